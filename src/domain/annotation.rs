@@ -1,0 +1,216 @@
+//! Annotations: a labelled span of an article with a note and its times.
+
+use super::article::ArticleId;
+use super::span::Span;
+use super::time::Timestamp;
+use std::fmt;
+use std::rc::Rc;
+
+/// A unique annotation id, made by the browser edge (never inside the reducer).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AnnotationId(pub Rc<str>);
+
+impl AnnotationId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for AnnotationId {
+    fn from(id: &str) -> Self {
+        AnnotationId(Rc::from(id))
+    }
+}
+
+/// What kind of thing an entity names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A named person.
+    Person,
+    /// A company, government body, party, outlet or other organisation.
+    Organization,
+    /// A country, city, region or other place.
+    Place,
+    /// Any other named thing.
+    Other,
+}
+
+impl EntityKind {
+    /// Every kind, in menu order.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    /// The name used in files: `person`, `organization`, `place`, `other`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// The kind for a file name, if it is one.
+    pub fn from_name(name: &str) -> Option<EntityKind> {
+        EntityKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The name shown to people.
+    pub fn title(self) -> &'static str {
+        match self {
+            EntityKind::Person => "Person",
+            EntityKind::Organization => "Organization",
+            EntityKind::Place => "Place",
+            EntityKind::Other => "Other",
+        }
+    }
+}
+
+/// The tag on a span. An entity always carries its kind, so a kind-less entity cannot exist.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    /// A statement presented as fact that could be checked.
+    Claim,
+    /// Words reported as someone's own (the label; the selected text itself is called `exact`).
+    Quote,
+    /// A named person, organisation, place or other thing.
+    Entity(EntityKind),
+}
+
+/// The three label families, without an entity's kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum LabelName {
+    /// See [`Label::Claim`].
+    Claim,
+    /// See [`Label::Quote`].
+    Quote,
+    /// See [`Label::Entity`].
+    Entity,
+}
+
+impl LabelName {
+    /// Every label family, in display order.
+    pub const ALL: [LabelName; 3] = [LabelName::Claim, LabelName::Quote, LabelName::Entity];
+
+    /// The name used in files and CSS classes: `claim`, `quote`, `entity`.
+    pub fn name(self) -> &'static str {
+        match self {
+            LabelName::Claim => "claim",
+            LabelName::Quote => "quote",
+            LabelName::Entity => "entity",
+        }
+    }
+
+    /// The name shown to people.
+    pub fn title(self) -> &'static str {
+        match self {
+            LabelName::Claim => "Claim",
+            LabelName::Quote => "Quote",
+            LabelName::Entity => "Entity",
+        }
+    }
+}
+
+impl Label {
+    /// The label family.
+    pub fn name(self) -> LabelName {
+        match self {
+            Label::Claim => LabelName::Claim,
+            Label::Quote => LabelName::Quote,
+            Label::Entity(_) => LabelName::Entity,
+        }
+    }
+
+    /// The entity kind, for entities.
+    pub fn kind(self) -> Option<EntityKind> {
+        match self {
+            Label::Entity(kind) => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// Builds a label from its file names; an entity needs a kind and the others must have none.
+    pub fn from_names(label: &str, kind: Option<&str>) -> Result<Label, String> {
+        match (label, kind) {
+            ("claim", None) => Ok(Label::Claim),
+            ("quote", None) => Ok(Label::Quote),
+            ("claim" | "quote", Some(k)) => {
+                Err(format!("a {label} has no kind, but \"{k}\" was given"))
+            }
+            ("entity", Some(k)) => EntityKind::from_name(k).map(Label::Entity).ok_or_else(|| {
+                format!("\"{k}\" is not an entity kind (person, organization, place, other)")
+            }),
+            ("entity", None) => {
+                Err("an entity needs a kind (person, organization, place, other)".into())
+            }
+            (other, _) => Err(format!("\"{other}\" is not a label (claim, quote, entity)")),
+        }
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Label::Entity(kind) => write!(f, "Entity · {}", kind.title()),
+            other => f.write_str(other.name().title()),
+        }
+    }
+}
+
+/// One labelled span of one article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotation {
+    /// Unique id.
+    pub id: AnnotationId,
+    /// The article the span belongs to.
+    pub article: ArticleId,
+    /// Where, in code points of the article's text.
+    pub span: Span,
+    /// What it is.
+    pub label: Label,
+    /// Free text by the annotator; may be empty.
+    pub note: String,
+    /// When it was made.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub updated: Timestamp,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_round_trip_through_their_names() {
+        for label in [
+            Label::Claim,
+            Label::Quote,
+            Label::Entity(EntityKind::Person),
+            Label::Entity(EntityKind::Other),
+        ] {
+            let back = Label::from_names(label.name().name(), label.kind().map(EntityKind::name));
+            assert_eq!(back, Ok(label));
+        }
+    }
+
+    #[test]
+    fn inconsistent_label_and_kind_are_explained() {
+        assert!(Label::from_names("entity", None)
+            .unwrap_err()
+            .contains("needs a kind"));
+        assert!(Label::from_names("claim", Some("person"))
+            .unwrap_err()
+            .contains("has no kind"));
+        assert!(Label::from_names("rumour", None)
+            .unwrap_err()
+            .contains("\"rumour\" is not a label"));
+        assert!(Label::from_names("entity", Some("animal"))
+            .unwrap_err()
+            .contains("not an entity kind"));
+    }
+}

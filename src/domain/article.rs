@@ -1,0 +1,155 @@
+//! Articles: an immutable text with an id, a title, its paragraphs and a content hash.
+
+use super::text::char_len;
+use sha2::{Digest, Sha256};
+use std::rc::Rc;
+
+/// A short, stable article id such as `kyiv-post`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ArticleId(pub Rc<str>);
+
+impl ArticleId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for ArticleId {
+    fn from(id: &str) -> Self {
+        ArticleId(Rc::from(id))
+    }
+}
+
+/// One line of an article: the text between two line breaks, as code point and byte ranges.
+///
+/// The line break itself belongs to no paragraph, so an empty line is an empty paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// First code point of the line.
+    pub start: usize,
+    /// One past the last code point, before the line break.
+    pub end: usize,
+    /// Byte index of `start`.
+    pub byte_start: usize,
+    /// Byte index of `end`.
+    pub byte_end: usize,
+}
+
+/// An article's text never changes once created, so offsets into it stay valid.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Short stable id.
+    pub id: ArticleId,
+    /// Title shown in the article list.
+    pub title: String,
+    /// The full text, exactly as bundled or loaded.
+    pub text: String,
+    /// Length of `text` in code points.
+    pub char_len: usize,
+    /// Lowercase hex SHA-256 of the UTF-8 text.
+    pub sha256: String,
+    /// The lines of the text, in order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Article {
+    /// Builds an article, splitting its lines and hashing its text.
+    pub fn new(id: &str, title: &str, text: String) -> Article {
+        Article {
+            id: ArticleId::from(id),
+            title: title.to_owned(),
+            char_len: char_len(&text),
+            sha256: sha256_hex(&text),
+            paragraphs: split_paragraphs(&text),
+            text,
+        }
+    }
+
+    /// The code points `start..end` of the text.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        super::text::slice_chars(&self.text, start, end)
+    }
+
+    /// Index of the paragraph that holds the code point `pos` (or the line break right after it).
+    pub fn paragraph_at(&self, pos: usize) -> usize {
+        self.paragraphs
+            .partition_point(|p| p.end < pos)
+            .min(self.paragraphs.len().saturating_sub(1))
+    }
+}
+
+/// Lowercase hex SHA-256 of `text` as UTF-8.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Splits text into lines at `\n`, `\r\n` and `\r`, keeping empty lines.
+pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let (mut start, mut byte_start) = (0, 0);
+    let mut chars = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((byte, ch)) = iter.next() {
+        if ch == '\n' || ch == '\r' {
+            out.push(Paragraph {
+                start,
+                end: chars,
+                byte_start,
+                byte_end: byte,
+            });
+            let mut next_byte = byte + 1;
+            chars += 1;
+            if ch == '\r' && iter.peek().map(|(_, c)| *c) == Some('\n') {
+                iter.next();
+                next_byte += 1;
+                chars += 1;
+            }
+            start = chars;
+            byte_start = next_byte;
+        } else {
+            chars += 1;
+        }
+    }
+    out.push(Paragraph {
+        start,
+        end: chars,
+        byte_start,
+        byte_end: text.len(),
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_keep_empty_lines_and_crlf() {
+        let ps = split_paragraphs("a\r\n\nbé\rc");
+        let ranges: Vec<_> = ps.iter().map(|p| (p.start, p.end)).collect();
+        assert_eq!(ranges, vec![(0, 1), (3, 3), (4, 6), (7, 8)]);
+        assert_eq!(ps[2].byte_start, 4);
+        assert_eq!(ps[2].byte_end, 7);
+    }
+
+    #[test]
+    fn paragraph_at_finds_the_line() {
+        let a = Article::new("x", "X", "one\ntwo\n".into());
+        assert_eq!(a.paragraph_at(0), 0);
+        assert_eq!(a.paragraph_at(3), 0);
+        assert_eq!(a.paragraph_at(4), 1);
+        assert_eq!(a.paragraph_at(8), 2);
+    }
+
+    #[test]
+    fn hash_is_sha256_of_the_utf8_text() {
+        assert_eq!(
+            sha256_hex("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

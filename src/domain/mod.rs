@@ -1,0 +1,13 @@
+//! The pure domain: articles, spans, annotations, the workspace and its actions, undo history, render
+//! segments, anchoring and the file formats. It uses only std, serde and small text crates, never Yew or a
+//! browser API, so all of it is tested natively with `cargo test`.
+
+pub mod annotation;
+pub mod article;
+pub mod bundled;
+pub mod history;
+pub mod segments;
+pub mod span;
+pub mod text;
+pub mod time;
+pub mod workspace;

@@ -1,0 +1,181 @@
+//! Offsets and their units.
+//!
+//! Inside the app every offset is a Unicode code point index ("char index"), start inclusive and end
+//! exclusive. Byte offsets exist only where Rust slices a `str`, UTF-16 offsets only at the browser edge;
+//! the conversions between them live here and are named after their units.
+
+use unicode_segmentation::GraphemeCursor;
+
+/// Number of Unicode code points in `text`.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+/// Byte index of the code point at `char_idx`; indexes past the end give `text.len()`.
+pub fn char_to_byte(text: &str, char_idx: usize) -> usize {
+    text.char_indices()
+        .nth(char_idx)
+        .map_or(text.len(), |(byte, _)| byte)
+}
+
+/// Code point index of the byte index `byte`; a byte inside a character counts that character.
+pub fn byte_to_char(text: &str, byte: usize) -> usize {
+    text.char_indices().take_while(|(b, _)| *b < byte).count()
+}
+
+/// Code point index for a UTF-16 code unit offset, as the DOM reports it.
+///
+/// An offset that falls between the two halves of a surrogate pair rounds down to the character's start;
+/// offsets past the end give the text's length in code points.
+pub fn utf16_to_char(text: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (chars, ch) in text.chars().enumerate() {
+        units += ch.len_utf16();
+        if units > utf16 {
+            return chars;
+        }
+    }
+    char_len(text)
+}
+
+/// UTF-16 code unit offset of the code point index `char_idx`.
+pub fn char_to_utf16(text: &str, char_idx: usize) -> usize {
+    text.chars().take(char_idx).map(char::len_utf16).sum()
+}
+
+/// The code points `start..end` of `text`, clamped to the text.
+pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
+    let from = char_to_byte(text, start);
+    let to = char_to_byte(text, end.max(start));
+    text.get(from..to).unwrap_or_default()
+}
+
+/// Whether the byte index `byte` lies on a grapheme cluster boundary of `text`.
+fn is_grapheme_boundary(text: &str, byte: usize) -> bool {
+    GraphemeCursor::new(byte, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(true)
+}
+
+/// Moves the byte index `byte` back to the start of the grapheme cluster that contains it.
+fn grapheme_floor(text: &str, byte: usize) -> usize {
+    if is_grapheme_boundary(text, byte) {
+        return byte;
+    }
+    GraphemeCursor::new(byte, text.len(), true)
+        .prev_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(0)
+}
+
+/// Moves the byte index `byte` forward to the end of the grapheme cluster that contains it.
+fn grapheme_ceil(text: &str, byte: usize) -> usize {
+    if is_grapheme_boundary(text, byte) {
+        return byte;
+    }
+    GraphemeCursor::new(byte, text.len(), true)
+        .next_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(text.len())
+}
+
+/// Turns a raw selection `[a, b)` (code points, in either order) into the span a user meant.
+///
+/// The ends move outward to whole user-perceived characters (an emoji, a flag or a letter with a combining
+/// accent is never cut), then leading and trailing whitespace is dropped. Returns `None` when nothing but
+/// whitespace was selected.
+pub fn normalize_selection(text: &str, a: usize, b: usize) -> Option<(usize, usize)> {
+    let (a, b) = (a.min(b), a.max(b));
+    let start = grapheme_floor(text, char_to_byte(text, a));
+    let end = grapheme_ceil(text, char_to_byte(text, b));
+    let selected = text.get(start..end)?;
+    let trimmed_start = start + (selected.len() - selected.trim_start().len());
+    let trimmed_end = end - (selected.len() - selected.trim_end().len());
+    if trimmed_start >= trimmed_end {
+        return None;
+    }
+    Some((
+        byte_to_char(text, trimmed_start),
+        byte_to_char(text, trimmed_end),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FLAG_TEXT: &str = "🇩🇪 Merkel said";
+
+    #[test]
+    fn the_formats_table_example_holds_in_every_unit() {
+        let start_byte = FLAG_TEXT.find("Merkel").unwrap();
+        assert_eq!(start_byte, 9);
+        assert_eq!(byte_to_char(FLAG_TEXT, 9), 3);
+        assert_eq!(char_to_byte(FLAG_TEXT, 3), 9);
+        assert_eq!(char_to_utf16(FLAG_TEXT, 3), 5);
+        assert_eq!(utf16_to_char(FLAG_TEXT, 5), 3);
+        assert_eq!(utf16_to_char(FLAG_TEXT, 11), 9);
+        assert_eq!(slice_chars(FLAG_TEXT, 3, 9), "Merkel");
+    }
+
+    #[test]
+    fn utf16_offsets_inside_a_surrogate_pair_round_down() {
+        // "😀" is one code point and two UTF-16 units.
+        let text = "a😀b";
+        assert_eq!(utf16_to_char(text, 1), 1);
+        assert_eq!(utf16_to_char(text, 2), 1);
+        assert_eq!(utf16_to_char(text, 3), 2);
+        assert_eq!(utf16_to_char(text, 99), 3);
+    }
+
+    #[test]
+    fn curly_quotes_count_as_one_code_point() {
+        let text = "“short-sighted.”";
+        assert_eq!(char_len(text), 16);
+        assert_eq!(text.len(), 20);
+        assert_eq!(slice_chars(text, 1, 14), "short-sighted");
+    }
+
+    #[test]
+    fn selection_is_trimmed_of_whitespace() {
+        let text = "  Zelensky said \n";
+        assert_eq!(normalize_selection(text, 0, 17), Some((2, 15)));
+        assert_eq!(normalize_selection(text, 15, 17), None);
+    }
+
+    #[test]
+    fn selection_never_cuts_a_flag() {
+        // Selecting only the second regional indicator still takes the whole flag.
+        assert_eq!(normalize_selection(FLAG_TEXT, 1, 9), Some((0, 9)));
+        assert_eq!(normalize_selection(FLAG_TEXT, 0, 1), Some((0, 2)));
+    }
+
+    #[test]
+    fn selection_never_cuts_a_combining_accent() {
+        // "e" followed by U+0301 COMBINING ACUTE ACCENT is one user-perceived character.
+        let text = "Cafe\u{301} crowd";
+        assert_eq!(normalize_selection(text, 0, 4), Some((0, 5)));
+        assert_eq!(normalize_selection(text, 4, 5), Some((3, 5)));
+    }
+
+    #[test]
+    fn selection_never_cuts_an_emoji_sequence() {
+        // Woman + ZWJ + laptop is a single cluster of three code points.
+        let text = "x 👩\u{200d}💻 y";
+        assert_eq!(normalize_selection(text, 3, 4), Some((2, 5)));
+    }
+
+    #[test]
+    fn reversed_selection_is_ordered() {
+        assert_eq!(normalize_selection("abc def", 7, 4), Some((4, 7)));
+    }
+
+    #[test]
+    fn crlf_is_one_cluster_and_whitespace() {
+        let text = "one\r\ntwo";
+        assert_eq!(normalize_selection(text, 0, 4), Some((0, 3)));
+        assert_eq!(normalize_selection(text, 4, 8), Some((5, 8)));
+    }
+}
