@@ -14,3 +14,7 @@
 )]
 
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -106,6 +106,15 @@ impl LabelName {
         }
     }
 
+    /// The plural shown to people: `Claims`, `Quotes`, `Entities`.
+    pub fn plural(self) -> &'static str {
+        match self {
+            LabelName::Claim => "Claims",
+            LabelName::Quote => "Quotes",
+            LabelName::Entity => "Entities",
+        }
+    }
+
     /// The name shown to people.
     pub fn title(self) -> &'static str {
         match self {

@@ -2,12 +2,20 @@
 //! segments, anchoring and the file formats. It uses only std, serde and small text crates, never Yew or a
 //! browser API, so all of it is tested natively with `cargo test`.
 
+pub mod anchoring;
 pub mod annotation;
 pub mod article;
 pub mod bundled;
+#[cfg(test)]
+mod fixtures;
 pub mod history;
+pub mod import;
+pub mod native_format;
+pub mod records;
 pub mod segments;
+pub mod session;
 pub mod span;
+pub mod stored;
 pub mod text;
 pub mod time;
 pub mod workspace;

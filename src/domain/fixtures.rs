@@ -1,0 +1,81 @@
+//! Test data shared by the format tests: a workspace on the bundled articles with hand-checked offsets.
+
+use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
+use super::article::ArticleId;
+use super::bundled::bundled_articles;
+use super::span::Span;
+use super::time::Timestamp;
+use super::workspace::{Action, Workspace};
+
+/// 2025-02-15T08:00:00.000Z.
+pub const CREATED: Timestamp = Timestamp(1_739_606_400_000);
+
+/// An annotation made at [`CREATED`].
+pub fn ann(id: &str, article: &str, start: usize, end: usize, label: Label) -> Annotation {
+    Annotation {
+        id: AnnotationId::from(id),
+        article: ArticleId::from(article),
+        span: Span::new(start, end).unwrap(),
+        label,
+        note: String::new(),
+        created: CREATED,
+        updated: CREATED,
+    }
+}
+
+/// The sample annotations: `(annotation, the text its offsets must select)`.
+///
+/// Offsets were found with Python's `str.index` on the seed files (Python counts code points, as we do)
+/// and the tests assert each `exact` against the article again.
+pub fn sample() -> Vec<(Annotation, &'static str)> {
+    let person = Label::Entity(EntityKind::Person);
+    let place = Label::Entity(EntityKind::Place);
+    let other = Label::Entity(EntityKind::Other);
+    let mut noted = ann("q-ministers", "munich-dispatch", 668, 786, Label::Quote);
+    noted.note = "Sourced to “insiders”; check the Ukrainian original.".into();
+    noted.updated = Timestamp(CREATED.0 + 90_500);
+    vec![
+        (
+            ann("e-zelensky", "kyiv-post", 20, 38, person),
+            "Volodymyr Zelensky",
+        ),
+        (
+            ann("e-msc", "kyiv-post", 257, 283, other),
+            "Munich Security Conference",
+        ),
+        (
+            ann("q-short", "munich-dispatch", 629, 645, Label::Quote),
+            "“short-sighted.”",
+        ),
+        (
+            noted,
+            "“I didn’t let the ministers sign a relevant agreement because in my view it is not \
+             ready to protect us, our interest.”",
+        ),
+        (
+            ann("c-reserves", "munich-dispatch", 936, 1068, Label::Claim),
+            "Ukraine possesses substantial reserves of critical minerals essential for industries \
+             such as aerospace, defense, and nuclear energy.",
+        ),
+        (
+            ann("e-ukraine", "munich-dispatch", 936, 943, place),
+            "Ukraine",
+        ),
+    ]
+}
+
+/// The bundled articles with the [`sample`] annotations.
+pub fn sample_workspace() -> Workspace {
+    let mut ws = Workspace::new(bundled_articles().unwrap());
+    for (a, exact) in sample() {
+        let article = ws.article(&a.article).unwrap();
+        assert_eq!(
+            article.slice(a.span.start(), a.span.end()),
+            exact,
+            "{}",
+            a.id.as_str()
+        );
+        ws.apply(Action::Annotate(a)).unwrap();
+    }
+    ws
+}

@@ -1,0 +1,274 @@
+//! Tests of importing: round trip, classification, merge and replace, and every refusal's message.
+
+use super::*;
+use crate::domain::annotation::{AnnotationId, EntityKind};
+use crate::domain::bundled::bundled_articles;
+use crate::domain::fixtures::{ann, sample_workspace, CREATED};
+use crate::domain::native_format::export_json;
+use crate::domain::workspace::snapshot;
+use serde_json::json;
+
+const NOW: Timestamp = Timestamp(1_795_514_400_000);
+
+fn empty() -> Workspace {
+    Workspace::new(bundled_articles().unwrap())
+}
+
+/// The sample export as a JSON value, to be edited by a test.
+fn sample_file() -> Value {
+    serde_json::from_str(&export_json(&sample_workspace(), NOW)).unwrap()
+}
+
+fn plan(file: &Value, ws: &Workspace) -> Result<ImportPlan, ImportError> {
+    plan_import(&file.to_string(), ws)
+}
+
+fn error(file: &Value) -> String {
+    plan(file, &empty()).unwrap_err().to_string()
+}
+
+#[test]
+fn export_then_import_into_an_empty_workspace_gives_the_same_annotations() {
+    let original = sample_workspace();
+    let mut ws = empty();
+    let p = plan_import(&export_json(&original, NOW), &ws).unwrap();
+    assert_eq!((p.total, p.new, p.present, p.conflicts), (6, 6, 0, 0));
+    assert!(p.reanchored.is_empty() && p.not_found.is_empty() && p.warnings.is_empty());
+    assert_eq!(
+        p.per_article,
+        [
+            ("kyiv-post".to_owned(), 2),
+            ("munich-dispatch".to_owned(), 4)
+        ]
+    );
+    ws.apply(p.action(false)).unwrap();
+    assert_eq!(snapshot(&ws), snapshot(&original));
+    // Importing the same file again finds everything present and adds nothing.
+    let again = plan_import(&export_json(&original, NOW), &ws).unwrap();
+    assert_eq!((again.new, again.present, again.conflicts), (0, 6, 0));
+    assert_eq!(
+        again.action(false),
+        Action::Import {
+            annotations: vec![],
+            replace: false
+        }
+    );
+}
+
+/// The sample workspace, and a file that differs from it in each way an import can.
+fn diverged() -> (Workspace, Value) {
+    let mut ws = sample_workspace();
+    // Only in the workspace: replace drops it, merge keeps it.
+    ws.apply(Action::Annotate(ann(
+        "mine",
+        "explainer",
+        0,
+        9,
+        Label::Claim,
+    )))
+    .unwrap();
+    let mut file = sample_file();
+    let anns = file["annotations"].as_array_mut().unwrap();
+    // Same id, other note, updated later than ours: merge takes the file's.
+    anns[0]["note"] = json!("newer note");
+    anns[0]["updated"] = json!("2025-03-01T00:00:00Z");
+    // Same id, other label, updated earlier than ours: merge keeps ours.
+    anns[2]["label"] = json!("claim");
+    anns[2]["updated"] = json!("2025-01-01T00:00:00Z");
+    // Another id on the same span and label: present.
+    anns[1]["id"] = json!("their-msc");
+    // Not in the workspace at all: new.
+    let mut extra = anns[5].clone();
+    extra["id"] = json!("e-ukraine-org");
+    extra["kind"] = json!("organization");
+    anns.push(extra);
+    (ws, file)
+}
+
+#[test]
+fn incoming_annotations_are_classified_new_present_or_conflict() {
+    let (ws, file) = diverged();
+    let p = plan(&file, &ws).unwrap();
+    assert_eq!(p.total, 7);
+    assert_eq!(
+        (p.new, p.present, p.conflicts, p.newer_conflicts),
+        (1, 4, 2, 1)
+    );
+}
+
+#[test]
+fn merge_adds_new_ones_and_takes_only_newer_conflicts() {
+    let (mut ws, file) = diverged();
+    let p = plan(&file, &ws).unwrap();
+    ws.apply(p.action(false)).unwrap();
+    let note =
+        |ws: &Workspace, id: &str| ws.annotation(&AnnotationId::from(id)).unwrap().note.clone();
+    assert_eq!(ws.len(), 8);
+    assert_eq!(note(&ws, "e-zelensky"), "newer note");
+    let kept = ws.annotation(&AnnotationId::from("q-short")).unwrap();
+    assert_eq!(kept.label, Label::Quote);
+    assert!(ws.annotation(&AnnotationId::from("mine")).is_some());
+    assert!(ws.annotation(&AnnotationId::from("their-msc")).is_none());
+    assert_eq!(
+        ws.annotation(&AnnotationId::from("e-ukraine-org"))
+            .unwrap()
+            .label,
+        Label::Entity(EntityKind::Organization)
+    );
+    // One undo step takes the whole import back.
+    ws.apply(Action::Undo).unwrap();
+    assert_eq!(snapshot(&ws), snapshot(&diverged().0));
+}
+
+#[test]
+fn replace_makes_the_file_the_only_truth() {
+    let (mut ws, file) = diverged();
+    ws.apply(plan(&file, &ws).unwrap().action(true)).unwrap();
+    let mut ids: Vec<String> = ws.all().iter().map(|a| a.id.as_str().to_owned()).collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        [
+            "c-reserves",
+            "e-ukraine",
+            "e-ukraine-org",
+            "e-zelensky",
+            "q-ministers",
+            "q-short",
+            "their-msc"
+        ]
+    );
+    assert_eq!(
+        ws.annotation(&AnnotationId::from("q-short")).unwrap().label,
+        Label::Claim
+    );
+}
+
+#[test]
+fn an_end_past_the_article_names_the_field_and_the_length() {
+    let file = json!({
+        "format": "news-annotator", "version": 1, "exported": "2026-11-24T10:00:00Z",
+        "offsets": "unicode-code-points, end-exclusive", "articles": [],
+        "annotations": [{
+            "id": "x", "article": "kyiv-post", "label": "claim", "start": 4000, "end": 5012,
+            "exact": "whatever", "created": "2025-02-15T08:00:00Z", "updated": "2025-02-15T08:00:00Z"
+        }]
+    });
+    assert_eq!(
+        error(&file),
+        "annotations[0].end: 5012 is past the end of article \"kyiv-post\" (4016 characters)"
+    );
+}
+
+#[test]
+fn type_errors_name_the_json_path() {
+    let mut file = sample_file();
+    file["annotations"][3]["end"] = json!("x");
+    assert_eq!(
+        error(&file),
+        "annotations[3].end: invalid type: string \"x\", expected usize"
+    );
+    let mut file = sample_file();
+    file["annotations"][1]["colour"] = json!("red");
+    assert!(
+        error(&file).starts_with("annotations[1].colour: unknown field `colour`"),
+        "{}",
+        error(&file)
+    );
+    let mut file = sample_file();
+    file["annotations"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("exact");
+    assert_eq!(error(&file), "annotations[0]: missing field `exact`");
+}
+
+#[test]
+fn not_json_gives_line_and_column() {
+    let err = plan_import("{\n  \"format\": ?", &empty()).unwrap_err();
+    assert_eq!(err.path, "line 2, column 13");
+    assert_eq!(err.to_string(), "line 2, column 13: expected value");
+    assert!(plan_import("", &empty())
+        .unwrap_err()
+        .to_string()
+        .starts_with("line 1, column 0: EOF"));
+}
+
+#[test]
+fn other_formats_and_newer_versions_are_refused_plainly() {
+    assert_eq!(
+        error(&json!([{"text": "x", "label": []}])),
+        "this is not a News Annotator file: it holds a list, not an object"
+    );
+    assert_eq!(
+        error(&json!({"annotations": []})),
+        "this is not a News Annotator file: it has no \"format\" field"
+    );
+    assert_eq!(
+        error(&json!({"format": "label-studio"})),
+        "this is not a News Annotator file: its \"format\" is \"label-studio\", not \"news-annotator\""
+    );
+    let mut file = sample_file();
+    file["version"] = json!(2);
+    file["brand_new_field"] = json!(true);
+    assert_eq!(
+        error(&file),
+        "this file was written by a newer version (2); this app reads version 1"
+    );
+    file["version"] = json!(0);
+    assert_eq!(error(&file), "brand_new_field: unknown field `brand_new_field`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `annotations`");
+    file.as_object_mut().unwrap().remove("brand_new_field");
+    assert_eq!(
+        error(&file),
+        "version: version 0 is not one this app reads (it reads 1)"
+    );
+    file["version"] = json!(1);
+    file["offsets"] = json!("utf-16-code-units");
+    assert!(error(&file).starts_with("offsets: offsets counted as \"utf-16-code-units\""));
+}
+
+#[test]
+fn unknown_articles_and_repeated_ids_are_refused() {
+    let mut file = sample_file();
+    file["annotations"][4]["article"] = json!("bbc");
+    assert_eq!(
+        error(&file),
+        "annotations[4].article: unknown article \"bbc\""
+    );
+    let mut file = sample_file();
+    file["annotations"][4]["id"] = json!("e-msc");
+    assert_eq!(
+        error(&file),
+        "annotations[4].id: the id \"e-msc\" is used twice (first at annotations[1])"
+    );
+}
+
+#[test]
+fn moved_text_is_re_anchored_and_missing_text_skipped_with_a_line_each() {
+    let mut file = sample_file();
+    // Offsets shifted by 3, as if the text had changed; the context still finds the quote.
+    file["annotations"][2]["start"] = json!(632);
+    file["annotations"][2]["end"] = json!(648);
+    file["annotations"][4]["exact"] = json!("Ukraine owns no minerals at all.");
+    file["articles"][1]["sha256"] = json!("0".repeat(64));
+    let mut ws = empty();
+    let p = plan(&file, &ws).unwrap();
+    assert_eq!((p.total, p.new), (6, 5));
+    assert_eq!(
+        p.reanchored,
+        ["annotations[2]: \"“short-sighted.”\" was at [632, 648), found it at [629, 645)"]
+    );
+    assert_eq!(
+        p.not_found,
+        ["annotations[4]: \"Ukraine owns no minerals at all.\" is not in article \"munich-dispatch\" any more; skipped"]
+    );
+    assert_eq!(p.warnings.len(), 1);
+    assert!(p.warnings[0].starts_with("articles[1]: the text of \"munich-dispatch\" differs"));
+    ws.apply(p.action(true)).unwrap();
+    let q = ws.annotation(&AnnotationId::from("q-short")).unwrap();
+    assert_eq!(
+        (q.span.start(), q.span.end(), q.created),
+        (629, 645, CREATED)
+    );
+    assert!(ws.annotation(&AnnotationId::from("c-reserves")).is_none());
+}

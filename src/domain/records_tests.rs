@@ -1,0 +1,163 @@
+//! Tests of annotation records: writing them from annotations, and every check on reading them back.
+
+use super::*;
+use crate::domain::annotation::EntityKind;
+
+fn article() -> Article {
+    Article::new(
+        "a",
+        "A",
+        "Zelensky called it “short-sighted.” 😀 Vance agreed.".into(),
+    )
+}
+
+fn rec(start: usize, end: usize, exact: &str) -> AnnotationRecord {
+    AnnotationRecord {
+        id: "r1".into(),
+        article: "a".into(),
+        label: "quote".into(),
+        kind: None,
+        note: "n".into(),
+        start,
+        end,
+        exact: exact.into(),
+        prefix: String::new(),
+        suffix: String::new(),
+        created: "2025-02-14T09:30:00Z".into(),
+        updated: "2025-02-14T09:31:00.000Z".into(),
+    }
+}
+
+fn check(r: &AnnotationRecord) -> Result<Checked, RecordError> {
+    check_record(r, "annotations[0]", &[article()])
+}
+
+fn error(r: &AnnotationRecord) -> String {
+    check(r).unwrap_err().to_string()
+}
+
+#[test]
+fn a_record_carries_the_text_and_its_context() {
+    let art = article();
+    let a = Annotation {
+        id: AnnotationId::from("x"),
+        article: art.id.clone(),
+        span: Span::new(19, 35).unwrap(),
+        label: Label::Entity(EntityKind::Place),
+        note: String::new(),
+        created: Timestamp(0),
+        updated: Timestamp(1),
+    };
+    let r = AnnotationRecord::from_annotation(&a, &art);
+    assert_eq!(r.exact, "“short-sighted.”");
+    assert_eq!(r.prefix, "Zelensky called it ");
+    assert_eq!(r.suffix, " 😀 Vance agreed.");
+    assert_eq!(
+        (r.label.as_str(), r.kind.as_deref()),
+        ("entity", Some("place"))
+    );
+    assert_eq!(r.created, "1970-01-01T00:00:00.000Z");
+    // The indexed writer used for whole workspaces agrees with the one-off writer.
+    let mut ws = Workspace::new(vec![art]);
+    ws.apply(crate::domain::workspace::Action::Annotate(a))
+        .unwrap();
+    assert_eq!(records(&ws), vec![r.clone()]);
+    // And the record reads back as the same annotation.
+    let placed = check_record(&r, "x", ws.articles()).unwrap();
+    assert_eq!(placed.annotation(), ws.all().first().map(|a| &**a));
+}
+
+#[test]
+fn a_record_whose_text_is_at_its_offsets_is_placed() {
+    let checked = check(&rec(19, 35, "“short-sighted.”")).unwrap();
+    let Checked::Placed(a) = checked else {
+        panic!("{checked:?}")
+    };
+    assert_eq!(a.span, Span::new(19, 35).unwrap());
+    assert_eq!(a.label, Label::Quote);
+    assert_eq!(a.note, "n");
+    assert_eq!(a.updated, Timestamp(1_739_525_460_000));
+}
+
+#[test]
+fn a_record_whose_text_moved_is_re_anchored_and_reported() {
+    let checked = check(&rec(0, 5, "Vance")).unwrap();
+    let Checked::Moved(a, line) = checked else {
+        panic!("{checked:?}")
+    };
+    assert_eq!(a.span, Span::new(38, 43).unwrap());
+    assert_eq!(
+        line,
+        "annotations[0]: \"Vance\" was at [0, 5), found it at [38, 43)"
+    );
+}
+
+#[test]
+fn a_record_whose_text_is_gone_is_not_found() {
+    assert_eq!(
+        check(&rec(0, 5, "Trump")).unwrap(),
+        Checked::NotFound(
+            "annotations[0]: \"Trump\" is not in article \"a\" any more; skipped".into()
+        )
+    );
+}
+
+#[test]
+fn every_bad_field_is_named() {
+    let base = rec(0, 8, "Zelensky");
+    let cases: Vec<(AnnotationRecord, &str)> =
+        vec![
+        (
+            AnnotationRecord { id: String::new(), ..base.clone() },
+            "annotations[0].id: an annotation id must not be empty",
+        ),
+        (
+            AnnotationRecord { label: "rumour".into(), ..base.clone() },
+            "annotations[0].label: \"rumour\" is not a label (claim, quote, entity)",
+        ),
+        (
+            AnnotationRecord { label: "entity".into(), ..base.clone() },
+            "annotations[0].kind: an entity needs a kind (person, organization, place, other)",
+        ),
+        (
+            AnnotationRecord { kind: Some("person".into()), ..base.clone() },
+            "annotations[0].kind: a quote has no kind, but \"person\" was given",
+        ),
+        (
+            AnnotationRecord { created: "yesterday".into(), ..base.clone() },
+            "annotations[0].created: \"yesterday\" is not a date-time like 2025-02-14T09:30:00Z",
+        ),
+        (
+            AnnotationRecord { updated: "2025-02-30".into(), ..base.clone() },
+            "annotations[0].updated: \"2025-02-30\" is not a date-time like 2025-02-14T09:30:00Z",
+        ),
+        (
+            AnnotationRecord { article: "nope".into(), ..base.clone() },
+            "annotations[0].article: unknown article \"nope\"",
+        ),
+        (
+            AnnotationRecord { start: 8, ..base.clone() },
+            "annotations[0].end: end 8 must be greater than start 8",
+        ),
+        (
+            AnnotationRecord { end: 99, ..base.clone() },
+            "annotations[0].end: 99 is past the end of article \"a\" (51 characters)",
+        ),
+        (
+            AnnotationRecord { exact: String::new(), ..base.clone() },
+            "annotations[0].exact: the annotated text must not be empty",
+        ),
+    ];
+    for (r, expected) in cases {
+        assert_eq!(error(&r), expected);
+    }
+    assert!(check(&base).is_ok());
+}
+
+#[test]
+fn long_texts_are_shortened_in_messages() {
+    let long = "x".repeat(100);
+    assert_eq!(excerpt(&long).chars().count(), 62);
+    assert!(excerpt(&long).ends_with("x…\""));
+    assert_eq!(excerpt("“hi”"), "\"“hi”\"");
+}

@@ -1,0 +1,140 @@
+//! Tests of the session: the tagging flow, clicks on overlapping highlights, and imports.
+
+use super::*;
+use crate::domain::annotation::EntityKind;
+use crate::domain::article::Article;
+use crate::domain::native_format::export_json;
+
+fn session() -> Session {
+    Session::new(Workspace::new(vec![
+        Article::new("a", "A", "Zelensky said “no” to Bessent.".into()),
+        Article::new("b", "B", "Other text".into()),
+    ]))
+}
+
+fn select(s: &mut Session, start: usize, end: usize) {
+    let span = Span::new(start, end).unwrap();
+    s.apply(SessionAction::SelectText(Some(Pending {
+        span,
+        x: 0.0,
+        y: 0.0,
+    })));
+}
+
+fn tag(s: &mut Session, id: &str, label: Label) {
+    s.apply(SessionAction::Tag {
+        label,
+        id: AnnotationId::from(id),
+        at: Timestamp(5),
+    });
+}
+
+#[test]
+fn tagging_a_selection_adds_and_selects_the_annotation() {
+    let mut s = session();
+    select(&mut s, 0, 8);
+    tag(&mut s, "x", Label::Entity(EntityKind::Person));
+    let a = s.selected_annotation().unwrap();
+    assert_eq!(
+        (a.id.as_str(), a.article.as_str(), a.span),
+        ("x", "a", Span::new(0, 8).unwrap())
+    );
+    assert!(s.pending.is_none());
+    // A second key press without a new selection tags nothing.
+    tag(&mut s, "y", Label::Claim);
+    assert_eq!(s.workspace.len(), 1);
+}
+
+#[test]
+fn a_click_on_overlapping_highlights_reaches_each_innermost_first() {
+    let mut s = session();
+    select(&mut s, 0, 30);
+    tag(&mut s, "claim", Label::Claim);
+    select(&mut s, 0, 8);
+    tag(&mut s, "who", Label::Entity(EntityKind::Person));
+    s.apply(SessionAction::ClickAt(vec![
+        "claim".into(),
+        "who".into(),
+        "gone".into(),
+    ]));
+    assert_eq!(
+        s.here,
+        vec![AnnotationId::from("who"), AnnotationId::from("claim")]
+    );
+    assert_eq!(s.selected, Some("who".into()));
+    s.apply(SessionAction::ClickAt(vec![]));
+    assert_eq!(s.selected, None);
+}
+
+#[test]
+fn deleting_the_selected_annotation_closes_it_and_undo_brings_it_back() {
+    let mut s = session();
+    select(&mut s, 0, 8);
+    tag(&mut s, "x", Label::Claim);
+    s.apply(SessionAction::Edit(Action::Remove { id: "x".into() }));
+    assert!(s.selected.is_none() && s.workspace.is_empty());
+    s.apply(SessionAction::Edit(Action::Undo));
+    assert!(s.workspace.annotation(&"x".into()).is_some());
+}
+
+#[test]
+fn a_refused_edit_becomes_an_error_notice() {
+    let mut s = session();
+    s.apply(SessionAction::Edit(Action::Undo));
+    assert_eq!(
+        s.notice,
+        Some(Notice::Error("Not done: nothing to undo.".into()))
+    );
+}
+
+#[test]
+fn opening_another_article_drops_the_selection() {
+    let mut s = session();
+    select(&mut s, 0, 8);
+    s.apply(SessionAction::Open("b".into()));
+    assert_eq!(s.current, ArticleId::from("b"));
+    assert!(s.pending.is_none());
+    s.apply(SessionAction::Open("nope".into()));
+    assert_eq!(s.current, ArticleId::from("b"));
+}
+
+#[test]
+fn a_read_file_is_previewed_and_changes_nothing_until_confirmed() {
+    let mut s = session();
+    select(&mut s, 0, 8);
+    tag(&mut s, "x", Label::Claim);
+    let file = export_json(&s.workspace, Timestamp(0));
+    s.apply(SessionAction::Edit(Action::Remove { id: "x".into() }));
+    s.apply(SessionAction::ReadFile {
+        file_name: "mine.json".into(),
+        text: file,
+    });
+    assert_eq!(s.import.as_ref().unwrap().plan.new, 1);
+    assert!(s.workspace.is_empty());
+    s.apply(SessionAction::ConfirmImport { replace: false });
+    assert!(s.import.is_none());
+    assert_eq!(s.workspace.len(), 1);
+    assert_eq!(
+        s.notice,
+        Some(Notice::Info("Merged 1 from mine.json.".into()))
+    );
+}
+
+#[test]
+fn a_broken_file_is_refused_with_its_name_and_nothing_changes() {
+    let mut s = session();
+    select(&mut s, 0, 8);
+    tag(&mut s, "x", Label::Claim);
+    s.apply(SessionAction::ReadFile {
+        file_name: "broken.json".into(),
+        text: "{not json".into(),
+    });
+    assert!(s.import.is_none());
+    assert_eq!(s.workspace.len(), 1);
+    match &s.notice {
+        Some(Notice::Error(text)) => {
+            assert!(text.starts_with("broken.json was not loaded: "), "{text}")
+        }
+        other => panic!("expected an error, got {other:?}"),
+    }
+}

@@ -1,0 +1,155 @@
+//! Tests of the saved state: the schema 1 fixture, round trips, warnings, and every decode error.
+
+use super::*;
+use crate::domain::annotation::{AnnotationId, EntityKind, Label};
+use crate::domain::bundled::bundled_articles;
+use crate::domain::fixtures::sample_workspace;
+use crate::domain::time::Timestamp;
+use crate::domain::workspace::snapshot;
+use serde_json::json;
+
+/// A state saved by schema 1. Never edit it: it stands for what users' browsers hold.
+const STORED_V1: &str = include_str!("../../tests/fixtures/stored-v1.json");
+
+fn load(text: &str) -> Result<Restored, DecodeError> {
+    decode(text, bundled_articles().unwrap())
+}
+
+#[test]
+fn the_schema_1_fixture_decodes_forever() {
+    let restored = load(STORED_V1).unwrap();
+    assert_eq!(restored.warnings, Vec::<String>::new());
+    assert_eq!(restored.reanchored, Vec::<String>::new());
+    let ws = restored.workspace;
+    let all = ws.all();
+    let got: Vec<(&str, Label, usize, usize)> = all
+        .iter()
+        .map(|a| (a.id.as_str(), a.label, a.span.start(), a.span.end()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("s1-bessent", Label::Entity(EntityKind::Person), 270, 283),
+            ("s1-didnt-let", Label::Quote, 706, 824),
+            ("s1-seventeen", Label::Claim, 1327, 1488),
+        ]
+    );
+    let quote = ws.annotation(&AnnotationId::from("s1-didnt-let")).unwrap();
+    let text = ws.article(&quote.article).unwrap();
+    assert!(text.slice(706, 824).starts_with("“I didn’t let"));
+    assert_eq!(quote.note, "");
+    let claim = ws.annotation(&AnnotationId::from("s1-seventeen")).unwrap();
+    assert_eq!(
+        claim.updated,
+        Timestamp::parse("2025-02-15T08:02:00Z").unwrap()
+    );
+    let person = ws.annotation(&AnnotationId::from("s1-bessent")).unwrap();
+    assert_eq!(person.updated.to_string(), "2025-02-15T08:05:30.250Z");
+}
+
+#[test]
+fn encode_then_decode_restores_every_annotation() {
+    let ws = sample_workspace();
+    let text = encode(&ws);
+    assert!(text.starts_with("{\"schema\":1,\"annotations\":[{\"id\":\"e-zelensky\","));
+    let restored = load(&text).unwrap();
+    assert!(restored.warnings.is_empty(), "{:?}", restored.warnings);
+    assert_eq!(snapshot(&restored.workspace), snapshot(&ws));
+    // Restoring is not an undoable change.
+    assert_eq!(restored.workspace.next_undo(), None);
+}
+
+#[test]
+fn unplaceable_annotations_are_dropped_with_a_warning_each_and_moved_ones_kept() {
+    let mut state: Value = serde_json::from_str(STORED_V1).unwrap();
+    let anns = state["annotations"].as_array_mut().unwrap();
+    let mut moved = anns[0].clone();
+    moved["id"] = json!("moved");
+    moved["start"] = json!(100);
+    moved["end"] = json!(113);
+    let mut past_end = anns[0].clone();
+    past_end["id"] = json!("past-end");
+    past_end["end"] = json!(9999);
+    let mut gone = anns[0].clone();
+    gone["id"] = json!("gone");
+    gone["exact"] = json!("Janet Yellen");
+    let mut unknown = anns[0].clone();
+    unknown["id"] = json!("unknown");
+    unknown["article"] = json!("bbc");
+    let repeated = anns[1].clone();
+    anns.extend([moved, past_end, gone, unknown, repeated]);
+    let restored = load(&state.to_string()).unwrap();
+    assert_eq!(
+        restored.reanchored,
+        ["annotations[3]: \"Scott Bessent\" was at [100, 113), found it at [270, 283)"]
+    );
+    assert_eq!(
+        restored.warnings,
+        [
+            "annotations[4].end: 9999 is past the end of article \"explainer\" (6218 characters); \
+             this annotation was dropped",
+            "annotations[5]: \"Janet Yellen\" is not in article \"explainer\" any more; skipped",
+            "annotations[6].article: unknown article \"bbc\"; this annotation was dropped",
+            "annotation \"s1-didnt-let\": an annotation \"s1-didnt-let\" exists already; this copy \
+             was dropped",
+        ]
+    );
+    assert_eq!(restored.workspace.len(), 4);
+}
+
+#[test]
+fn every_decode_error_says_what_is_wrong() {
+    let cases: [(&str, DecodeError, &str); 9] = [
+        (
+            "{\"schema\": 1,",
+            DecodeError::NotJson("line 1, column 13: EOF while parsing a value".into()),
+            "the saved state is not JSON: line 1, column 13: EOF while parsing a value",
+        ),
+        (
+            "[]",
+            DecodeError::NoSchema,
+            "the saved state has no \"schema\" field, so it is not ours",
+        ),
+        ("{\"annotations\": []}", DecodeError::NoSchema, ""),
+        (
+            "{\"schema\": \"1\"}",
+            DecodeError::BadSchema("\"1\"".into()),
+            "the saved state's \"schema\" is \"1\", not a schema number",
+        ),
+        ("{\"schema\": 0}", DecodeError::BadSchema("0".into()), ""),
+        (
+            "{\"schema\": 1.5}",
+            DecodeError::BadSchema("1.5".into()),
+            "",
+        ),
+        (
+            "{\"schema\": 2, \"whatever\": {}}",
+            DecodeError::Newer(2),
+            "saved by a newer version of the app (schema 2); this version reads schema 1",
+        ),
+        (
+            "{\"schema\": 1, \"annotations\": [{\"id\": \"x\", \"start\": \"0\"}]}",
+            DecodeError::Invalid {
+                path: "annotations[0].start".into(),
+                message: "invalid type: string \"0\", expected usize".into(),
+            },
+            "the saved state is invalid at annotations[0].start: invalid type: string \"0\", \
+             expected usize",
+        ),
+        (
+            "{\"schema\": 1}",
+            DecodeError::Invalid {
+                path: String::new(),
+                message: "missing field `annotations`".into(),
+            },
+            "the saved state is invalid: missing field `annotations`",
+        ),
+    ];
+    for (text, expected, message) in cases {
+        let err = load(text).unwrap_err();
+        assert_eq!(err, expected, "{text}");
+        if !message.is_empty() {
+            assert_eq!(err.to_string(), message);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! The detail panel of the selected annotation: its label, text and note, to relabel, annotate or delete.
+//! When several annotations overlap where the person clicked, it lists them all so each can be reached.
+
+use super::keys::TAG_KEYS;
+use crate::domain::annotation::Annotation;
+use crate::domain::article::Article;
+use crate::domain::session::SessionAction;
+use crate::domain::workspace::Action;
+use crate::web::clock;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Detail`].
+#[derive(Properties, PartialEq)]
+pub struct DetailProps {
+    /// The selected annotation.
+    pub annotation: Rc<Annotation>,
+    /// Its article.
+    pub article: Rc<Article>,
+    /// Every annotation under the last click, innermost first (empty when selected from the list).
+    pub here: Vec<Rc<Annotation>>,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+}
+
+/// The value of a label in the label menu: the toolbar name, lowercased (`claim`, …, `other`).
+fn menu_value(name: &str) -> String {
+    name.split(' ').next().unwrap_or(name).to_lowercase()
+}
+
+/// The detail panel.
+#[function_component]
+pub fn Detail(props: &DetailProps) -> Html {
+    let a = &props.annotation;
+    let id = a.id.clone();
+    let onchange = {
+        let (dispatch, id) = (props.dispatch.clone(), id.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let value = select.value();
+            if let Some((label, _, _)) = TAG_KEYS
+                .iter()
+                .find(|(_, _, name)| menu_value(name) == value)
+            {
+                dispatch.emit(SessionAction::Edit(Action::Relabel {
+                    id: id.clone(),
+                    label: *label,
+                    at: clock::now(),
+                }));
+            }
+        })
+    };
+    let oninput = {
+        let (dispatch, id) = (props.dispatch.clone(), id.clone());
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            dispatch.emit(SessionAction::Edit(Action::SetNote {
+                id: id.clone(),
+                note: area.value(),
+                at: clock::now(),
+            }));
+        })
+    };
+    let on_delete = {
+        let (dispatch, id) = (props.dispatch.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(SessionAction::Edit(Action::Remove { id: id.clone() }))
+        })
+    };
+    let on_close = props
+        .dispatch
+        .reform(|_: MouseEvent| SessionAction::Select(None));
+    let options = TAG_KEYS.iter().map(|(label, _, name)| html! {
+        <option value={menu_value(name)} selected={*label == a.label}>{label.to_string()}</option>
+    });
+    let overlapping = (props.here.len() > 1).then(|| {
+        let items = props.here.iter().map(|other| {
+            let other_id = other.id.clone();
+            let onclick = props.dispatch.reform(move |_: MouseEvent| SessionAction::ClickAt(vec![other_id.clone()]));
+            let current = other.id == a.id;
+            html! {
+                <li><button class={classes!("item", other.label.name().name(), current.then_some("selected"))}
+                    {onclick} aria-pressed={current.to_string()}>
+                    {format!("{} · {}", other.label, props.article.slice(other.span.start(), other.span.end()))}
+                </button></li>
+            }
+        });
+        html! {
+            <div class="here">
+                <p>{format!("{} annotations overlap here:", props.here.len())}</p>
+                <ul>{for items}</ul>
+            </div>
+        }
+    });
+    html! {
+        <section class="detail" data-testid="detail" aria-label="Selected annotation">
+            <header>
+                <h3>{a.label.to_string()}</h3>
+                <button class="link" onclick={on_close} aria-label="Close the detail panel">{"✕"}</button>
+            </header>
+            {for overlapping}
+            <blockquote class={classes!("exact", a.label.name().name())}>{props.article.slice(a.span.start(), a.span.end())}</blockquote>
+            <p class="meta">{format!("Characters {} · added {} · changed {}", a.span, a.created, a.updated)}</p>
+            <label>{"Label "}
+                <select data-testid="label-select" {onchange}>{for options}</select>
+            </label>
+            <label class="note">{"Note"}
+                <textarea data-testid="note" value={a.note.clone()} {oninput}
+                    placeholder="Why is this a claim? Who is this? Anything to check…" rows="3" />
+            </label>
+            <button class="danger" data-testid="delete" onclick={on_delete}>{"Delete annotation"}</button>
+        </section>
+    }
+}

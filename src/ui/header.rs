@@ -1,0 +1,70 @@
+//! The top bar: app name, undo and redo, download and load.
+
+use crate::domain::session::SessionAction;
+use crate::domain::workspace::Action;
+use crate::web::files::files_of;
+use yew::prelude::*;
+
+/// Props of [`Header`].
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    /// What undo would revert, if anything.
+    pub undo: Option<AttrValue>,
+    /// What redo would re-apply, if anything.
+    pub redo: Option<AttrValue>,
+    /// Number of annotations in all articles.
+    pub total: usize,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+    /// Downloads all annotations.
+    pub on_export: Callback<()>,
+    /// Loads picked files.
+    pub on_files: Callback<Vec<web_sys::File>>,
+}
+
+/// The top bar.
+#[function_component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let edit = |action: fn() -> Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.emit(SessionAction::Edit(action())))
+    };
+    let on_export = props.on_export.reform(|_: MouseEvent| ());
+    let onchange = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            on_files.emit(files_of(input.files()));
+            // Let the same file be picked again later.
+            input.set_value("");
+        })
+    };
+    let undo_title = props
+        .undo
+        .as_ref()
+        .map_or("Nothing to undo".into(), |s| format!("Undo: {s} (Ctrl+Z)"));
+    let redo_title = props.redo.as_ref().map_or("Nothing to redo".into(), |s| {
+        format!("Redo: {s} (Ctrl+Shift+Z or Ctrl+Y)")
+    });
+    html! {
+        <header class="topbar">
+            <h1>{"News Annotator"}</h1>
+            <div class="actions" role="toolbar" aria-label="Edit and files">
+                <button data-testid="undo" onclick={edit(|| Action::Undo)} disabled={props.undo.is_none()} title={undo_title}>
+                    {"↶ Undo"}
+                </button>
+                <button data-testid="redo" onclick={edit(|| Action::Redo)} disabled={props.redo.is_none()} title={redo_title}>
+                    {"↷ Redo"}
+                </button>
+                <button data-testid="export" onclick={on_export}
+                    title="Download every annotation of every article as one JSON file">
+                    {format!("Download JSON ({})", props.total)}
+                </button>
+                <label class="button" title="Load a News Annotator JSON file (or drop it anywhere on the page)">
+                    {"Load JSON…"}
+                    <input type="file" accept=".json,application/json" data-testid="import-file" class="visually-hidden" {onchange} />
+                </label>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,59 @@
+//! The preview shown before a loaded file changes anything: what it holds, and merge or replace.
+
+use crate::domain::session::{PendingImport, SessionAction};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ImportDialog`].
+#[derive(Properties, PartialEq)]
+pub struct ImportDialogProps {
+    /// The parsed file and its plan.
+    pub import: Rc<PendingImport>,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+}
+
+/// The import preview dialog.
+#[function_component]
+pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+    let plan = &props.import.plan;
+    let merge = props
+        .dispatch
+        .reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: false });
+    let replace = props
+        .dispatch
+        .reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: true });
+    let cancel = props
+        .dispatch
+        .reform(|_: MouseEvent| SessionAction::CancelImport);
+    let list = |title: &str, lines: &[String]| {
+        (!lines.is_empty()).then(|| {
+            html! {
+                <details>
+                    <summary>{format!("{title} ({})", lines.len())}</summary>
+                    <ul>{for lines.iter().map(|l| html! { <li>{l}</li> })}</ul>
+                </details>
+            }
+        })
+    };
+    html! {
+        <div class="backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-preview">
+                <h2 id="import-title">{format!("Load {}", props.import.file_name)}</h2>
+                <p data-testid="import-summary">
+                    {format!("The file holds {} annotation(s): {} new, {} already here, {} in conflict with yours.",
+                        plan.total, plan.new, plan.present, plan.conflicts)}
+                </p>
+                {for list("Found at another place in the text (re-anchored by their text)", &plan.reanchored)}
+                {for list("Not found in the text (these will not be loaded)", &plan.not_found)}
+                <p class="meta">{"Merge adds the new ones; where the same annotation was changed in both, the \
+                    later change wins. Replace removes every current annotation first. Both can be undone."}</p>
+                <div class="buttons">
+                    <button data-testid="import-merge" class="primary" onclick={merge}>{"Merge"}</button>
+                    <button data-testid="import-replace" onclick={replace}>{"Replace all"}</button>
+                    <button data-testid="import-cancel" onclick={cancel}>{"Cancel"}</button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,30 @@
+//! Yew views. They read the [`Session`](crate::domain::session::Session), turn DOM events into
+//! session actions, and leave every rule to the domain and every browser call to [`crate::web`].
+
+mod annotation_list;
+mod app;
+mod article_list;
+mod article_view;
+mod detail;
+mod header;
+mod import_dialog;
+mod keys;
+mod notices;
+mod paragraph;
+mod persistence;
+mod tag_toolbar;
+
+pub use app::App;
+pub use article_view::{ArticleView, ArticleViewProps};
+
+/// Starts the app in the page's `#app` element (or the body).
+pub fn start() {
+    crate::web::panic_hook::install();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    match document.get_element_by_id("app") {
+        Some(root) => yew::Renderer::<App>::with_root(root).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

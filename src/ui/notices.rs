@@ -1,0 +1,70 @@
+//! Messages: the latest notice, a failed save, and saved data that could not be read.
+
+use crate::domain::session::{Notice, SessionAction, StorageProblem};
+use crate::web::{clock, download};
+use yew::prelude::*;
+
+/// Props of [`Notices`].
+#[derive(Properties, PartialEq)]
+pub struct NoticesProps {
+    /// The latest message.
+    pub notice: Option<Notice>,
+    /// Saved data that could not be read.
+    pub storage_problem: Option<StorageProblem>,
+    /// Why the last save failed, while it keeps failing.
+    pub save_failed: Option<AttrValue>,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+}
+
+/// The message area under the top bar.
+#[function_component]
+pub fn Notices(props: &NoticesProps) -> Html {
+    let dismiss = props
+        .dispatch
+        .reform(|_: MouseEvent| SessionAction::Dismiss);
+    let notice = match &props.notice {
+        Some(Notice::Error(text)) => html! {
+            <div class="notice error" role="alert" data-testid="error">
+                <span>{text}</span>
+                <button class="link" onclick={dismiss} aria-label="Dismiss message">{"✕"}</button>
+            </div>
+        },
+        Some(Notice::Info(text)) => html! {
+            <div class="notice info" role="status" data-testid="info">
+                <span>{text}</span>
+                <button class="link" onclick={dismiss} aria-label="Dismiss message">{"✕"}</button>
+            </div>
+        },
+        None => html! {},
+    };
+    let problem = props.storage_problem.as_ref().map(|problem| {
+        let raw = problem.raw.clone();
+        let dispatch = props.dispatch.clone();
+        let onclick = Callback::from(move |_| {
+            let name = format!("news-annotator-unreadable-{}.json", clock::now().0);
+            if let Err(e) = download::download_text(&name, "application/json", &raw) {
+                dispatch.emit(SessionAction::Notify(Notice::Error(e)));
+            }
+        });
+        html! {
+            <div class="notice error" role="alert" data-testid="storage-problem">
+                <span>{&problem.message}</span>
+                <button data-testid="download-unreadable" {onclick}>{"Download the unreadable data"}</button>
+            </div>
+        }
+    });
+    let save_failed = props.save_failed.as_ref().map(|why| html! {
+        <div class="notice error" role="alert" data-testid="save-failed">
+            {format!("Your latest changes are NOT saved in this browser: {why}. They are kept while this tab \
+                      stays open; use “Download JSON” to keep a copy.")}
+        </div>
+    });
+    html! {
+        <div class="notices" aria-live="polite">
+            {notice}
+            {for problem}
+            {for save_failed}
+        </div>
+    }
+}

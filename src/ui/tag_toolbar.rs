@@ -1,0 +1,45 @@
+//! The floating toolbar under a fresh selection: one button per label, each with its key.
+
+use super::keys::TAG_KEYS;
+use crate::domain::session::{Pending, SessionAction};
+use crate::web::{clock, selection};
+use yew::prelude::*;
+
+/// Props of [`TagToolbar`].
+#[derive(Properties, PartialEq)]
+pub struct TagToolbarProps {
+    /// The selection waiting for a label.
+    pub pending: Pending,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+}
+
+/// Buttons that tag the selected text.
+#[function_component]
+pub fn TagToolbar(props: &TagToolbarProps) -> Html {
+    let buttons = TAG_KEYS.iter().map(|&(label, key, name)| {
+        let dispatch = props.dispatch.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatch.emit(SessionAction::Tag { label, id: clock::new_id(), at: clock::now() });
+            selection::clear();
+        });
+        html! {
+            <button class={classes!("tag", label.name().name())} data-tag={name.split(' ').next().unwrap_or(name).to_lowercase()}
+                {onclick} title={format!("Tag as {name} ({})", key.to_ascii_uppercase())}>
+                {name}<kbd>{key.to_ascii_uppercase()}</kbd>
+            </button>
+        }
+    });
+    // Keep the text selection while a button is pressed.
+    let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
+    let style = format!(
+        "left: {:.0}px; top: {:.0}px;",
+        props.pending.x.max(4.0),
+        props.pending.y.max(4.0)
+    );
+    html! {
+        <div class="tag-toolbar" data-testid="tag-toolbar" role="toolbar" aria-label="Tag the selected text" {style} {onmousedown}>
+            {for buttons}
+        </div>
+    }
+}

@@ -1,0 +1,10 @@
+//! The thin browser edge: everything that touches the DOM or a browser API, and nothing else.
+//! It knows no Yew. It is the only place that sees UTF-16 offsets.
+
+pub mod clock;
+pub mod download;
+pub mod files;
+pub mod panic_hook;
+pub mod scroll;
+pub mod selection;
+pub mod storage;

@@ -1,0 +1,25 @@
+//! Reports a panic instead of letting the page die silently.
+
+use wasm_bindgen::JsValue;
+
+/// Installs a hook that logs a panic to the console and shows a message at the top of the page.
+///
+/// Panics should never happen (every decode returns a `Result`); this is the last line of defence.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!(
+            "news-annotator panicked: {info}"
+        )));
+        let shown = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            let banner = d.create_element("div").ok()?;
+            banner.set_attribute("role", "alert").ok()?;
+            banner.set_class_name("panic-banner");
+            banner.set_text_content(Some(
+                "Something went wrong inside the app. Your annotations up to the last change are saved \
+                 in this browser: reload the page to continue.",
+            ));
+            d.body()?.prepend_with_node_1(&banner).ok()
+        });
+        let _ = shown;
+    }));
+}

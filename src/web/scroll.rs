@@ -1,0 +1,17 @@
+//! Scrolling the article to a line.
+
+use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+/// Scrolls line `index` (0-based) of the open article into the middle of the view.
+pub fn scroll_to_line(index: usize) {
+    let selector = format!("[data-testid=article-text] > p:nth-of-type({})", index + 1);
+    let line = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(&selector).ok().flatten());
+    if let Some(line) = line {
+        let options = ScrollIntoViewOptions::new();
+        options.set_behavior(ScrollBehavior::Smooth);
+        options.set_block(ScrollLogicalPosition::Center);
+        line.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
