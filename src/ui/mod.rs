@@ -11,7 +11,7 @@ mod import_dialog;
 mod keys;
 mod notices;
 mod paragraph;
-mod persistence;
+pub mod persistence;
 mod tag_toolbar;
 
 pub use app::App;
