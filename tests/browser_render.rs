@@ -1,6 +1,6 @@
 //! Overlapping and nested spans render as flat pieces that each keep every covering annotation.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 #[path = "browser/support.rs"]
 mod support;

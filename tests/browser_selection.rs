@@ -1,7 +1,7 @@
 //! DOM selections become the right code point offsets, on a really rendered article, with curly quotes,
 //! an emoji, a flag, a combining accent and CRLF line breaks.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 #[path = "browser/support.rs"]
 mod support;

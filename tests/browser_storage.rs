@@ -1,7 +1,7 @@
 //! Storage in a real browser: the workspace survives a save and load, and unreadable saved data is set
 //! aside under a key of its own instead of being overwritten.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use news_annotator::domain::annotation::{Annotation, AnnotationId, Label};
 use news_annotator::domain::bundled::bundled_articles;
