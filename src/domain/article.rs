@@ -124,32 +124,5 @@ pub fn split_paragraphs(text: &str) -> Vec<Paragraph> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paragraphs_keep_empty_lines_and_crlf() {
-        let ps = split_paragraphs("a\r\n\nbé\rc");
-        let ranges: Vec<_> = ps.iter().map(|p| (p.start, p.end)).collect();
-        assert_eq!(ranges, vec![(0, 1), (3, 3), (4, 6), (7, 8)]);
-        assert_eq!(ps[2].byte_start, 4);
-        assert_eq!(ps[2].byte_end, 7);
-    }
-
-    #[test]
-    fn paragraph_at_finds_the_line() {
-        let a = Article::new("x", "X", "one\ntwo\n".into());
-        assert_eq!(a.paragraph_at(0), 0);
-        assert_eq!(a.paragraph_at(3), 0);
-        assert_eq!(a.paragraph_at(4), 1);
-        assert_eq!(a.paragraph_at(8), 2);
-    }
-
-    #[test]
-    fn hash_is_sha256_of_the_utf8_text() {
-        assert_eq!(
-            sha256_hex("abc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-}
+#[path = "tests/article.rs"]
+mod tests;

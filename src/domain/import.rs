@@ -285,5 +285,5 @@ fn classify(a: &Annotation, ws: &Workspace, existing: &HashSet<(ArticleId, Span,
 }
 
 #[cfg(test)]
-#[path = "import_tests.rs"]
+#[path = "tests/import.rs"]
 mod tests;

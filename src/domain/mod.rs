@@ -7,6 +7,7 @@ pub mod annotation;
 pub mod article;
 pub mod bundled;
 #[cfg(test)]
+#[path = "tests/fixtures.rs"]
 mod fixtures;
 pub mod history;
 pub mod import;

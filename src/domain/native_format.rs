@@ -93,5 +93,5 @@ pub fn export_file_name(now: Timestamp) -> String {
 }
 
 #[cfg(test)]
-#[path = "native_format_tests.rs"]
+#[path = "tests/native_format.rs"]
 mod tests;

@@ -253,5 +253,5 @@ fn excerpt(text: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "records_tests.rs"]
+#[path = "tests/records.rs"]
 mod tests;

@@ -159,5 +159,5 @@ fn read<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, DecodeError> 
 }
 
 #[cfg(test)]
-#[path = "stored_tests.rs"]
+#[path = "tests/stored.rs"]
 mod tests;

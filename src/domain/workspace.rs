@@ -9,7 +9,7 @@ use super::history::{Change, History, Put};
 use super::span::Span;
 use super::time::Timestamp;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::rc::Rc;
 
@@ -379,28 +379,6 @@ impl Workspace {
     }
 }
 
-/// The annotations of one article split by paragraph: entry `i` holds every annotation that touches
-/// paragraph `i`, in text order. A span across a line break appears in each paragraph it touches.
-pub fn by_paragraph(article: &Article, annotations: &[Rc<Annotation>]) -> Vec<Vec<Rc<Annotation>>> {
-    let mut out = vec![Vec::new(); article.paragraphs.len()];
-    for a in annotations {
-        let first = article.paragraph_at(a.span.start());
-        let last = article.paragraph_at(a.span.end().saturating_sub(1));
-        for slot in out.iter_mut().take(last + 1).skip(first) {
-            slot.push(Rc::clone(a));
-        }
-    }
-    out
-}
-
-/// Every annotation's state keyed by id, for tests and for comparing workspaces.
-pub fn snapshot(ws: &Workspace) -> BTreeMap<AnnotationId, Annotation> {
-    ws.annotations
-        .iter()
-        .map(|(id, a)| (id.clone(), Annotation::clone(a)))
-        .collect()
-}
-
 #[cfg(test)]
-#[path = "workspace_tests.rs"]
+#[path = "tests/workspace.rs"]
 mod tests;

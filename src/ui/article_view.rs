@@ -3,10 +3,10 @@
 use super::paragraph::Paragraph;
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::Article;
+use crate::domain::segments::by_paragraph;
 use crate::domain::session::{Pending, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;
-use crate::domain::workspace::by_paragraph;
 use crate::web::selection;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;

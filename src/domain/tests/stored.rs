@@ -4,12 +4,12 @@ use super::*;
 use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::sample_workspace;
+use crate::domain::fixtures::snapshot;
 use crate::domain::time::Timestamp;
-use crate::domain::workspace::snapshot;
 use serde_json::json;
 
 /// A state saved by schema 1. Never edit it: it stands for what users' browsers hold.
-const STORED_V1: &str = include_str!("../../tests/fixtures/stored-v1.json");
+const STORED_V1: &str = include_str!("../../../tests/fixtures/stored-v1.json");
 
 fn load(text: &str) -> Result<Restored, DecodeError> {
     decode(text, bundled_articles().unwrap())

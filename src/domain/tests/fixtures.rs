@@ -79,3 +79,11 @@ pub fn sample_workspace() -> Workspace {
     }
     ws
 }
+
+/// Every annotation's state keyed by id.
+pub fn snapshot(ws: &Workspace) -> std::collections::BTreeMap<AnnotationId, Annotation> {
+    ws.all()
+        .iter()
+        .map(|a| (a.id.clone(), Annotation::clone(a)))
+        .collect()
+}

@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::domain::annotation::EntityKind;
+use crate::domain::fixtures::snapshot;
+use crate::domain::segments::by_paragraph;
 
 fn ws() -> Workspace {
     Workspace::new(vec![

@@ -3,9 +3,9 @@
 use super::*;
 use crate::domain::annotation::{AnnotationId, EntityKind};
 use crate::domain::bundled::bundled_articles;
+use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{ann, sample_workspace, CREATED};
 use crate::domain::native_format::export_json;
-use crate::domain::workspace::snapshot;
 use serde_json::json;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
