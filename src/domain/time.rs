@@ -49,6 +49,15 @@ impl fmt::Display for Timestamp {
 }
 
 impl Timestamp {
+    /// A short form for people: `2025-02-14 09:30 UTC`.
+    pub fn short(self) -> String {
+        let full = self.to_string();
+        match (full.get(..10), full.get(11..16)) {
+            (Some(date), Some(time)) => format!("{date} {time} UTC"),
+            _ => full,
+        }
+    }
+
     /// Parses RFC 3339 UTC text such as `2025-02-14T09:30:00Z` or `2025-02-14T09:30:00.250Z`.
     ///
     /// Offsets other than `Z` (for example `+01:00`) are accepted and converted to UTC.

@@ -20,19 +20,6 @@ pub struct AnnotationListProps {
     pub dispatch: Callback<SessionAction>,
 }
 
-/// At most this many characters of an annotation's text are shown in the list.
-const PREVIEW_CHARS: usize = 90;
-
-/// The text of an annotation, shortened for the list.
-fn preview(article: &Article, a: &Annotation) -> String {
-    let exact = article.slice(a.span.start(), a.span.end());
-    if a.span.len() <= PREVIEW_CHARS {
-        return exact.to_owned();
-    }
-    let cut: String = exact.chars().take(PREVIEW_CHARS - 1).collect();
-    format!("{cut}…")
-}
-
 /// The annotation list.
 #[function_component]
 pub fn AnnotationList(props: &AnnotationListProps) -> Html {
@@ -57,7 +44,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
                             if let Some(kind) = a.label.kind() {
                                 <span class="kind">{kind.title()}</span>
                             }
-                            <span class="exact">{preview(&props.article, a)}</span>
+                            <span class="exact">{props.article.slice(a.span.start(), a.span.end())}</span>
                             if !a.note.is_empty() {
                                 <span class="has-note" title={a.note.clone()}>{"✎"}</span>
                             }

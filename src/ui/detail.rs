@@ -100,7 +100,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             </header>
             {for overlapping}
             <blockquote class={classes!("exact", a.label.name().name())}>{props.article.slice(a.span.start(), a.span.end())}</blockquote>
-            <p class="meta">{format!("Characters {} · added {} · changed {}", a.span, a.created, a.updated)}</p>
+            <p class="meta">{format!("Characters {} · added {} · changed {}", a.span, a.created.short(), a.updated.short())}</p>
             <label>{"Label "}
                 <select data-testid="label-select" {onchange}>{for options}</select>
             </label>

@@ -13,6 +13,11 @@ fn formats_known_moments() {
 }
 
 #[test]
+fn short_form_is_for_people() {
+    assert_eq!(Timestamp(1_739_525_400_250).short(), "2025-02-14 09:30 UTC");
+}
+
+#[test]
 fn parses_what_it_formats_and_common_variants() {
     for ms in [0, 1_739_525_400_250, 951_782_400_000, 4_102_444_799_999] {
         let ts = Timestamp(ms);

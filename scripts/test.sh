@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Run every check News Annotator has, in order, stopping at the first failure.
+#
+#   bash scripts/test.sh              # all steps (what CI runs, through .ci/run)
+#   bash scripts/test.sh node         # only some steps, by name (setup always runs first):
+#                                     #   fmt clippy clippy-wasm unit browser build node
+#
+# Long build output goes to target/logs/test-<step>.log; a failing step prints the tail of its log.
+# The last line is "summary: N passed, N failed" over all test runners (cargo, wasm-bindgen-test, node).
+set -euo pipefail
+
+# shellcheck source=scripts/env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+bash scripts/setup.sh
+mkdir -p "$NA_LOG_DIR"
+
+export CARGO_TERM_COLOR=never
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
+
+ALL_STEPS=(fmt clippy clippy-wasm unit browser build node)
+if [[ $# -gt 0 ]]; then
+  for s in "$@"; do
+    [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
+  done
+  STEPS=("$@")
+else
+  STEPS=("${ALL_STEPS[@]}")
+fi
+
+total_passed=0
+total_failed=0
+step_no=0
+run_start=$SECONDS
+
+# count_results LOG: add the pass/fail counts that cargo's and node's test runners printed in LOG.
+count_results() {
+  local log="$1" p f
+  # cargo test / wasm-bindgen-test-runner: "test result: ok. 12 passed; 0 failed; ..."
+  p=$(awk '/^test result: [A-Z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $4} END {print s + 0}' "$log")
+  f=$(awk '/^test result: [A-Z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $6} END {print s + 0}' "$log")
+  # node --test (spec reporter): "ℹ pass 12" / "ℹ fail 0"
+  p=$((p + $(awk '/^ℹ pass [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
+  f=$((f + $(awk '/^ℹ fail [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
+  total_passed=$((total_passed + p))
+  total_failed=$((total_failed + f))
+}
+
+# step KEY "Heading" MODE CMD...
+#   MODE quiet: all output only in the log (its tail is printed on failure).
+#   MODE show:  stdout on screen (less cargo's empty "running 0 tests" blocks) and in the log; stderr
+#               (compiler noise) only in <log>.stderr, whose tail is printed on failure.
+step() {
+  local key="$1" title="$2" mode="$3"; shift 3
+  [[ " ${STEPS[*]} " == *" $key "* ]] || return 0
+  step_no=$((step_no + 1))
+  local log="$NA_LOG_DIR/test-$key.log" start=$SECONDS rc=0 shown
+  printf '\n==> [%d/%d] %s\n    $ %s\n' "$step_no" "${#STEPS[@]}" "$title" "${DISPLAY[$key]:-$*}"
+  : >"$log"
+  if [[ "$mode" == show ]]; then
+    : >"$log.stderr"
+    "$@" 2>"$log.stderr" | tee "$log" | awk '
+      /^running 0 tests$/ || /^test result: ok\. 0 passed;/ || /^$/ { next }
+      { print; fflush() }' || rc=$?
+    shown="$log.stderr"
+  else
+    "$@" >"$log" 2>&1 || rc=$?
+    shown="$log"
+  fi
+  count_results "$log"
+  if [[ $rc -ne 0 ]]; then
+    printf '\n!!! %s FAILED (exit %d) after %d s.' "$title" "$rc" $((SECONDS - start))
+    if [[ -s "$shown" ]]; then
+      printf ' Last lines of %s:\n' "${shown#"$REPO_ROOT"/}"
+      tail -n 60 "$shown" | sed 's/^/    | /'
+    else
+      printf '\n'
+    fi
+    printf '\ntest.sh: step %d/%d (%s) failed after %d s in all\n' "$step_no" "${#STEPS[@]}" "$key" $((SECONDS - run_start))
+    printf 'summary: FAILED at step %s (tests counted before it: %d passed, %d failed)\n' "$key" "$total_passed" "$total_failed"
+    exit "$rc"
+  fi
+  printf '    ok (%d s)\n' $((SECONDS - start))
+}
+
+declare -A DISPLAY=(
+  [browser]="CHROMEDRIVER=$CHROMEDRIVER WASM_BINDGEN_TEST_TIMEOUT=$WASM_BINDGEN_TEST_TIMEOUT cargo test --target wasm32-unknown-unknown --test '*'"
+  [build]="trunk build --release --offline"
+  [node]="node --test --test-reporter=spec tests/"
+)
+
+browser_tests() {
+  shopt -s nullglob
+  local files=(tests/*.rs)
+  shopt -u nullglob
+  if [[ ${#files[@]} -eq 0 ]]; then
+    echo "no tests/*.rs: no browser unit tests to run"
+    return 0
+  fi
+  # Only the integration tests (tests/*.rs, each `#![cfg(target_arch = "wasm32")]`) run in the browser.
+  # No -q: cargo would pass --quiet on to wasm-bindgen-test-runner, which rejects it.
+  cargo test --target wasm32-unknown-unknown --test '*'
+}
+
+trunk_build() {
+  trunk build --release --offline || return $?
+  [[ -f dist/index.html ]] || { echo "trunk build succeeded but dist/index.html is missing" >&2; return 1; }
+  echo "dist/:"
+  ls -l dist/
+}
+
+node_tests() {
+  [[ -f dist/index.html ]] || { echo "dist/index.html missing: run the build step first (bash scripts/test.sh build node)"; return 1; }
+  node --test --test-reporter=spec tests/
+}
+
+step fmt         "cargo fmt --check"                       quiet cargo fmt --all -- --check
+step clippy      "clippy (native, all targets)"           quiet cargo clippy --all-targets -- -D warnings
+step clippy-wasm "clippy (wasm32, all targets)"           quiet cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+step unit        "cargo test (native domain tests)"       show  cargo test -q
+step browser     "browser unit tests (wasm-bindgen-test)" show  browser_tests
+step build       "trunk build --release --offline"        quiet trunk_build
+step node        "node --test tests/ (schema + e2e)"      show  node_tests
+
+printf '\ntest.sh: all %d steps passed in %d s (%s)\n' "${#STEPS[@]}" $((SECONDS - run_start)) "${STEPS[*]}"
+printf 'summary: %d passed, %d failed\n' "$total_passed" "$total_failed"

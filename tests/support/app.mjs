@@ -1,0 +1,134 @@
+// The News Annotator UI contract (data-testid selectors) and the steps the end-to-end tests repeat.
+import { selectTextWithMouse } from './browser.mjs';
+
+export const STATE_KEY = 'news-annotator/state';
+export const UNREADABLE_PREFIX = 'news-annotator/unreadable/';
+
+export const sel = {
+  articleList: 'nav[data-testid=article-list]',
+  articleButton: (id) => `nav[data-testid=article-list] button[data-article="${id}"]`,
+  count: (id, label) => `nav[data-testid=article-list] button[data-article="${id}"] span[data-count=${label}]`,
+  articleText: 'article[data-testid=article-text]',
+  openArticle: (id) => `article[data-testid=article-text][data-article="${id}"]`,
+  para: 'article[data-testid=article-text] p.para',
+  toolbar: '[data-testid=tag-toolbar]',
+  tagButton: (tag) => `[data-testid=tag-toolbar] button[data-tag=${tag}]`,
+  annotationList: 'aside[data-testid=annotation-list]',
+  group: (label) => `aside[data-testid=annotation-list] section[data-label=${label}]`,
+  items: (label) => `aside[data-testid=annotation-list] section[data-label=${label}] li[data-annotation]`,
+  anyItem: 'aside[data-testid=annotation-list] li[data-annotation]',
+  item: (id) => `aside[data-testid=annotation-list] li[data-annotation="${id}"]`,
+  detail: '[data-testid=detail]',
+  labelSelect: '[data-testid=detail] select[data-testid=label-select]',
+  note: '[data-testid=detail] textarea[data-testid=note]',
+  deleteButton: '[data-testid=detail] button[data-testid=delete]',
+  undo: 'button[data-testid=undo]',
+  redo: 'button[data-testid=redo]',
+  exportButton: 'button[data-testid=export]',
+  importFile: 'input[type=file][data-testid=import-file]',
+  importPreview: '[data-testid=import-preview]',
+  importMerge: '[data-testid=import-preview] [data-testid=import-merge]',
+  importReplace: '[data-testid=import-preview] [data-testid=import-replace]',
+  importCancel: '[data-testid=import-preview] [data-testid=import-cancel]',
+  error: '[data-testid=error]',
+  storageProblem: '[data-testid=storage-problem]',
+  downloadUnreadable: '[data-testid=download-unreadable]',
+};
+
+/** Open the app at `baseUrl` and wait until the article list and the first article are rendered. */
+export async function openApp(page, baseUrl) {
+  await page.goto(baseUrl);
+  await waitForApp(page);
+}
+
+/** Wait for the app to be up (after a goto or a reload). */
+export async function waitForApp(page) {
+  await page.waitForSelector(sel.articleList);
+  await page.waitForSelector(`${sel.articleText} p.para`);
+}
+
+/** Click an article in the list and wait until it is the open one. */
+export async function openArticle(page, id) {
+  await page.click(sel.articleButton(id));
+  await page.waitForSelector(`${sel.openArticle(id)} p.para`);
+}
+
+/** The number shown in the article list for `id` and `label` (claim, quote or entity). */
+export async function countOf(page, id, label) {
+  const text = (await page.textContent(sel.count(id, label)))?.trim() ?? '';
+  if (!/^\d+$/.test(text)) throw new Error(`count ${id}/${label} is not a number: "${text}"`);
+  return Number(text);
+}
+
+/** Wait until the list count for `id`/`label` is `n`. */
+export async function waitForCount(page, id, label, n) {
+  await page.waitForFunction(
+    ({ selector, n }) => document.querySelector(selector)?.textContent.trim() === String(n),
+    { selector: sel.count(id, label), n },
+  );
+}
+
+/** {claim, quote, entity} counts of an article, from the list. */
+export async function countsOf(page, id) {
+  return {
+    claim: await countOf(page, id, 'claim'),
+    quote: await countOf(page, id, 'quote'),
+    entity: await countOf(page, id, 'entity'),
+  };
+}
+
+/** Ids of the annotations listed in the side panel (optionally only one label group), in list order. */
+export async function listedIds(page, label) {
+  return page.$$eval(label ? sel.items(label) : sel.anyItem, (els) => els.map((e) => e.getAttribute('data-annotation')));
+}
+
+/** The text covered by the highlight pieces of annotation `id` in the open article, joined in order. */
+export async function highlightText(page, id) {
+  return page.$$eval(`${sel.articleText} span.seg.hl`, (segs, id) =>
+    segs.filter((s) => (s.getAttribute('data-ids') ?? '').split(/\s+/).includes(id)).map((s) => s.textContent).join(''),
+  id);
+}
+
+/** The classes of the highlight pieces of annotation `id` (e.g. to see `claim`). */
+export async function highlightClasses(page, id) {
+  return page.$$eval(`${sel.articleText} span.seg.hl`, (segs, id) =>
+    segs.filter((s) => (s.getAttribute('data-ids') ?? '').split(/\s+/).includes(id)).map((s) => [...s.classList]),
+  id);
+}
+
+/**
+ * Select `text` in the open article with the mouse, check the browser selected exactly it and that the
+ * tag toolbar appeared.
+ */
+export async function selectInArticle(page, text, options) {
+  const selected = await selectTextWithMouse(page, sel.articleText, text, options);
+  if (selected !== text) {
+    throw new Error(`mouse selection gave ${JSON.stringify(selected)}, wanted ${JSON.stringify(text)}`);
+  }
+  await page.waitForSelector(sel.toolbar, { state: 'visible' });
+}
+
+/**
+ * Select `text` with the mouse and tag it (with a key such as `c`, or with {button: 'quote'}).
+ * Returns the id of the new annotation (the one id in the list that was not there before).
+ */
+export async function tag(page, text, how, options) {
+  const before = new Set(await listedIds(page));
+  await selectInArticle(page, text, options);
+  if (how.key) await page.keyboard.press(how.key);
+  else await page.click(sel.tagButton(how.button));
+  const handle = await page.waitForFunction(
+    ({ selector, before }) => {
+      const ids = [...document.querySelectorAll(selector)].map((e) => e.getAttribute('data-annotation'));
+      const fresh = ids.filter((id) => !before.includes(id));
+      return fresh.length === 1 ? fresh[0] : null;
+    },
+    { selector: sel.anyItem, before: [...before] },
+  );
+  return handle.jsonValue();
+}
+
+/** All localStorage entries of the page's origin. */
+export async function storageEntries(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+}
