@@ -39,8 +39,8 @@ run_start=$SECONDS
 count_results() {
   local log="$1" p f
   # cargo test / wasm-bindgen-test-runner: "test result: ok. 12 passed; 0 failed; ..."
-  p=$(awk '/^test result: [A-Z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $4} END {print s + 0}' "$log")
-  f=$(awk '/^test result: [A-Z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $6} END {print s + 0}' "$log")
+  p=$(awk '/^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $4} END {print s + 0}' "$log")
+  f=$(awk '/^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $6} END {print s + 0}' "$log")
   # node --test (spec reporter): "ℹ pass 12" / "ℹ fail 0"
   p=$((p + $(awk '/^ℹ pass [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
   f=$((f + $(awk '/^ℹ fail [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
