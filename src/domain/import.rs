@@ -13,35 +13,9 @@ use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
-/// Why a file cannot be imported, with the JSON path (or line and column) of the problem.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ImportError {
-    /// Where: `annotations[3].end`, `line 1, column 1`, or empty for the whole file.
-    pub path: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
-
-impl From<RecordError> for ImportError {
-    fn from(e: RecordError) -> Self {
-        ImportError {
-            path: e.path,
-            message: e.message,
-        }
-    }
-}
+/// Why a file cannot be imported: the JSON path (or line and column) of the problem, and the reason.
+pub type ImportError = RecordError;
 
 fn fail<T>(path: &str, message: String) -> Result<T, ImportError> {
     Err(ImportError {
@@ -117,8 +91,7 @@ impl ImportPlan {
 /// version, or has any invalid field or repeated id. Annotations whose offsets no longer select their
 /// text are re-anchored by text and context, or skipped if the text is gone; the plan lists both.
 pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError> {
-    let value: Value =
-        serde_json::from_str(json).map_err(|e| ImportError::from(syntax_error(&e)))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| syntax_error(&e))?;
     check_envelope(&value)?;
     let file: ExportFile = serde_path_to_error::deserialize(value).map_err(path_error)?;
     if file.version != VERSION {

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::annotation::EntityKind;
-use crate::domain::fixtures::snapshot;
+use crate::domain::fixtures::{ann, snapshot};
 use crate::domain::segments::by_paragraph;
 
 fn ws() -> Workspace {
@@ -14,18 +14,6 @@ fn ws() -> Workspace {
         ),
         Article::new("b", "B", "Other text".into()),
     ])
-}
-
-fn ann(id: &str, article: &str, start: usize, end: usize, label: Label) -> Annotation {
-    Annotation {
-        id: AnnotationId::from(id),
-        article: ArticleId::from(article),
-        span: Span::new(start, end).unwrap(),
-        label,
-        note: String::new(),
-        created: Timestamp(1000),
-        updated: Timestamp(1000),
-    }
 }
 
 fn ids(ws: &Workspace, article: &str) -> Vec<String> {
