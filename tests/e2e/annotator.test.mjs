@@ -283,6 +283,45 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
     });
   });
 
+  test('a file dropped on the page is previewed, and Merge keeps both sides', { timeout: TEST_TIMEOUT }, async () => {
+    let file;
+    await withPage(browser, async ({ page }) => {
+      await openApp(page, server.url);
+      await tag(page, KYIV_CLAIM, { key: 'c' });
+      await tag(page, 'Volodymyr Zelensky', { key: 'p' });
+      file = await downloadFrom(page, sel.exportButton);
+    });
+
+    await withPage(browser, async ({ page }) => {
+      await openApp(page, server.url);
+      const mine = await tag(page, 'Washington Post', { key: 'o' });
+      // Drop the exported file on the page, as a person drags it from the file manager.
+      await page.evaluate(({ name, text }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], name, { type: 'application/json' }));
+        const target = document.querySelector('[data-testid=article-text]');
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+        }
+      }, { name: file.name, text: file.text });
+      const preview = await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      const summary = await preview.textContent();
+      assert.match(summary, /2 annotation\(s\): 2 new, 0 already here, 0 in conflict/, summary);
+      assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 0, quote: 0, entity: 1 }, 'nothing changes before the choice');
+
+      await page.click(sel.importMerge);
+      await page.waitForSelector(sel.importPreview, { state: 'detached' });
+      await waitForCount(page, 'kyiv-post', 'claim', 1);
+      assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 1, quote: 0, entity: 2 }, 'merged: theirs and mine');
+      assert.ok((await listedIds(page)).includes(mine), 'my own annotation is still there');
+
+      // One undo takes the whole import back.
+      await page.click(sel.undo);
+      await waitForCount(page, 'kyiv-post', 'claim', 0);
+      assert.deepEqual(await listedIds(page), [mine]);
+    });
+  });
+
   test('undo and redo by keyboard (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) and by the header buttons', { timeout: TEST_TIMEOUT }, async () => {
     await withPage(browser, async ({ page }) => {
       await openApp(page, server.url);
