@@ -6,7 +6,7 @@
 mod support;
 
 use news_annotator::domain::annotation::{EntityKind, Label};
-use support::{ann, element, render};
+use support::{ann, element, render, render_selected};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -73,4 +73,19 @@ async fn every_line_keeps_its_text_and_offsets_even_when_empty() {
     .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
     .collect();
     assert_eq!(got, want);
+}
+
+#[wasm_bindgen_test]
+async fn the_selected_annotation_is_outlined_on_every_piece_it_covers() {
+    let text = "Zelensky said the deal was colonial.";
+    let annotations = vec![
+        ann("claim", 0, 36, Label::Claim),
+        ann("who", 0, 8, Label::Entity(EntityKind::Person)),
+    ];
+    let article = render_selected(text, annotations, Some("claim")).await;
+    let outlined = article.query_selector_all(".seg.selected").unwrap();
+    let texts: Vec<String> = (0..outlined.length())
+        .map(|i| outlined.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(texts, ["Zelensky", " said the deal was colonial."]);
 }

@@ -5,20 +5,16 @@
 //! `suffix`) pick the right occurrence. The search is exact, not fuzzy: a changed quote is reported as
 //! not found rather than guessed at.
 
+use super::article::Article;
 use super::span::Span;
-use super::text::slice_chars;
 
 /// How many code points of context are kept on each side of a span.
 pub const CONTEXT_CHARS: usize = 32;
 
 /// Up to [`CONTEXT_CHARS`] code points before the span (the prefix) and after it (the suffix).
-pub fn context(text: &str, span: Span) -> (String, String) {
-    let prefix = slice_chars(
-        text,
-        span.start().saturating_sub(CONTEXT_CHARS),
-        span.start(),
-    );
-    let suffix = slice_chars(text, span.end(), span.end().saturating_add(CONTEXT_CHARS));
+pub fn context(article: &Article, span: Span) -> (String, String) {
+    let prefix = article.slice(span.start().saturating_sub(CONTEXT_CHARS), span.start());
+    let suffix = article.slice(span.end(), span.end().saturating_add(CONTEXT_CHARS));
     (prefix.to_owned(), suffix.to_owned())
 }
 
@@ -36,9 +32,10 @@ pub enum Anchoring {
 /// Finds `exact` in `text`: at `[hint_start, hint_end)` if it is there, else at the occurrence whose
 /// surroundings best match `prefix` and `suffix`, ties going to the occurrence nearest `hint_start`.
 ///
-/// Runs in time linear in the text plus, per occurrence, the length of the context compared.
+/// Checking the hint is quick at any offset; the search, needed only when the text moved, runs in time
+/// linear in the text plus, per occurrence, the length of the context compared.
 pub fn anchor(
-    text: &str,
+    article: &Article,
     hint_start: usize,
     hint_end: usize,
     exact: &str,
@@ -48,9 +45,10 @@ pub fn anchor(
     if exact.is_empty() {
         return Anchoring::NotFound;
     }
-    if let Some(span) = at_hint(text, hint_start, hint_end, exact) {
+    if let Some(span) = at_hint(article, hint_start, hint_end, exact) {
         return Anchoring::Exact(span);
     }
+    let text = article.text.as_str();
     let exact_chars = exact.chars().count();
     // (score, distance to the hint, start); the smallest (-score, distance) wins.
     let mut best: Option<(usize, usize, usize)> = None;
@@ -68,17 +66,10 @@ pub fn anchor(
         .map_or(Anchoring::NotFound, Anchoring::Moved)
 }
 
-/// The span `[start, end)` if it lies inside `text` and holds exactly `exact`.
-fn at_hint(text: &str, start: usize, end: usize, exact: &str) -> Option<Span> {
-    let span = Span::new(start, end).ok()?;
-    let mut bounds = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .skip(start);
-    let from = bounds.next()?;
-    let to = bounds.nth(end - start - 1)?;
-    (text.get(from..to)? == exact).then_some(span)
+/// The span `[start, end)` if it lies inside the article and holds exactly `exact`.
+fn at_hint(article: &Article, start: usize, end: usize, exact: &str) -> Option<Span> {
+    let span = Span::within(start, end, article.char_len).ok()?;
+    (article.slice(start, end) == exact).then_some(span)
 }
 
 /// Every occurrence of the non-empty `needle`, overlapping ones included, as (byte, code point) starts.

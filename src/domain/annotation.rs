@@ -162,6 +162,20 @@ impl Label {
     }
 }
 
+impl Label {
+    /// The letter drawn where an annotation starts, which is also its key: C, Q, P, O, L, E.
+    pub fn mark(self) -> char {
+        match self {
+            Label::Claim => 'C',
+            Label::Quote => 'Q',
+            Label::Entity(EntityKind::Person) => 'P',
+            Label::Entity(EntityKind::Organization) => 'O',
+            Label::Entity(EntityKind::Place) => 'L',
+            Label::Entity(EntityKind::Other) => 'E',
+        }
+    }
+}
+
 impl fmt::Display for Label {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -36,8 +36,50 @@ pub struct Paragraph {
     pub byte_end: usize,
 }
 
+/// Byte offsets of every [`CHECKPOINT`]th code point, so that a code point offset becomes a byte offset
+/// without walking the text from its start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct CharIndex {
+    /// Empty when the text is ASCII, where code points and bytes coincide.
+    checkpoints: Vec<usize>,
+}
+
+/// Distance in code points between two checkpoints of a [`CharIndex`].
+const CHECKPOINT: usize = 64;
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        if text.is_ascii() {
+            return CharIndex {
+                checkpoints: Vec::new(),
+            };
+        }
+        let checkpoints = text
+            .char_indices()
+            .step_by(CHECKPOINT)
+            .map(|(b, _)| b)
+            .collect();
+        CharIndex { checkpoints }
+    }
+
+    /// Byte index of code point `pos` in `text` (the text's length past its end).
+    fn byte_of(&self, text: &str, pos: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return pos.min(text.len());
+        }
+        let Some(&from) = self.checkpoints.get(pos / CHECKPOINT) else {
+            return text.len();
+        };
+        let rest = text.get(from..).unwrap_or_default();
+        from + rest
+            .char_indices()
+            .nth(pos % CHECKPOINT)
+            .map_or(rest.len(), |(b, _)| b)
+    }
+}
+
 /// An article's text never changes once created, so offsets into it stay valid.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Article {
     /// Short stable id.
     pub id: ArticleId,
@@ -51,6 +93,7 @@ pub struct Article {
     pub sha256: String,
     /// The lines of the text, in order.
     pub paragraphs: Vec<Paragraph>,
+    index: CharIndex,
 }
 
 impl Article {
@@ -62,13 +105,16 @@ impl Article {
             char_len: char_len(&text),
             sha256: sha256_hex(&text),
             paragraphs: split_paragraphs(&text),
+            index: CharIndex::new(&text),
             text,
         }
     }
 
-    /// The code points `start..end` of the text.
+    /// The code points `start..end` of the text, clamped to it; fast at any offset.
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        super::text::slice_chars(&self.text, start, end)
+        let from = self.index.byte_of(&self.text, start);
+        let to = self.index.byte_of(&self.text, end.max(start));
+        self.text.get(from..to).unwrap_or_default()
     }
 
     /// Index of the paragraph that holds the code point `pos` (or the line break right after it).

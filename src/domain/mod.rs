@@ -5,12 +5,15 @@
 pub mod anchoring;
 pub mod annotation;
 pub mod article;
+#[cfg(any(test, feature = "bench"))]
+pub mod bench_fixture;
 pub mod bundled;
 #[cfg(test)]
 #[path = "tests/fixtures.rs"]
 mod fixtures;
 pub mod history;
 pub mod import;
+pub mod markup;
 pub mod native_format;
 pub mod records;
 pub mod segments;

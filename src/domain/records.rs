@@ -50,7 +50,7 @@ pub struct AnnotationRecord {
 impl AnnotationRecord {
     /// The record of `a`, with `exact`, `prefix` and `suffix` taken from `article`'s text.
     pub fn from_annotation(a: &Annotation, article: &Article) -> AnnotationRecord {
-        let (prefix, suffix) = context(&article.text, a.span);
+        let (prefix, suffix) = context(article, a.span);
         let exact = article.slice(a.span.start(), a.span.end()).to_owned();
         record(a, exact, prefix, suffix)
     }
@@ -96,11 +96,11 @@ pub fn records(ws: &Workspace) -> Vec<AnnotationRecord> {
                 .unwrap_or_default()
                 .to_owned()
         };
-        for a in annotations {
+        for a in annotations.iter() {
             let (start, end) = (a.span.start(), a.span.end());
             let prefix = cut(start.saturating_sub(super::anchoring::CONTEXT_CHARS), start);
             let suffix = cut(end, end.saturating_add(super::anchoring::CONTEXT_CHARS));
-            out.push(record(&a, cut(start, end), prefix, suffix));
+            out.push(record(a, cut(start, end), prefix, suffix));
         }
     }
     out
@@ -221,7 +221,7 @@ pub fn check_record<A: Borrow<Article>>(
     let quoted = excerpt(&rec.exact);
     Ok(
         match anchor(
-            &article.text,
+            article,
             rec.start,
             rec.end,
             &rec.exact,

@@ -5,7 +5,7 @@
 //! into [`SessionAction`]s carrying ids and times, and effects outside persist the result.
 
 use super::annotation::{Annotation, AnnotationId, Label};
-use super::article::ArticleId;
+use super::article::{Article, ArticleId};
 use super::import::{plan_import, ImportPlan};
 use super::span::Span;
 use super::time::Timestamp;
@@ -104,6 +104,13 @@ pub enum SessionAction {
         file_name: String,
         /// Its whole text.
         text: String,
+    },
+    /// Adds an article (with annotations, which may be none) and opens it.
+    AddArticle {
+        /// The new article; its id must be free.
+        article: Article,
+        /// Its annotations, added as one undoable import.
+        annotations: Vec<Annotation>,
     },
     /// Carries out the offered import.
     ConfirmImport {
@@ -236,6 +243,24 @@ impl Session {
                             import.file_name
                         )));
                     }
+                }
+            }
+            SessionAction::AddArticle {
+                article,
+                annotations,
+            } => {
+                let id = article.id.clone();
+                match self.workspace.add_article(article) {
+                    Ok(()) => {
+                        if !annotations.is_empty() {
+                            self.edit(Action::Import {
+                                annotations,
+                                replace: false,
+                            });
+                        }
+                        self.apply(SessionAction::Open(id));
+                    }
+                    Err(e) => self.notice = Some(Notice::Error(format!("Not added: {e}."))),
                 }
             }
             SessionAction::CancelImport => self.import = None,

@@ -8,6 +8,7 @@ use super::article::{Article, ArticleId};
 use super::history::{Change, History, Put};
 use super::span::Span;
 use super::time::Timestamp;
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -63,6 +64,8 @@ pub enum ActionError {
     UnknownAnnotation(String),
     /// An annotation with this id exists already.
     DuplicateId(String),
+    /// An article with this id exists already.
+    DuplicateArticle(String),
     /// The span does not fit the article.
     OutOfBounds {
         /// The article.
@@ -84,6 +87,7 @@ impl fmt::Display for ActionError {
             ActionError::UnknownArticle(id) => write!(f, "there is no article \"{id}\""),
             ActionError::UnknownAnnotation(id) => write!(f, "there is no annotation \"{id}\""),
             ActionError::DuplicateId(id) => write!(f, "an annotation \"{id}\" exists already"),
+            ActionError::DuplicateArticle(id) => write!(f, "an article \"{id}\" exists already"),
             ActionError::OutOfBounds { article, span, len } => write!(
                 f,
                 "span {span} is past the end of article \"{article}\" ({len} characters)"
@@ -107,6 +111,8 @@ pub struct Workspace {
     articles: Vec<Rc<Article>>,
     annotations: HashMap<AnnotationId, Rc<Annotation>>,
     by_article: HashMap<ArticleId, BTreeSet<SpanKey>>,
+    /// Each article's annotations in text order, built on first use after a change to that article.
+    in_order: RefCell<HashMap<ArticleId, Rc<[Rc<Annotation>]>>>,
     history: History,
     revision: u64,
 }
@@ -139,6 +145,18 @@ impl Workspace {
         (ws, rejected)
     }
 
+    /// Adds an article after the others; refused if its id is taken. Articles never change once added.
+    pub fn add_article(&mut self, article: Article) -> Result<(), ActionError> {
+        if self.article(&article.id).is_some() {
+            return Err(ActionError::DuplicateArticle(
+                article.id.as_str().to_owned(),
+            ));
+        }
+        self.articles.push(Rc::new(article));
+        self.revision += 1;
+        Ok(())
+    }
+
     /// All articles, in list order.
     pub fn articles(&self) -> &[Rc<Article>] {
         &self.articles
@@ -168,24 +186,35 @@ impl Workspace {
     pub fn all(&self) -> Vec<Rc<Annotation>> {
         self.articles
             .iter()
-            .flat_map(|article| self.in_article(&article.id))
+            .flat_map(|article| self.in_article(&article.id).to_vec())
             .collect()
     }
 
     /// An article's annotations in text order (by start; a span before the spans nested in it).
-    pub fn in_article(&self, article: &ArticleId) -> Vec<Rc<Annotation>> {
-        self.by_article
+    ///
+    /// The list is kept between calls and rebuilt only after a change to that article, and an unchanged
+    /// list is the same `Rc`, so views can compare it by pointer.
+    pub fn in_article(&self, article: &ArticleId) -> Rc<[Rc<Annotation>]> {
+        if let Some(list) = self.in_order.borrow().get(article) {
+            return Rc::clone(list);
+        }
+        let list: Rc<[Rc<Annotation>]> = self
+            .by_article
             .get(article)
             .into_iter()
             .flatten()
             .filter_map(|(_, _, id)| self.annotations.get(id).cloned())
-            .collect()
+            .collect();
+        self.in_order
+            .borrow_mut()
+            .insert(article.clone(), Rc::clone(&list));
+        list
     }
 
     /// How many claims, quotes and entities an article has, in [`LabelName::ALL`] order.
     pub fn counts(&self, article: &ArticleId) -> [usize; 3] {
         let mut counts = [0; 3];
-        for a in self.in_article(article) {
+        for a in self.in_article(article).iter() {
             let slot = LabelName::ALL.iter().position(|l| *l == a.label.name());
             if let Some(count) = slot.and_then(|i| counts.get_mut(i)) {
                 *count += 1;
@@ -354,6 +383,10 @@ impl Workspace {
 
     /// Sets one annotation's state, keeping the per-article index in step; returns the previous state.
     fn put(&mut self, id: &AnnotationId, state: Option<Rc<Annotation>>) -> Option<Rc<Annotation>> {
+        let in_order = self.in_order.get_mut();
+        for touched in state.iter().chain(self.annotations.get(id)) {
+            in_order.remove(&touched.article);
+        }
         let before = match state {
             Some(a) => {
                 self.by_article

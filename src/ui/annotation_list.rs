@@ -1,4 +1,7 @@
 //! The side panel's list of the open article's annotations, grouped by label, in text order.
+//!
+//! Each group shows its first [`PAGE`] items and a button for more, so a document with thousands of
+//! annotations keeps a short list; items compare by pointer, so an edit redraws only the items it changed.
 
 use crate::domain::annotation::{Annotation, AnnotationId, LabelName};
 use crate::domain::article::Article;
@@ -7,8 +10,11 @@ use crate::web::scroll::scroll_to_line;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// How many items a group shows at first, and how many more each "Show more" adds.
+const PAGE: usize = 200;
+
 /// Props of [`AnnotationList`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AnnotationListProps {
     /// The open article.
     pub article: Rc<Article>,
@@ -20,48 +26,88 @@ pub struct AnnotationListProps {
     pub dispatch: Callback<SessionAction>,
 }
 
+impl PartialEq for AnnotationListProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.selected == other.selected
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// Props of [`Item`].
+#[derive(Properties)]
+struct ItemProps {
+    article: Rc<Article>,
+    annotation: Rc<Annotation>,
+    selected: bool,
+    dispatch: Callback<SessionAction>,
+}
+
+impl PartialEq for ItemProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.annotation, &other.annotation)
+            && Rc::ptr_eq(&self.article, &other.article)
+            && self.selected == other.selected
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// One annotation in the list: its kind, its text (clamped to three lines by CSS) and a note mark.
+#[function_component]
+fn Item(props: &ItemProps) -> Html {
+    let a = &props.annotation;
+    let onclick = {
+        let id = a.id.clone();
+        let line = props.article.paragraph_at(a.span.start());
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(SessionAction::Select(Some(id.clone())));
+            scroll_to_line(line);
+        })
+    };
+    let label = a.label.name();
+    html! {
+        <li data-annotation={a.id.as_str().to_owned()}>
+            <button class={classes!("item", label.name(), props.selected.then_some("selected"))}
+                {onclick} aria-pressed={props.selected.to_string()}>
+                if let Some(kind) = a.label.kind() {
+                    <span class="kind">{kind.title()}</span>
+                }
+                <span class="exact">{props.article.slice(a.span.start(), a.span.end())}</span>
+                if !a.note.is_empty() {
+                    <span class="has-note" title={a.note.clone()}>{"✎"}</span>
+                }
+            </button>
+        </li>
+    }
+}
+
 /// The annotation list.
 #[function_component]
 pub fn AnnotationList(props: &AnnotationListProps) -> Html {
+    let shown = use_state(|| PAGE);
     let groups = LabelName::ALL.iter().map(|&label| {
-        let items: Vec<Html> = props
-            .annotations
-            .iter()
-            .filter(|a| a.label.name() == label)
-            .map(|a| {
-                let id = a.id.clone();
-                let line = props.article.paragraph_at(a.span.start());
-                let dispatch = props.dispatch.clone();
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    dispatch.emit(SessionAction::Select(Some(id.clone())));
-                    scroll_to_line(line);
-                });
-                let selected = props.selected.as_ref() == Some(&a.id);
-                html! {
-                    <li key={a.id.as_str()} data-annotation={a.id.as_str().to_owned()}>
-                        <button class={classes!("item", label.name(), selected.then_some("selected"))}
-                            {onclick} aria-pressed={selected.to_string()}>
-                            if let Some(kind) = a.label.kind() {
-                                <span class="kind">{kind.title()}</span>
-                            }
-                            <span class="exact">{props.article.slice(a.span.start(), a.span.end())}</span>
-                            if !a.note.is_empty() {
-                                <span class="has-note" title={a.note.clone()}>{"✎"}</span>
-                            }
-                        </button>
-                    </li>
-                }
-            })
-            .collect();
-        let count = items.len();
+        let all: Vec<&Rc<Annotation>> = props.annotations.iter().filter(|a| a.label.name() == label).collect();
+        let items = all.iter().take(*shown).map(|a| html! {
+            <Item key={a.id.as_str()} article={Rc::clone(&props.article)} annotation={Rc::clone(a)}
+                selected={props.selected.as_ref() == Some(&a.id)} dispatch={props.dispatch.clone()} />
+        });
+        let hidden = all.len().saturating_sub(*shown);
+        let more = (hidden > 0).then(|| {
+            let shown = shown.clone();
+            let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE * 5));
+            html! { <button class="link more" {onclick}>{format!("Show more ({hidden} not shown)")}</button> }
+        });
         html! {
             <section class="group" data-label={label.name()}>
                 <h3><span class={classes!("swatch", label.name())} aria-hidden="true"></span>
-                    {format!("{} ({count})", label.plural())}</h3>
-                if items.is_empty() {
+                    {format!("{} ({})", label.plural(), all.len())}</h3>
+                if all.is_empty() {
                     <p class="empty">{format!("No {} yet.", label.plural().to_lowercase())}</p>
                 } else {
-                    <ul>{items}</ul>
+                    <ul>{for items}</ul>
+                    {for more}
                 }
             </section>
         }

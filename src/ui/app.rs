@@ -10,6 +10,7 @@ use super::import_dialog::ImportDialog;
 use super::keys::{shortcut, Shortcut};
 use super::notices::Notices;
 use super::persistence;
+use super::shared::SharedSession;
 use super::tag_toolbar::TagToolbar;
 use crate::domain::native_format::{export_file_name, export_json};
 use crate::domain::session::{Notice, Session, SessionAction};
@@ -19,16 +20,6 @@ use gloo_events::EventListener;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-impl Reducible for Session {
-    type Action = SessionAction;
-
-    fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
-        let mut next = Rc::unwrap_or_clone(self);
-        next.apply(action);
-        Rc::new(next)
-    }
-}
 
 /// Reads each file and hands its text to the session, which plans the import.
 fn read_files(list: Vec<web_sys::File>, dispatch: Callback<SessionAction>) {
@@ -57,24 +48,38 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
 /// The whole app.
 #[function_component]
 pub fn App() -> Html {
-    let session = use_reducer(persistence::load_session);
+    let shared = use_reducer(|| SharedSession::new(persistence::load_session()));
     let dispatch = {
-        let dispatcher = session.dispatcher();
+        let dispatcher = shared.dispatcher();
         use_callback((), move |action: SessionAction, _| {
             dispatcher.dispatch(action)
         })
     };
 
-    // Save after every change to the workspace (not on start: nothing changed yet).
+    // Save after every change to the workspace (not on start: nothing changed yet). The write waits for
+    // the next task, so the edit is painted first; edits in between are saved together.
+    let save_scheduled = use_mut_ref(|| false);
     {
-        let session = session.clone();
+        let cell = shared.cell();
         let dispatch = dispatch.clone();
-        use_effect_with(session.workspace.revision(), move |revision| {
-            if *revision > 0 && session.saving_allowed() {
-                let result = persistence::save(&session.workspace);
-                if result.is_err() != session.save_failed.is_some() {
-                    dispatch.emit(SessionAction::Saved(result));
-                }
+        let revision = shared.get().workspace.revision();
+        use_effect_with(revision, move |revision| {
+            if *revision > 0 && !*save_scheduled.borrow() {
+                *save_scheduled.borrow_mut() = true;
+                gloo_timers::callback::Timeout::new(0, move || {
+                    *save_scheduled.borrow_mut() = false;
+                    let report = cell.try_borrow().ok().and_then(|session| {
+                        if !session.saving_allowed() {
+                            return None;
+                        }
+                        let result = persistence::save(&session.workspace);
+                        (result.is_err() != session.save_failed.is_some()).then_some(result)
+                    });
+                    if let Some(result) = report {
+                        dispatch.emit(SessionAction::Saved(result));
+                    }
+                })
+                .forget();
             }
         });
     }
@@ -123,12 +128,37 @@ pub fn App() -> Html {
         });
     }
 
+    #[cfg(feature = "bench")]
+    {
+        let cell = shared.cell();
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            crate::web::bench::expose(cell);
+            if let Some(url) = crate::web::bench::fixture_url() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = crate::web::bench::fetch_text(&url)
+                        .await
+                        .and_then(|json| crate::domain::bench_fixture::parse_fixture(&json));
+                    dispatch.emit(match loaded {
+                        Ok((article, annotations)) => SessionAction::AddArticle {
+                            article,
+                            annotations,
+                        },
+                        Err(e) => SessionAction::Notify(Notice::Error(e)),
+                    });
+                });
+            }
+        });
+    }
+
     let on_export = {
-        let session = session.clone();
+        let cell = shared.cell();
         let dispatch = dispatch.clone();
         Callback::from(move |_| {
             let now = clock::now();
-            let json = export_json(&session.workspace, now);
+            let Ok(json) = cell.try_borrow().map(|s| export_json(&s.workspace, now)) else {
+                return;
+            };
             if let Err(e) =
                 download::download_text(&export_file_name(now), "application/json", &json)
             {
@@ -149,9 +179,11 @@ pub fn App() -> Html {
         })
     };
 
+    let session = shared.get();
+    let session: &Session = &session;
     let ws = &session.workspace;
     let article = ws.article(&session.current).cloned();
-    let annotations: Rc<[_]> = ws.in_article(&session.current).into();
+    let annotations = ws.in_article(&session.current);
     html! {
         <div class="app" {ondragover} {ondrop}>
             <Header

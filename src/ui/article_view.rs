@@ -1,8 +1,13 @@
-//! The article text: one keyed paragraph per line, and the mouse-up that turns a selection into offsets.
+//! The article text, and the mouse-up that turns a selection into offsets.
+//!
+//! Yew owns the `<article>` element but none of its children: the lines are HTML strings built by
+//! [`crate::domain::markup`] and written with `innerHTML`, the whole article once when it opens and then
+//! only the lines whose annotations or selection changed. One edit therefore touches one line of the
+//! DOM, and a 1 MB article appears in one parse instead of tens of thousands of virtual nodes.
 
-use super::paragraph::Paragraph;
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::Article;
+use crate::domain::markup::{line_into, paragraph_into};
 use crate::domain::segments::by_paragraph;
 use crate::domain::session::{Pending, SessionAction};
 use crate::domain::span::Span;
@@ -13,16 +18,132 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Props of [`ArticleView`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleViewProps {
     /// The article to show.
     pub article: Rc<Article>,
-    /// Its annotations in text order.
+    /// Its annotations in text order (the same `Rc` while they are unchanged).
     pub annotations: Rc<[Rc<Annotation>]>,
     /// The annotation open in the detail panel.
     pub selected: Option<AnnotationId>,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
+}
+
+impl PartialEq for ArticleViewProps {
+    /// By pointer: the workspace hands out a new list only after a change to this article.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article)
+            && Rc::ptr_eq(&self.annotations, &other.annotations)
+            && self.selected == other.selected
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// What one line shows: its annotations, by address.
+type LineKey = Vec<*const Annotation>;
+
+/// What is in the DOM now, to find the lines an update must rewrite.
+#[derive(Default)]
+struct Drawn {
+    article: Option<Rc<Article>>,
+    lines: Vec<LineKey>,
+}
+
+fn line_keys(per_line: &[Vec<Rc<Annotation>>]) -> Vec<LineKey> {
+    per_line
+        .iter()
+        .map(|on_line| on_line.iter().map(Rc::as_ptr).collect())
+        .collect()
+}
+
+/// Outlines the pieces of the selected annotation by toggling the `selected` class, which leaves the
+/// text nodes, and so any text selection the person is making, untouched.
+fn outline(root: &web_sys::Element, article: &Article, selected: Option<&Annotation>) {
+    if let Ok(old) = root.query_selector_all(".seg.selected") {
+        for i in 0..old.length() {
+            if let Some(el) = old
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = el.class_list().remove_1("selected");
+            }
+        }
+    }
+    let Some(a) = selected else { return };
+    let lines = root.children();
+    let (first, last) = (
+        article.paragraph_at(a.span.start()),
+        article.paragraph_at(a.span.end().saturating_sub(1)),
+    );
+    for i in first..=last {
+        let Some(line) = lines.item(i as u32) else {
+            continue;
+        };
+        let pieces = line.children();
+        for j in 0..pieces.length() {
+            let Some(piece) = pieces.item(j) else {
+                continue;
+            };
+            let covers = piece
+                .get_attribute("data-ids")
+                .is_some_and(|ids| ids.split(' ').any(|id| id == a.id.as_str()));
+            if covers {
+                let _ = piece.class_list().add_1("selected");
+            }
+        }
+    }
+}
+
+/// What to draw: the article, its annotations and the selected one.
+struct Scene {
+    article: Rc<Article>,
+    annotations: Rc<[Rc<Annotation>]>,
+    selected: Option<AnnotationId>,
+}
+
+/// Brings the DOM under `root` up to date with `scene`.
+fn draw(root: &web_sys::Element, drawn: &mut Drawn, scene: &Scene) {
+    let article = &scene.article;
+    let per_line = by_paragraph(article, &scene.annotations);
+    let keys = line_keys(&per_line);
+    let same_article = drawn
+        .article
+        .as_ref()
+        .is_some_and(|a| Rc::ptr_eq(a, article));
+    if !same_article || drawn.lines.len() != keys.len() {
+        let mut html = String::with_capacity(article.text.len() * 2);
+        for (line, on_line) in article.paragraphs.iter().zip(&per_line) {
+            paragraph_into(&mut html, article, line, on_line);
+        }
+        root.set_inner_html(&html);
+    } else {
+        let children = root.children();
+        let changed = keys
+            .iter()
+            .zip(&drawn.lines)
+            .enumerate()
+            .filter(|(_, (new, old))| new != old);
+        for (i, _) in changed {
+            let (Some(line), Some(on_line), Some(element)) = (
+                article.paragraphs.get(i),
+                per_line.get(i),
+                children.item(i as u32),
+            ) else {
+                continue;
+            };
+            let mut html = String::new();
+            line_into(&mut html, article, line, on_line);
+            element.set_inner_html(&html);
+        }
+    }
+    drawn.article = Some(Rc::clone(article));
+    drawn.lines = keys;
+    let selected = scene
+        .selected
+        .as_ref()
+        .and_then(|id| scene.annotations.iter().find(|a| &a.id == id));
+    outline(root, article, selected.map(|a| a.as_ref()));
 }
 
 /// The ids under a click: those of the highlight piece that was clicked.
@@ -39,25 +160,24 @@ fn ids_at(target: Option<web_sys::EventTarget>) -> Vec<AnnotationId> {
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let container = use_node_ref();
+    let drawn = use_mut_ref(Drawn::default);
+    {
+        let container = container.clone();
+        let scene = Scene {
+            article: Rc::clone(&props.article),
+            annotations: Rc::clone(&props.annotations),
+            selected: props.selected.clone(),
+        };
+        // Runs after every render; the component re-renders only when its props change.
+        use_effect(move || {
+            if let Some(root) = container.cast::<web_sys::Element>() {
+                draw(&root, &mut drawn.borrow_mut(), &scene);
+                #[cfg(feature = "bench")]
+                crate::web::bench::mark_rendered();
+            }
+        });
+    }
     let article = &props.article;
-    // Line texts are cut once per article, not on every render.
-    let lines = use_memo(Rc::clone(article), |article| {
-        article
-            .paragraphs
-            .iter()
-            .map(|p| {
-                AttrValue::from(
-                    article
-                        .text
-                        .get(p.byte_start..p.byte_end)
-                        .unwrap_or_default()
-                        .to_owned(),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    let per_line = by_paragraph(article, &props.annotations);
-
     let onmouseup = {
         let container = container.clone();
         let article = Rc::clone(article);
@@ -84,25 +204,13 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             dispatch.emit(SessionAction::SelectText(pending));
         })
     };
-
-    let paragraphs = article.paragraphs.iter().zip(lines.iter()).zip(per_line).map(|((p, text), annotations)| {
-        let selected = props
-            .selected
-            .clone()
-            .filter(|id| annotations.iter().any(|a| &a.id == id));
-        html! {
-            <Paragraph key={p.start} start={p.start} end={p.end} text={text.clone()} {annotations} {selected} />
-        }
-    });
     html! {
         <section class="reader" aria-label="Article">
             <h2 class="article-title">{&article.title}</h2>
             <p class="hint">{"Select text with the mouse, then press C (claim), Q (quote), P (person), \
                 O (organization), L (place) or E (other entity). Click a highlight to edit it."}</p>
             <article ref={container} class="article-text" data-testid="article-text"
-                data-article={article.id.as_str().to_owned()} {onmouseup}>
-                {for paragraphs}
-            </article>
+                data-article={article.id.as_str().to_owned()} {onmouseup} />
         </section>
     }
 }

@@ -50,11 +50,3 @@ pub fn shortcut(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Shortcu
         .find(|(_, k, _)| *k == ch)
         .map(|(label, _, _)| Shortcut::Tag(*label))
 }
-
-/// The one-letter mark drawn where an annotation starts (a cue that does not rely on colour).
-pub fn mark(label: Label) -> char {
-    TAG_KEYS
-        .iter()
-        .find(|(l, _, _)| *l == label)
-        .map_or('?', |(_, key, _)| key.to_ascii_uppercase())
-}

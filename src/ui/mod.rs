@@ -10,8 +10,8 @@ mod header;
 mod import_dialog;
 mod keys;
 mod notices;
-mod paragraph;
 pub mod persistence;
+mod shared;
 mod tag_toolbar;
 
 pub use app::App;

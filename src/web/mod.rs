@@ -1,6 +1,8 @@
 //! The thin browser edge: everything that touches the DOM or a browser API, and nothing else.
 //! It knows no Yew. It is the only place that sees UTF-16 offsets.
 
+#[cfg(feature = "bench")]
+pub mod bench;
 pub mod clock;
 pub mod download;
 pub mod files;

@@ -33,13 +33,22 @@ pub fn ann(id: &str, start: usize, end: usize, label: Label) -> Rc<Annotation> {
 
 /// Renders the article view for `text` with `annotations` into a fresh element; returns the article element.
 pub async fn render(text: &str, annotations: Vec<Rc<Annotation>>) -> Element {
+    render_selected(text, annotations, None).await
+}
+
+/// Like [`render`], with one annotation selected.
+pub async fn render_selected(
+    text: &str,
+    annotations: Vec<Rc<Annotation>>,
+    selected: Option<&str>,
+) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let props = ArticleViewProps {
         article: Rc::new(Article::new("a", "A", text.to_owned())),
         annotations: annotations.into(),
-        selected: None,
+        selected: selected.map(AnnotationId::from),
         dispatch: Callback::noop(),
     };
     yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();

@@ -25,6 +25,7 @@ import {
   tag,
   waitForApp,
   waitForCount,
+  waitForSaved,
 } from '../support/app.mjs';
 
 const SEEDS = loadSeeds();
@@ -128,6 +129,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       assert.ok(itemText.includes(KYIV_CLAIM), `the list item shows the exact text; it shows ${JSON.stringify(itemText)}`);
       await assertParagraphsMatchSeed(page, 'kyiv-post');
 
+      await waitForSaved(page, [id]);
       const stored = JSON.parse((await storageEntries(page))[STATE_KEY] ?? 'null');
       assert.equal(stored?.schema, 1, `${STATE_KEY} holds {"schema":1,...}`);
       assert.equal(stored.annotations.length, 1);
@@ -237,6 +239,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       assert.deepEqual(await countsOf(page, 'kyiv-post'), countsBefore, 'counts unchanged');
       assert.deepEqual(await listedIds(page), [id], 'annotations unchanged');
       assert.equal(await highlightText(page, id), KYIV_CLAIM);
+      await waitForSaved(page, [id]);
       const stored = JSON.parse((await storageEntries(page))[STATE_KEY]);
       assert.deepEqual(stored.annotations.map((a) => a.id), [id], 'stored state unchanged');
     });
@@ -273,6 +276,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       await waitForCount(page, 'kyiv-post', 'claim', 1);
       assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 1, quote: 0, entity: 1 });
       assert.deepEqual(await countsOf(page, 'munich-dispatch'), { claim: 0, quote: 1, entity: 0 });
+      await waitForSaved(page, ids);
       const stored = JSON.parse((await storageEntries(page))[STATE_KEY]);
       assert.deepEqual(stored.annotations.map((a) => a.id).sort(), ids, 'the imported annotations are saved');
 
@@ -349,6 +353,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       await waitForCount(page, 'kyiv-post', 'claim', 1);
       assert.deepEqual(await listedIds(page), [id]);
 
+      await waitForSaved(page, [id]);
       const stored = JSON.parse((await storageEntries(page))[STATE_KEY]);
       assert.deepEqual(stored.annotations.map((a) => a.id), [id], 'the state after redo is saved');
     });
@@ -386,6 +391,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       // The app still works, and saving does not lose the raw text.
       const id = await tag(page, KYIV_CLAIM, { key: 'c' });
       await waitForCount(page, 'kyiv-post', 'claim', 1);
+      await waitForSaved(page, [id]);
       entries = await storageEntries(page);
       assert.equal(entries[aside[0]], RAW, 'the kept copy is still there after a save');
       if (entries[STATE_KEY] !== RAW) {

@@ -128,6 +128,21 @@ export async function tag(page, text, how, options) {
   return handle.jsonValue();
 }
 
+/**
+ * Wait until the saved state holds exactly the annotations `ids` (in any order). The app saves right
+ * after the change is painted, so a test reading localStorage must wait for that write.
+ */
+export async function waitForSaved(page, ids) {
+  await page.waitForFunction(
+    ({ key, want }) => {
+      const state = JSON.parse(localStorage.getItem(key) ?? 'null');
+      const have = (state?.annotations ?? []).map((a) => a.id).sort();
+      return JSON.stringify(have) === JSON.stringify(want);
+    },
+    { key: STATE_KEY, want: [...ids].sort() },
+  );
+}
+
 /** All localStorage entries of the page's origin. */
 export async function storageEntries(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));

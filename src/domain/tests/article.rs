@@ -27,3 +27,31 @@ fn hash_is_sha256_of_the_utf8_text() {
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     );
 }
+
+#[test]
+fn slicing_by_code_points_is_right_across_checkpoints() {
+    // Long non-ASCII text: the index's checkpoints must not shift any offset.
+    let text: String = (0..500)
+        .map(|i| if i % 7 == 0 { "é“😀”" } else { "ab " })
+        .collect();
+    let a = Article::new("x", "X", text.clone());
+    let chars: Vec<char> = text.chars().collect();
+    for (start, end) in [
+        (0, 1),
+        (63, 65),
+        (64, 200),
+        (127, 129),
+        (1000, 1003),
+        (a.char_len - 2, a.char_len),
+        (a.char_len, a.char_len + 5),
+    ] {
+        let want: String = chars
+            .iter()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
+        assert_eq!(a.slice(start, end), want, "[{start}, {end})");
+    }
+    let ascii = Article::new("y", "Y", "plain ascii".into());
+    assert_eq!(ascii.slice(6, 99), "ascii");
+}

@@ -138,3 +138,31 @@ fn a_broken_file_is_refused_with_its_name_and_nothing_changes() {
         other => panic!("expected an error, got {other:?}"),
     }
 }
+
+#[test]
+fn an_added_article_opens_with_its_annotations_and_a_taken_id_is_refused() {
+    let mut s = session();
+    let article = Article::new("mine", "Mine", "My own text".into());
+    let mut a = Annotation::clone(&crate::domain::fixtures::ann(
+        "m1",
+        "mine",
+        0,
+        2,
+        Label::Claim,
+    ));
+    a.article = ArticleId::from("mine");
+    s.apply(SessionAction::AddArticle {
+        article,
+        annotations: vec![a],
+    });
+    assert_eq!(s.current, ArticleId::from("mine"));
+    assert_eq!(s.workspace.counts(&"mine".into()), [1, 0, 0]);
+    s.apply(SessionAction::AddArticle {
+        article: Article::new("a", "again", "x".into()),
+        annotations: vec![],
+    });
+    assert!(
+        matches!(&s.notice, Some(Notice::Error(t)) if t.contains("an article \"a\" exists already"))
+    );
+    assert_eq!(s.current, ArticleId::from("mine"));
+}

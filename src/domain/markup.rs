@@ -1,0 +1,131 @@
+//! The HTML of an article's lines: each line a `p.para`, cut into `span.seg` pieces at every annotation
+//! boundary. Built as one string so a whole article reaches the page in a single `innerHTML` write, and a
+//! changed line in another; every piece of text and every attribute is escaped here.
+
+use super::annotation::{Annotation, LabelName};
+use super::article::{Article, Paragraph};
+use super::segments::segments;
+use super::span::Span;
+use std::fmt::Write;
+use std::rc::Rc;
+
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and quoted attributes.
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+        let (plain, tail) = rest.split_at(at);
+        out.push_str(plain);
+        let mut chars = tail.chars();
+        out.push_str(match chars.next() {
+            Some('&') => "&amp;",
+            Some('<') => "&lt;",
+            Some('>') => "&gt;",
+            Some('"') => "&quot;",
+            _ => "&#39;",
+        });
+        rest = chars.as_str();
+    }
+    out.push_str(rest);
+}
+
+/// Appends the pieces of one line (the inside of its `p.para`).
+///
+/// `annotations` are those touching the line; pieces they cover get class `hl`, one class per label
+/// present (`claim`, `quote`, `entity`), `<label>-deep` where two of a label overlap, `data-ids` listing
+/// the covering ids, and `data-mark` with the letters of the annotations that start there. (The view
+/// outlines the selected annotation by toggling a class, so selecting never rewrites a line.)
+pub fn line_into(
+    out: &mut String,
+    article: &Article,
+    line: &Paragraph,
+    annotations: &[Rc<Annotation>],
+) {
+    let text = article
+        .text
+        .get(line.byte_start..line.byte_end)
+        .unwrap_or_default();
+    let spans: Vec<Span> = annotations.iter().map(|a| a.span).collect();
+    let mut chars = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    let (mut at, mut byte) = (line.start, chars.next().unwrap_or(0));
+    for seg in segments(line.start, line.end, &spans) {
+        let from = byte;
+        while at < seg.end {
+            byte = chars.next().unwrap_or(text.len());
+            at += 1;
+        }
+        let covering: Vec<&Rc<Annotation>> = seg
+            .covering
+            .iter()
+            .filter_map(|&i| annotations.get(i))
+            .collect();
+        let _ = write!(out, "<span class=\"seg");
+        if !covering.is_empty() {
+            out.push_str(" hl");
+            for label in LabelName::ALL {
+                let depth = covering.iter().filter(|a| a.label.name() == label).count();
+                if depth > 0 {
+                    let _ = write!(out, " {}", label.name());
+                }
+                if depth > 1 {
+                    let _ = write!(out, " {}-deep", label.name());
+                }
+            }
+        }
+        let _ = write!(
+            out,
+            "\" data-start=\"{}\" data-end=\"{}\"",
+            seg.start, seg.end
+        );
+        if !covering.is_empty() {
+            out.push_str(" data-ids=\"");
+            for (i, a) in covering.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                escape_into(out, a.id.as_str());
+            }
+            out.push_str("\" title=\"");
+            for (i, a) in covering.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(" + ");
+                }
+                let _ = write!(out, "{}", a.label);
+            }
+            out.push('"');
+            let marks: String = covering
+                .iter()
+                .filter(|a| a.span.start() == seg.start)
+                .map(|a| a.label.mark())
+                .collect();
+            if !marks.is_empty() {
+                let _ = write!(out, " data-mark=\"{marks}\"");
+            }
+        }
+        out.push('>');
+        escape_into(out, text.get(from..byte).unwrap_or_default());
+        out.push_str("</span>");
+    }
+}
+
+/// Appends a whole line, `p.para` included.
+pub fn paragraph_into(
+    out: &mut String,
+    article: &Article,
+    line: &Paragraph,
+    annotations: &[Rc<Annotation>],
+) {
+    let _ = write!(
+        out,
+        "<p class=\"para\" data-start=\"{}\" data-end=\"{}\">",
+        line.start, line.end
+    );
+    line_into(out, article, line, annotations);
+    out.push_str("</p>");
+}
+
+#[cfg(test)]
+#[path = "tests/markup.rs"]
+mod tests;

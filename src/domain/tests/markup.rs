@@ -1,0 +1,77 @@
+//! Tests of `markup`.
+
+use super::*;
+use crate::domain::annotation::{EntityKind, Label};
+use crate::domain::fixtures::ann;
+use crate::domain::segments::by_paragraph;
+
+fn html(text: &str, annotations: Vec<Annotation>) -> String {
+    let article = Article::new("a", "A", text.into());
+    let annotations: Vec<Rc<Annotation>> = annotations.into_iter().map(Rc::new).collect();
+    let mut out = String::new();
+    for (line, on_line) in article
+        .paragraphs
+        .iter()
+        .zip(by_paragraph(&article, &annotations))
+    {
+        paragraph_into(&mut out, &article, line, &on_line);
+    }
+    out
+}
+
+#[test]
+fn plain_lines_keep_their_text_and_offsets_even_when_empty() {
+    assert_eq!(
+        html("One “two”\n\nthree", vec![]),
+        "<p class=\"para\" data-start=\"0\" data-end=\"9\"><span class=\"seg\" data-start=\"0\" data-end=\"9\">One “two”</span></p>\
+         <p class=\"para\" data-start=\"10\" data-end=\"10\"></p>\
+         <p class=\"para\" data-start=\"11\" data-end=\"16\"><span class=\"seg\" data-start=\"11\" data-end=\"16\">three</span></p>"
+    );
+}
+
+#[test]
+fn nested_spans_are_marked_and_classed() {
+    let claim = ann("c1", "a", 0, 13, Label::Claim);
+    let who = ann("e1", "a", 0, 8, Label::Entity(EntityKind::Person));
+    let out = html("Zelensky said no", vec![claim, who]);
+    assert_eq!(
+        out,
+        "<p class=\"para\" data-start=\"0\" data-end=\"16\">\
+         <span class=\"seg hl claim entity\" data-start=\"0\" data-end=\"8\" data-ids=\"c1 e1\" \
+         title=\"Claim + Entity · Person\" data-mark=\"CP\">Zelensky</span>\
+         <span class=\"seg hl claim\" data-start=\"8\" data-end=\"13\" data-ids=\"c1\" title=\"Claim\"> said</span>\
+         <span class=\"seg\" data-start=\"13\" data-end=\"16\"> no</span></p>"
+    );
+}
+
+#[test]
+fn two_of_a_label_overlapping_are_deep() {
+    let out = html(
+        "abcdef",
+        vec![
+            ann("x", "a", 0, 4, Label::Quote),
+            ann("y", "a", 2, 6, Label::Quote),
+        ],
+    );
+    assert!(
+        out.contains("class=\"seg hl quote quote-deep\" data-start=\"2\" data-end=\"4\""),
+        "{out}"
+    );
+}
+
+#[test]
+fn hostile_text_and_ids_are_escaped() {
+    let text = "<script>alert('x')</script> & \"q\"";
+    let evil = ann("\" onmouseover=\"alert(1)", "a", 0, 8, Label::Claim);
+    let out = html(text, vec![evil]);
+    assert!(!out.contains("<script>"), "{out}");
+    assert!(out.contains(">&lt;script&gt;</span>"), "{out}");
+    assert!(
+        out.contains(">alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;</span>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("data-ids=\"&quot; onmouseover=&quot;alert(1)\""),
+        "{out}"
+    );
+}

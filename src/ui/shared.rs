@@ -1,0 +1,62 @@
+//! The bridge between the session and Yew's reducer.
+//!
+//! Yew hands a reducer an `Rc` of the current state and expects a new one back. Copying a workspace of
+//! 10,000 annotations on every key press would cost more than the edit, so the session lives in one
+//! `RefCell` that every handle shares: the reducer changes it in place and returns a new handle with a
+//! higher generation, which is what tells Yew that something changed.
+
+use crate::domain::session::{Session, SessionAction};
+use std::cell::{Ref, RefCell};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A handle on the one session of the page.
+pub struct SharedSession {
+    cell: Rc<RefCell<Session>>,
+    generation: u64,
+}
+
+impl SharedSession {
+    /// A handle on a new session.
+    pub fn new(session: Session) -> SharedSession {
+        SharedSession {
+            cell: Rc::new(RefCell::new(session)),
+            generation: 0,
+        }
+    }
+
+    /// Reads the session. Never hold this across a dispatch.
+    pub fn get(&self) -> Ref<'_, Session> {
+        self.cell.borrow()
+    }
+
+    /// The shared cell, for callbacks that read the session later (at click time, not render time).
+    pub fn cell(&self) -> Rc<RefCell<Session>> {
+        Rc::clone(&self.cell)
+    }
+}
+
+impl Reducible for SharedSession {
+    type Action = SessionAction;
+
+    fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
+        let applied = match self.cell.try_borrow_mut() {
+            Ok(mut session) => {
+                session.apply(action);
+                true
+            }
+            // Only possible if a view held a borrow while dispatching; dropping the action beats a panic.
+            Err(_) => false,
+        };
+        if !applied {
+            web_sys::console::error_1(
+                &"news-annotator: an action arrived while the session was being read".into(),
+            );
+            return self;
+        }
+        Rc::new(SharedSession {
+            cell: Rc::clone(&self.cell),
+            generation: self.generation + 1,
+        })
+    }
+}

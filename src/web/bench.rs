@@ -1,0 +1,109 @@
+//! Hooks for the benchmark harness (`bench/`), compiled only with the `bench` feature: load a generated
+//! fixture from `?fixture=URL`, mark when the article is drawn, and time save, restore and export from
+//! inside the page through `window.newsAnnotatorBench`.
+
+use crate::domain::native_format::export_json;
+use crate::domain::session::Session;
+use crate::domain::stored;
+use crate::ui::persistence;
+use crate::web::{clock, storage};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Marks `news-annotator:rendered` on the page's performance timeline.
+pub fn mark_rendered() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("news-annotator:rendered");
+    }
+}
+
+/// The `fixture` parameter of the page's URL, if any.
+pub fn fixture_url() -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("fixture="))
+        .map(|url| {
+            js_sys::decode_uri_component(url)
+                .map(String::from)
+                .unwrap_or_else(|_| url.to_owned())
+        })
+}
+
+/// Fetches a text file from the page's own server.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|_| format!("{url}: not a response"))?;
+    let text = JsFuture::from(response.text().map_err(|e| format!("{url}: {e:?}"))?)
+        .await
+        .map_err(|e| format!("{url}: {e:?}"))?;
+    text.as_string().ok_or_else(|| format!("{url}: no text"))
+}
+
+/// Sets `window.newsAnnotatorBench` to functions that each return the milliseconds they took.
+pub fn expose(cell: Rc<RefCell<Session>>) {
+    let bench = js_sys::Object::new();
+    let set = |name: &str, f: &JsValue| {
+        let _ = js_sys::Reflect::set(&bench, &JsValue::from_str(name), f);
+    };
+    let timed = |cell: Rc<RefCell<Session>>, work: fn(&Session)| {
+        Closure::<dyn Fn() -> f64>::new(move || {
+            let start = now_ms();
+            if let Ok(session) = cell.try_borrow() {
+                work(&session);
+            }
+            now_ms() - start
+        })
+        .into_js_value()
+    };
+    set(
+        "save",
+        &timed(Rc::clone(&cell), |s| {
+            let _ = persistence::save(&s.workspace);
+        }),
+    );
+    set(
+        "restore",
+        &timed(Rc::clone(&cell), |s| {
+            let raw = storage::load(storage::STATE_KEY)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            let articles = s
+                .workspace
+                .articles()
+                .iter()
+                .map(|a| a.as_ref().clone())
+                .collect();
+            let _ = stored::decode(&raw, articles);
+        }),
+    );
+    set(
+        "export",
+        &timed(cell, |s| {
+            let _ = export_json(&s.workspace, clock::now());
+        }),
+    );
+    let formats = Closure::<dyn Fn() -> js_sys::Array>::new(|| {
+        js_sys::Array::of1(&JsValue::from_str("native"))
+    });
+    set("formats", &formats.into_js_value());
+    if let Some(window) = web_sys::window() {
+        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("newsAnnotatorBench"), &bench);
+    }
+}
