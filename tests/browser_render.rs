@@ -21,6 +21,7 @@ async fn nested_and_crossing_spans_are_all_visible_and_distinguishable() {
     ];
     let article = render(text, annotations).await;
     let segs = article.query_selector_all(".seg").unwrap();
+    // Text no annotation covers is bare text; every highlighted stretch is one piece.
     let pieces: Vec<(String, String, String)> = (0..segs.length())
         .map(|i| {
             let el = element(segs.item(i).unwrap());

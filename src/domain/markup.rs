@@ -1,5 +1,5 @@
-//! The HTML of an article's lines: each line a `p.para`, cut into `span.seg` pieces at every annotation
-//! boundary. Built as one string so a whole article reaches the page in a single `innerHTML` write, and a
+//! The HTML of an article's lines: each line a `p.para` whose annotated stretches are `span.seg` pieces,
+//! cut at every annotation boundary, and whose other text is bare text, which keeps the page small. Built as one string so a whole article reaches the page in a single `innerHTML` write, and a
 //! changed line in another; every piece of text and every attribute is escaped here.
 
 use super::annotation::{Annotation, LabelName};
@@ -30,7 +30,7 @@ pub fn escape_into(out: &mut String, text: &str) {
 
 /// Appends the pieces of one line (the inside of its `p.para`).
 ///
-/// `annotations` are those touching the line; pieces they cover get class `hl`, one class per label
+/// `annotations` are those touching the line; the pieces they cover are `span.seg.hl`, with one class per label
 /// present (`claim`, `quote`, `entity`), `<label>-deep` where two of a label overlap, `data-ids` listing
 /// the covering ids, and `data-mark` with the letters of the annotations that start there. (The view
 /// outlines the selected annotation by toggling a class, so selecting never rewrites a line.)
@@ -56,56 +56,44 @@ pub fn line_into(
             byte = chars.next().unwrap_or(text.len());
             at += 1;
         }
+        let piece = text.get(from..byte).unwrap_or_default();
         let covering: Vec<&Rc<Annotation>> = seg
             .covering
             .iter()
             .filter_map(|&i| annotations.get(i))
             .collect();
-        let _ = write!(out, "<span class=\"seg");
-        if !covering.is_empty() {
-            out.push_str(" hl");
-            for label in LabelName::ALL {
-                let depth = covering.iter().filter(|a| a.label.name() == label).count();
-                if depth > 0 {
-                    let _ = write!(out, " {}", label.name());
-                }
-                if depth > 1 {
-                    let _ = write!(out, " {}-deep", label.name());
-                }
+        if covering.is_empty() {
+            escape_into(out, piece);
+            continue;
+        }
+        out.push_str("<span class=\"seg hl");
+        for label in LabelName::ALL {
+            let depth = covering.iter().filter(|a| a.label.name() == label).count();
+            if depth > 0 {
+                let _ = write!(out, " {}", label.name());
+            }
+            if depth > 1 {
+                let _ = write!(out, " {}-deep", label.name());
             }
         }
-        let _ = write!(
-            out,
-            "\" data-start=\"{}\" data-end=\"{}\"",
-            seg.start, seg.end
-        );
-        if !covering.is_empty() {
-            out.push_str(" data-ids=\"");
-            for (i, a) in covering.iter().enumerate() {
-                if i > 0 {
-                    out.push(' ');
-                }
-                escape_into(out, a.id.as_str());
+        out.push_str("\" data-ids=\"");
+        for (i, a) in covering.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
             }
-            out.push_str("\" title=\"");
-            for (i, a) in covering.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(" + ");
-                }
-                let _ = write!(out, "{}", a.label);
-            }
-            out.push('"');
-            let marks: String = covering
-                .iter()
-                .filter(|a| a.span.start() == seg.start)
-                .map(|a| a.label.mark())
-                .collect();
-            if !marks.is_empty() {
-                let _ = write!(out, " data-mark=\"{marks}\"");
-            }
+            escape_into(out, a.id.as_str());
+        }
+        out.push('"');
+        let marks: String = covering
+            .iter()
+            .filter(|a| a.span.start() == seg.start)
+            .map(|a| a.label.mark())
+            .collect();
+        if !marks.is_empty() {
+            let _ = write!(out, " data-mark=\"{marks}\"");
         }
         out.push('>');
-        escape_into(out, text.get(from..byte).unwrap_or_default());
+        escape_into(out, piece);
         out.push_str("</span>");
     }
 }

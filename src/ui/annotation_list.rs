@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// How many items a group shows at first, and how many more each "Show more" adds.
-const PAGE: usize = 200;
+const PAGE: usize = 50;
 
 /// Props of [`AnnotationList`].
 #[derive(Properties)]
@@ -96,7 +96,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
         let hidden = all.len().saturating_sub(*shown);
         let more = (hidden > 0).then(|| {
             let shown = shown.clone();
-            let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE * 5));
+            let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE * 10));
             html! { <button class="link more" {onclick}>{format!("Show more ({hidden} not shown)")}</button> }
         });
         html! {

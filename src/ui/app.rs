@@ -136,9 +136,12 @@ pub fn App() -> Html {
             crate::web::bench::expose(cell);
             if let Some(url) = crate::web::bench::fixture_url() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = crate::web::bench::fetch_text(&url)
-                        .await
-                        .and_then(|json| crate::domain::bench_fixture::parse_fixture(&json));
+                    let fetched = crate::web::bench::fetch_text(&url).await;
+                    crate::web::bench::mark("news-annotator:fixture-fetched");
+                    let loaded =
+                        fetched.and_then(|json| crate::domain::bench_fixture::parse_fixture(&json));
+                    crate::web::bench::mark("news-annotator:fixture-parsed");
+                    crate::web::bench::mark("news-annotator:dispatch");
                     dispatch.emit(match loaded {
                         Ok((article, annotations)) => SessionAction::AddArticle {
                             article,

@@ -116,6 +116,8 @@ fn draw(root: &web_sys::Element, drawn: &mut Drawn, scene: &Scene) {
         for (line, on_line) in article.paragraphs.iter().zip(&per_line) {
             paragraph_into(&mut html, article, line, on_line);
         }
+        #[cfg(feature = "bench")]
+        crate::web::bench::mark("news-annotator:html-built");
         root.set_inner_html(&html);
     } else {
         let children = root.children();
@@ -171,6 +173,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         // Runs after every render; the component re-renders only when its props change.
         use_effect(move || {
             if let Some(root) = container.cast::<web_sys::Element>() {
+                #[cfg(feature = "bench")]
+                crate::web::bench::mark("news-annotator:draw-start");
                 draw(&root, &mut drawn.borrow_mut(), &scene);
                 #[cfg(feature = "bench")]
                 crate::web::bench::mark_rendered();

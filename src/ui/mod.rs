@@ -20,6 +20,8 @@ pub use article_view::{ArticleView, ArticleViewProps};
 /// Starts the app in the page's `#app` element (or the body).
 pub fn start() {
     crate::web::panic_hook::install();
+    #[cfg(feature = "bench")]
+    crate::web::bench::prefetch_fixture();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

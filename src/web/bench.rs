@@ -19,11 +19,16 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-/// Marks `news-annotator:rendered` on the page's performance timeline.
-pub fn mark_rendered() {
+/// Marks `name` on the page's performance timeline.
+pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("news-annotator:rendered");
+        let _ = performance.mark(name);
     }
+}
+
+/// Marks `news-annotator:rendered`: the open article's text and highlights are in the DOM.
+pub fn mark_rendered() {
+    mark("news-annotator:rendered");
 }
 
 /// The `fixture` parameter of the page's URL, if any.
@@ -40,10 +45,27 @@ pub fn fixture_url() -> Option<String> {
         })
 }
 
-/// Fetches a text file from the page's own server.
+thread_local! {
+    /// The fixture's fetch, started before the app renders so that download and start-up overlap.
+    static EARLY: std::cell::RefCell<Option<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Starts fetching the page's fixture, if it names one; [`fetch_text`] then picks up this request.
+pub fn prefetch_fixture() {
+    if let (Some(url), Some(window)) = (fixture_url(), web_sys::window()) {
+        let promise = window.fetch_with_str(&url);
+        EARLY.with(|early| *early.borrow_mut() = Some((url, promise)));
+    }
+}
+
+/// Fetches a text file from the page's own server (or takes the request [`prefetch_fixture`] started).
 pub async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let early = EARLY
+        .with(|early| early.borrow_mut().take())
+        .filter(|(u, _)| u == url);
+    let promise = early.map_or_else(|| window.fetch_with_str(url), |(_, p)| p);
+    let response = JsFuture::from(promise)
         .await
         .map_err(|e| format!("{url}: {e:?}"))?;
     let response: web_sys::Response = response

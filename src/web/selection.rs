@@ -1,10 +1,10 @@
 //! DOM selections to code point offsets: the one place where UTF-16 offsets become code points.
 //!
-//! The article view marks every line (`p.para`) and every highlight piece (`span.seg`) with `data-start` and
-//! `data-end`, their offsets in code points of the article's text. A selection boundary is either a text
-//! node and a UTF-16 offset inside it, or an element and a child index; both resolve to a code point here.
+//! The article view marks every line (`p.para`) with `data-start` and `data-end`, its offsets in code
+//! points of the article's text. Inside a line, text may sit in highlight pieces or bare text nodes; a
+//! boundary point's offset is the line's start plus the code points of the line's text before the point,
+//! read from a DOM `Range`, so text nodes and element boundaries resolve the same way.
 
-use crate::domain::text::utf16_to_char;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
 
@@ -15,34 +15,24 @@ fn offset_attr(el: &Element, name: &str) -> Option<usize> {
     el.get_attribute(name)?.parse().ok()
 }
 
-/// The nearest element at or above `node` that carries `data-start`.
-fn marked_ancestor(node: &Node) -> Option<Element> {
+/// The line (`p.para`) that holds `node`.
+fn line_of(node: &Node) -> Option<Element> {
     let el = match node.dyn_ref::<Element>() {
         Some(el) => el.clone(),
         None => node.parent_element()?,
     };
-    el.closest("[data-start]").ok().flatten()
+    el.closest("p.para").ok().flatten()
 }
 
-/// The offset where `node`'s content starts, looking at it or its first marked descendant.
-fn start_of(node: &Node) -> Option<usize> {
-    let el = node.dyn_ref::<Element>()?;
-    if let Some(start) = offset_attr(el, "data-start") {
-        return Some(start);
-    }
-    let inner = el.query_selector("[data-start]").ok().flatten()?;
-    offset_attr(&inner, "data-start")
-}
-
-/// The offset where `node`'s content ends, looking at it or its last marked descendant.
-fn end_of(node: &Node) -> Option<usize> {
-    let el = node.dyn_ref::<Element>()?;
-    if let Some(end) = offset_attr(el, "data-end") {
-        return Some(end);
-    }
-    let all = el.query_selector_all("[data-end]").ok()?;
-    let last = all.item(all.length().checked_sub(1)?)?;
-    offset_attr(last.dyn_ref::<Element>()?, "data-end")
+/// Code points of the line's text from its start up to the point `(node, offset)`.
+///
+/// A point between the two halves of a surrogate pair counts the whole character; selections are snapped
+/// to whole characters afterwards anyway.
+fn chars_before(line: &Element, node: &Node, offset: u32) -> Option<usize> {
+    let range = web_sys::window()?.document()?.create_range().ok()?;
+    range.set_start(line, 0).ok()?;
+    range.set_end(node, offset).ok()?;
+    Some(String::from(range.to_string()).chars().count())
 }
 
 /// The code point offset of a DOM boundary point `(node, offset)` inside `container`.
@@ -63,30 +53,14 @@ pub fn boundary_to_offset(
             text_len
         });
     }
-    if node.node_type() == Node::TEXT_NODE {
-        let marked = marked_ancestor(node)?;
-        let start = offset_attr(&marked, "data-start")?;
-        let text = node.text_content().unwrap_or_default();
-        return Some(start + utf16_to_char(&text, offset as usize));
+    if let Some(line) = line_of(node) {
+        return Some(offset_attr(&line, "data-start")? + chars_before(&line, node, offset)?);
     }
-    let children = node.child_nodes();
-    let index = offset;
-    if let Some(child) = children.item(index) {
-        if let Some(start) = start_of(&child) {
-            return Some(start);
-        }
-    }
-    if let Some(previous) = index.checked_sub(1).and_then(|i| children.item(i)) {
-        if let Some(end) = end_of(&previous) {
-            return Some(end);
-        }
-    }
-    // An empty line, or a point in a marked element with nothing marked inside.
-    let el = marked_ancestor(node)?;
-    if index == 0 {
-        offset_attr(&el, "data-start")
-    } else {
-        offset_attr(&el, "data-end")
+    // A point between two lines, on the article element itself: the start of the line after it.
+    let lines = container.children();
+    match lines.item(offset) {
+        Some(line) => offset_attr(&line, "data-start"),
+        None => Some(text_len),
     }
 }
 

@@ -58,17 +58,21 @@ pub async fn render_selected(
         .unwrap()
 }
 
-/// The text node and UTF-16 offset of the `nth` character of the first occurrence of `needle`.
+/// The text node and UTF-16 offset of the `nth` character of the first occurrence of `needle`, which must
+/// lie inside one text node.
 pub fn point(container: &Element, needle: &str, nth: usize) -> (Node, u32) {
-    let segs = container.query_selector_all(".seg").unwrap();
-    for i in 0..segs.length() {
-        let seg = segs.item(i).unwrap();
-        let text = seg.text_content().unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    // NodeFilter.SHOW_TEXT
+    let walker = document
+        .create_tree_walker_with_what_to_show(container, 4)
+        .unwrap();
+    while let Some(node) = walker.next_node().unwrap() {
+        let text = node.text_content().unwrap();
         if let Some(byte) = text.find(needle) {
             let before = &text[..byte];
             let inside: String = needle.chars().take(nth).collect();
             let utf16 = before.encode_utf16().count() + inside.encode_utf16().count();
-            return (seg.first_child().unwrap(), utf16 as u32);
+            return (node, utf16 as u32);
         }
     }
     panic!("{needle:?} not found in the rendered text");
