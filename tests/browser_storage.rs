@@ -34,7 +34,7 @@ fn a_saved_workspace_loads_back() {
     }))
     .unwrap();
     save(&ws).unwrap();
-    assert!(load(STATE_KEY).unwrap().unwrap().contains("\"schema\":1"));
+    assert!(load(STATE_KEY).unwrap().unwrap().contains("\"schema\":2"));
     let session = load_session();
     let back = session.workspace.annotation(&"q1".into()).unwrap();
     assert_eq!(

@@ -5,7 +5,7 @@
 
 use super::anchoring::{anchor, context, Anchoring};
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
-use super::article::{Article, ArticleId};
+use super::article::Article;
 use super::span::Span;
 use super::time::Timestamp;
 use super::workspace::Workspace;
@@ -52,55 +52,29 @@ impl AnnotationRecord {
     pub fn from_annotation(a: &Annotation, article: &Article) -> AnnotationRecord {
         let (prefix, suffix) = context(article, a.span);
         let exact = article.slice(a.span.start(), a.span.end()).to_owned();
-        record(a, exact, prefix, suffix)
-    }
-}
-
-fn record(a: &Annotation, exact: String, prefix: String, suffix: String) -> AnnotationRecord {
-    AnnotationRecord {
-        id: a.id.as_str().to_owned(),
-        article: a.article.as_str().to_owned(),
-        label: a.label.name().name().to_owned(),
-        kind: a.label.kind().map(|k| EntityKind::name(k).to_owned()),
-        note: a.note.clone(),
-        start: a.span.start(),
-        end: a.span.end(),
-        exact,
-        prefix,
-        suffix,
-        created: a.created.to_string(),
-        updated: a.updated.to_string(),
+        AnnotationRecord {
+            id: a.id.as_str().to_owned(),
+            article: a.article.as_str().to_owned(),
+            label: a.label.name().name().to_owned(),
+            kind: a.label.kind().map(|k| EntityKind::name(k).to_owned()),
+            note: a.note.clone(),
+            start: a.span.start(),
+            end: a.span.end(),
+            exact,
+            prefix,
+            suffix,
+            created: a.created.to_string(),
+            updated: a.updated.to_string(),
+        }
     }
 }
 
 /// Records of every annotation, articles in list order and each in text order.
-///
-/// Equivalent to calling [`AnnotationRecord::from_annotation`] on each, but indexes each article's text
-/// once, so saving after every edit stays linear in the text rather than in text times annotations.
 pub fn records(ws: &Workspace) -> Vec<AnnotationRecord> {
     let mut out = Vec::with_capacity(ws.len());
     for article in ws.articles() {
-        let annotations = ws.in_article(&article.id);
-        if annotations.is_empty() {
-            continue;
-        }
-        let text = article.text.as_str();
-        let bytes: Vec<usize> = text
-            .char_indices()
-            .map(|(b, _)| b)
-            .chain(std::iter::once(text.len()))
-            .collect();
-        let cut = |from: usize, to: usize| -> String {
-            let byte = |i: usize| bytes.get(i.min(article.char_len)).copied().unwrap_or(0);
-            text.get(byte(from)..byte(to))
-                .unwrap_or_default()
-                .to_owned()
-        };
-        for a in annotations.iter() {
-            let (start, end) = (a.span.start(), a.span.end());
-            let prefix = cut(start.saturating_sub(super::anchoring::CONTEXT_CHARS), start);
-            let suffix = cut(end, end.saturating_add(super::anchoring::CONTEXT_CHARS));
-            out.push(record(a, cut(start, end), prefix, suffix));
+        for a in ws.in_article(&article.id).iter() {
+            out.push(AnnotationRecord::from_annotation(a, article));
         }
     }
     out
@@ -165,14 +139,70 @@ impl Checked {
     }
 }
 
-/// Checks the record found at `path` against `articles` and places it.
-///
-/// Bad fields (empty id or text, unknown label or kind, bad time, unknown article, empty span, offsets
-/// past the article's end) are errors naming the field. Offsets that fit but no longer select `exact`
-/// are re-anchored by the text and its context: the result is then [`Checked::Moved`] or
-/// [`Checked::NotFound`], never a silently misplaced span.
+/// The fields of one annotation as read from any file shape, times already parsed.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields<'a> {
+    /// Unique, non-empty id.
+    pub id: &'a str,
+    /// Id of the article.
+    pub article: &'a str,
+    /// `claim`, `quote` or `entity`.
+    pub label: &'a str,
+    /// The entity kind, for entities.
+    pub kind: Option<&'a str>,
+    /// The note; may be empty.
+    pub note: &'a str,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The text the offsets selected when written.
+    pub exact: &'a str,
+    /// Context before `start` (may be empty).
+    pub prefix: &'a str,
+    /// Context after `end` (may be empty).
+    pub suffix: &'a str,
+    /// When the annotation was made.
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub updated: Timestamp,
+}
+
+/// Checks the record found at `path` against `articles` and places it; see [`check_fields`].
 pub fn check_record<A: Borrow<Article>>(
     rec: &AnnotationRecord,
+    path: &str,
+    articles: &[A],
+) -> Result<Checked, RecordError> {
+    let err = |field: &str, message: String| RecordError {
+        path: format!("{path}.{field}"),
+        message,
+    };
+    let fields = Fields {
+        id: &rec.id,
+        article: &rec.article,
+        label: &rec.label,
+        kind: rec.kind.as_deref(),
+        note: &rec.note,
+        start: rec.start,
+        end: rec.end,
+        exact: &rec.exact,
+        prefix: &rec.prefix,
+        suffix: &rec.suffix,
+        created: Timestamp::parse(&rec.created).map_err(|m| err("created", m))?,
+        updated: Timestamp::parse(&rec.updated).map_err(|m| err("updated", m))?,
+    };
+    check_fields(fields, path, articles)
+}
+
+/// Checks the annotation found at `path` against `articles` and places it.
+///
+/// Bad fields (empty id or text, unknown label or kind, unknown article, empty span, offsets past the
+/// article's end) are errors naming the field. Offsets that fit but no longer select `exact` are
+/// re-anchored by the text and its context: the result is then [`Checked::Moved`] or
+/// [`Checked::NotFound`], never a silently misplaced span.
+pub fn check_fields<A: Borrow<Article>>(
+    rec: Fields<'_>,
     path: &str,
     articles: &[A],
 ) -> Result<Checked, RecordError> {
@@ -183,16 +213,14 @@ pub fn check_record<A: Borrow<Article>>(
     if rec.id.is_empty() {
         return Err(err("id", "an annotation id must not be empty".into()));
     }
-    let label = Label::from_names(&rec.label, rec.kind.as_deref()).map_err(|m| {
-        let field = if matches!(rec.label.as_str(), "claim" | "quote" | "entity") {
+    let label = Label::from_names(rec.label, rec.kind).map_err(|m| {
+        let field = if matches!(rec.label, "claim" | "quote" | "entity") {
             "kind"
         } else {
             "label"
         };
         err(field, m)
     })?;
-    let created = Timestamp::parse(&rec.created).map_err(|m| err("created", m))?;
-    let updated = Timestamp::parse(&rec.updated).map_err(|m| err("updated", m))?;
     let article = articles
         .iter()
         .map(Borrow::borrow)
@@ -210,31 +238,29 @@ pub fn check_record<A: Borrow<Article>>(
         return Err(err("exact", "the annotated text must not be empty".into()));
     }
     let place = |span: Span| Annotation {
-        id: AnnotationId::from(rec.id.as_str()),
-        article: ArticleId::from(rec.article.as_str()),
+        id: AnnotationId::from(rec.id),
+        article: article.id.clone(),
         span,
         label,
-        note: rec.note.clone(),
-        created,
-        updated,
+        note: rec.note.to_owned(),
+        created: rec.created,
+        updated: rec.updated,
     };
-    let quoted = excerpt(&rec.exact);
     Ok(
         match anchor(
-            article,
-            rec.start,
-            rec.end,
-            &rec.exact,
-            &rec.prefix,
-            &rec.suffix,
+            article, rec.start, rec.end, rec.exact, rec.prefix, rec.suffix,
         ) {
             Anchoring::Exact(_) => Checked::Placed(place(span)),
             Anchoring::Moved(to) => Checked::Moved(
                 place(to),
-                format!("{path}: {quoted} was at {span}, found it at {to}"),
+                format!(
+                    "{path}: {} was at {span}, found it at {to}",
+                    excerpt(rec.exact)
+                ),
             ),
             Anchoring::NotFound => Checked::NotFound(format!(
-                "{path}: {quoted} is not in article \"{}\" any more; skipped",
+                "{path}: {} is not in article \"{}\" any more; skipped",
+                excerpt(rec.exact),
                 rec.article
             )),
         },

@@ -1,33 +1,110 @@
-//! The saved state in localStorage: `{"schema": 1, "annotations": [records…]}`, and its migrations.
+//! The saved state in localStorage, `{"schema": 2, "annotations": [records…]}`, and its migrations.
 //!
 //! The stored shape is separate from the export envelope and from the in-memory model, and carries its
-//! own `schema` number. Decoding reads the JSON into a `serde_json::Value`, reads `schema`, and brings
-//! that version's shape to today's records, so a state saved by any earlier version keeps loading.
+//! own `schema` number. Decoding reads `schema` first, then that version's shape, and migrates it step by
+//! step to today's, so a state saved by any earlier version keeps loading.
 //! `tests/fixtures/stored-v1.json` is a state in schema 1 that a test decodes, and must decode forever.
+//!
+//! - Schema 1 stored export records: context (`prefix`, `suffix`) and RFC 3339 times.
+//! - Schema 2 is written after every edit, so it is compact: no context (the article text holds it), times
+//!   as milliseconds, an empty note and a missing kind left out. About half the size of schema 1.
 
 use super::article::Article;
-use super::records::{check_record, path_error, records, syntax_error, AnnotationRecord, Checked};
+use super::records::{check_fields, path_error, syntax_error, AnnotationRecord, Checked, Fields};
+use super::time::Timestamp;
 use super::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 
 /// The schema number this version of the app writes, and the newest it reads.
-pub const STORAGE_SCHEMA: u32 = 1;
+pub const STORAGE_SCHEMA: u32 = 2;
 
-/// Schema 1: the annotation records, nothing else.
-#[derive(Serialize, Deserialize)]
+/// Schema 1: export records, nothing else.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StoredV1 {
+    #[allow(dead_code)]
     schema: u32,
     annotations: Vec<AnnotationRecord>,
 }
 
+/// Schema 2, as read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoredV2 {
+    #[allow(dead_code)]
+    schema: u32,
+    annotations: Vec<RecordV2>,
+}
+
+/// One annotation in schema 2.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RecordV2 {
+    id: String,
+    article: String,
+    label: String,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    note: String,
+    start: usize,
+    end: usize,
+    exact: String,
+    created: i64,
+    updated: i64,
+}
+
+/// Schema 2, as written: borrowed from the workspace so that saving copies no text twice.
+#[derive(Serialize)]
+struct WriteV2<'a> {
+    schema: u32,
+    annotations: Vec<WriteRecordV2<'a>>,
+}
+
+/// One annotation in schema 2, as written.
+#[derive(Serialize)]
+struct WriteRecordV2<'a> {
+    id: &'a str,
+    article: &'a str,
+    label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'a str>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+    start: usize,
+    end: usize,
+    exact: &'a str,
+    created: i64,
+    updated: i64,
+}
+
 /// The workspace's annotations as compact JSON, to be saved.
 pub fn encode(ws: &Workspace) -> String {
-    let state = StoredV1 {
+    let mut annotations = Vec::with_capacity(ws.len());
+    let lists: Vec<_> = ws
+        .articles()
+        .iter()
+        .map(|article| (article, ws.in_article(&article.id)))
+        .collect();
+    for (article, list) in &lists {
+        annotations.extend(list.iter().map(|a| WriteRecordV2 {
+            id: a.id.as_str(),
+            article: a.article.as_str(),
+            label: a.label.name().name(),
+            kind: a.label.kind().map(|k| k.name()),
+            note: &a.note,
+            start: a.span.start(),
+            end: a.span.end(),
+            exact: article.slice(a.span.start(), a.span.end()),
+            created: a.created.0,
+            updated: a.updated.0,
+        }));
+    }
+    let state = WriteV2 {
         schema: STORAGE_SCHEMA,
-        annotations: records(ws),
+        annotations,
     };
     // Serializing plain structs of strings and integers into a String cannot fail.
     serde_json::to_string(&state).unwrap_or_default()
@@ -98,14 +175,26 @@ impl fmt::Display for DecodeError {
 /// any bad field) are dropped with a line each in `warnings`; annotations whose text moved are kept at
 /// the new place with a line each in `reanchored`. Only a state that cannot be read at all is an error.
 pub fn decode(text: &str, articles: Vec<Article>) -> Result<Restored, DecodeError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| DecodeError::NotJson(syntax_error(&e).to_string()))?;
-    let records = migrate(value)?;
-    let (mut warnings, mut reanchored) = (Vec::new(), Vec::new());
+    let (records, mut warnings) = migrate(text)?;
+    let mut reanchored = Vec::new();
     let mut placed = Vec::with_capacity(records.len());
     for (i, rec) in records.iter().enumerate() {
         let path = format!("annotations[{i}]");
-        match check_record(rec, &path, &articles) {
+        let fields = Fields {
+            id: &rec.id,
+            article: &rec.article,
+            label: &rec.label,
+            kind: rec.kind.as_deref(),
+            note: &rec.note,
+            start: rec.start,
+            end: rec.end,
+            exact: &rec.exact,
+            prefix: "",
+            suffix: "",
+            created: Timestamp(rec.created),
+            updated: Timestamp(rec.updated),
+        };
+        match check_fields(fields, &path, &articles) {
             Ok(Checked::Placed(a)) => placed.push(a),
             Ok(Checked::Moved(a, line)) => {
                 reanchored.push(line);
@@ -129,27 +218,75 @@ pub fn decode(text: &str, articles: Vec<Article>) -> Result<Restored, DecodeErro
     })
 }
 
-/// Reads `schema` and turns that version's shape into today's records.
-fn migrate(value: Value) -> Result<Vec<AnnotationRecord>, DecodeError> {
-    let schema = match value.as_object().and_then(|o| o.get("schema")) {
+/// Just the `schema` field of a saved state; every other field is skipped unread.
+#[derive(Deserialize)]
+struct SchemaProbe {
+    schema: Option<Value>,
+}
+
+/// Reads `schema` and brings that version's shape to today's records, with a line for each annotation
+/// a migration step had to drop.
+fn migrate(text: &str) -> Result<(Vec<RecordV2>, Vec<String>), DecodeError> {
+    let probe: SchemaProbe = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => DecodeError::NoSchema,
+        _ => DecodeError::NotJson(syntax_error(&e).to_string()),
+    })?;
+    let schema = match probe.schema {
         None => return Err(DecodeError::NoSchema),
         Some(s) => s
             .as_u64()
             .ok_or_else(|| DecodeError::BadSchema(s.to_string()))?,
     };
     match schema {
-        1 => Ok(read::<StoredV1>(value)?.annotations),
-        // When schema 2 arrives: add `struct StoredV2`, read it here as `2 => …`, turn the arm above
-        // into `1 => Ok(v1_to_v2(read::<StoredV1>(value)?))` (or migrate the `Value` in place), and
-        // raise STORAGE_SCHEMA. Keep every old arm: users' browsers hold states from every version.
+        1 => Ok(v1_to_v2(read::<StoredV1>(text)?)),
+        2 => Ok((read::<StoredV2>(text)?.annotations, Vec::new())),
+        // For schema 3: add its shape, read it here, make the arms above end in `v2_to_v3`, and raise
+        // STORAGE_SCHEMA. Keep every old arm: users' browsers hold states from every version.
         n if n > u64::from(STORAGE_SCHEMA) => Err(DecodeError::Newer(n)),
         n => Err(DecodeError::BadSchema(n.to_string())),
     }
 }
 
-/// Reads a value into one schema's shape, naming the path of the first bad value.
-fn read<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, DecodeError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+/// Schema 1 to 2: times become milliseconds and the context goes. A record whose time cannot be read is
+/// dropped with a line saying why.
+fn v1_to_v2(v1: StoredV1) -> (Vec<RecordV2>, Vec<String>) {
+    let mut warnings = Vec::new();
+    let records = v1
+        .annotations
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, rec)| {
+            let times = Timestamp::parse(&rec.created)
+                .and_then(|c| Ok((c, Timestamp::parse(&rec.updated)?)));
+            match times {
+                Ok((created, updated)) => Some(RecordV2 {
+                    id: rec.id,
+                    article: rec.article,
+                    label: rec.label,
+                    kind: rec.kind,
+                    note: rec.note,
+                    start: rec.start,
+                    end: rec.end,
+                    exact: rec.exact,
+                    created: created.0,
+                    updated: updated.0,
+                }),
+                Err(why) => {
+                    warnings.push(format!(
+                        "annotations[{i}]: {why}; this annotation was dropped"
+                    ));
+                    None
+                }
+            }
+        })
+        .collect();
+    (records, warnings)
+}
+
+/// Reads the text into one schema's shape, naming the path of the first bad value.
+fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
+    let mut json = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut json).map_err(|e| {
         let e = path_error(e);
         DecodeError::Invalid {
             path: e.path,

@@ -51,7 +51,14 @@ fn the_schema_1_fixture_decodes_forever() {
 fn encode_then_decode_restores_every_annotation() {
     let ws = sample_workspace();
     let text = encode(&ws);
-    assert!(text.starts_with("{\"schema\":1,\"annotations\":[{\"id\":\"e-zelensky\","));
+    assert!(
+        text.starts_with(
+            "{\"schema\":2,\"annotations\":[{\"id\":\"e-zelensky\",\"article\":\"kyiv-post\",\
+             \"label\":\"entity\",\"kind\":\"person\",\"start\":20,\"end\":38,\"exact\":\"Volodymyr Zelensky\",\
+             \"created\":1739606400000,\"updated\":1739606400000}"
+        ),
+        "{text}"
+    );
     let restored = load(&text).unwrap();
     assert!(restored.warnings.is_empty(), "{:?}", restored.warnings);
     assert_eq!(snapshot(&restored.workspace), snapshot(&ws));
@@ -123,26 +130,26 @@ fn every_decode_error_says_what_is_wrong() {
             "",
         ),
         (
-            "{\"schema\": 2, \"whatever\": {}}",
-            DecodeError::Newer(2),
-            "saved by a newer version of the app (schema 2); this version reads schema 1",
+            "{\"schema\": 3, \"whatever\": {}}",
+            DecodeError::Newer(3),
+            "saved by a newer version of the app (schema 3); this version reads schema 2",
         ),
         (
             "{\"schema\": 1, \"annotations\": [{\"id\": \"x\", \"start\": \"0\"}]}",
             DecodeError::Invalid {
                 path: "annotations[0].start".into(),
-                message: "invalid type: string \"0\", expected usize".into(),
+                message: "invalid type: string \"0\", expected usize at line 1 column 54".into(),
             },
             "the saved state is invalid at annotations[0].start: invalid type: string \"0\", \
-             expected usize",
+             expected usize at line 1 column 54",
         ),
         (
             "{\"schema\": 1}",
             DecodeError::Invalid {
                 path: String::new(),
-                message: "missing field `annotations`".into(),
+                message: "missing field `annotations` at line 1 column 13".into(),
             },
-            "the saved state is invalid: missing field `annotations`",
+            "the saved state is invalid: missing field `annotations` at line 1 column 13",
         ),
     ];
     for (text, expected, message) in cases {
@@ -152,4 +159,18 @@ fn every_decode_error_says_what_is_wrong() {
             assert_eq!(err.to_string(), message);
         }
     }
+}
+
+#[test]
+fn a_schema_1_record_with_a_bad_time_is_dropped_with_a_line_not_lost_silently() {
+    let mut v1: serde_json::Value = serde_json::from_str(STORED_V1).unwrap();
+    v1["annotations"][1]["updated"] = json!("yesterday");
+    let restored = load(&v1.to_string()).unwrap();
+    assert_eq!(restored.workspace.len(), 2);
+    assert_eq!(restored.warnings.len(), 1);
+    assert!(
+        restored.warnings[0].starts_with("annotations[1]: \"yesterday\" is not a date-time"),
+        "{:?}",
+        restored.warnings
+    );
 }
