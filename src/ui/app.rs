@@ -6,19 +6,16 @@ use super::article_list::ArticleList;
 use super::article_view::ArticleView;
 use super::detail::Detail;
 use super::header::Header;
+use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
 use super::import_dialog::ImportDialog;
-use super::keys::{shortcut, Shortcut};
 use super::notices::Notices;
 use super::persistence;
 use super::shared::SharedSession;
 use super::tag_toolbar::TagToolbar;
 use crate::domain::native_format::{export_file_name, export_json};
 use crate::domain::session::{Notice, Session, SessionAction};
-use crate::domain::workspace::Action;
-use crate::web::{clock, download, files, selection};
-use gloo_events::EventListener;
+use crate::web::{clock, download, files};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Reads each file and hands its text to the session, which plans the import.
@@ -37,14 +34,6 @@ fn read_files(list: Vec<web_sys::File>, dispatch: Callback<SessionAction>) {
     }
 }
 
-/// Whether a key event comes from a field where typing must not trigger shortcuts.
-fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-}
-
 /// The whole app.
 #[function_component]
 pub fn App() -> Html {
@@ -56,103 +45,13 @@ pub fn App() -> Html {
         })
     };
 
-    // Save after every change to the workspace (not on start: nothing changed yet). The write waits for
-    // the next task, so the edit is painted first; edits in between are saved together.
-    let save_scheduled = use_mut_ref(|| false);
-    {
-        let cell = shared.cell();
-        let dispatch = dispatch.clone();
-        let revision = shared.get().workspace.revision();
-        use_effect_with(revision, move |revision| {
-            if *revision > 0 && !*save_scheduled.borrow() {
-                *save_scheduled.borrow_mut() = true;
-                gloo_timers::callback::Timeout::new(0, move || {
-                    *save_scheduled.borrow_mut() = false;
-                    let report = cell.try_borrow().ok().and_then(|session| {
-                        if !session.saving_allowed() {
-                            return None;
-                        }
-                        let result = persistence::save(&session.workspace);
-                        (result.is_err() != session.save_failed.is_some()).then_some(result)
-                    });
-                    if let Some(result) = report {
-                        dispatch.emit(SessionAction::Saved(result));
-                    }
-                })
-                .forget();
-            }
-        });
-    }
-
-    // Keyboard shortcuts for the whole page.
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .and_then(|w| w.document())
-                .map(|document| {
-                    EventListener::new(&document, "keydown", move |event| {
-                        let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
-                            return;
-                        };
-                        if typing_in_field(event) {
-                            return;
-                        }
-                        let ctrl = event.ctrl_key() || event.meta_key();
-                        let Some(action) =
-                            shortcut(&event.key(), ctrl, event.shift_key(), event.alt_key())
-                        else {
-                            return;
-                        };
-                        event.prevent_default();
-                        match action {
-                            Shortcut::Undo => dispatch.emit(SessionAction::Edit(Action::Undo)),
-                            Shortcut::Redo => dispatch.emit(SessionAction::Edit(Action::Redo)),
-                            Shortcut::Escape => {
-                                selection::clear();
-                                dispatch.emit(SessionAction::SelectText(None));
-                                dispatch.emit(SessionAction::Select(None));
-                            }
-                            Shortcut::Tag(label) => {
-                                dispatch.emit(SessionAction::Tag {
-                                    label,
-                                    id: clock::new_id(),
-                                    at: clock::now(),
-                                });
-                                selection::clear();
-                            }
-                        }
-                    })
-                });
-            move || drop(listener)
-        });
-    }
-
-    #[cfg(feature = "bench")]
-    {
-        let cell = shared.cell();
-        let dispatch = dispatch.clone();
-        use_effect_with((), move |_| {
-            crate::web::bench::expose(cell);
-            if let Some(url) = crate::web::bench::fixture_url() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let fetched = crate::web::bench::fetch_text(&url).await;
-                    crate::web::bench::mark("news-annotator:fixture-fetched");
-                    let loaded =
-                        fetched.and_then(|json| crate::domain::bench_fixture::parse_fixture(&json));
-                    crate::web::bench::mark("news-annotator:fixture-parsed");
-                    crate::web::bench::mark("news-annotator:dispatch");
-                    dispatch.emit(match loaded {
-                        Ok((article, annotations)) => SessionAction::AddArticle {
-                            article,
-                            annotations,
-                        },
-                        Err(e) => SessionAction::Notify(Notice::Error(e)),
-                    });
-                });
-            }
-        });
-    }
+    use_autosave(
+        shared.cell(),
+        shared.get().workspace.revision(),
+        dispatch.clone(),
+    );
+    use_shortcuts(dispatch.clone());
+    use_bench_fixture(shared.cell(), dispatch.clone());
 
     let on_export = {
         let cell = shared.cell();

@@ -7,6 +7,7 @@ mod article_list;
 mod article_view;
 mod detail;
 mod header;
+mod hooks;
 mod import_dialog;
 mod keys;
 mod notices;

@@ -1,0 +1,126 @@
+//! The app's effects as hooks: autosave, page-wide keyboard shortcuts, and the benchmark's fixture loader.
+
+use super::keys::{shortcut, Shortcut};
+use super::persistence;
+use crate::domain::session::{Session, SessionAction};
+use crate::domain::workspace::Action;
+use crate::web::{clock, selection};
+use gloo_events::EventListener;
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Saves the workspace after every change (not on start: nothing changed yet).
+///
+/// The write waits for the next task, so the edit is painted first, and edits made in between are saved
+/// together. A failed or recovered save is reported to the session only when that status changes.
+#[hook]
+pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callback<SessionAction>) {
+    let scheduled = use_mut_ref(|| false);
+    use_effect_with(revision, move |revision| {
+        if *revision == 0 || *scheduled.borrow() {
+            return;
+        }
+        *scheduled.borrow_mut() = true;
+        gloo_timers::callback::Timeout::new(0, move || {
+            *scheduled.borrow_mut() = false;
+            let report = cell.try_borrow().ok().and_then(|session| {
+                if !session.saving_allowed() {
+                    return None;
+                }
+                let result = persistence::save(&session.workspace);
+                (result.is_err() != session.save_failed.is_some()).then_some(result)
+            });
+            if let Some(result) = report {
+                dispatch.emit(SessionAction::Saved(result));
+            }
+        })
+        .forget();
+    });
+}
+
+/// Whether a key event comes from a field where typing must not trigger shortcuts.
+fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// Listens for the keyboard shortcuts on the whole page (see [`super::keys`]).
+#[hook]
+pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                EventListener::new(&document, "keydown", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if typing_in_field(event) {
+                        return;
+                    }
+                    let ctrl = event.ctrl_key() || event.meta_key();
+                    let Some(action) =
+                        shortcut(&event.key(), ctrl, event.shift_key(), event.alt_key())
+                    else {
+                        return;
+                    };
+                    event.prevent_default();
+                    match action {
+                        Shortcut::Undo => dispatch.emit(SessionAction::Edit(Action::Undo)),
+                        Shortcut::Redo => dispatch.emit(SessionAction::Edit(Action::Redo)),
+                        Shortcut::Escape => {
+                            selection::clear();
+                            dispatch.emit(SessionAction::SelectText(None));
+                            dispatch.emit(SessionAction::Select(None));
+                        }
+                        Shortcut::Tag(label) => {
+                            dispatch.emit(SessionAction::Tag {
+                                label,
+                                id: clock::new_id(),
+                                at: clock::now(),
+                            });
+                            selection::clear();
+                        }
+                    }
+                })
+            });
+        move || drop(listener)
+    });
+}
+
+/// In the `bench` build: exposes the timing hooks and loads the fixture named in the URL. Elsewhere it
+/// does nothing.
+#[cfg(not(feature = "bench"))]
+#[hook]
+pub fn use_bench_fixture(_cell: Rc<RefCell<Session>>, _dispatch: Callback<SessionAction>) {}
+
+/// In the `bench` build: exposes the timing hooks and loads the fixture named in the URL.
+#[cfg(feature = "bench")]
+#[hook]
+pub fn use_bench_fixture(cell: Rc<RefCell<Session>>, dispatch: Callback<SessionAction>) {
+    use crate::domain::session::Notice;
+    use crate::web::bench;
+    use_effect_with((), move |_| {
+        bench::expose(cell);
+        if let Some(url) = bench::fixture_url() {
+            wasm_bindgen_futures::spawn_local(async move {
+                let fetched = bench::fetch_text(&url).await;
+                bench::mark("news-annotator:fixture-fetched");
+                let loaded =
+                    fetched.and_then(|json| crate::domain::bench_fixture::parse_fixture(&json));
+                bench::mark("news-annotator:fixture-parsed");
+                dispatch.emit(match loaded {
+                    Ok((article, annotations)) => SessionAction::AddArticle {
+                        article,
+                        annotations,
+                    },
+                    Err(e) => SessionAction::Notify(Notice::Error(e)),
+                });
+            });
+        }
+    });
+}
