@@ -31,9 +31,11 @@ pub fn escape_into(out: &mut String, text: &str) {
 /// Appends the pieces of one line (the inside of its `p.para`).
 ///
 /// `annotations` are those touching the line; the pieces they cover are `span.seg.hl`, with one class per label
-/// present (`claim`, `quote`, `entity`), `<label>-deep` where two of a label overlap, `data-ids` listing
-/// the covering ids, and `data-mark` with the letters of the annotations that start there. (The view
-/// outlines the selected annotation by toggling a class, so selecting never rewrites a line.)
+/// present (`claim`, `quote`, `entity`), `<label>-deep` where two of a label overlap, `data-s` with the
+/// piece's first code point (which annotations cover it is the workspace's to answer, so the page stays
+/// small however deep the overlaps), and `data-mark` with the letters of the annotations that start
+/// there. (The view outlines the selected annotation by toggling a class, so selecting never rewrites a
+/// line.)
 pub fn line_into(
     out: &mut String,
     article: &Article,
@@ -76,14 +78,7 @@ pub fn line_into(
                 let _ = write!(out, " {}-deep", label.name());
             }
         }
-        out.push_str("\" data-ids=\"");
-        for (i, a) in covering.iter().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            escape_into(out, a.id.as_str());
-        }
-        out.push('"');
+        let _ = write!(out, "\" data-s=\"{}\"", seg.start);
         let marks: String = covering
             .iter()
             .filter(|a| a.span.start() == seg.start)

@@ -83,8 +83,8 @@ pub enum SessionAction {
     Open(ArticleId),
     /// Opens one annotation in the detail panel (or closes it).
     Select(Option<AnnotationId>),
-    /// A click on the text at a point covered by these annotations (maybe none).
-    ClickAt(Vec<AnnotationId>),
+    /// A click on the open article's text at this code point (`None`: on no highlight).
+    ClickAt(Option<usize>),
     /// The person selected text (or cleared the selection).
     SelectText(Option<Pending>),
     /// Tags the pending selection.
@@ -172,14 +172,15 @@ impl Session {
                 }
             }
             SessionAction::Select(id) => {
-                self.here.clear();
+                // Choosing among the annotations under the last click keeps that list open.
+                if !id.as_ref().is_some_and(|id| self.here.contains(id)) {
+                    self.here.clear();
+                }
                 self.selected = id;
             }
-            SessionAction::ClickAt(ids) => {
-                let mut found: Vec<Rc<Annotation>> = ids
-                    .iter()
-                    .filter_map(|id| self.workspace.annotation(id).cloned())
-                    .collect();
+            SessionAction::ClickAt(pos) => {
+                let mut found =
+                    pos.map_or_else(Vec::new, |pos| self.workspace.covering(&self.current, pos));
                 found.sort_by_key(|a| (a.span.len(), a.span.start()));
                 self.here = found.iter().map(|a| a.id.clone()).collect();
                 self.selected = self.here.first().cloned();

@@ -211,6 +211,17 @@ impl Workspace {
         list
     }
 
+    /// The annotations of an article that cover the code point `pos`, in text order.
+    pub fn covering(&self, article: &ArticleId, pos: usize) -> Vec<Rc<Annotation>> {
+        let list = self.in_article(article);
+        let before = list.partition_point(|a| a.span.start() <= pos);
+        list.iter()
+            .take(before)
+            .filter(|a| a.span.contains(pos))
+            .cloned()
+            .collect()
+    }
+
     /// How many claims, quotes and entities an article has, in [`LabelName::ALL`] order.
     pub fn counts(&self, article: &ArticleId) -> [usize; 3] {
         let mut counts = [0; 3];

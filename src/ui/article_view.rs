@@ -86,8 +86,9 @@ fn outline(root: &web_sys::Element, article: &Article, selected: Option<&Annotat
                 continue;
             };
             let covers = piece
-                .get_attribute("data-ids")
-                .is_some_and(|ids| ids.split(' ').any(|id| id == a.id.as_str()));
+                .get_attribute("data-s")
+                .and_then(|start| start.parse::<usize>().ok())
+                .is_some_and(|start| a.span.contains(start));
             if covers {
                 let _ = piece.class_list().add_1("selected");
             }
@@ -148,14 +149,13 @@ fn draw(root: &web_sys::Element, drawn: &mut Drawn, scene: &Scene) {
     outline(root, article, selected.map(|a| a.as_ref()));
 }
 
-/// The ids under a click: those of the highlight piece that was clicked.
-fn ids_at(target: Option<web_sys::EventTarget>) -> Vec<AnnotationId> {
+/// Where a click landed: the first code point of the highlight piece clicked, if it was one.
+fn piece_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
     target
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest(".seg.hl").ok().flatten())
-        .and_then(|seg| seg.get_attribute("data-ids"))
-        .map(|ids| ids.split_whitespace().map(AnnotationId::from).collect())
-        .unwrap_or_default()
+        .and_then(|seg| seg.get_attribute("data-s"))
+        .and_then(|start| start.parse().ok())
 }
 
 /// The open article.
@@ -188,7 +188,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             if selection::is_collapsed() {
-                dispatch.emit(SessionAction::ClickAt(ids_at(e.target())));
+                dispatch.emit(SessionAction::ClickAt(piece_at(e.target())));
                 return;
             }
             let Some(root) = container.cast::<web_sys::Element>() else {

@@ -76,7 +76,7 @@ pub fn Detail(props: &DetailProps) -> Html {
     let overlapping = (props.here.len() > 1).then(|| {
         let items = props.here.iter().map(|other| {
             let other_id = other.id.clone();
-            let onclick = props.dispatch.reform(move |_: MouseEvent| SessionAction::ClickAt(vec![other_id.clone()]));
+            let onclick = props.dispatch.reform(move |_: MouseEvent| SessionAction::Select(Some(other_id.clone())));
             let current = other.id == a.id;
             html! {
                 <li><button class={classes!("item", other.label.name().name(), current.then_some("selected"))}

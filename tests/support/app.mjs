@@ -82,18 +82,37 @@ export async function listedIds(page, label) {
   return page.$$eval(label ? sel.items(label) : sel.anyItem, (els) => els.map((e) => e.getAttribute('data-annotation')));
 }
 
+/**
+ * The highlight pieces of annotation `id` in the open article: each piece carries its first code point
+ * (`data-s`), and the annotation's offsets come from the saved state (waiting for the save).
+ */
+async function piecesOf(page, id, pick) {
+  const handle = await page.waitForFunction(
+    ({ key, id }) => JSON.parse(localStorage.getItem(key) ?? 'null')?.annotations?.find((a) => a.id === id) ?? null,
+    { key: STATE_KEY, id },
+  );
+  const { start, end } = await handle.jsonValue();
+  return page.$$eval(
+    `${sel.articleText} span.seg.hl`,
+    (segs, { start, end, pick }) =>
+      segs
+        .filter((s) => {
+          const at = Number(s.getAttribute('data-s'));
+          return at >= start && at < end;
+        })
+        .map((s) => (pick === 'text' ? s.textContent : [...s.classList])),
+    { start, end, pick },
+  );
+}
+
 /** The text covered by the highlight pieces of annotation `id` in the open article, joined in order. */
 export async function highlightText(page, id) {
-  return page.$$eval(`${sel.articleText} span.seg.hl`, (segs, id) =>
-    segs.filter((s) => (s.getAttribute('data-ids') ?? '').split(/\s+/).includes(id)).map((s) => s.textContent).join(''),
-  id);
+  return (await piecesOf(page, id, 'text')).join('');
 }
 
 /** The classes of the highlight pieces of annotation `id` (e.g. to see `claim`). */
 export async function highlightClasses(page, id) {
-  return page.$$eval(`${sel.articleText} span.seg.hl`, (segs, id) =>
-    segs.filter((s) => (s.getAttribute('data-ids') ?? '').split(/\s+/).includes(id)).map((s) => [...s.classList]),
-  id);
+  return piecesOf(page, id, 'classes');
 }
 
 /**

@@ -52,17 +52,22 @@ fn a_click_on_overlapping_highlights_reaches_each_innermost_first() {
     tag(&mut s, "claim", Label::Claim);
     select(&mut s, 0, 8);
     tag(&mut s, "who", Label::Entity(EntityKind::Person));
-    s.apply(SessionAction::ClickAt(vec![
-        "claim".into(),
-        "who".into(),
-        "gone".into(),
-    ]));
+    s.apply(SessionAction::ClickAt(Some(3)));
     assert_eq!(
         s.here,
         vec![AnnotationId::from("who"), AnnotationId::from("claim")]
     );
     assert_eq!(s.selected, Some("who".into()));
-    s.apply(SessionAction::ClickAt(vec![]));
+    // Choosing the other one in the panel keeps the list of overlapping annotations.
+    s.apply(SessionAction::Select(Some("claim".into())));
+    assert_eq!(
+        (s.selected.clone(), s.here.len()),
+        (Some("claim".into()), 2)
+    );
+    // Past the person's name only the claim covers the text.
+    s.apply(SessionAction::ClickAt(Some(8)));
+    assert_eq!(s.here, vec![AnnotationId::from("claim")]);
+    s.apply(SessionAction::ClickAt(None));
     assert_eq!(s.selected, None);
 }
 
