@@ -104,7 +104,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
                 <h3><span class={classes!("swatch", label.name())} aria-hidden="true"></span>
                     {format!("{} ({})", label.plural(), all.len())}</h3>
                 if all.is_empty() {
-                    <p class="empty">{format!("No {} yet.", label.plural().to_lowercase())}</p>
+                    <p class="empty">{format!("No {} yet.", label.plural().to_ascii_lowercase())}</p>
                 } else {
                     <ul>{for items}</ul>
                     {for more}

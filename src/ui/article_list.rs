@@ -29,7 +29,7 @@ pub fn ArticleList(props: &ArticleListProps) -> Html {
         let counts = LabelName::ALL.iter().zip(counts).map(|(label, n)| {
             html! {
                 <span class={classes!("count", label.name())} data-count={label.name()}
-                    title={format!("{n} {}", label.plural().to_lowercase())}>{n}</span>
+                    title={format!("{n} {}", label.plural().to_ascii_lowercase())}>{n}</span>
             }
         });
         html! {

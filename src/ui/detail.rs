@@ -25,7 +25,7 @@ pub struct DetailProps {
 
 /// The value of a label in the label menu: the toolbar name, lowercased (`claim`, …, `other`).
 fn menu_value(name: &str) -> String {
-    name.split(' ').next().unwrap_or(name).to_lowercase()
+    name.split(' ').next().unwrap_or(name).to_ascii_lowercase()
 }
 
 /// The detail panel.

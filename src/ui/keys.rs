@@ -30,7 +30,7 @@ pub fn shortcut(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Shortcu
     if alt {
         return None;
     }
-    let lower = key.to_lowercase();
+    let lower = key.to_ascii_lowercase();
     if ctrl {
         return match (lower.as_str(), shift) {
             ("z", false) => Some(Shortcut::Undo),

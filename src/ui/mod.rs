@@ -20,7 +20,7 @@ pub use article_view::{ArticleView, ArticleViewProps};
 
 /// Starts the app in the page's `#app` element (or the body).
 pub fn start() {
-    crate::web::panic_hook::install();
+    yew::set_custom_panic_hook(Box::new(crate::web::panic_hook::report));
     #[cfg(feature = "bench")]
     crate::web::bench::prefetch_fixture();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

@@ -24,7 +24,7 @@ pub fn TagToolbar(props: &TagToolbarProps) -> Html {
             selection::clear();
         });
         html! {
-            <button class={classes!("tag", label.name().name())} data-tag={name.split(' ').next().unwrap_or(name).to_lowercase()}
+            <button class={classes!("tag", label.name().name())} data-tag={name.split(' ').next().unwrap_or(name).to_ascii_lowercase()}
                 {onclick} title={format!("Tag as {name} ({})", key.to_ascii_uppercase())}>
                 {name}<kbd>{key.to_ascii_uppercase()}</kbd>
             </button>
@@ -32,10 +32,12 @@ pub fn TagToolbar(props: &TagToolbarProps) -> Html {
     });
     // Keep the text selection while a button is pressed.
     let onmousedown = Callback::from(|e: MouseEvent| e.prevent_default());
+    // Whole pixels, formatted as integers: float formatting would add kilobytes to the bundle.
+    let px = |v: f64| v.max(4.0).round() as i64;
     let style = format!(
-        "left: {:.0}px; top: {:.0}px;",
-        props.pending.x.max(4.0),
-        props.pending.y.max(4.0)
+        "left: {}px; top: {}px;",
+        px(props.pending.x),
+        px(props.pending.y)
     );
     html! {
         <div class="tag-toolbar" data-testid="tag-toolbar" role="toolbar" aria-label="Tag the selected text" {style} {onmousedown}>
