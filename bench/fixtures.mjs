@@ -169,7 +169,11 @@ export function generateText(r, bytes, unicode) {
   for (;;) {
     const target = r.int(500, 700);
     let p = '';
-    while (p.length < target) p += (p ? ' ' : '') + sentence(r, unicode);
+    while (p.length < target) {
+      const next = sentence(r, unicode);
+      if (p.length >= 450 && p.length + 1 + next.length > 760) break;
+      p += (p ? ' ' : '') + next;
+    }
     const pBytes = Buffer.byteLength(p, 'utf8') + (paras.length ? 1 : 0);
     if (paras.length > 0 && size + pBytes > bytes) break;
     paras.push(p);
@@ -284,13 +288,15 @@ function spreadSpans(r, t, count) {
   for (let i = 0; i < count; i++) {
     const from = Math.floor(i * slot);
     const to = Math.max(from + 1, Math.floor((i + 1) * slot));
+    // With room for a whole span in the slot, keep the span inside it (no overlaps).
+    const roomy = to - from >= 2 * MIN_SPAN;
     let span = null;
-    for (let k = 0; k < 20 && !span; k++) {
-      const at = r.int(from, to - 1);
+    for (let k = 0; k < 40 && !span; k++) {
+      const at = r.int(from, roomy ? to - MIN_SPAN : to - 1);
       const [lo, hi] = lineOf(t, Math.min(at, n - 1));
-      const room = Math.min(hi, Math.max(to, at + MIN_SPAN)) - at;
+      const room = (roomy ? Math.min(hi, to) : Math.min(hi, Math.max(to, at + MAX_SPAN))) - at;
       const len = Math.max(MIN_SPAN, Math.min(r.int(MIN_SPAN, MAX_SPAN), room));
-      span = fitSpan(t, lo, hi, at, len);
+      span = fitSpan(t, lo, roomy ? Math.min(hi, to) : hi, at, len);
     }
     if (!span) {
       const [lo, hi] = lineOf(t, Math.min(from, n - 1));

@@ -3,7 +3,7 @@
 #
 #   bash scripts/test.sh              # all steps (what CI runs, through .ci/run)
 #   bash scripts/test.sh node         # only some steps, by name (setup always runs first):
-#                                     #   fmt clippy clippy-wasm unit browser build node
+#                                     #   fmt clippy clippy-wasm unit browser build node bench
 #
 # Long build output goes to target/logs/test-<step>.log; a failing step prints the tail of its log.
 # The last line is "summary: N passed, N failed" over all test runners (cargo, wasm-bindgen-test, node).
@@ -20,7 +20,7 @@ export CARGO_TERM_COLOR=never
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
-ALL_STEPS=(fmt clippy clippy-wasm unit browser build node)
+ALL_STEPS=(fmt clippy clippy-wasm unit browser build node bench)
 if [[ $# -gt 0 ]]; then
   for s in "$@"; do
     [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
@@ -89,6 +89,7 @@ declare -A DISPLAY=(
   [browser]="CHROMEDRIVER=$CHROMEDRIVER WASM_BINDGEN_TEST_TIMEOUT=$WASM_BINDGEN_TEST_TIMEOUT cargo test --target wasm32-unknown-unknown --test '*'"
   [build]="trunk build --release --offline"
   [node]="node --test --test-reporter=spec tests/"
+  [bench]="trunk build --release --offline --features bench --dist dist-bench; node bench/size.mjs; node bench/run.mjs --smoke"
 )
 
 browser_tests() {
@@ -116,6 +117,27 @@ node_tests() {
   node --test --test-reporter=spec tests/
 }
 
+# The benchmark's smoke subset (bench/run.mjs --smoke: 100 KB with 1,000 annotations, 3 runs, bars with a
+# 3x margin) on the bench build, and the download size of dist/. Both run even when one fails, so the log
+# shows every missed bar.
+#
+# The size bar of issue 3 is 100 KB brotli and is not met yet (about 157 KB; see BENCHMARKS.md). Until it
+# is, CI holds the download to a regression guard instead, so that it cannot grow unnoticed; lower the
+# guard as the bundle shrinks, and drop it (back to the 100 KB bar) when the bar is met.
+export NA_SIZE_GUARD_KB="${NA_SIZE_GUARD_KB:-165}"
+bench_smoke() {
+  [[ -f dist/index.html ]] || { echo "dist/index.html missing: run the build step first (bash scripts/test.sh build bench)"; return 1; }
+  trunk build --release --offline --features bench --dist dist-bench >"$NA_LOG_DIR/test-bench-build.log" 2>&1 || {
+    echo "trunk build --features bench failed:"
+    tail -n 40 "$NA_LOG_DIR/test-bench-build.log"
+    return 1
+  }
+  local rc=0
+  node bench/size.mjs || rc=$?
+  node bench/run.mjs --smoke || rc=$?
+  return "$rc"
+}
+
 step fmt         "cargo fmt --check"                       quiet cargo fmt --all -- --check
 step clippy      "clippy (native, all targets)"           quiet cargo clippy --all-targets -- -D warnings
 step clippy-wasm "clippy (wasm32, all targets)"           quiet cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
@@ -123,6 +145,7 @@ step unit        "cargo test (native domain tests)"       show  cargo test -q
 step browser     "browser unit tests (wasm-bindgen-test)" show  browser_tests
 step build       "trunk build --release --offline"        quiet trunk_build
 step node        "node --test tests/ (schema + e2e)"      show  node_tests
+step bench       "benchmark smoke + download size"        show  bench_smoke
 
 printf '\ntest.sh: all %d steps passed in %d s (%s)\n' "${#STEPS[@]}" $((SECONDS - run_start)) "${STEPS[*]}"
 printf 'summary: %d passed, %d failed\n' "$total_passed" "$total_failed"

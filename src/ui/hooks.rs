@@ -5,7 +5,7 @@ use super::persistence;
 use crate::domain::session::{Session, SessionAction};
 use crate::domain::workspace::Action;
 use crate::web::{clock, selection};
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -55,7 +55,9 @@ pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
         let listener = web_sys::window()
             .and_then(|w| w.document())
             .map(|document| {
-                EventListener::new(&document, "keydown", move |event| {
+                // Not passive: a shortcut must be able to stop the browser's own action (Ctrl+Z, typing).
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&document, "keydown", options, move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else {
                         return;
                     };

@@ -1,0 +1,285 @@
+// The benchmark: News Annotator (bench build, dist-bench/) beside @recogito/text-annotator 4.1.1 in the
+// same headless Chromium, driven with the real mouse and keyboard, runs interleaved.
+//
+//   node bench/run.mjs            # full matrix (about 15 minutes): writes BENCHMARKS.md
+//   node bench/run.mjs --smoke    # CI subset: 100k-1000, ours only, 3 runs, bars × 3, plus the size check
+//
+// Needs dist-bench/ (trunk build --release --offline --features bench --dist dist-bench) and, for the size
+// bar, dist/ (trunk build --release --offline); `bash bench/run.sh` builds both first.
+//
+// Options: --runs N (measured runs per cell; full 5, smoke 3)   --warmup N (1)
+//          --fixtures a,b (first-render fixtures)   --cells first-render,add,download   --sides ours,peer
+//          --app DIR (default dist-bench)   --dist DIR (default dist)   --out FILE   --json FILE
+//          --margin X (smoke: 3)   --report-from FILE (only rewrite the report from a results.json)
+// Raw results go to target/bench/results.json (smoke: target/bench/smoke.json). Exit status 1 when a
+// smoke bar is missed (with its margin) or the size check fails; a full run always exits 0 once written.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { FIXTURES, REPO_ROOT, fixtureByName, writeFixtures } from './fixtures.mjs';
+import { DENSE_FIXTURE, MAIN_FIXTURE, SMOKE_FIXTURE } from './lib/bars.mjs';
+import { firstRender, interact } from './lib/cells.mjs';
+import { loadFixture } from './lib/fixture-info.mjs';
+import { launch } from './lib/page.mjs';
+import { renderReport, renderSummary } from './lib/report.mjs';
+import { startBenchServer } from './lib/server.mjs';
+import { SIDES } from './lib/sides.mjs';
+import { sizesOf } from './lib/sizes.mjs';
+import { appDownload, printDownload } from './size.mjs';
+
+const PEER_DIST = join(REPO_ROOT, 'node_modules', '@recogito', 'text-annotator', 'dist');
+const OUT_DIR = join(REPO_ROOT, 'target', 'bench');
+
+function parseArgs(argv) {
+  const o = { smoke: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const val = () => {
+      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
+      return argv[++i];
+    };
+    if (a === '--smoke') o.smoke = true;
+    else if (a === '--runs') o.runs = Number(val());
+    else if (a === '--warmup') o.warmup = Number(val());
+    else if (a === '--fixtures') o.fixtures = val().split(',');
+    else if (a === '--cells') o.cells = val().split(',');
+    else if (a === '--sides') o.sides = val().split(',');
+    else if (a === '--app') o.app = resolve(val());
+    else if (a === '--dist') o.dist = resolve(val());
+    else if (a === '--out') o.out = resolve(val());
+    else if (a === '--json') o.json = resolve(val());
+    else if (a === '--margin') o.margin = Number(val());
+    else if (a === '--report-from') o.reportFrom = resolve(val());
+    else if (a === '--help' || a === '-h') {
+      console.log(readFileSync(new URL(import.meta.url), 'utf8').split('\n').filter((l) => l.startsWith('//')).map((l) => l.slice(3)).join('\n'));
+      process.exit(0);
+    } else throw new Error(`unknown option ${a} (see --help)`);
+  }
+  const smoke = o.smoke;
+  return {
+    reportFrom: o.reportFrom,
+    smoke,
+    runs: o.runs ?? (smoke ? 3 : 5),
+    warmup: o.warmup ?? 1,
+    fixtures: o.fixtures ?? (smoke ? [SMOKE_FIXTURE] : FIXTURES.map((f) => f.name)),
+    cells: new Set(o.cells ?? ['first-render', 'add', 'download']),
+    sides: o.sides ?? (smoke ? ['ours'] : ['ours', 'peer']),
+    app: o.app ?? join(REPO_ROOT, 'dist-bench'),
+    dist: o.dist ?? join(REPO_ROOT, 'dist'),
+    out: o.out ?? (smoke ? join(OUT_DIR, 'smoke.md') : join(REPO_ROOT, 'BENCHMARKS.md')),
+    json: o.json ?? join(OUT_DIR, smoke ? 'smoke.json' : 'results.json'),
+    margin: o.margin ?? (smoke ? 3 : 1),
+    // The fixture of the api and add cells.
+    main: smoke ? SMOKE_FIXTURE : MAIN_FIXTURE,
+    interactFixtures: smoke ? [SMOKE_FIXTURE] : [MAIN_FIXTURE, DENSE_FIXTURE],
+    adds: 20,
+  };
+}
+
+const git = (...args) => {
+  try {
+    return execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+};
+const version = (pkg) => {
+  try {
+    return JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  } catch {
+    return '?';
+  }
+};
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.reportFrom) {
+    // Only rewrite the report from earlier raw results.
+    const results = JSON.parse(readFileSync(opts.reportFrom, 'utf8'));
+    writeFileSync(opts.out, renderReport(results));
+    console.log(`wrote ${relative(REPO_ROOT, opts.out)} from ${relative(REPO_ROOT, opts.reportFrom)}`);
+    console.log(renderSummary(results, { margin: opts.margin, fixture: opts.main }).text);
+    return;
+  }
+  const started = Date.now();
+  const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
+  if (opts.sides.includes('ours') && !existsSync(join(opts.app, 'index.html'))) {
+    throw new Error(`${relative(REPO_ROOT, opts.app)}/index.html missing: build it with\n  trunk build --release --offline --features bench --dist dist-bench\n(or run bash bench/run.sh)`);
+  }
+  if (opts.sides.includes('peer') && !existsSync(join(PEER_DIST, 'text-annotator.umd.js'))) {
+    throw new Error('node_modules/@recogito/text-annotator missing: npm ci');
+  }
+
+  const results = { meta: {}, fixtures: {}, firstRender: {}, add: {}, api: {}, download: {}, errors: [] };
+  const fixtureDir = join(OUT_DIR, 'fixtures');
+  const needed = [...new Set([...(opts.cells.has('first-render') ? opts.fixtures : []), ...(opts.cells.has('add') ? opts.interactFixtures : []), opts.main])];
+  for (const f of writeFixtures(fixtureDir, needed)) results.fixtures[f.name] = f;
+  log(`fixtures in ${relative(REPO_ROOT, fixtureDir)}: ${needed.join(', ')}`);
+
+  // The size bar: the normal release build.
+  if (opts.cells.has('download')) {
+    try {
+      const d = appDownload(opts.dist);
+      results.download.dist = d.counted;
+      if (!opts.smoke) printDownload(d);
+    } catch (err) {
+      results.errors.push(`size: ${err.message}`);
+      console.error(`size: ${err.message}`);
+    }
+  }
+
+  const server = await startBenchServer({ '/': opts.app, '/fixtures/': fixtureDir, '/peer/': join(REPO_ROOT, 'bench', 'peer'), '/vendor/': PEER_DIST });
+  const browser = await launch();
+  const loadStart = os.loadavg()[0].toFixed(2);
+  results.meta = {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    commit: git('rev-parse', '--short', 'HEAD') || '?',
+    dirty: git('status', '--porcelain', '--untracked-files=no') !== '',
+    machine: {
+      cpu: os.cpus()[0]?.model?.trim() ?? '?',
+      cores: os.cpus().length,
+      memGb: (os.totalmem() / 2 ** 30).toFixed(1),
+      os: `${os.type()} ${os.release()}`,
+    },
+    loadStart,
+    browser: `Chromium ${browser.version()}`,
+    chromium: process.env.CHROMIUM || '/usr/bin/chromium',
+    playwright: version('playwright-core'),
+    node: process.version,
+    peerVersion: version('@recogito/text-annotator'),
+    appBuild: appBuild(opts.app),
+    runs: opts.runs,
+    warmup: opts.warmup,
+    smoke: opts.smoke,
+    command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+  };
+  log(`${results.meta.browser}, ${opts.sides.join(' + ')}, ${opts.warmup} warm-up + ${opts.runs} runs per cell`);
+
+  const fixtures = Object.fromEntries(needed.map((n) => [n, loadFixture(fixtureDir, n)]));
+  const failedTwice = new Set();
+
+  /** Warm-up + measured runs of one cell; the sides alternate which goes first. */
+  async function cell(kind, fixture, fn) {
+    const into = (results[kind][fixture] ??= {});
+    for (let run = 0; run < opts.warmup + opts.runs; run++) {
+      const warm = run < opts.warmup;
+      const order = run % 2 === 0 ? opts.sides : [...opts.sides].reverse();
+      for (const key of order) {
+        const slot = (into[key] ??= { runs: [], errors: [] });
+        if (failedTwice.has(`${kind}/${fixture}/${key}`)) continue;
+        const t0 = Date.now();
+        try {
+          const out = await fn(SIDES[key], warm);
+          if (!warm) slot.runs.push(out);
+          log(`${kind} ${fixture} ${key} ${warm ? 'warm-up' : `run ${run - opts.warmup + 1}`}: ${describe(kind, out)} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        } catch (err) {
+          const msg = `${kind} ${fixture} ${key} run ${run}: ${String(err?.message ?? err).split('\n').slice(0, 3).join(' ')}`;
+          slot.errors.push(msg);
+          results.errors.push(msg);
+          log(`FAILED ${msg}`);
+          if (slot.errors.length >= 2 && slot.runs.length === 0) {
+            failedTwice.add(`${kind}/${fixture}/${key}`);
+            log(`  giving up on ${kind} ${fixture} for ${key}`);
+          }
+        }
+      }
+    }
+  }
+
+  if (opts.cells.has('first-render')) {
+    for (const name of opts.fixtures) {
+      fixtureByName(name);
+      await cell('firstRender', name, async (side, warm) => {
+        const withApi = name === opts.main && !warm;
+        const out = await firstRender(browser, server.url, side, fixtures[name], { apiCalls: withApi ? 1 : 0 });
+        if (out.api) {
+          const api = (results.api[side.key] ??= { save: [], restore: [], export: {} });
+          if (out.api.missing) api.missing = out.api.missing;
+          else {
+            api.formats = out.api.formats;
+            api.save.push(...(out.api.save ?? []));
+            api.restore.push(...(out.api.restore ?? []));
+            for (const [f, xs] of Object.entries(out.api.export ?? {})) {
+              if (Array.isArray(xs)) (api.export[f] ??= []).push(...xs);
+              else results.errors.push(`export ${f} (${side.key}): ${xs?.error}`);
+            }
+            for (const k of ['saveError', 'restoreError']) if (out.api[k]) results.errors.push(`${k} (${side.key}): ${out.api[k]}`);
+          }
+        }
+        if (!results.download[side.key] && opts.cells.has('download')) {
+          results.download[side.key] = downloadOf(server, out.responses);
+          if (side.key === 'peer') results.download.peerLibrary = sizesOf(['text-annotator.umd.js', 'text-annotator.css'].map((f) => join(PEER_DIST, f)));
+        }
+        delete out.responses;
+        return out;
+      });
+    }
+  }
+
+  if (opts.cells.has('add')) {
+    for (const name of opts.interactFixtures) {
+      await cell('add', name, async (side, warm) => {
+        const out = await interact(browser, server.url, side, fixtures[name], {
+          adds: warm ? 5 : opts.adds,
+          scroll: !warm && name !== DENSE_FIXTURE,
+          measureMemory: !warm,
+        });
+        if (out.undoneAll === false) results.errors.push(`add ${name} ${side.key}: undoing the adds did not bring back the annotated paragraphs as they were`);
+        return out;
+      });
+    }
+  }
+
+  results.meta.loadEnd = os.loadavg()[0].toFixed(2);
+  results.meta.seconds = (Date.now() - started) / 1000;
+  await browser.close();
+  await server.close();
+
+  mkdirSync(OUT_DIR, { recursive: true });
+  writeFileSync(opts.json, JSON.stringify(results, null, 1));
+  writeFileSync(opts.out, renderReport(results));
+  log(`wrote ${relative(REPO_ROOT, opts.out)} and ${relative(REPO_ROOT, opts.json)}`);
+
+  const { bars, text } = renderSummary(results, { margin: opts.margin, fixture: opts.main });
+  console.log(`\nbars${opts.margin !== 1 ? ` (times and memory × ${opts.margin})` : ''}:\n${text}`);
+  if (results.errors.length) console.log(`\n${results.errors.length} error(s):\n${results.errors.map((e) => `  ${e}`).join('\n')}`);
+  if (opts.smoke) {
+    const missed = bars.filter((b) => b.ok !== true);
+    if (missed.length || results.errors.length) {
+      console.error(`\nbench smoke: FAILED: ${missed.map((b) => b.name).join('; ') || 'errors above'}`);
+      process.exitCode = 1;
+    } else {
+      console.log('\nbench smoke: all bars met');
+    }
+  }
+}
+
+/** Which build of ours was measured: its wasm file (Trunk names it by a hash of its content) and its time. */
+function appBuild(dir) {
+  try {
+    const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
+    return `${relative(REPO_ROOT, dir)}/${wasm}, built ${statSync(join(dir, wasm)).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`;
+  } catch {
+    return null;
+  }
+}
+
+/** {files, total} of what one page load fetched (the fixture is data, not app). */
+function downloadOf(server, paths) {
+  const files = [...new Set(paths)].filter((p) => !p.startsWith('/fixtures/')).map((p) => server.served.get(p)).filter(Boolean);
+  return sizesOf(files);
+}
+
+function describe(kind, out) {
+  if (kind === 'firstRender') return `painted at ${out.painted.toFixed(0)} ms${out.api ? ', api measured' : ''}`;
+  const adds = out.adds ?? [];
+  const med = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const scroll = out.scroll ? `, scroll longest frame ${Math.max(...out.scroll.frames).toFixed(0)} ms` : '';
+  return `${adds.length} adds, input to painted median ${med(adds.map((a) => a.inputToPaintMs))?.toFixed(0)} ms${scroll}`;
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err?.stack ?? err}`);
+  process.exit(1);
+});
