@@ -5,7 +5,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { MIME_TYPES } from '../../tests/support/server.mjs';
+import { MIME_TYPES, listenOnLoopback } from '../../tests/support/server.mjs';
 
 /**
  * Serve `mounts` ({'/prefix/': dir, '/': dir}; longest prefix wins) on http://127.0.0.1:<free port>/.
@@ -47,18 +47,5 @@ export async function startBenchServer(mounts) {
       res.writeHead(500, { 'content-type': 'text/plain' }).end(String(err));
     }
   });
-  await new Promise((ok, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', ok);
-  });
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    served,
-    close: () =>
-      new Promise((ok) => {
-        server.closeAllConnections?.();
-        server.close(() => ok());
-      }),
-  };
+  return { ...(await listenOnLoopback(server)), served };
 }

@@ -58,6 +58,11 @@ export async function startStaticServer(root) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(String(err));
     }
   });
+  return listenOnLoopback(server);
+}
+
+/** Start `server` on a free loopback port; returns {url, port, close}. */
+export async function listenOnLoopback(server) {
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', ok);
