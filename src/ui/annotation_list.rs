@@ -20,6 +20,8 @@ pub struct AnnotationListProps {
     pub article: Rc<Article>,
     /// Its annotations in text order.
     pub annotations: Rc<[Rc<Annotation>]>,
+    /// How many of them are claims, quotes and entities, in [`LabelName::ALL`] order.
+    pub counts: [usize; 3],
     /// The annotation open in the detail panel.
     pub selected: Option<AnnotationId>,
     /// Sends session actions.
@@ -87,13 +89,13 @@ fn Item(props: &ItemProps) -> Html {
 #[function_component]
 pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     let shown = use_state(|| PAGE);
-    let groups = LabelName::ALL.iter().map(|&label| {
-        let all: Vec<&Rc<Annotation>> = props.annotations.iter().filter(|a| a.label.name() == label).collect();
-        let items = all.iter().take(*shown).map(|a| html! {
+    let groups = LabelName::ALL.iter().zip(props.counts).map(|(&label, total)| {
+        // Stops after the shown items: a long document is not scanned to the end on every edit.
+        let items = props.annotations.iter().filter(|a| a.label.name() == label).take(*shown).map(|a| html! {
             <Item key={a.id.as_str()} article={Rc::clone(&props.article)} annotation={Rc::clone(a)}
                 selected={props.selected.as_ref() == Some(&a.id)} dispatch={props.dispatch.clone()} />
         });
-        let hidden = all.len().saturating_sub(*shown);
+        let hidden = total.saturating_sub(*shown);
         let more = (hidden > 0).then(|| {
             let shown = shown.clone();
             let onclick = Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE * 10));
@@ -102,8 +104,8 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
         html! {
             <section class="group" data-label={label.name()}>
                 <h3><span class={classes!("swatch", label.name())} aria-hidden="true"></span>
-                    {format!("{} ({})", label.plural(), all.len())}</h3>
-                if all.is_empty() {
+                    {format!("{} ({total})", label.plural())}</h3>
+                if total == 0 {
                     <p class="empty">{format!("No {} yet.", label.plural().to_ascii_lowercase())}</p>
                 } else {
                     <ul>{for items}</ul>

@@ -129,6 +129,7 @@ pub fn App() -> Html {
                         <AnnotationList
                             {article}
                             annotations={Rc::clone(&annotations)}
+                            counts={ws.counts(&session.current)}
                             selected={session.selected.clone()}
                             dispatch={dispatch.clone()}
                         />

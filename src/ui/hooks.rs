@@ -13,8 +13,8 @@ use yew::prelude::*;
 
 /// Saves the workspace after every change (not on start: nothing changed yet).
 ///
-/// The write waits for the next task, so the edit is painted first, and edits made in between are saved
-/// together. A failed or recovered save is reported to the session only when that status changes.
+/// The write waits until the edit has been painted, so saving never delays what the person sees, and
+/// edits made in between are saved together. A failed or recovered save is reported to the session only when that status changes.
 #[hook]
 pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callback<SessionAction>) {
     let scheduled = use_mut_ref(|| false);
@@ -23,7 +23,7 @@ pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callbac
             return;
         }
         *scheduled.borrow_mut() = true;
-        gloo_timers::callback::Timeout::new(0, move || {
+        crate::web::schedule::after_next_paint(move || {
             *scheduled.borrow_mut() = false;
             let report = cell.try_borrow().ok().and_then(|session| {
                 if !session.saving_allowed() {
@@ -35,8 +35,7 @@ pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callbac
             if let Some(result) = report {
                 dispatch.emit(SessionAction::Saved(result));
             }
-        })
-        .forget();
+        });
     });
 }
 

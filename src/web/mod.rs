@@ -7,6 +7,7 @@ pub mod clock;
 pub mod download;
 pub mod files;
 pub mod panic_hook;
+pub mod schedule;
 pub mod scroll;
 pub mod selection;
 pub mod storage;

@@ -1,0 +1,23 @@
+//! Running work after the browser has painted.
+
+use wasm_bindgen::prelude::*;
+
+/// Runs `work` after the next frame is painted: a timeout set from an animation-frame callback fires
+/// only once that frame is on screen, so the work never delays what the person sees.
+pub fn after_next_paint(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return work();
+    };
+    let next_task = Closure::once_into_js(move || {
+        gloo_timers::callback::Timeout::new(0, work).forget();
+    });
+    if window
+        .request_animation_frame(next_task.unchecked_ref())
+        .is_err()
+    {
+        // No animation frames (a hidden tab, say): the timeout alone still runs it soon.
+        if let Ok(f) = next_task.dyn_into::<js_sys::Function>() {
+            let _ = f.call0(&JsValue::NULL);
+        }
+    }
+}
