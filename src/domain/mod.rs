@@ -2,6 +2,7 @@
 //! segments, anchoring and the file formats. It uses only std, serde and small text crates, never Yew or a
 //! browser API, so all of it is tested natively with `cargo test`.
 
+pub mod action;
 pub mod anchoring;
 pub mod annotation;
 pub mod article;

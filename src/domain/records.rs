@@ -168,16 +168,21 @@ pub struct Fields<'a> {
     pub updated: Timestamp,
 }
 
+/// The error for `field` of the record at `path`.
+fn field_error(path: &str, field: &str, message: String) -> RecordError {
+    RecordError {
+        path: format!("{path}.{field}"),
+        message,
+    }
+}
+
 /// Checks the record found at `path` against `articles` and places it; see [`check_fields`].
 pub fn check_record<A: Borrow<Article>>(
     rec: &AnnotationRecord,
     path: &str,
     articles: &[A],
 ) -> Result<Checked, RecordError> {
-    let err = |field: &str, message: String| RecordError {
-        path: format!("{path}.{field}"),
-        message,
-    };
+    let err = |field: &str, message: String| field_error(path, field, message);
     let fields = Fields {
         id: &rec.id,
         article: &rec.article,
@@ -206,10 +211,7 @@ pub fn check_fields<A: Borrow<Article>>(
     path: &str,
     articles: &[A],
 ) -> Result<Checked, RecordError> {
-    let err = |field: &str, message: String| RecordError {
-        path: format!("{path}.{field}"),
-        message,
-    };
+    let err = |field: &str, message: String| field_error(path, field, message);
     if rec.id.is_empty() {
         return Err(err("id", "an annotation id must not be empty".into()));
     }

@@ -2,8 +2,10 @@
 
 use super::*;
 use crate::domain::annotation::EntityKind;
+use crate::domain::annotation::Label;
 use crate::domain::fixtures::{ann, snapshot};
 use crate::domain::segments::by_paragraph;
+use crate::domain::span::Span;
 
 fn ws() -> Workspace {
     Workspace::new(vec![
