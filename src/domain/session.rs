@@ -53,8 +53,9 @@ pub struct StorageProblem {
     pub kept_under: Option<String>,
 }
 
-/// Everything the view shows.
-#[derive(Clone, Debug)]
+/// Everything the view shows. Not `Clone`: the view shares one session and changes it in place, so a
+/// workspace of thousands of annotations is never copied.
+#[derive(Debug)]
 pub struct Session {
     /// Articles and annotations.
     pub workspace: Workspace,

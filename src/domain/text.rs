@@ -1,8 +1,9 @@
 //! Offsets and their units.
 //!
 //! Inside the app every offset is a Unicode code point index ("char index"), start inclusive and end
-//! exclusive. Byte offsets exist only where Rust slices a `str`, UTF-16 offsets only at the browser edge;
-//! the conversions between them live here and are named after their units.
+//! exclusive. Byte offsets exist only where Rust slices a `str`. The conversions between units live here and
+//! are named after them; the UTF-16 ones serve file formats that count UTF-16 code units (doccano, Label
+//! Studio), while the browser edge counts the code points of a DOM range's text instead.
 
 use unicode_segmentation::GraphemeCursor;
 

@@ -1,7 +1,7 @@
 //! The detail panel of the selected annotation: its label, text and note, to relabel, annotate or delete.
 //! When several annotations overlap where the person clicked, it lists them all so each can be reached.
 
-use super::keys::TAG_KEYS;
+use super::keys::{tag_value, TAG_KEYS};
 use crate::domain::annotation::Annotation;
 use crate::domain::article::Article;
 use crate::domain::session::SessionAction;
@@ -23,11 +23,6 @@ pub struct DetailProps {
     pub dispatch: Callback<SessionAction>,
 }
 
-/// The value of a label in the label menu: the toolbar name, lowercased (`claim`, …, `other`).
-fn menu_value(name: &str) -> String {
-    name.split(' ').next().unwrap_or(name).to_ascii_lowercase()
-}
-
 /// The detail panel.
 #[function_component]
 pub fn Detail(props: &DetailProps) -> Html {
@@ -40,7 +35,7 @@ pub fn Detail(props: &DetailProps) -> Html {
             let value = select.value();
             if let Some((label, _, _)) = TAG_KEYS
                 .iter()
-                .find(|(_, _, name)| menu_value(name) == value)
+                .find(|(_, _, name)| tag_value(name) == value)
             {
                 dispatch.emit(SessionAction::Edit(Action::Relabel {
                     id: id.clone(),
@@ -71,7 +66,7 @@ pub fn Detail(props: &DetailProps) -> Html {
         .dispatch
         .reform(|_: MouseEvent| SessionAction::Select(None));
     let options = TAG_KEYS.iter().map(|(label, _, name)| html! {
-        <option value={menu_value(name)} selected={*label == a.label}>{label.to_string()}</option>
+        <option value={tag_value(name)} selected={*label == a.label}>{label.to_string()}</option>
     });
     let overlapping = (props.here.len() > 1).then(|| {
         let items = props.here.iter().map(|other| {

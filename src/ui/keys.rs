@@ -25,6 +25,11 @@ pub const TAG_KEYS: [(Label, char, &str); 6] = [
     (Label::Entity(EntityKind::Other), 'e', "Other entity"),
 ];
 
+/// The value that names a label in the toolbar's `data-tag` and the label menu: `claim`, …, `other`.
+pub fn tag_value(name: &str) -> String {
+    name.split(' ').next().unwrap_or(name).to_ascii_lowercase()
+}
+
 /// The shortcut for a key press; `ctrl` also stands for the Mac's Command key.
 pub fn shortcut(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Shortcut> {
     if alt {

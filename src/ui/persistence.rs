@@ -13,10 +13,11 @@ use std::rc::Rc;
 /// session carries a [`StorageProblem`] that tells the person and offers the data as a download.
 pub fn load_session() -> Session {
     let articles = || bundled_articles().unwrap_or_default();
+    let empty = || Session::new(Workspace::new(articles()));
     let saved = match storage::load(storage::STATE_KEY) {
         Ok(saved) => saved,
         Err(e) => {
-            let mut session = Session::new(Workspace::new(articles()));
+            let mut session = empty();
             session.notice = Some(Notice::Error(format!(
                 "Saved annotations could not be read: {e}."
             )));
@@ -24,7 +25,7 @@ pub fn load_session() -> Session {
         }
     };
     let Some(raw) = saved else {
-        return Session::new(Workspace::new(articles()));
+        return empty();
     };
     match stored::decode(&raw, articles()) {
         Ok(restored) => {
@@ -50,7 +51,7 @@ pub fn load_session() -> Session {
                      Saving is paused so they are not overwritten: download them first."
                 ),
             };
-            let mut session = Session::new(Workspace::new(articles()));
+            let mut session = empty();
             session.storage_problem = Some(StorageProblem {
                 message,
                 raw: Rc::from(raw.as_str()),

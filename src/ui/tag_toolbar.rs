@@ -1,6 +1,6 @@
 //! The floating toolbar under a fresh selection: one button per label, each with its key.
 
-use super::keys::TAG_KEYS;
+use super::keys::{tag_value, TAG_KEYS};
 use crate::domain::session::{Pending, SessionAction};
 use crate::web::{clock, selection};
 use yew::prelude::*;
@@ -20,11 +20,15 @@ pub fn TagToolbar(props: &TagToolbarProps) -> Html {
     let buttons = TAG_KEYS.iter().map(|&(label, key, name)| {
         let dispatch = props.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            dispatch.emit(SessionAction::Tag { label, id: clock::new_id(), at: clock::now() });
+            dispatch.emit(SessionAction::Tag {
+                label,
+                id: clock::new_id(),
+                at: clock::now(),
+            });
             selection::clear();
         });
         html! {
-            <button class={classes!("tag", label.name().name())} data-tag={name.split(' ').next().unwrap_or(name).to_ascii_lowercase()}
+            <button class={classes!("tag", label.name().name())} data-tag={tag_value(name)}
                 {onclick} title={format!("Tag as {name} ({})", key.to_ascii_uppercase())}>
                 {name}<kbd>{key.to_ascii_uppercase()}</kbd>
             </button>
