@@ -28,6 +28,7 @@ export function firstRender(browser, base, side, fixture, { apiCalls = 0 } = {})
   return withLoaded(browser, base, side, fixture, async (page, loaded) => {
     const out = {
       painted: loaded.painted,
+      complete: loaded.complete,
       loadTasks: loaded.loadTasks,
       highlights: loaded.highlights,
       responses: loaded.responses,

@@ -20,9 +20,11 @@ export const ours = {
   url: (base, fixture) => `${base}?fixture=/fixtures/${fixture}.json`,
   scrollOver: ARTICLE,
 
-  /** Wait for the 'painted' mark; check the text and highlights are there. */
+  /** Wait for the 'painted' mark, then for the whole text in the DOM; check the text and highlights. */
   async ready(page, fixture) {
     const painted = await waitPainted(page);
+    await page.waitForFunction(() => performance.getEntriesByName('news-annotator:complete').length > 0, null, { timeout: 60_000, polling: 50 });
+    const complete = await page.evaluate(() => performance.getEntriesByName('news-annotator:complete').at(-1).startTime);
     const dom = await page.evaluate(
       (s) => ({
         paras: document.querySelectorAll(`${s} p.para`).length,
@@ -33,7 +35,7 @@ export const ours = {
     );
     if (dom.paras !== fixture.lines.length) throw new Error(`ours: ${dom.paras} p.para, the fixture has ${fixture.lines.length} lines`);
     if (fixture.annotations.length && !dom.highlights) throw new Error('ours: no span.seg.hl after the rendered mark');
-    return { painted, ...dom };
+    return { painted, complete, ...dom };
   },
 
   paragraph: (line) => `${ARTICLE} p.para[data-start="${line.start}"]`,

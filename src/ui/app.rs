@@ -3,7 +3,7 @@
 
 use super::annotation_list::AnnotationList;
 use super::article_list::ArticleList;
-use super::article_view::ArticleView;
+use super::article_view::{ArticleView, Painter};
 use super::detail::Detail;
 use super::header::Header;
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
@@ -34,10 +34,26 @@ fn read_files(list: Vec<web_sys::File>, dispatch: Callback<SessionAction>) {
     }
 }
 
+/// The saved session; in the `bench` build with a fixture to load, with no article open until the
+/// fixture's opens, as when a person's long article is the one the app reopens.
+fn starting_session() -> Session {
+    #[allow(unused_mut)]
+    let mut session = persistence::load_session();
+    #[cfg(feature = "bench")]
+    if crate::web::bench::fixture_url().is_some() {
+        session.current = crate::domain::article::ArticleId::from("");
+    }
+    session
+}
+
 /// The whole app.
 #[function_component]
 pub fn App() -> Html {
-    let shared = use_reducer(|| SharedSession::new(persistence::load_session()));
+    let painter = use_memo((), |_| Painter::default());
+    let shared = {
+        let painter = (*painter).clone();
+        use_reducer(move || SharedSession::new(starting_session(), painter))
+    };
     let dispatch = {
         let dispatcher = shared.dispatcher();
         use_callback((), move |action: SessionAction, _| {
@@ -114,6 +130,7 @@ pub fn App() -> Html {
                         annotations={Rc::clone(&annotations)}
                         selected={session.selected.clone()}
                         dispatch={dispatch.clone()}
+                        painter={(*painter).clone()}
                     />
                 }
                 <aside class="side" data-testid="annotation-list" aria-label="Annotations of this article">

@@ -1,18 +1,20 @@
 //! The article text, and the mouse-up that turns a selection into offsets.
 //!
 //! Yew owns the `<article>` element but none of its children: the lines are HTML strings built by
-//! [`crate::domain::markup`] and written with `innerHTML`, the whole article once when it opens and then
-//! only the lines whose annotations or selection changed. One edit therefore touches one line of the
-//! DOM, and a 1 MB article appears in one parse instead of tens of thousands of virtual nodes.
+//! [`crate::domain::markup`] and written with `innerHTML`: when an article opens, its first screenful at
+//! once and the rest in steps of a few milliseconds after that first paint; then only the lines whose
+//! annotations changed. One edit therefore touches one line of the DOM, and a 1 MB article shows its top
+//! in one small parse instead of tens of thousands of virtual nodes.
 
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::Article;
 use crate::domain::markup::{line_into, paragraph_into};
 use crate::domain::segments::by_paragraph;
-use crate::domain::session::{Pending, SessionAction};
+use crate::domain::session::{Pending, Session, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;
 use crate::web::selection;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -28,6 +30,8 @@ pub struct ArticleViewProps {
     pub selected: Option<AnnotationId>,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
+    /// Draws the lines; the same one the session's reducer updates.
+    pub painter: Painter,
 }
 
 impl PartialEq for ArticleViewProps {
@@ -37,29 +41,81 @@ impl PartialEq for ArticleViewProps {
             && Rc::ptr_eq(&self.annotations, &other.annotations)
             && self.selected == other.selected
             && self.dispatch == other.dispatch
+            && self.painter == other.painter
     }
 }
 
-/// What one line shows: its annotations, by address.
-type LineKey = Vec<*const Annotation>;
+/// Text (in bytes) written with the first draw of an article: more than a screenful, so that what the
+/// person sees appears at once; the lines below follow in [`FILL_TEXT`] steps, one task each.
+const FIRST_TEXT: usize = 16 * 1024;
+/// Text (in bytes) appended per task while the rest of a newly opened article fills in.
+const FILL_TEXT: usize = 32 * 1024;
 
 /// What is in the DOM now, to find the lines an update must rewrite.
 #[derive(Default)]
 struct Drawn {
+    /// The `<article>` element the lines go in, once the view is on the page.
+    root: Option<web_sys::Element>,
     article: Option<Rc<Article>>,
-    lines: Vec<LineKey>,
+    /// The list the lines were drawn from: the same `Rc` means nothing to redraw.
+    annotations: Option<Rc<[Rc<Annotation>]>>,
+    /// The annotations of every line as of the last draw, in text order.
+    per_line: Vec<Vec<Rc<Annotation>>>,
+    /// How many lines, from the top, are in the DOM; a newly opened article fills in over a few tasks.
+    filled: usize,
+    /// Counts full redraws, so that the fill of an article no longer shown stops.
+    pass: u32,
+    /// The span of the annotation open in the detail panel, outlined once its lines are in the DOM.
+    selected: Option<Span>,
 }
 
-fn line_keys(per_line: &[Vec<Rc<Annotation>>]) -> Vec<LineKey> {
-    per_line
-        .iter()
-        .map(|on_line| on_line.iter().map(Rc::as_ptr).collect())
-        .collect()
+/// The article's lines and what is drawn in them, shared by the view, which draws after Yew renders,
+/// and by the session's reducer, which redraws the changed lines of the open article at once, in the
+/// task of the input: a new highlight never waits for Yew's next time slice (Yew yields to the browser
+/// after 16 ms of rendering, which would cost a frame).
+#[derive(Clone, Default)]
+pub struct Painter(Rc<RefCell<Drawn>>);
+
+impl PartialEq for Painter {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Painter {
+    /// Redraws what `session` changed in the article on the page, if that article is still the open
+    /// one; opening another article is left to the view.
+    pub fn update(&self, session: &Session) {
+        let ws = &session.workspace;
+        let Some(article) = ws.article(&session.current) else {
+            return;
+        };
+        let (root, same_article) = match self.0.try_borrow() {
+            Ok(d) => (
+                d.root.clone(),
+                d.article.as_ref().is_some_and(|a| Rc::ptr_eq(a, article)),
+            ),
+            Err(_) => return,
+        };
+        if let (Some(root), true) = (root, same_article) {
+            let scene = Scene {
+                article: Rc::clone(article),
+                annotations: ws.in_article(&session.current),
+                selected: session.selected.clone(),
+            };
+            draw(&root, &self.0, &scene);
+        }
+    }
+}
+
+/// Whether two lines show the same annotations (compared by address).
+fn same_line(a: &[Rc<Annotation>], b: &[Rc<Annotation>]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
 }
 
 /// Outlines the pieces of the selected annotation by toggling the `selected` class, which leaves the
 /// text nodes, and so any text selection the person is making, untouched.
-fn outline(root: &web_sys::Element, article: &Article, selected: Option<&Annotation>) {
+fn outline(root: &web_sys::Element, article: &Article, selected: Option<Span>) {
     if let Ok(old) = root.query_selector_all(".seg.selected") {
         for i in 0..old.length() {
             if let Some(el) = old
@@ -70,11 +126,11 @@ fn outline(root: &web_sys::Element, article: &Article, selected: Option<&Annotat
             }
         }
     }
-    let Some(a) = selected else { return };
+    let Some(span) = selected else { return };
     let lines = root.children();
     let (first, last) = (
-        article.paragraph_at(a.span.start()),
-        article.paragraph_at(a.span.end().saturating_sub(1)),
+        article.paragraph_at(span.start()),
+        article.paragraph_at(span.end().saturating_sub(1)),
     );
     for i in first..=last {
         let Some(line) = lines.item(i as u32) else {
@@ -88,7 +144,7 @@ fn outline(root: &web_sys::Element, article: &Article, selected: Option<&Annotat
             let covers = piece
                 .get_attribute("data-s")
                 .and_then(|start| start.parse::<usize>().ok())
-                .is_some_and(|start| a.span.contains(start));
+                .is_some_and(|start| span.contains(start));
             if covers {
                 let _ = piece.class_list().add_1("selected");
             }
@@ -103,50 +159,124 @@ struct Scene {
     selected: Option<AnnotationId>,
 }
 
+/// Appends the lines after those already in the DOM, about `budget` bytes of text of them; returns
+/// whether lines remain.
+fn fill(root: &web_sys::Element, drawn: &mut Drawn, budget: usize) -> bool {
+    let Some(article) = drawn.article.clone() else {
+        return false;
+    };
+    let mut html = String::with_capacity(budget * 2);
+    let mut written = 0;
+    while written < budget {
+        let Some(line) = article.paragraphs.get(drawn.filled) else {
+            break;
+        };
+        let on_line = drawn.per_line.get(drawn.filled).map_or(&[][..], Vec::as_slice);
+        paragraph_into(&mut html, &article, line, on_line);
+        written += line.byte_end - line.byte_start + 1;
+        drawn.filled += 1;
+    }
+    let _ = root.insert_adjacent_html("beforeend", &html);
+    drawn.filled < article.paragraphs.len()
+}
+
+/// Fills in the rest of the article drawn in pass `pass`, one step per task; the first step waits for
+/// the next paint, so the lines on screen show before any more work is done.
+fn fill_later(root: web_sys::Element, drawn: Rc<RefCell<Drawn>>, pass: u32, first: bool) {
+    let step = move || {
+        let Ok(mut d) = drawn.try_borrow_mut() else {
+            return;
+        };
+        if d.pass != pass {
+            return;
+        }
+        if fill(&root, &mut d, FILL_TEXT) {
+            drop(d);
+            fill_later(root, drawn, pass, false);
+        } else if let Some(article) = d.article.clone() {
+            outline(&root, &article, d.selected);
+            filled_in();
+        }
+    };
+    if first {
+        crate::web::schedule::after_next_paint(step);
+    } else {
+        gloo_timers::callback::Timeout::new(0, step).forget();
+    }
+}
+
+/// Marks, in the `bench` build, that the whole article is in the DOM.
+fn filled_in() {
+    #[cfg(feature = "bench")]
+    crate::web::bench::mark("news-annotator:complete");
+}
+
 /// Brings the DOM under `root` up to date with `scene`.
-fn draw(root: &web_sys::Element, drawn: &mut Drawn, scene: &Scene) {
+fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene) {
+    let Ok(mut drawn) = drawn_cell.try_borrow_mut() else {
+        return;
+    };
     let article = &scene.article;
+    let selected = scene
+        .selected
+        .as_ref()
+        .and_then(|id| scene.annotations.iter().find(|a| &a.id == id))
+        .map(|a| a.span);
+    let unchanged = drawn.article.as_ref().is_some_and(|a| Rc::ptr_eq(a, article))
+        && drawn
+            .annotations
+            .as_ref()
+            .is_some_and(|a| Rc::ptr_eq(a, &scene.annotations));
+    if unchanged {
+        if drawn.selected != selected {
+            drawn.selected = selected;
+            outline(root, article, selected);
+        }
+        return;
+    }
+    drawn.annotations = Some(Rc::clone(&scene.annotations));
     let per_line = by_paragraph(article, &scene.annotations);
-    let keys = line_keys(&per_line);
+    drawn.selected = scene
+        .selected
+        .as_ref()
+        .and_then(|id| scene.annotations.iter().find(|a| &a.id == id))
+        .map(|a| a.span);
     let same_article = drawn
         .article
         .as_ref()
         .is_some_and(|a| Rc::ptr_eq(a, article));
-    if !same_article || drawn.lines.len() != keys.len() {
-        let mut html = String::with_capacity(article.text.len() * 2);
-        for (line, on_line) in article.paragraphs.iter().zip(&per_line) {
-            paragraph_into(&mut html, article, line, on_line);
-        }
-        #[cfg(feature = "bench")]
-        crate::web::bench::mark("news-annotator:html-built");
-        root.set_inner_html(&html);
-    } else {
+    if same_article && drawn.per_line.len() == per_line.len() {
         let children = root.children();
-        let changed = keys
-            .iter()
-            .zip(&drawn.lines)
-            .enumerate()
-            .filter(|(_, (new, old))| new != old);
-        for (i, _) in changed {
-            let (Some(line), Some(on_line), Some(element)) = (
-                article.paragraphs.get(i),
-                per_line.get(i),
-                children.item(i as u32),
-            ) else {
+        for (i, line) in article.paragraphs.iter().enumerate().take(drawn.filled) {
+            let (Some(new), Some(old)) = (per_line.get(i), drawn.per_line.get(i)) else {
+                continue;
+            };
+            if same_line(new, old) {
+                continue;
+            }
+            let Some(element) = children.item(i as u32) else {
                 continue;
             };
             let mut html = String::new();
-            line_into(&mut html, article, line, on_line);
+            line_into(&mut html, article, line, new);
             element.set_inner_html(&html);
         }
+        drawn.per_line = per_line;
+    } else {
+        drawn.article = Some(Rc::clone(article));
+        drawn.per_line = per_line;
+        drawn.filled = 0;
+        drawn.pass = drawn.pass.wrapping_add(1);
+        root.set_inner_html("");
+        if fill(root, &mut drawn, FIRST_TEXT) {
+            fill_later(root.clone(), Rc::clone(drawn_cell), drawn.pass, true);
+        } else {
+            filled_in();
+        }
     }
-    drawn.article = Some(Rc::clone(article));
-    drawn.lines = keys;
-    let selected = scene
-        .selected
-        .as_ref()
-        .and_then(|id| scene.annotations.iter().find(|a| &a.id == id));
-    outline(root, article, selected.map(|a| a.as_ref()));
+    outline(root, article, drawn.selected);
+    #[cfg(feature = "bench")]
+    crate::web::bench::mark_rendered();
 }
 
 /// Where a click landed: the first code point of the highlight piece clicked, if it was one.
@@ -162,9 +292,9 @@ fn piece_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let container = use_node_ref();
-    let drawn = use_mut_ref(Drawn::default);
     {
         let container = container.clone();
+        let painter = props.painter.clone();
         let scene = Scene {
             article: Rc::clone(&props.article),
             annotations: Rc::clone(&props.annotations),
@@ -173,11 +303,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         // Runs after every render; the component re-renders only when its props change.
         use_effect(move || {
             if let Some(root) = container.cast::<web_sys::Element>() {
-                #[cfg(feature = "bench")]
-                crate::web::bench::mark("news-annotator:draw-start");
-                draw(&root, &mut drawn.borrow_mut(), &scene);
-                #[cfg(feature = "bench")]
-                crate::web::bench::mark_rendered();
+                if let Ok(mut d) = painter.0.try_borrow_mut() {
+                    d.root = Some(root.clone());
+                }
+                draw(&root, &painter.0, &scene);
             }
         });
     }

@@ -16,7 +16,7 @@ mod shared;
 mod tag_toolbar;
 
 pub use app::App;
-pub use article_view::{ArticleView, ArticleViewProps};
+pub use article_view::{ArticleView, ArticleViewProps, Painter};
 
 /// Starts the app in the page's `#app` element (or the body).
 pub fn start() {

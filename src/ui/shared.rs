@@ -3,8 +3,10 @@
 //! Yew hands a reducer an `Rc` of the current state and expects a new one back. Copying a workspace of
 //! 10,000 annotations on every key press would cost more than the edit, so the session lives in one
 //! `RefCell` that every handle shares: the reducer changes it in place and returns a new handle with a
-//! higher generation, which is what tells Yew that something changed.
+//! higher generation, which is what tells Yew that something changed. The reducer also has the
+//! article's [`Painter`] redraw the changed lines right away, before Yew renders the rest.
 
+use super::article_view::Painter;
 use crate::domain::session::{Session, SessionAction};
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -14,14 +16,16 @@ use yew::prelude::*;
 pub struct SharedSession {
     cell: Rc<RefCell<Session>>,
     generation: u64,
+    painter: Painter,
 }
 
 impl SharedSession {
-    /// A handle on a new session.
-    pub fn new(session: Session) -> SharedSession {
+    /// A handle on a new session, whose changes `painter` draws into the open article at once.
+    pub fn new(session: Session, painter: Painter) -> SharedSession {
         SharedSession {
             cell: Rc::new(RefCell::new(session)),
             generation: 0,
+            painter,
         }
     }
 
@@ -43,6 +47,7 @@ impl Reducible for SharedSession {
         let applied = match self.cell.try_borrow_mut() {
             Ok(mut session) => {
                 session.apply(action);
+                self.painter.update(&session);
                 true
             }
             // Only possible if a view held a borrow while dispatching; dropping the action beats a panic.
@@ -57,6 +62,7 @@ impl Reducible for SharedSession {
         Rc::new(SharedSession {
             cell: Rc::clone(&self.cell),
             generation: self.generation + 1,
+            painter: self.painter.clone(),
         })
     }
 }

@@ -11,7 +11,7 @@ use news_annotator::domain::annotation::{Annotation, AnnotationId, Label};
 use news_annotator::domain::article::{Article, ArticleId};
 use news_annotator::domain::span::Span;
 use news_annotator::domain::time::Timestamp;
-use news_annotator::ui::{ArticleView, ArticleViewProps};
+use news_annotator::ui::{ArticleView, ArticleViewProps, Painter};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -50,6 +50,7 @@ pub async fn render_selected(
         annotations: annotations.into(),
         selected: selected.map(AnnotationId::from),
         dispatch: Callback::noop(),
+        painter: Painter::default(),
     };
     yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();
     yew::platform::time::sleep(Duration::from_millis(20)).await;
