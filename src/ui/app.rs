@@ -2,16 +2,16 @@
 //! files, and lays out the panels.
 
 use super::annotation_list::AnnotationList;
-use super::article_list::ArticleList;
+use super::article_list::{article_list, ArticleListProps};
 use super::article_view::{ArticleView, Painter};
-use super::detail::Detail;
-use super::header::Header;
+use super::detail::{detail, DetailProps};
+use super::header::{header, HeaderProps};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
-use super::import_dialog::ImportDialog;
-use super::notices::Notices;
+use super::import_dialog::{import_dialog, ImportDialogProps};
+use super::notices::{notices, NoticesProps};
 use super::persistence;
 use super::shared::SharedSession;
-use super::tag_toolbar::TagToolbar;
+use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use crate::domain::native_format::{export_file_name, export_json};
 use crate::domain::session::{Notice, Session, SessionAction};
 use crate::web::{clock, download, files};
@@ -102,28 +102,64 @@ pub fn App() -> Html {
     let ws = &session.workspace;
     let article = ws.article(&session.current).cloned();
     let annotations = ws.in_article(&session.current);
+    // The small, stateless parts are plain functions rather than components: each component costs
+    // wasm size, and these are cheap to render with the app.
+    let header = header(&HeaderProps {
+        undo: ws.next_undo().map(AttrValue::from),
+        redo: ws.next_redo().map(AttrValue::from),
+        total: ws.len(),
+        dispatch: dispatch.clone(),
+        on_export,
+        on_files,
+    });
+    let notices = notices(&NoticesProps {
+        notice: session.notice.clone(),
+        storage_problem: session.storage_problem.clone(),
+        save_failed: session.save_failed.clone().map(AttrValue::from),
+        dispatch: dispatch.clone(),
+    });
+    let article_list = article_list(&ArticleListProps {
+        articles: ws
+            .articles()
+            .iter()
+            .map(|a| (Rc::clone(a), ws.counts(&a.id)))
+            .collect(),
+        current: session.current.clone(),
+        dispatch: dispatch.clone(),
+    });
+    let detail = session
+        .selected_annotation()
+        .zip(article.as_ref())
+        .map(|(selected, article)| {
+            detail(&DetailProps {
+                annotation: Rc::clone(selected),
+                article: Rc::clone(article),
+                here: session
+                    .here
+                    .iter()
+                    .filter_map(|id| ws.annotation(id).cloned())
+                    .collect(),
+                dispatch: dispatch.clone(),
+            })
+        });
+    let tag_toolbar = session.pending.map(|pending| {
+        tag_toolbar(&TagToolbarProps {
+            pending,
+            dispatch: dispatch.clone(),
+        })
+    });
+    let import_dialog = session.import.clone().map(|import| {
+        import_dialog(&ImportDialogProps {
+            import,
+            dispatch: dispatch.clone(),
+        })
+    });
     html! {
         <div class="app" {ondragover} {ondrop}>
-            <Header
-                undo={ws.next_undo().map(AttrValue::from)}
-                redo={ws.next_redo().map(AttrValue::from)}
-                total={ws.len()}
-                dispatch={dispatch.clone()}
-                {on_export}
-                {on_files}
-            />
-            <Notices
-                notice={session.notice.clone()}
-                storage_problem={session.storage_problem.clone()}
-                save_failed={session.save_failed.clone().map(AttrValue::from)}
-                dispatch={dispatch.clone()}
-            />
+            {header}
+            {notices}
             <main class="layout">
-                <ArticleList
-                    articles={ws.articles().iter().map(|a| (Rc::clone(a), ws.counts(&a.id))).collect::<Vec<_>>()}
-                    current={session.current.clone()}
-                    dispatch={dispatch.clone()}
-                />
+                {article_list}
                 if let Some(article) = article.clone() {
                     <ArticleView
                         article={article}
@@ -134,14 +170,7 @@ pub fn App() -> Html {
                     />
                 }
                 <aside class="side" data-testid="annotation-list" aria-label="Annotations of this article">
-                    if let (Some(selected), Some(article)) = (session.selected_annotation(), article.clone()) {
-                        <Detail
-                            annotation={Rc::clone(selected)}
-                            article={Rc::clone(&article)}
-                            here={session.here.iter().filter_map(|id| ws.annotation(id).cloned()).collect::<Vec<_>>()}
-                            dispatch={dispatch.clone()}
-                        />
-                    }
+                    {for detail}
                     if let Some(article) = article {
                         <AnnotationList
                             {article}
@@ -153,12 +182,8 @@ pub fn App() -> Html {
                     }
                 </aside>
             </main>
-            if let Some(pending) = session.pending {
-                <TagToolbar {pending} dispatch={dispatch.clone()} />
-            }
-            if let Some(import) = session.import.clone() {
-                <ImportDialog {import} dispatch={dispatch.clone()} />
-            }
+            {for tag_toolbar}
+            {for import_dialog}
         </div>
     }
 }

@@ -6,8 +6,7 @@ use crate::domain::session::SessionAction;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`ArticleList`].
-#[derive(Properties, PartialEq)]
+/// What [`article_list`] shows.
 pub struct ArticleListProps {
     /// Each article with its counts in [`LabelName::ALL`] order.
     pub articles: Vec<(Rc<Article>, [usize; 3])>,
@@ -18,8 +17,7 @@ pub struct ArticleListProps {
 }
 
 /// The article list.
-#[function_component]
-pub fn ArticleList(props: &ArticleListProps) -> Html {
+pub fn article_list(props: &ArticleListProps) -> Html {
     let items = props.articles.iter().map(|(article, counts)| {
         let id = article.id.clone();
         let onclick = props

@@ -171,7 +171,10 @@ fn fill(root: &web_sys::Element, drawn: &mut Drawn, budget: usize) -> bool {
         let Some(line) = article.paragraphs.get(drawn.filled) else {
             break;
         };
-        let on_line = drawn.per_line.get(drawn.filled).map_or(&[][..], Vec::as_slice);
+        let on_line = drawn
+            .per_line
+            .get(drawn.filled)
+            .map_or(&[][..], Vec::as_slice);
         paragraph_into(&mut html, &article, line, on_line);
         written += line.byte_end - line.byte_start + 1;
         drawn.filled += 1;
@@ -222,7 +225,10 @@ fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene)
         .as_ref()
         .and_then(|id| scene.annotations.iter().find(|a| &a.id == id))
         .map(|a| a.span);
-    let unchanged = drawn.article.as_ref().is_some_and(|a| Rc::ptr_eq(a, article))
+    let unchanged = drawn
+        .article
+        .as_ref()
+        .is_some_and(|a| Rc::ptr_eq(a, article))
         && drawn
             .annotations
             .as_ref()

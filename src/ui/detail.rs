@@ -10,8 +10,7 @@ use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Detail`].
-#[derive(Properties, PartialEq)]
+/// What [`detail`] shows.
 pub struct DetailProps {
     /// The selected annotation.
     pub annotation: Rc<Annotation>,
@@ -24,8 +23,7 @@ pub struct DetailProps {
 }
 
 /// The detail panel.
-#[function_component]
-pub fn Detail(props: &DetailProps) -> Html {
+pub fn detail(props: &DetailProps) -> Html {
     let a = &props.annotation;
     let id = a.id.clone();
     let onchange = {

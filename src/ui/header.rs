@@ -5,8 +5,7 @@ use crate::domain::workspace::Action;
 use crate::web::files::files_of;
 use yew::prelude::*;
 
-/// Props of [`Header`].
-#[derive(Properties, PartialEq)]
+/// What [`header`] shows.
 pub struct HeaderProps {
     /// What undo would revert, if anything.
     pub undo: Option<AttrValue>,
@@ -23,8 +22,7 @@ pub struct HeaderProps {
 }
 
 /// The top bar.
-#[function_component]
-pub fn Header(props: &HeaderProps) -> Html {
+pub fn header(props: &HeaderProps) -> Html {
     let edit = |action: fn() -> Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.emit(SessionAction::Edit(action())))

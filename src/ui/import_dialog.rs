@@ -4,8 +4,7 @@ use crate::domain::session::{PendingImport, SessionAction};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`ImportDialog`].
-#[derive(Properties, PartialEq)]
+/// What [`import_dialog`] shows.
 pub struct ImportDialogProps {
     /// The parsed file and its plan.
     pub import: Rc<PendingImport>,
@@ -14,8 +13,7 @@ pub struct ImportDialogProps {
 }
 
 /// The import preview dialog.
-#[function_component]
-pub fn ImportDialog(props: &ImportDialogProps) -> Html {
+pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let plan = &props.import.plan;
     let merge = props
         .dispatch

@@ -4,8 +4,7 @@ use crate::domain::session::{Notice, SessionAction, StorageProblem};
 use crate::web::{clock, download};
 use yew::prelude::*;
 
-/// Props of [`Notices`].
-#[derive(Properties, PartialEq)]
+/// What [`notices`] shows.
 pub struct NoticesProps {
     /// The latest message.
     pub notice: Option<Notice>,
@@ -18,8 +17,7 @@ pub struct NoticesProps {
 }
 
 /// The message area under the top bar.
-#[function_component]
-pub fn Notices(props: &NoticesProps) -> Html {
+pub fn notices(props: &NoticesProps) -> Html {
     let dismiss = props
         .dispatch
         .reform(|_: MouseEvent| SessionAction::Dismiss);

@@ -5,8 +5,7 @@ use crate::domain::session::{Pending, SessionAction};
 use crate::web::{clock, selection};
 use yew::prelude::*;
 
-/// Props of [`TagToolbar`].
-#[derive(Properties, PartialEq)]
+/// What [`tag_toolbar`] shows.
 pub struct TagToolbarProps {
     /// The selection waiting for a label.
     pub pending: Pending,
@@ -15,8 +14,7 @@ pub struct TagToolbarProps {
 }
 
 /// Buttons that tag the selected text.
-#[function_component]
-pub fn TagToolbar(props: &TagToolbarProps) -> Html {
+pub fn tag_toolbar(props: &TagToolbarProps) -> Html {
     let buttons = TAG_KEYS.iter().map(|&(label, key, name)| {
         let dispatch = props.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {

@@ -72,9 +72,13 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .dyn_into()
         .map_err(|_| format!("{url}: not a response"))?;
     // The bytes, copied into wasm memory in one go: cheaper than a JS string re-encoded to UTF-8.
-    let bytes = JsFuture::from(response.array_buffer().map_err(|e| format!("{url}: {e:?}"))?)
-        .await
-        .map_err(|e| format!("{url}: {e:?}"))?;
+    let bytes = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|e| format!("{url}: {e:?}"))?,
+    )
+    .await
+    .map_err(|e| format!("{url}: {e:?}"))?;
     String::from_utf8(js_sys::Uint8Array::new(&bytes).to_vec()).map_err(|e| format!("{url}: {e}"))
 }
 
