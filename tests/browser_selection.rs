@@ -7,6 +7,7 @@
 mod support;
 
 use news_annotator::domain::text::{normalize_selection, slice_chars};
+use news_annotator::web::graphemes::BrowserGraphemes;
 use news_annotator::web::selection::{boundary_to_offset, selection_offsets};
 use support::{point, render, select};
 use wasm_bindgen_test::*;
@@ -43,7 +44,7 @@ async fn a_selection_that_cuts_a_flag_or_an_accent_snaps_to_whole_characters() {
     // Start between the two regional indicators, end between "e" and its combining accent.
     select(point(&article, "🇺🇦", 1), point(&article, "Cafe\u{301}", 4));
     let (a, b) = selection_offsets(&article, TEXT.chars().count()).unwrap();
-    let (start, end) = normalize_selection(TEXT, a, b).unwrap();
+    let (start, end) = normalize_selection(TEXT, a, b, &BrowserGraphemes).unwrap();
     assert_eq!(
         slice_chars(TEXT, start, end),
         "🇺🇦 Kyïv 😀 stays” — Cafe\u{301}"

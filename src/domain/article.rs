@@ -1,7 +1,6 @@
 //! Articles: an immutable text with an id, a title, its paragraphs and a content hash.
 
 use super::text::char_len;
-use sha2::{Digest, Sha256};
 use std::rc::Rc;
 
 /// A short, stable article id such as `kyiv-post`.
@@ -127,10 +126,7 @@ impl Article {
 
 /// Lowercase hex SHA-256 of `text` as UTF-8.
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    super::sha256::hex_digest(text.as_bytes())
 }
 
 /// Splits text into lines at `\n`, `\r\n` and `\r`, keeping empty lines.

@@ -1,6 +1,7 @@
 //! The pure domain: articles, spans, annotations, the workspace and its actions, undo history, render
-//! segments, anchoring and the file formats. It uses only std, serde and small text crates, never Yew or a
-//! browser API, so all of it is tested natively with `cargo test`.
+//! segments, anchoring and the file formats. It uses only std and serde, never Yew or a browser API
+//! (grapheme clusters come in through [`text::Graphemes`]), so all of it is tested natively with
+//! `cargo test`.
 
 pub mod action;
 pub mod anchoring;
@@ -19,6 +20,7 @@ pub mod native_format;
 pub mod records;
 pub mod segments;
 pub mod session;
+pub mod sha256;
 pub mod span;
 pub mod stored;
 pub mod text;

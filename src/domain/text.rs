@@ -5,8 +5,6 @@
 //! are named after them; the UTF-16 ones serve file formats that count UTF-16 code units (doccano, Label
 //! Studio), while the browser edge counts the code points of a DOM range's text instead.
 
-use unicode_segmentation::GraphemeCursor;
-
 /// Number of Unicode code points in `text`.
 pub fn char_len(text: &str) -> usize {
     text.chars().count()
@@ -51,56 +49,136 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> &str {
     text.get(from..to).unwrap_or_default()
 }
 
-/// Whether the byte index `byte` lies on a grapheme cluster boundary of `text`.
-fn is_grapheme_boundary(text: &str, byte: usize) -> bool {
-    GraphemeCursor::new(byte, text.len(), true)
-        .is_boundary(text, 0)
-        .unwrap_or(true)
+/// A source of grapheme clusters (Unicode's extended grapheme clusters, UAX #29): the user-perceived
+/// characters that a selection must not cut, such as a flag, an emoji sequence or a letter with a
+/// combining accent.
+///
+/// The domain has no tables of its own. The app asks the browser (`web::graphemes`, `Intl.Segmenter`),
+/// and native tests ask the `unicode-segmentation` crate.
+pub trait Graphemes {
+    /// The grapheme cluster of `text` that holds the code point at `at`, as code point offsets
+    /// `(start, end)` into `text`, with `start <= at < end`. `text` is short: a window around one end of
+    /// a selection, never a whole article.
+    fn cluster_at(&self, text: &str, at: usize) -> (usize, usize);
 }
 
-/// Moves the byte index `byte` back to the start of the grapheme cluster that contains it.
-fn grapheme_floor(text: &str, byte: usize) -> usize {
-    if is_grapheme_boundary(text, byte) {
-        return byte;
+/// How many code points the window around a selection end reaches on each side at first. It grows
+/// (doubling) only while the cluster found touches an edge of the window that may not be a boundary.
+const WINDOW_REACH: usize = 256;
+
+/// Whether a grapheme cluster boundary certainly lies between the adjacent characters `before` and
+/// `after`, whatever surrounds them, and no boundary after it depends on what comes before it.
+///
+/// UAX #29 joins no two ASCII characters except CR LF, always breaks around other ASCII controls, and
+/// none of its rules looks back past an ASCII character. So this holds in plain text and at line breaks,
+/// and a window cut there segments exactly as the whole text would.
+fn certain_boundary(before: char, after: char) -> bool {
+    if before == '\r' && after == '\n' {
+        return false;
     }
-    GraphemeCursor::new(byte, text.len(), true)
-        .prev_boundary(text, 0)
-        .ok()
-        .flatten()
-        .unwrap_or(0)
+    (before.is_ascii() && after.is_ascii()) || before.is_ascii_control() || after.is_ascii_control()
 }
 
-/// Moves the byte index `byte` forward to the end of the grapheme cluster that contains it.
-fn grapheme_ceil(text: &str, byte: usize) -> usize {
-    if is_grapheme_boundary(text, byte) {
-        return byte;
+/// Walks back from the byte index `from` (a character boundary) to the nearest certain cluster boundary,
+/// at most `reach` code points. Returns its byte index and whether it is certain (false when the walk
+/// stopped at `reach`).
+fn window_start(text: &str, from: usize, reach: usize) -> (usize, bool) {
+    let mut after = text.get(from..).and_then(|rest| rest.chars().next());
+    let before_from = text.get(..from).unwrap_or_default();
+    for (steps, (byte, before)) in before_from.char_indices().rev().enumerate() {
+        let at = byte + before.len_utf8();
+        if after.is_none_or(|after| certain_boundary(before, after)) {
+            return (at, true);
+        }
+        if steps >= reach {
+            return (at, false);
+        }
+        after = Some(before);
     }
-    GraphemeCursor::new(byte, text.len(), true)
-        .next_boundary(text, 0)
-        .ok()
-        .flatten()
-        .unwrap_or(text.len())
+    (0, true)
+}
+
+/// Walks forward from the byte index `from` (a character boundary) to the nearest certain cluster
+/// boundary, at most `reach` code points. Returns its byte index and whether it is certain.
+fn window_end(text: &str, from: usize, reach: usize) -> (usize, bool) {
+    let mut before = text.get(..from).and_then(|head| head.chars().next_back());
+    let after_from = text.get(from..).unwrap_or_default();
+    for (steps, (byte, after)) in after_from.char_indices().enumerate() {
+        let at = from + byte;
+        if before.is_none_or(|before| certain_boundary(before, after)) {
+            return (at, true);
+        }
+        if steps >= reach {
+            return (at, false);
+        }
+        before = Some(after);
+    }
+    (text.len(), true)
+}
+
+/// The grapheme cluster that the byte index `byte` (a character boundary) falls inside, as byte indices
+/// `(start, end)`; `(byte, byte)` when `byte` is a cluster boundary.
+///
+/// Only a window around `byte` is segmented: from the nearest certain boundaries on each side (see
+/// [`certain_boundary`]), but at most [`WINDOW_REACH`] code points away, widened while the cluster
+/// found reaches a window edge that is not certainly a boundary.
+fn cluster_around(text: &str, byte: usize, graphemes: &impl Graphemes) -> (usize, usize) {
+    let mut reach = WINDOW_REACH;
+    loop {
+        let (start, start_certain) = window_start(text, byte, reach);
+        if start == byte && start_certain {
+            return (byte, byte);
+        }
+        let (end, end_certain) = window_end(text, byte, reach);
+        let (Some(window), Some(head)) = (text.get(start..end), text.get(start..byte)) else {
+            return (byte, byte);
+        };
+        let at = char_len(head);
+        let (first, last) = graphemes.cluster_at(window, at);
+        let window_len = char_len(window);
+        let (first, last) = (first.min(at), last.max(at + 1).min(window_len));
+        if (first == 0 && !start_certain) || (last == window_len && !end_certain) {
+            reach = reach.saturating_mul(2);
+            continue;
+        }
+        if first == at {
+            return (byte, byte);
+        }
+        return (
+            start + char_to_byte(window, first),
+            start + char_to_byte(window, last),
+        );
+    }
 }
 
 /// Turns a raw selection `[a, b)` (code points, in either order) into the span a user meant.
 ///
 /// The ends move outward to whole user-perceived characters (an emoji, a flag or a letter with a combining
 /// accent is never cut), then leading and trailing whitespace is dropped. Returns `None` when nothing but
-/// whitespace was selected.
-pub fn normalize_selection(text: &str, a: usize, b: usize) -> Option<(usize, usize)> {
+/// whitespace was selected. `graphemes` is asked only about a short window around each end, so this stays
+/// cheap on a 1 MB article.
+pub fn normalize_selection(
+    text: &str,
+    a: usize,
+    b: usize,
+    graphemes: &impl Graphemes,
+) -> Option<(usize, usize)> {
     let (a, b) = (a.min(b), a.max(b));
-    let start = grapheme_floor(text, char_to_byte(text, a));
-    let end = grapheme_ceil(text, char_to_byte(text, b));
+    let byte_a = char_to_byte(text, a);
+    let byte_b = byte_a + char_to_byte(text.get(byte_a..)?, b - a);
+    let (start, _) = cluster_around(text, byte_a, graphemes);
+    let (_, end) = cluster_around(text, byte_b, graphemes);
     let selected = text.get(start..end)?;
-    let trimmed_start = start + (selected.len() - selected.trim_start().len());
-    let trimmed_end = end - (selected.len() - selected.trim_end().len());
-    if trimmed_start >= trimmed_end {
+    let trimmed = selected.trim_start();
+    let leading = selected.len() - trimmed.len();
+    let trimmed = trimmed.trim_end();
+    if trimmed.is_empty() {
         return None;
     }
-    Some((
-        byte_to_char(text, trimmed_start),
-        byte_to_char(text, trimmed_end),
-    ))
+    // Counted from `a`, whose byte index is known, rather than from the start of the text.
+    let start_char = a - char_len(text.get(start..byte_a)?);
+    let first = start_char + char_len(selected.get(..leading)?);
+    Some((first, first + char_len(trimmed)))
 }
 
 #[cfg(test)]

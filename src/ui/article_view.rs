@@ -13,6 +13,7 @@ use crate::domain::segments::by_paragraph;
 use crate::domain::session::{Pending, Session, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;
+use crate::web::graphemes::BrowserGraphemes;
 use crate::web::selection;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -330,7 +331,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 return;
             };
             let picked = selection::selection_offsets(&root, article.char_len)
-                .and_then(|(a, b)| normalize_selection(&article.text, a, b))
+                .and_then(|(a, b)| normalize_selection(&article.text, a, b, &BrowserGraphemes))
                 .and_then(|(start, end)| Span::new(start, end).ok());
             let pending = picked.map(|span| {
                 let rect = selection::selection_rect();

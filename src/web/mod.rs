@@ -1,11 +1,13 @@
 //! The thin browser edge: everything that touches the DOM or a browser API, and nothing else.
-//! It knows no Yew. It is the only place that sees UTF-16 offsets.
+//! It knows no Yew. It is the only place that sees UTF-16 offsets (in `selection.rs` and
+//! `graphemes.rs`).
 
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod clock;
 pub mod download;
 pub mod files;
+pub mod graphemes;
 pub mod panic_hook;
 pub mod schedule;
 pub mod scroll;

@@ -1,4 +1,4 @@
-//! DOM selections to code point offsets: the one place where UTF-16 offsets become code points.
+//! DOM selections to code point offsets: where the DOM's UTF-16 offsets become code points.
 //!
 //! The article view marks every line (`p.para`) with `data-start` and `data-end`, its offsets in code
 //! points of the article's text. Inside a line, text may sit in highlight pieces or bare text nodes; a
