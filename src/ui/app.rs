@@ -103,7 +103,9 @@ pub fn App() -> Html {
     let article = ws.article(&session.current).cloned();
     let annotations = ws.in_article(&session.current);
     // The small, stateless parts are plain functions rather than components: each component costs
-    // wasm size, and these are cheap to render with the app.
+    // wasm size, and these are cheap to render with the app. An absent part is an empty node, never a
+    // missing one: Yew matches unkeyed children by position, and a child that comes and goes would
+    // shift its siblings and rebuild them (the article included).
     let header = header(&HeaderProps {
         undo: ws.next_undo().map(AttrValue::from),
         redo: ws.next_redo().map(AttrValue::from),
@@ -170,7 +172,7 @@ pub fn App() -> Html {
                     />
                 }
                 <aside class="side" data-testid="annotation-list" aria-label="Annotations of this article">
-                    {for detail}
+                    {detail.unwrap_or_default()}
                     if let Some(article) = article {
                         <AnnotationList
                             {article}
@@ -182,8 +184,8 @@ pub fn App() -> Html {
                     }
                 </aside>
             </main>
-            {for tag_toolbar}
-            {for import_dialog}
+            {tag_toolbar.unwrap_or_default()}
+            {import_dialog.unwrap_or_default()}
         </div>
     }
 }

@@ -311,7 +311,11 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         use_effect(move || {
             if let Some(root) = container.cast::<web_sys::Element>() {
                 if let Ok(mut d) = painter.0.try_borrow_mut() {
-                    d.root = Some(root.clone());
+                    if d.root.as_ref() != Some(&root) {
+                        // A new element (the view was mounted again) holds nothing yet.
+                        d.article = None;
+                        d.root = Some(root.clone());
+                    }
                 }
                 draw(&root, &painter.0, &scene);
             }
