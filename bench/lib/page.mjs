@@ -54,17 +54,17 @@ function instrument() {
       }),
     );
   };
-  // The app marks 'news-annotator:rendered' after every draw of the open article; the first render is
-  // the first such mark while the fixture's article ("bench") is the open one.
-  const benchOpen = () => !!document.querySelector('article[data-testid=article-text][data-article=bench] p.para');
+  // The app marks 'news-annotator:rendered' after every draw of the open article, with the article's id
+  // as the mark's detail; the first render is the first such mark for the fixture's article ("bench").
+  const benchDrawn = (detail) => detail === 'bench' && !!document.querySelector('article[data-testid=article-text] p.para');
   performance.mark = function (name, ...rest) {
     const entry = mark(name, ...rest);
-    if (name === 'news-annotator:rendered' && benchOpen()) onRendered('mark');
+    if (name === 'news-annotator:rendered' && benchDrawn(rest[0]?.detail)) onRendered('mark');
     return entry;
   };
   // In case the app reaches performance.mark some other way than through the object's property.
   keep('mark', [], (e) => {
-    if (e.name === 'news-annotator:rendered' && benchOpen()) onRendered('observer');
+    if (e.name === 'news-annotator:rendered' && benchDrawn(e.detail)) onRendered('observer');
     return null;
   });
   addEventListener('TrunkApplicationStarted', (e) => {

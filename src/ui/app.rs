@@ -34,25 +34,13 @@ fn read_files(list: Vec<web_sys::File>, dispatch: Callback<SessionAction>) {
     }
 }
 
-/// The saved session; in the `bench` build with a fixture to load, with no article open until the
-/// fixture's opens, as when a person's long article is the one the app reopens.
-fn starting_session() -> Session {
-    #[allow(unused_mut)]
-    let mut session = persistence::load_session();
-    #[cfg(feature = "bench")]
-    if crate::web::bench::fixture_url().is_some() {
-        session.current = crate::domain::article::ArticleId::from("");
-    }
-    session
-}
-
 /// The whole app.
 #[function_component]
 pub fn App() -> Html {
     let painter = use_memo((), |_| Painter::default());
     let shared = {
         let painter = (*painter).clone();
-        use_reducer(move || SharedSession::new(starting_session(), painter))
+        use_reducer(move || SharedSession::new(persistence::load_session(), painter))
     };
     let dispatch = {
         let dispatcher = shared.dispatcher();

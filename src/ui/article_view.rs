@@ -84,28 +84,22 @@ impl PartialEq for Painter {
 }
 
 impl Painter {
-    /// Redraws what `session` changed in the article on the page, if that article is still the open
-    /// one; opening another article is left to the view.
+    /// Redraws what `session` changed in the open article, or draws the article it opened, once the
+    /// view has put its element on the page.
     pub fn update(&self, session: &Session) {
         let ws = &session.workspace;
         let Some(article) = ws.article(&session.current) else {
             return;
         };
-        let (root, same_article) = match self.0.try_borrow() {
-            Ok(d) => (
-                d.root.clone(),
-                d.article.as_ref().is_some_and(|a| Rc::ptr_eq(a, article)),
-            ),
-            Err(_) => return,
+        let Some(root) = self.0.try_borrow().ok().and_then(|d| d.root.clone()) else {
+            return;
         };
-        if let (Some(root), true) = (root, same_article) {
-            let scene = Scene {
-                article: Rc::clone(article),
-                annotations: ws.in_article(&session.current),
-                selected: session.selected.clone(),
-            };
-            draw(&root, &self.0, &scene);
-        }
+        let scene = Scene {
+            article: Rc::clone(article),
+            annotations: ws.in_article(&session.current),
+            selected: session.selected.clone(),
+        };
+        draw(&root, &self.0, &scene);
     }
 }
 
@@ -283,7 +277,7 @@ fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene)
     }
     outline(root, article, drawn.selected);
     #[cfg(feature = "bench")]
-    crate::web::bench::mark_rendered();
+    crate::web::bench::mark_rendered(article.id.as_str());
 }
 
 /// Where a click landed: the first code point of the highlight piece clicked, if it was one.

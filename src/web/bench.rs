@@ -26,9 +26,20 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Marks `news-annotator:rendered`: the open article's text and highlights are in the DOM.
-pub fn mark_rendered() {
-    mark("news-annotator:rendered");
+/// Marks `news-annotator:rendered`, with the article's id as the mark's detail: the open article's
+/// text and highlights are in the DOM.
+pub fn mark_rendered(article: &str) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    // `performance.mark(name, {detail})`, which web-sys does not bind.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"detail".into(), &article.into());
+    if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) {
+        if let Ok(mark) = mark.dyn_into::<js_sys::Function>() {
+            let _ = mark.call2(&performance, &"news-annotator:rendered".into(), &options);
+        }
+    }
 }
 
 /// The `fixture` parameter of the page's URL, if any.
