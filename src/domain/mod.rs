@@ -1,5 +1,5 @@
 //! The pure domain: articles, spans, annotations, the workspace and its actions, undo history, render
-//! segments, anchoring and the file formats. It uses only std, serde and small text crates, never Yew or a
+//! segments, anchoring and the file formats. It uses only std and small text crates, never Yew or a
 //! browser API, so all of it is tested natively with `cargo test`.
 
 pub mod action;
@@ -14,6 +14,7 @@ pub mod bundled;
 mod fixtures;
 pub mod history;
 pub mod import;
+pub mod json;
 pub mod markup;
 pub mod native_format;
 pub mod records;
