@@ -6,12 +6,12 @@
 
 use super::annotation::{Annotation, Label};
 use super::article::ArticleId;
+use super::json::{self, Value};
 use super::native_format::{ExportFile, FORMAT, OFFSETS, VERSION};
 use super::records::{check_record, path_error, syntax_error, Checked, RecordError};
 use super::span::Span;
 use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
-use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
 /// Why a file cannot be imported: the JSON path (or line and column) of the problem, and the reason.
@@ -91,9 +91,9 @@ impl ImportPlan {
 /// version, or has any invalid field or repeated id. Annotations whose offsets no longer select their
 /// text are re-anchored by text and context, or skipped if the text is gone; the plan lists both.
 pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| syntax_error(&e))?;
+    let mut value = json::parse(json).map_err(|e| syntax_error(&e))?;
     check_envelope(&value)?;
-    let file: ExportFile = serde_path_to_error::deserialize(value).map_err(path_error)?;
+    let file = ExportFile::read(&mut value).map_err(path_error)?;
     if file.version != VERSION {
         return fail(
             "version",
@@ -187,15 +187,15 @@ pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError
 /// hears "not a News Annotator file" rather than a list of missing fields.
 fn check_envelope(value: &Value) -> Result<(), ImportError> {
     let not_ours = |why: String| fail("", format!("this is not a News Annotator file: {why}"));
-    let Some(obj) = value.as_object() else {
+    if !matches!(value, Value::Object(_)) {
         return not_ours(format!("it holds {}, not an object", kind_of(value)));
-    };
-    match obj.get("format") {
+    }
+    match value.get("format") {
         None => return not_ours("it has no \"format\" field".into()),
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => return not_ours(format!("its \"format\" is {other}, not \"{FORMAT}\"")),
     }
-    match obj.get("version").and_then(Value::as_u64) {
+    match value.get("version").and_then(Value::as_u64) {
         Some(v) if v > u64::from(VERSION) => fail(
             "",
             format!(

@@ -1,7 +1,6 @@
 //! The pure domain: articles, spans, annotations, the workspace and its actions, undo history, render
-//! segments, anchoring and the file formats. It uses only std and serde, never Yew or a browser API
-//! (grapheme clusters come in through [`text::Graphemes`]), so all of it is tested natively with
-//! `cargo test`.
+//! segments, anchoring and the file formats. It uses only std, never Yew or a browser API (grapheme
+//! clusters come in through [`text::Graphemes`]), so all of it is tested natively with `cargo test`.
 
 pub mod action;
 pub mod anchoring;
@@ -15,6 +14,7 @@ pub mod bundled;
 mod fixtures;
 pub mod history;
 pub mod import;
+pub mod json;
 pub mod markup;
 pub mod native_format;
 pub mod records;

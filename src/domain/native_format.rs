@@ -14,10 +14,10 @@
 //! order, each article's in text order. `schema/news-annotator-v1.schema.json` is the formal
 //! definition; `tests/fixtures/native-export.json` is an example checked by a golden test.
 
+use super::json::{self, FieldReader, Path, ReadError, Value, Writer};
 use super::records::{records, AnnotationRecord};
 use super::time::Timestamp;
 use super::workspace::Workspace;
-use serde::{Deserialize, Serialize};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "news-annotator";
@@ -29,8 +29,7 @@ pub const VERSION: u32 = 1;
 pub const OFFSETS: &str = "unicode-code-points, end-exclusive";
 
 /// The whole export file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ExportFile {
     /// Always [`FORMAT`].
     pub format: String,
@@ -47,8 +46,7 @@ pub struct ExportFile {
 }
 
 /// What the export file says about an article, so readers can check they have the same text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ArticleRecord {
     /// The article id that annotations refer to.
     pub id: String,
@@ -58,6 +56,83 @@ pub struct ArticleRecord {
     pub sha256: String,
     /// Length of the text in Unicode code points.
     pub length: usize,
+}
+
+impl ExportFile {
+    /// The fields in file order.
+    const FIELDS: [&'static str; 6] = [
+        "format",
+        "version",
+        "exported",
+        "offsets",
+        "articles",
+        "annotations",
+    ];
+
+    /// Reads the file from its parsed JSON, naming the path of the first bad value.
+    pub fn read(value: &mut Value) -> Result<ExportFile, ReadError> {
+        let mut f = FieldReader::new(value, &Path::Root, "struct ExportFile", &Self::FIELDS)?;
+        let file = ExportFile {
+            format: f.required("format", json::string),
+            version: f.required("version", json::integer),
+            exported: f.required("exported", json::string),
+            offsets: f.required("offsets", json::string),
+            articles: f.required("articles", |v, p| json::array(v, p, ArticleRecord::read)),
+            annotations: f.required("annotations", |v, p| {
+                json::array(v, p, AnnotationRecord::read)
+            }),
+        };
+        f.finish(file)
+    }
+
+    /// Writes the file, fields in file order.
+    pub fn write(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("format", &self.format);
+        w.field("version", &self.version);
+        w.field("exported", &self.exported);
+        w.field("offsets", &self.offsets);
+        w.key("articles");
+        w.begin_array();
+        for article in &self.articles {
+            article.write(w);
+        }
+        w.end_array();
+        w.key("annotations");
+        w.begin_array();
+        for record in &self.annotations {
+            record.write(w);
+        }
+        w.end_array();
+        w.end_object();
+    }
+}
+
+impl ArticleRecord {
+    /// The fields in file order.
+    const FIELDS: [&'static str; 4] = ["id", "title", "sha256", "length"];
+
+    /// Reads the entry of `articles` at `path`.
+    pub fn read(value: &mut Value, path: &Path<'_>) -> Result<ArticleRecord, ReadError> {
+        let mut f = FieldReader::new(value, path, "struct ArticleRecord", &Self::FIELDS)?;
+        let record = ArticleRecord {
+            id: f.required("id", json::string),
+            title: f.required("title", json::string),
+            sha256: f.required("sha256", json::string),
+            length: f.required("length", json::integer),
+        };
+        f.finish(record)
+    }
+
+    /// Writes the entry, fields in file order.
+    pub fn write(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("id", &self.id);
+        w.field("title", &self.title);
+        w.field("sha256", &self.sha256);
+        w.field("length", &self.length);
+        w.end_object();
+    }
 }
 
 /// The export file of the workspace as pretty-printed JSON (two-space indent, trailing newline).
@@ -79,8 +154,9 @@ pub fn export_json(ws: &Workspace, now: Timestamp) -> String {
             .collect(),
         annotations: records(ws),
     };
-    // Serializing plain structs of strings and integers into a String cannot fail.
-    let mut json = serde_json::to_string_pretty(&file).unwrap_or_default();
+    let mut w = Writer::pretty();
+    file.write(&mut w);
+    let mut json = w.finish();
     json.push('\n');
     json
 }

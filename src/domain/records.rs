@@ -6,16 +6,15 @@
 use super::anchoring::{anchor, context, Anchoring};
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use super::article::Article;
+use super::json::{self, FieldReader, Path, ReadError, SyntaxError, Value, Writer};
 use super::span::Span;
 use super::time::Timestamp;
 use super::workspace::Workspace;
-use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 use std::fmt;
 
 /// One annotation as written to files; offsets are Unicode code points, end exclusive.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AnnotationRecord {
     /// Unique, non-empty id.
     pub id: String,
@@ -24,10 +23,8 @@ pub struct AnnotationRecord {
     /// `claim`, `quote` or `entity`.
     pub label: String,
     /// For entities `person`, `organization`, `place` or `other`; null or absent otherwise.
-    #[serde(default)]
     pub kind: Option<String>,
     /// The annotator's note; may be empty.
-    #[serde(default)]
     pub note: String,
     /// First code point.
     pub start: usize,
@@ -36,10 +33,8 @@ pub struct AnnotationRecord {
     /// The text between `start` and `end` when the record was written.
     pub exact: String,
     /// Up to 32 code points before `start`.
-    #[serde(default)]
     pub prefix: String,
     /// Up to 32 code points after `end`.
-    #[serde(default)]
     pub suffix: String,
     /// When the annotation was made, RFC 3339.
     pub created: String,
@@ -48,6 +43,50 @@ pub struct AnnotationRecord {
 }
 
 impl AnnotationRecord {
+    /// The fields in file order.
+    const FIELDS: [&'static str; 12] = [
+        "id", "article", "label", "kind", "note", "start", "end", "exact", "prefix", "suffix",
+        "created", "updated",
+    ];
+
+    /// Reads the record at `path`; `kind`, `note`, `prefix` and `suffix` may be absent, `kind` null.
+    pub fn read(value: &mut Value, path: &Path<'_>) -> Result<AnnotationRecord, ReadError> {
+        let mut f = FieldReader::new(value, path, "struct AnnotationRecord", &Self::FIELDS)?;
+        let record = AnnotationRecord {
+            id: f.required("id", json::string),
+            article: f.required("article", json::string),
+            label: f.required("label", json::string),
+            kind: f.optional("kind", json::string),
+            note: f.or_default("note", json::string),
+            start: f.required("start", json::integer),
+            end: f.required("end", json::integer),
+            exact: f.required("exact", json::string),
+            prefix: f.or_default("prefix", json::string),
+            suffix: f.or_default("suffix", json::string),
+            created: f.required("created", json::string),
+            updated: f.required("updated", json::string),
+        };
+        f.finish(record)
+    }
+
+    /// Writes the record as an object, fields in file order and `kind` null when absent.
+    pub fn write(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("id", &self.id);
+        w.field("article", &self.article);
+        w.field("label", &self.label);
+        w.field("kind", &self.kind);
+        w.field("note", &self.note);
+        w.field("start", &self.start);
+        w.field("end", &self.end);
+        w.field("exact", &self.exact);
+        w.field("prefix", &self.prefix);
+        w.field("suffix", &self.suffix);
+        w.field("created", &self.created);
+        w.field("updated", &self.updated);
+        w.end_object();
+    }
+
     /// The record of `a`, with `exact`, `prefix` and `suffix` taken from `article`'s text.
     pub fn from_annotation(a: &Annotation, article: &Article) -> AnnotationRecord {
         let (prefix, suffix) = context(article, a.span);
@@ -100,21 +139,18 @@ impl fmt::Display for RecordError {
 }
 
 /// A JSON syntax error as a [`RecordError`] whose path is the place: `line 3, column 14`.
-pub(crate) fn syntax_error(e: &serde_json::Error) -> RecordError {
-    let full = e.to_string();
-    let at = format!(" at line {} column {}", e.line(), e.column());
+pub(crate) fn syntax_error(e: &SyntaxError) -> RecordError {
     RecordError {
-        path: format!("line {}, column {}", e.line(), e.column()),
-        message: full.strip_suffix(&at).unwrap_or(&full).to_owned(),
+        path: format!("line {}, column {}", e.line, e.column),
+        message: e.message.to_owned(),
     }
 }
 
-/// A type error found while reading a parsed JSON value, at the path of the value it concerns.
-pub(crate) fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> RecordError {
-    let path = e.path().to_string();
+/// A problem found while reading a parsed JSON value, at the path of the value it concerns.
+pub(crate) fn path_error(e: ReadError) -> RecordError {
     RecordError {
-        path: if path == "." { String::new() } else { path },
-        message: e.into_inner().to_string(),
+        path: e.path(),
+        message: e.message,
     }
 }
 

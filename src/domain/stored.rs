@@ -10,44 +10,34 @@
 //!   as milliseconds, an empty note and a missing kind left out. About half the size of schema 1.
 
 use super::article::Article;
-use super::records::{check_fields, path_error, syntax_error, AnnotationRecord, Checked, Fields};
+use super::json::{self, FieldReader, Path, ReadError, Value, Writer};
+use super::records::{check_fields, syntax_error, AnnotationRecord, Checked, Fields};
 use super::time::Timestamp;
 use super::workspace::Workspace;
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use std::fmt;
 
 /// The schema number this version of the app writes, and the newest it reads.
 pub const STORAGE_SCHEMA: u32 = 2;
 
-/// Schema 1: export records, nothing else.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredV1 {
-    #[allow(dead_code)]
-    schema: u32,
-    annotations: Vec<AnnotationRecord>,
+/// The `annotations` of a saved state, each read by `read`; `schema` was read already. `what` names
+/// the state's shape in messages.
+fn annotations<T>(
+    value: &mut Value,
+    what: &str,
+    read: fn(&mut Value, &Path<'_>) -> Result<T, ReadError>,
+) -> Result<Vec<T>, ReadError> {
+    let mut f = FieldReader::new(value, &Path::Root, what, &["schema", "annotations"])?;
+    let annotations = f.required("annotations", |v, p| json::array(v, p, read));
+    f.finish(annotations)
 }
 
-/// Schema 2, as read.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct StoredV2 {
-    #[allow(dead_code)]
-    schema: u32,
-    annotations: Vec<RecordV2>,
-}
-
-/// One annotation in schema 2.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One annotation in schema 2: schema 1's records less their context, times in milliseconds.
+#[derive(Default)]
 struct RecordV2 {
     id: String,
     article: String,
     label: String,
-    #[serde(default)]
     kind: Option<String>,
-    #[serde(default)]
     note: String,
     start: usize,
     end: usize,
@@ -56,58 +46,61 @@ struct RecordV2 {
     updated: i64,
 }
 
-/// Schema 2, as written: borrowed from the workspace so that saving copies no text twice.
-#[derive(Serialize)]
-struct WriteV2<'a> {
-    schema: u32,
-    annotations: Vec<WriteRecordV2<'a>>,
-}
+impl RecordV2 {
+    /// The fields in the order they are written.
+    const FIELDS: [&'static str; 10] = [
+        "id", "article", "label", "kind", "note", "start", "end", "exact", "created", "updated",
+    ];
 
-/// One annotation in schema 2, as written.
-#[derive(Serialize)]
-struct WriteRecordV2<'a> {
-    id: &'a str,
-    article: &'a str,
-    label: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    kind: Option<&'a str>,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    note: &'a str,
-    start: usize,
-    end: usize,
-    exact: &'a str,
-    created: i64,
-    updated: i64,
-}
-
-/// The workspace's annotations as compact JSON, to be saved.
-pub fn encode(ws: &Workspace) -> String {
-    let mut annotations = Vec::with_capacity(ws.len());
-    let lists: Vec<_> = ws
-        .articles()
-        .iter()
-        .map(|article| (article, ws.in_article(&article.id)))
-        .collect();
-    for (article, list) in &lists {
-        annotations.extend(list.iter().map(|a| WriteRecordV2 {
-            id: a.id.as_str(),
-            article: a.article.as_str(),
-            label: a.label.name().name(),
-            kind: a.label.kind().map(|k| k.name()),
-            note: &a.note,
-            start: a.span.start(),
-            end: a.span.end(),
-            exact: article.slice(a.span.start(), a.span.end()),
-            created: a.created.0,
-            updated: a.updated.0,
-        }));
+    fn read(value: &mut Value, path: &Path<'_>) -> Result<RecordV2, ReadError> {
+        let mut f = FieldReader::new(value, path, "struct RecordV2", &Self::FIELDS)?;
+        let record = RecordV2 {
+            id: f.required("id", json::string),
+            article: f.required("article", json::string),
+            label: f.required("label", json::string),
+            kind: f.optional("kind", json::string),
+            note: f.or_default("note", json::string),
+            start: f.required("start", json::integer),
+            end: f.required("end", json::integer),
+            exact: f.required("exact", json::string),
+            created: f.required("created", json::integer),
+            updated: f.required("updated", json::integer),
+        };
+        f.finish(record)
     }
-    let state = WriteV2 {
-        schema: STORAGE_SCHEMA,
-        annotations,
-    };
-    // Serializing plain structs of strings and integers into a String cannot fail.
-    serde_json::to_string(&state).unwrap_or_default()
+}
+
+/// The workspace's annotations as compact JSON, to be saved: schema 2, written straight from the
+/// workspace so that saving copies no text twice. A missing kind and an empty note are left out.
+pub fn encode(ws: &Workspace) -> String {
+    let mut w = Writer::compact();
+    w.begin_object();
+    w.field("schema", &STORAGE_SCHEMA);
+    w.key("annotations");
+    w.begin_array();
+    for article in ws.articles() {
+        for a in ws.in_article(&article.id).iter() {
+            w.begin_object();
+            w.field("id", a.id.as_str());
+            w.field("article", a.article.as_str());
+            w.field("label", a.label.name().name());
+            if let Some(kind) = a.label.kind() {
+                w.field("kind", kind.name());
+            }
+            if !a.note.is_empty() {
+                w.field("note", &a.note);
+            }
+            w.field("start", &a.span.start());
+            w.field("end", &a.span.end());
+            w.field("exact", article.slice(a.span.start(), a.span.end()));
+            w.field("created", &a.created.0);
+            w.field("updated", &a.updated.0);
+            w.end_object();
+        }
+    }
+    w.end_array();
+    w.end_object();
+    w.finish()
 }
 
 /// A decoded state: the workspace, one line per annotation dropped, one per annotation moved.
@@ -218,28 +211,30 @@ pub fn decode(text: &str, articles: Vec<Article>) -> Result<Restored, DecodeErro
     })
 }
 
-/// Just the `schema` field of a saved state; every other field is skipped unread.
-#[derive(Deserialize)]
-struct SchemaProbe {
-    schema: Option<Value>,
-}
-
 /// Reads `schema` and brings that version's shape to today's records, with a line for each annotation
 /// a migration step had to drop.
 fn migrate(text: &str) -> Result<(Vec<RecordV2>, Vec<String>), DecodeError> {
-    let probe: SchemaProbe = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => DecodeError::NoSchema,
-        _ => DecodeError::NotJson(syntax_error(&e).to_string()),
-    })?;
-    let schema = match probe.schema {
-        None => return Err(DecodeError::NoSchema),
+    let mut value =
+        json::parse(text).map_err(|e| DecodeError::NotJson(syntax_error(&e).to_string()))?;
+    let schema = match value.get("schema") {
+        None | Some(Value::Null) => return Err(DecodeError::NoSchema),
         Some(s) => s
             .as_u64()
             .ok_or_else(|| DecodeError::BadSchema(s.to_string()))?,
     };
+    let invalid = |e: ReadError| DecodeError::Invalid {
+        path: e.path(),
+        message: e.message_in(text),
+    };
     match schema {
-        1 => Ok(v1_to_v2(read::<StoredV1>(text)?)),
-        2 => Ok((read::<StoredV2>(text)?.annotations, Vec::new())),
+        1 => {
+            let v1 = annotations(&mut value, "struct StoredV1", AnnotationRecord::read);
+            Ok(v1_to_v2(v1.map_err(invalid)?))
+        }
+        2 => {
+            let v2 = annotations(&mut value, "struct StoredV2", RecordV2::read);
+            Ok((v2.map_err(invalid)?, Vec::new()))
+        }
         // For schema 3: add its shape, read it here, make the arms above end in `v2_to_v3`, and raise
         // STORAGE_SCHEMA. Keep every old arm: users' browsers hold states from every version.
         n if n > u64::from(STORAGE_SCHEMA) => Err(DecodeError::Newer(n)),
@@ -249,10 +244,9 @@ fn migrate(text: &str) -> Result<(Vec<RecordV2>, Vec<String>), DecodeError> {
 
 /// Schema 1 to 2: times become milliseconds and the context goes. A record whose time cannot be read is
 /// dropped with a line saying why.
-fn v1_to_v2(v1: StoredV1) -> (Vec<RecordV2>, Vec<String>) {
+fn v1_to_v2(v1: Vec<AnnotationRecord>) -> (Vec<RecordV2>, Vec<String>) {
     let mut warnings = Vec::new();
     let records = v1
-        .annotations
         .into_iter()
         .enumerate()
         .filter_map(|(i, rec)| {
@@ -281,18 +275,6 @@ fn v1_to_v2(v1: StoredV1) -> (Vec<RecordV2>, Vec<String>) {
         })
         .collect();
     (records, warnings)
-}
-
-/// Reads the text into one schema's shape, naming the path of the first bad value.
-fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DecodeError> {
-    let mut json = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(&mut json).map_err(|e| {
-        let e = path_error(e);
-        DecodeError::Invalid {
-            path: e.path,
-            message: e.message,
-        }
-    })
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
-//! Test data shared by the format tests: a workspace on the bundled articles with hand-checked offsets.
+//! Test data shared by the format tests: a workspace on the bundled articles with hand-checked offsets,
+//! and ways to build and edit JSON documents (`json(…)`, `value["key"]`, `value[i]`).
 
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use super::article::ArticleId;
 use super::bundled::bundled_articles;
+use super::json::{parse, Value};
 use super::span::Span;
 use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
@@ -86,4 +88,52 @@ pub fn snapshot(ws: &Workspace) -> std::collections::BTreeMap<AnnotationId, Anno
         .iter()
         .map(|a| (a.id.clone(), Annotation::clone(a)))
         .collect()
+}
+
+/// The value of JSON text, for tests to build and edit documents.
+pub fn json(text: &str) -> Value {
+    parse(text).unwrap_or_else(|e| panic!("test JSON: {e}"))
+}
+
+/// `value["key"]`: the member, or null when absent (the last one if repeated), as `Value::get`.
+impl std::ops::Index<&str> for Value {
+    type Output = Value;
+
+    fn index(&self, key: &str) -> &Value {
+        static NULL: Value = Value::Null;
+        self.get(key).unwrap_or(&NULL)
+    }
+}
+
+/// `value["key"] = …`: changes the member, or adds it at the end when absent.
+impl std::ops::IndexMut<&str> for Value {
+    fn index_mut(&mut self, key: &str) -> &mut Value {
+        let Value::Object(members) = self else {
+            panic!("not an object: {self}");
+        };
+        let at = match members.iter().rposition(|(k, _)| k == key) {
+            Some(at) => at,
+            None => {
+                members.push((key.to_owned(), Value::Null));
+                members.len() - 1
+            }
+        };
+        &mut members[at].1
+    }
+}
+
+/// `value[i]`: the item of an array.
+impl std::ops::Index<usize> for Value {
+    type Output = Value;
+
+    fn index(&self, index: usize) -> &Value {
+        &self.as_array().expect("an array")[index]
+    }
+}
+
+/// `value[i] = …`: changes the item of an array.
+impl std::ops::IndexMut<usize> for Value {
+    fn index_mut(&mut self, index: usize) -> &mut Value {
+        &mut self.as_array_mut().expect("an array")[index]
+    }
 }

@@ -4,9 +4,8 @@ use super::*;
 use crate::domain::annotation::{AnnotationId, EntityKind};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
-use crate::domain::fixtures::{ann, sample_workspace, CREATED};
+use crate::domain::fixtures::{ann, json, sample_workspace, CREATED};
 use crate::domain::native_format::export_json;
-use serde_json::json;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
@@ -16,7 +15,7 @@ fn empty() -> Workspace {
 
 /// The sample export as a JSON value, to be edited by a test.
 fn sample_file() -> Value {
-    serde_json::from_str(&export_json(&sample_workspace(), NOW)).unwrap()
+    json(&export_json(&sample_workspace(), NOW))
 }
 
 fn plan(file: &Value, ws: &Workspace) -> Result<ImportPlan, ImportError> {
@@ -70,17 +69,17 @@ fn diverged() -> (Workspace, Value) {
     let mut file = sample_file();
     let anns = file["annotations"].as_array_mut().unwrap();
     // Same id, other note, updated later than ours: merge takes the file's.
-    anns[0]["note"] = json!("newer note");
-    anns[0]["updated"] = json!("2025-03-01T00:00:00Z");
+    anns[0]["note"] = Value::from("newer note");
+    anns[0]["updated"] = Value::from("2025-03-01T00:00:00Z");
     // Same id, other label, updated earlier than ours: merge keeps ours.
-    anns[2]["label"] = json!("claim");
-    anns[2]["updated"] = json!("2025-01-01T00:00:00Z");
+    anns[2]["label"] = Value::from("claim");
+    anns[2]["updated"] = Value::from("2025-01-01T00:00:00Z");
     // Another id on the same span and label: present.
-    anns[1]["id"] = json!("their-msc");
+    anns[1]["id"] = Value::from("their-msc");
     // Not in the workspace at all: new.
     let mut extra = anns[5].clone();
-    extra["id"] = json!("e-ukraine-org");
-    extra["kind"] = json!("organization");
+    extra["id"] = Value::from("e-ukraine-org");
+    extra["kind"] = Value::from("organization");
     anns.push(extra);
     (ws, file)
 }
@@ -146,14 +145,16 @@ fn replace_makes_the_file_the_only_truth() {
 
 #[test]
 fn an_end_past_the_article_names_the_field_and_the_length() {
-    let file = json!({
+    let file = json(
+        r#"{
         "format": "news-annotator", "version": 1, "exported": "2026-11-24T10:00:00Z",
         "offsets": "unicode-code-points, end-exclusive", "articles": [],
         "annotations": [{
             "id": "x", "article": "kyiv-post", "label": "claim", "start": 4000, "end": 5012,
             "exact": "whatever", "created": "2025-02-15T08:00:00Z", "updated": "2025-02-15T08:00:00Z"
         }]
-    });
+    }"#,
+    );
     assert_eq!(
         error(&file),
         "annotations[0].end: 5012 is past the end of article \"kyiv-post\" (4016 characters)"
@@ -163,13 +164,13 @@ fn an_end_past_the_article_names_the_field_and_the_length() {
 #[test]
 fn type_errors_name_the_json_path() {
     let mut file = sample_file();
-    file["annotations"][3]["end"] = json!("x");
+    file["annotations"][3]["end"] = Value::from("x");
     assert_eq!(
         error(&file),
         "annotations[3].end: invalid type: string \"x\", expected usize"
     );
     let mut file = sample_file();
-    file["annotations"][1]["colour"] = json!("red");
+    file["annotations"][1]["colour"] = Value::from("red");
     assert!(
         error(&file).starts_with("annotations[1].colour: unknown field `colour`"),
         "{}",
@@ -179,7 +180,7 @@ fn type_errors_name_the_json_path() {
     file["annotations"][0]
         .as_object_mut()
         .unwrap()
-        .remove("exact");
+        .retain(|(key, _)| key != "exact");
     assert_eq!(error(&file), "annotations[0]: missing field `exact`");
 }
 
@@ -197,46 +198,48 @@ fn not_json_gives_line_and_column() {
 #[test]
 fn other_formats_and_newer_versions_are_refused_plainly() {
     assert_eq!(
-        error(&json!([{"text": "x", "label": []}])),
+        error(&json(r#"[{"text": "x", "label": []}]"#)),
         "this is not a News Annotator file: it holds a list, not an object"
     );
     assert_eq!(
-        error(&json!({"annotations": []})),
+        error(&json(r#"{"annotations": []}"#)),
         "this is not a News Annotator file: it has no \"format\" field"
     );
     assert_eq!(
-        error(&json!({"format": "label-studio"})),
+        error(&json(r#"{"format": "label-studio"}"#)),
         "this is not a News Annotator file: its \"format\" is \"label-studio\", not \"news-annotator\""
     );
     let mut file = sample_file();
-    file["version"] = json!(2);
-    file["brand_new_field"] = json!(true);
+    file["version"] = Value::from(2_u64);
+    file["brand_new_field"] = Value::from(true);
     assert_eq!(
         error(&file),
         "this file was written by a newer version (2); this app reads version 1"
     );
-    file["version"] = json!(0);
+    file["version"] = Value::from(0_u64);
     assert_eq!(error(&file), "brand_new_field: unknown field `brand_new_field`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `annotations`");
-    file.as_object_mut().unwrap().remove("brand_new_field");
+    file.as_object_mut()
+        .unwrap()
+        .retain(|(key, _)| key != "brand_new_field");
     assert_eq!(
         error(&file),
         "version: version 0 is not one this app reads (it reads 1)"
     );
-    file["version"] = json!(1);
-    file["offsets"] = json!("utf-16-code-units");
+    file["version"] = Value::from(1_u64);
+    file["offsets"] = Value::from("utf-16-code-units");
     assert!(error(&file).starts_with("offsets: offsets counted as \"utf-16-code-units\""));
 }
 
 #[test]
 fn unknown_articles_and_repeated_ids_are_refused() {
     let mut file = sample_file();
-    file["annotations"][4]["article"] = json!("bbc");
+    file["annotations"][4]["article"] = Value::from("bbc");
     assert_eq!(
         error(&file),
         "annotations[4].article: unknown article \"bbc\""
     );
     let mut file = sample_file();
-    file["annotations"][4]["id"] = json!("e-msc");
+    file["annotations"][4]["id"] = Value::from("e-msc");
     assert_eq!(
         error(&file),
         "annotations[4].id: the id \"e-msc\" is used twice (first at annotations[1])"
@@ -247,10 +250,10 @@ fn unknown_articles_and_repeated_ids_are_refused() {
 fn moved_text_is_re_anchored_and_missing_text_skipped_with_a_line_each() {
     let mut file = sample_file();
     // Offsets shifted by 3, as if the text had changed; the context still finds the quote.
-    file["annotations"][2]["start"] = json!(632);
-    file["annotations"][2]["end"] = json!(648);
-    file["annotations"][4]["exact"] = json!("Ukraine owns no minerals at all.");
-    file["articles"][1]["sha256"] = json!("0".repeat(64));
+    file["annotations"][2]["start"] = Value::from(632_u64);
+    file["annotations"][2]["end"] = Value::from(648_u64);
+    file["annotations"][4]["exact"] = Value::from("Ukraine owns no minerals at all.");
+    file["articles"][1]["sha256"] = Value::from("0".repeat(64));
     let mut ws = empty();
     let p = plan(&file, &ws).unwrap();
     assert_eq!((p.total, p.new), (6, 5));

@@ -1,7 +1,7 @@
 //! Tests of the export file: a golden file on the bundled articles, its shape, and the download name.
 
 use super::*;
-use crate::domain::fixtures::sample_workspace;
+use crate::domain::fixtures::{json, sample_workspace};
 
 /// 2026-11-24T10:00:00.000Z.
 const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
@@ -25,7 +25,7 @@ fn export_matches_the_golden_file_byte_for_byte() {
 #[test]
 fn export_lists_every_article_and_annotations_in_text_order() {
     let ws = sample_workspace();
-    let file: ExportFile = serde_json::from_str(&export_json(&ws, EXPORTED)).unwrap();
+    let file = ExportFile::read(&mut json(&export_json(&ws, EXPORTED))).unwrap();
     assert_eq!((file.format.as_str(), file.version), (FORMAT, 1));
     assert_eq!(file.exported, "2026-11-24T10:00:00.000Z");
     assert_eq!(file.offsets, OFFSETS);

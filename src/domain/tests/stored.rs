@@ -3,10 +3,9 @@
 use super::*;
 use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
-use crate::domain::fixtures::sample_workspace;
 use crate::domain::fixtures::snapshot;
+use crate::domain::fixtures::{json, sample_workspace};
 use crate::domain::time::Timestamp;
-use serde_json::json;
 
 /// A state saved by schema 1. Never edit it: it stands for what users' browsers hold.
 const STORED_V1: &str = include_str!("../../../tests/fixtures/stored-v1.json");
@@ -68,21 +67,21 @@ fn encode_then_decode_restores_every_annotation() {
 
 #[test]
 fn unplaceable_annotations_are_dropped_with_a_warning_each_and_moved_ones_kept() {
-    let mut state: Value = serde_json::from_str(STORED_V1).unwrap();
+    let mut state = json(STORED_V1);
     let anns = state["annotations"].as_array_mut().unwrap();
     let mut moved = anns[0].clone();
-    moved["id"] = json!("moved");
-    moved["start"] = json!(100);
-    moved["end"] = json!(113);
+    moved["id"] = Value::from("moved");
+    moved["start"] = Value::from(100_u64);
+    moved["end"] = Value::from(113_u64);
     let mut past_end = anns[0].clone();
-    past_end["id"] = json!("past-end");
-    past_end["end"] = json!(9999);
+    past_end["id"] = Value::from("past-end");
+    past_end["end"] = Value::from(9999_u64);
     let mut gone = anns[0].clone();
-    gone["id"] = json!("gone");
-    gone["exact"] = json!("Janet Yellen");
+    gone["id"] = Value::from("gone");
+    gone["exact"] = Value::from("Janet Yellen");
     let mut unknown = anns[0].clone();
-    unknown["id"] = json!("unknown");
-    unknown["article"] = json!("bbc");
+    unknown["id"] = Value::from("unknown");
+    unknown["article"] = Value::from("bbc");
     let repeated = anns[1].clone();
     anns.extend([moved, past_end, gone, unknown, repeated]);
     let restored = load(&state.to_string()).unwrap();
@@ -163,8 +162,8 @@ fn every_decode_error_says_what_is_wrong() {
 
 #[test]
 fn a_schema_1_record_with_a_bad_time_is_dropped_with_a_line_not_lost_silently() {
-    let mut v1: serde_json::Value = serde_json::from_str(STORED_V1).unwrap();
-    v1["annotations"][1]["updated"] = json!("yesterday");
+    let mut v1 = json(STORED_V1);
+    v1["annotations"][1]["updated"] = Value::from("yesterday");
     let restored = load(&v1.to_string()).unwrap();
     assert_eq!(restored.workspace.len(), 2);
     assert_eq!(restored.warnings.len(), 1);
