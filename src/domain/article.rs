@@ -1,6 +1,7 @@
 //! Articles: an immutable text with an id, a title, its paragraphs and a content hash.
 
 use super::text::char_len;
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 /// A short, stable article id such as `kyiv-post`.
@@ -78,7 +79,7 @@ impl CharIndex {
 }
 
 /// An article's text never changes once created, so offsets into it stay valid.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Article {
     /// Short stable id.
     pub id: ArticleId,
@@ -88,25 +89,40 @@ pub struct Article {
     pub text: String,
     /// Length of `text` in code points.
     pub char_len: usize,
-    /// Lowercase hex SHA-256 of the UTF-8 text.
-    pub sha256: String,
+    /// Lowercase hex SHA-256 of the UTF-8 text, computed when first asked for (see [`Article::sha256`]).
+    sha256: OnceCell<String>,
     /// The lines of the text, in order.
     pub paragraphs: Vec<Paragraph>,
     index: CharIndex,
 }
 
+impl PartialEq for Article {
+    /// Same id, title and text (everything else follows from the text).
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id && self.title == other.title && self.text == other.text
+    }
+}
+
+impl Eq for Article {}
+
 impl Article {
-    /// Builds an article, splitting its lines and hashing its text.
+    /// Builds an article, splitting its lines and indexing its code points.
     pub fn new(id: &str, title: &str, text: String) -> Article {
         Article {
             id: ArticleId::from(id),
             title: title.to_owned(),
             char_len: char_len(&text),
-            sha256: sha256_hex(&text),
+            sha256: OnceCell::new(),
             paragraphs: split_paragraphs(&text),
             index: CharIndex::new(&text),
             text,
         }
+    }
+
+    /// Lowercase hex SHA-256 of the UTF-8 text. Hashed on first use (export and import), not when the
+    /// article is built: a 1 MB text opens without waiting for its hash.
+    pub fn sha256(&self) -> &str {
+        self.sha256.get_or_init(|| sha256_hex(&self.text))
     }
 
     /// The code points `start..end` of the text, clamped to it; fast at any offset.

@@ -226,7 +226,7 @@ fn article_warnings(file: &ExportFile, ws: &Workspace) -> Vec<String> {
                 "articles[{i}]: this app has no article \"{}\"",
                 listed.id
             )),
-            Some(ours) if ours.sha256 != listed.sha256 => out.push(format!(
+            Some(ours) if ours.sha256() != listed.sha256 => out.push(format!(
                 "articles[{i}]: the text of \"{}\" differs from the one the file was made on; \
                  its annotations were checked against their text",
                 listed.id

@@ -148,7 +148,7 @@ pub fn export_json(ws: &Workspace, now: Timestamp) -> String {
             .map(|a| ArticleRecord {
                 id: a.id.as_str().to_owned(),
                 title: a.title.clone(),
-                sha256: a.sha256.clone(),
+                sha256: a.sha256().to_owned(),
                 length: a.char_len,
             })
             .collect(),
