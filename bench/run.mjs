@@ -26,6 +26,7 @@ import { renderReport, renderSummary } from './lib/report.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { SIDES } from './lib/sides.mjs';
 import { sizesOf } from './lib/sizes.mjs';
+import { contributors } from './lib/contributors.mjs';
 import { appDownload, printDownload } from './size.mjs';
 
 const PEER_DIST = join(REPO_ROOT, 'node_modules', '@recogito', 'text-annotator', 'dist');
@@ -127,6 +128,7 @@ async function main() {
       results.errors.push(`size: ${err.message}`);
       console.error(`size: ${err.message}`);
     }
+    if (!opts.smoke) results.download.contributors = wasmContributors();
   }
 
   const server = await startBenchServer({ '/': opts.app, '/fixtures/': fixtureDir, '/peer/': join(REPO_ROOT, 'bench', 'peer'), '/vendor/': PEER_DIST });
@@ -266,6 +268,23 @@ function appBuild(dir) {
 }
 
 /** {files, total} of what one page load fetched (the fixture is data, not app). */
+/**
+ * What the wasm is made of, from the build with names that bench/run.sh writes to target/bench/named/
+ * (cargo's release wasm through wasm-bindgen, before wasm-opt); null when it is missing.
+ */
+function wasmContributors() {
+  const file = join(OUT_DIR, 'named', 'news-annotator_bg.wasm');
+  if (!existsSync(file)) {
+    console.error(`contributors: ${relative(REPO_ROOT, file)} missing (bash bench/run.sh builds it)`);
+    return null;
+  }
+  const c = contributors(file);
+  const wasm = readFileSync(file);
+  const seeds = readdirSync(join(REPO_ROOT, 'seeds')).map((f) => readFileSync(join(REPO_ROOT, 'seeds', f)));
+  const embedded = seeds.filter((s) => wasm.includes(s)).reduce((t, s) => t + s.length, 0);
+  return { total: c.total, data: c.data, seeds: embedded, owners: c.owners.slice(0, 16), functions: c.functions.slice(0, 12) };
+}
+
 function downloadOf(server, paths) {
   const files = [...new Set(paths)].filter((p) => !p.startsWith('/fixtures/')).map((p) => server.served.get(p)).filter(Boolean);
   return sizesOf(files);

@@ -25,4 +25,11 @@ for build in "dist" "dist-bench --features bench"; do
     exit 1
   fi
 done
+# The wasm with its names (before wasm-opt strips them), for the report's table of what it is made of.
+if [[ " $* " != *" --smoke "* ]]; then
+  echo "bench: the wasm with names for the contributors table (target/bench/named/)"
+  cargo build --release --offline --target wasm32-unknown-unknown --bin news-annotator >"$NA_LOG_DIR/bench-build-named.log" 2>&1
+  wasm-bindgen --target web --out-dir target/bench/named \
+    "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/news-annotator.wasm"
+fi
 exec node bench/run.mjs "$@"

@@ -162,6 +162,25 @@ function downloadTable(r) {
   return table(['what', 'files', 'raw', 'gzip -9', 'brotli q11'], rows);
 }
 
+/** The largest parts of the wasm, by crate (our modules one by one) and by function. */
+function contributorsSection(r) {
+  const c = r.download?.contributors;
+  if (!c) return 'Not measured in this run (`bash bench/run.sh` builds the wasm with names it needs).';
+  const share = (b) => `${((100 * b) / c.total).toFixed(1)} %`;
+  const owners = table(['crate or module', 'raw', 'share'], c.owners.map((o) => [`\`${o.owner}\``, kb(o.bytes), share(o.bytes)]));
+  const functions = table(['function', 'raw'], c.functions.map((f) => [`\`${f.name.replaceAll('|', '\\|')}\``, kb(f.bytes)]));
+  return `Function bodies and data segments of the release wasm before wasm-opt (${kb(c.total)} raw in all),
+named from the module's name section (\`bench/lib/contributors.mjs\`, the same reading as \`twiggy top\`).
+wasm-opt and brotli shrink every part, so read these as shares. The data segments (${kb(c.data)}) hold
+the bundled seed texts (${kb(c.seeds)}), strings and tables.
+
+${owners}
+
+The largest functions:
+
+${functions}`;
+}
+
 /** The whole BENCHMARKS.md. */
 export function renderReport(r) {
   const meta = r.meta;
@@ -235,6 +254,10 @@ ${memoryTable(r)}
 ## Download
 
 ${downloadTable(r)}
+
+### What the wasm is made of
+
+${contributorsSection(r)}
 
 ## Method: what each side does
 
