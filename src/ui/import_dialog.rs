@@ -24,10 +24,10 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     let cancel = props
         .dispatch
         .reform(|_: MouseEvent| SessionAction::CancelImport);
-    let list = |title: &str, lines: &[String]| {
+    let list = |title: &str, lines: &[String], testid: &'static str| {
         (!lines.is_empty()).then(|| {
             html! {
-                <details>
+                <details data-testid={testid}>
                     <summary>{format!("{title} ({})", lines.len())}</summary>
                     <ul>{for lines.iter().map(|l| html! { <li>{l}</li> })}</ul>
                 </details>
@@ -42,8 +42,9 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                     {format!("The file holds {} annotation(s): {} new, {} already here, {} in conflict with yours.",
                         plan.total, plan.new, plan.present, plan.conflicts)}
                 </p>
-                {for list("Found at another place in the text (re-anchored by their text)", &plan.reanchored)}
-                {for list("Not found in the text (these will not be loaded)", &plan.not_found)}
+                {for list("Articles that differ from the file's", &plan.warnings, "import-warnings")}
+                {for list("Found at another place in the text (re-anchored by their text)", &plan.reanchored, "import-reanchored")}
+                {for list("Not found in the text (these will not be loaded)", &plan.not_found, "import-not-found")}
                 <p class="meta">{"Merge adds the new ones; where the same annotation was changed in both, the \
                     later change wins. Replace removes every current annotation first. Both can be undone."}</p>
                 <div class="buttons">

@@ -299,6 +299,11 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
     await withPage(browser, async ({ page }) => {
       await openApp(page, server.url);
       const mine = await tag(page, 'Washington Post', { key: 'o' });
+      // The file says it was made on another text of kyiv-post: the preview must say so (its annotations
+      // still match their text, so they load).
+      const edited = JSON.parse(file.text);
+      edited.articles.find((a) => a.id === 'kyiv-post').sha256 = '0'.repeat(64);
+      file = { ...file, text: JSON.stringify(edited) };
       // Drop the exported file on the page, as a person drags it from the file manager.
       await page.evaluate(({ name, text }) => {
         const data = new DataTransfer();
@@ -311,6 +316,8 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       const preview = await page.waitForSelector(sel.importPreview, { state: 'visible' });
       const summary = await preview.textContent();
       assert.match(summary, /2 annotation\(s\): 2 new, 0 already here, 0 in conflict/, summary);
+      const warnings = await page.textContent('[data-testid=import-warnings]');
+      assert.match(warnings, /the text of "kyiv-post" differs from the one the file was made on/, warnings);
       assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 0, quote: 0, entity: 1 }, 'nothing changes before the choice');
 
       await page.click(sel.importMerge);
