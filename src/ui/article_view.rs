@@ -50,7 +50,7 @@ impl PartialEq for ArticleViewProps {
 /// person sees appears at once; the lines below follow in [`FILL_TEXT`] steps, one task each.
 const FIRST_TEXT: usize = 16 * 1024;
 /// Text (in bytes) appended per task while the rest of a newly opened article fills in.
-const FILL_TEXT: usize = 32 * 1024;
+const FILL_TEXT: usize = 64 * 1024;
 
 /// What is in the DOM now, to find the lines an update must rewrite.
 #[derive(Default)]
