@@ -240,13 +240,9 @@ impl Workspace {
         }
         let mut puts: Vec<(AnnotationId, Option<Annotation>)> = Vec::new();
         if replace {
-            let mut gone: Vec<&AnnotationId> = self
-                .annotations
-                .keys()
-                .filter(|id| !seen.contains(*id))
-                .collect();
-            gone.sort();
-            puts.extend(gone.into_iter().map(|id| (id.clone(), None)));
+            // In text order, article by article, so the change does not depend on the map's order.
+            let gone = self.all().into_iter().filter(|a| !seen.contains(&a.id));
+            puts.extend(gone.map(|a| (a.id.clone(), None)));
         }
         let count = annotations.len();
         puts.extend(annotations.into_iter().map(|a| (a.id.clone(), Some(a))));
