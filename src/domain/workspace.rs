@@ -4,9 +4,10 @@
 //! so the same actions always give the same state, and every change is recorded for undo.
 
 pub use super::action::{Action, ActionError};
-use super::annotation::{Annotation, AnnotationId, LabelName};
+use super::annotation::{Annotation, AnnotationId, Label, LabelName};
 use super::article::{Article, ArticleId};
 use super::history::{Change, History, Put};
+use super::span::Span;
 use super::time::Timestamp;
 use std::cell::RefCell;
 use std::cmp::Reverse;
@@ -135,6 +136,16 @@ impl Workspace {
             .filter(|a| a.span.contains(pos))
             .cloned()
             .collect()
+    }
+
+    /// Whether the article has an annotation with this span and label, whatever its id.
+    pub fn has_span(&self, article: &ArticleId, span: Span, label: Label) -> bool {
+        let list = self.in_article(article);
+        let from = list.partition_point(|a| a.span.start() < span.start());
+        list.iter()
+            .skip(from)
+            .take_while(|a| a.span.start() == span.start())
+            .any(|a| a.span == span && a.label == label)
     }
 
     /// How many claims, quotes and entities an article has, in [`LabelName::ALL`] order.
