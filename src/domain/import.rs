@@ -4,15 +4,13 @@
 //! to the current annotations; the person then chooses to merge or replace, and [`ImportPlan::action`]
 //! gives the single undoable [`Action`] for that choice.
 
-use super::annotation::{Annotation, Label};
-use super::article::ArticleId;
+use super::annotation::Annotation;
 use super::json::{self, Value};
 use super::native_format::{ExportFile, FORMAT, OFFSETS, VERSION};
 use super::records::{check_record, path_error, syntax_error, Checked, RecordError};
-use super::span::Span;
 use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Why a file cannot be imported: the JSON path (or line and column) of the problem, and the reason.
 pub type ImportError = RecordError;
@@ -128,11 +126,6 @@ pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError
         warnings: article_warnings(&file, ws),
         placed: Vec::new(),
     };
-    let existing: HashSet<(ArticleId, Span, Label)> = ws
-        .all()
-        .iter()
-        .map(|a| (a.article.clone(), a.span, a.label))
-        .collect();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, rec) in file.annotations.iter().enumerate() {
         let path = format!("annotations[{i}]");
@@ -156,7 +149,7 @@ pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError
                 continue;
             }
         };
-        let class = classify(&annotation, ws, &existing);
+        let class = classify(&annotation, ws);
         match class {
             Class::New => plan.new += 1,
             Class::Present => plan.present += 1,
@@ -237,7 +230,7 @@ fn article_warnings(file: &ExportFile, ws: &Workspace) -> Vec<String> {
     out
 }
 
-fn classify(a: &Annotation, ws: &Workspace, existing: &HashSet<(ArticleId, Span, Label)>) -> Class {
+fn classify(a: &Annotation, ws: &Workspace) -> Class {
     match ws.annotation(&a.id) {
         Some(current) => {
             let same = current.article == a.article
@@ -252,7 +245,7 @@ fn classify(a: &Annotation, ws: &Workspace, existing: &HashSet<(ArticleId, Span,
                 }
             }
         }
-        None if existing.contains(&(a.article.clone(), a.span, a.label)) => Class::Present,
+        None if ws.has_span(&a.article, a.span, a.label) => Class::Present,
         None => Class::New,
     }
 }

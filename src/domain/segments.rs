@@ -36,38 +36,26 @@ pub fn segments(from: usize, to: usize, spans: &[Span]) -> Vec<Segment> {
     cuts.sort_unstable();
     cuts.dedup();
 
-    // Sweep: spans sorted by start enter the active set as the cursor passes their start.
-    let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| spans.get(i).map(|s| s.start()));
-    let mut next = 0;
-    let mut active: Vec<usize> = Vec::new();
-    let mut out = Vec::with_capacity(cuts.len());
-    for pair in cuts.windows(2) {
-        let (a, b) = match pair {
-            [a, b] => (*a, *b),
-            _ => continue,
-        };
-        while let Some(&i) = order.get(next) {
-            match spans.get(i) {
-                Some(span) if span.start() <= a => {
-                    active.push(i);
-                    next += 1;
-                }
-                _ => break,
-            }
+    let mut out: Vec<Segment> = cuts
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] => Some(Segment {
+                start: *a,
+                end: *b,
+                covering: Vec::new(),
+            }),
+            _ => None,
+        })
+        .collect();
+    // Every boundary inside `[from, to)` is a cut, so a span covers a run of whole segments: those that
+    // start at or after its start and end at or before its end. Spans go in index order, so each
+    // segment's `covering` comes out ascending.
+    for (i, span) in spans.iter().enumerate() {
+        let first = out.partition_point(|seg| seg.start < span.start());
+        let last = out.partition_point(|seg| seg.end <= span.end());
+        for seg in out.iter_mut().take(last).skip(first) {
+            seg.covering.push(i);
         }
-        active.retain(|&i| spans.get(i).is_some_and(|s| s.end() > a));
-        let mut covering: Vec<usize> = active
-            .iter()
-            .copied()
-            .filter(|&i| spans.get(i).is_some_and(|s| s.end() >= b))
-            .collect();
-        covering.sort_unstable();
-        out.push(Segment {
-            start: a,
-            end: b,
-            covering,
-        });
     }
     out
 }

@@ -4,9 +4,10 @@
 //! so the same actions always give the same state, and every change is recorded for undo.
 
 pub use super::action::{Action, ActionError};
-use super::annotation::{Annotation, AnnotationId, LabelName};
+use super::annotation::{Annotation, AnnotationId, Label, LabelName};
 use super::article::{Article, ArticleId};
 use super::history::{Change, History, Put};
+use super::span::Span;
 use super::time::Timestamp;
 use std::cell::RefCell;
 use std::cmp::Reverse;
@@ -137,6 +138,16 @@ impl Workspace {
             .collect()
     }
 
+    /// Whether the article has an annotation with this span and label, whatever its id.
+    pub fn has_span(&self, article: &ArticleId, span: Span, label: Label) -> bool {
+        let list = self.in_article(article);
+        let from = list.partition_point(|a| a.span.start() < span.start());
+        list.iter()
+            .skip(from)
+            .take_while(|a| a.span.start() == span.start())
+            .any(|a| a.span == span && a.label == label)
+    }
+
     /// How many claims, quotes and entities an article has, in [`LabelName::ALL`] order.
     pub fn counts(&self, article: &ArticleId) -> [usize; 3] {
         let mut counts = [0; 3];
@@ -240,13 +251,9 @@ impl Workspace {
         }
         let mut puts: Vec<(AnnotationId, Option<Annotation>)> = Vec::new();
         if replace {
-            let mut gone: Vec<&AnnotationId> = self
-                .annotations
-                .keys()
-                .filter(|id| !seen.contains(*id))
-                .collect();
-            gone.sort();
-            puts.extend(gone.into_iter().map(|id| (id.clone(), None)));
+            // In text order, article by article, so the change does not depend on the map's order.
+            let gone = self.all().into_iter().filter(|a| !seen.contains(&a.id));
+            puts.extend(gone.map(|a| (a.id.clone(), None)));
         }
         let count = annotations.len();
         puts.extend(annotations.into_iter().map(|a| (a.id.clone(), Some(a))));

@@ -1,7 +1,7 @@
 //! Tests of importing: round trip, classification, merge and replace, and every refusal's message.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, EntityKind};
+use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{ann, json, sample_workspace, CREATED};

@@ -46,6 +46,22 @@ fn annotations_are_listed_in_text_order_outer_first() {
 }
 
 #[test]
+fn has_span_matches_span_and_label_whatever_the_id() {
+    let mut w = ws();
+    w.apply(Action::Annotate(ann("y", "a", 0, 30, Label::Claim)))
+        .unwrap();
+    w.apply(Action::Annotate(ann("z", "a", 0, 8, Label::Quote)))
+        .unwrap();
+    let a = ArticleId::from("a");
+    let span = |s, e| Span::new(s, e).unwrap();
+    assert!(w.has_span(&a, span(0, 8), Label::Quote));
+    assert!(w.has_span(&a, span(0, 30), Label::Claim));
+    assert!(!w.has_span(&a, span(0, 8), Label::Claim));
+    assert!(!w.has_span(&a, span(0, 9), Label::Quote));
+    assert!(!w.has_span(&ArticleId::from("b"), span(0, 8), Label::Quote));
+}
+
+#[test]
 fn undo_and_redo_every_kind_of_change() {
     let mut w = ws();
     let empty = snapshot(&w);
