@@ -154,7 +154,12 @@ export async function tag(page, text, how, options) {
 export async function waitForSaved(page, ids) {
   await page.waitForFunction(
     ({ key, want }) => {
-      const state = JSON.parse(localStorage.getItem(key) ?? 'null');
+      let state = null;
+      try {
+        state = JSON.parse(localStorage.getItem(key) ?? 'null');
+      } catch {
+        return false; // not written by the app yet (a test may have put broken data there)
+      }
       const have = (state?.annotations ?? []).map((a) => a.id).sort();
       return JSON.stringify(have) === JSON.stringify(want);
     },
