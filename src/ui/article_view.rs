@@ -193,7 +193,7 @@ fn fill_later(root: web_sys::Element, drawn: Rc<RefCell<Drawn>>, pass: u32, firs
             fill_later(root, drawn, pass, false);
         } else if let Some(article) = d.article.clone() {
             outline(&root, &article, d.selected);
-            filled_in();
+            filled_in(&article);
         }
     };
     if first {
@@ -203,10 +203,11 @@ fn fill_later(root: web_sys::Element, drawn: Rc<RefCell<Drawn>>, pass: u32, firs
     }
 }
 
-/// Marks, in the `bench` build, that the whole article is in the DOM.
-fn filled_in() {
+/// Marks, in the `bench` build, that the whole of `article` is in the DOM.
+#[cfg_attr(not(feature = "bench"), allow(unused_variables))]
+fn filled_in(article: &Article) {
     #[cfg(feature = "bench")]
-    crate::web::bench::mark("news-annotator:complete");
+    crate::web::bench::mark_with_article("news-annotator:complete", article.id.as_str());
 }
 
 /// Brings the DOM under `root` up to date with `scene`.
@@ -272,12 +273,12 @@ fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene)
         if fill(root, &mut drawn, FIRST_TEXT) {
             fill_later(root.clone(), Rc::clone(drawn_cell), drawn.pass, true);
         } else {
-            filled_in();
+            filled_in(article);
         }
     }
     outline(root, article, drawn.selected);
     #[cfg(feature = "bench")]
-    crate::web::bench::mark_rendered(article.id.as_str());
+    crate::web::bench::mark_with_article("news-annotator:rendered", article.id.as_str());
 }
 
 /// Where a click landed: the first code point of the highlight piece clicked, if it was one.

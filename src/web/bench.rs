@@ -26,9 +26,9 @@ pub fn mark(name: &str) {
     }
 }
 
-/// Marks `news-annotator:rendered`, with the article's id as the mark's detail: the open article's
-/// text and highlights are in the DOM.
-pub fn mark_rendered(article: &str) {
+/// Marks `name` with the article's id as the mark's detail: `news-annotator:rendered` when the open
+/// article's text on screen and its highlights are in the DOM, `news-annotator:complete` when all of it is.
+pub fn mark_with_article(name: &str, article: &str) {
     let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
         return;
     };
@@ -37,7 +37,7 @@ pub fn mark_rendered(article: &str) {
     let _ = js_sys::Reflect::set(&options, &"detail".into(), &article.into());
     if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) {
         if let Ok(mark) = mark.dyn_into::<js_sys::Function>() {
-            let _ = mark.call2(&performance, &"news-annotator:rendered".into(), &options);
+            let _ = mark.call2(&performance, &name.into(), &options);
         }
     }
 }
