@@ -61,7 +61,11 @@ fn Item(props: &ItemProps) -> Html {
     let a = &props.annotation;
     let onclick = {
         let id = a.id.clone();
-        let line = props.article.paragraph_at(a.span.start());
+        let article = &props.article;
+        let line = article
+            .paragraphs
+            .get(article.paragraph_at(a.span.start()))
+            .map_or(0, |p| p.start);
         let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(SessionAction::Select(Some(id.clone())));

@@ -3,7 +3,8 @@
 
 use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
-use super::article_view::{ArticleView, Painter};
+use super::article_view::ArticleView;
+use super::painter::Painter;
 use super::detail::{detail, DetailProps};
 use super::header::{header, HeaderProps};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};

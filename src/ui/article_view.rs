@@ -1,21 +1,15 @@
 //! The article text, and the mouse-up that turns a selection into offsets.
 //!
-//! Yew owns the `<article>` element but none of its children: the lines are HTML strings built by
-//! [`crate::domain::markup`] and written with `innerHTML`: when an article opens, its first screenful at
-//! once and the rest in steps of a few milliseconds after that first paint; then only the lines whose
-//! annotations changed. One edit therefore touches one line of the DOM, and a 1 MB article shows its top
-//! in one small parse instead of tens of thousands of virtual nodes.
+//! Yew owns the `<article>` element but none of its children: the [`Painter`] writes the lines.
 
+use super::painter::Painter;
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::Article;
-use crate::domain::markup::{line_into, paragraph_into};
-use crate::domain::segments::by_paragraph;
-use crate::domain::session::{Pending, Session, SessionAction};
+use crate::domain::session::{Pending, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;
 use crate::web::graphemes::BrowserGraphemes;
 use crate::web::selection;
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -46,241 +40,6 @@ impl PartialEq for ArticleViewProps {
     }
 }
 
-/// Text (in bytes) written with the first draw of an article: more than a screenful, so that what the
-/// person sees appears at once; the lines below follow in [`FILL_TEXT`] steps, one task each.
-const FIRST_TEXT: usize = 16 * 1024;
-/// Text (in bytes) appended per task while the rest of a newly opened article fills in.
-const FILL_TEXT: usize = 64 * 1024;
-
-/// What is in the DOM now, to find the lines an update must rewrite.
-#[derive(Default)]
-struct Drawn {
-    /// The `<article>` element the lines go in, once the view is on the page.
-    root: Option<web_sys::Element>,
-    article: Option<Rc<Article>>,
-    /// The list the lines were drawn from: the same `Rc` means nothing to redraw.
-    annotations: Option<Rc<[Rc<Annotation>]>>,
-    /// The annotations of every line as of the last draw, in text order.
-    per_line: Vec<Vec<Rc<Annotation>>>,
-    /// How many lines, from the top, are in the DOM; a newly opened article fills in over a few tasks.
-    filled: usize,
-    /// Counts full redraws, so that the fill of an article no longer shown stops.
-    pass: u32,
-    /// The span of the annotation open in the detail panel, outlined once its lines are in the DOM.
-    selected: Option<Span>,
-}
-
-/// The article's lines and what is drawn in them, shared by the view, which draws after Yew renders,
-/// and by the session's reducer, which redraws the changed lines of the open article at once, in the
-/// task of the input: a new highlight never waits for Yew's next time slice (Yew yields to the browser
-/// after 16 ms of rendering, which would cost a frame).
-#[derive(Clone, Default)]
-pub struct Painter(Rc<RefCell<Drawn>>);
-
-impl PartialEq for Painter {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Painter {
-    /// Redraws what `session` changed in the open article, or draws the article it opened, once the
-    /// view has put its element on the page.
-    pub fn update(&self, session: &Session) {
-        let ws = &session.workspace;
-        let Some(article) = ws.article(&session.current) else {
-            return;
-        };
-        let Some(root) = self.0.try_borrow().ok().and_then(|d| d.root.clone()) else {
-            return;
-        };
-        let scene = Scene {
-            article: Rc::clone(article),
-            annotations: ws.in_article(&session.current),
-            selected: session.selected.clone(),
-        };
-        draw(&root, &self.0, &scene);
-    }
-}
-
-/// Whether two lines show the same annotations (compared by address).
-fn same_line(a: &[Rc<Annotation>], b: &[Rc<Annotation>]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x, y))
-}
-
-/// Outlines the pieces of the selected annotation by toggling the `selected` class, which leaves the
-/// text nodes, and so any text selection the person is making, untouched.
-fn outline(root: &web_sys::Element, article: &Article, selected: Option<Span>) {
-    if let Ok(old) = root.query_selector_all(".seg.selected") {
-        for i in 0..old.length() {
-            if let Some(el) = old
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.class_list().remove_1("selected");
-            }
-        }
-    }
-    let Some(span) = selected else { return };
-    let lines = root.children();
-    let (first, last) = (
-        article.paragraph_at(span.start()),
-        article.paragraph_at(span.end().saturating_sub(1)),
-    );
-    for i in first..=last {
-        let Some(line) = lines.item(i as u32) else {
-            continue;
-        };
-        let pieces = line.children();
-        for j in 0..pieces.length() {
-            let Some(piece) = pieces.item(j) else {
-                continue;
-            };
-            let covers = piece
-                .get_attribute("data-s")
-                .and_then(|start| start.parse::<usize>().ok())
-                .is_some_and(|start| span.contains(start));
-            if covers {
-                let _ = piece.class_list().add_1("selected");
-            }
-        }
-    }
-}
-
-/// What to draw: the article, its annotations and the selected one.
-struct Scene {
-    article: Rc<Article>,
-    annotations: Rc<[Rc<Annotation>]>,
-    selected: Option<AnnotationId>,
-}
-
-/// Appends the lines after those already in the DOM, about `budget` bytes of text of them; returns
-/// whether lines remain.
-fn fill(root: &web_sys::Element, drawn: &mut Drawn, budget: usize) -> bool {
-    let Some(article) = drawn.article.clone() else {
-        return false;
-    };
-    let mut html = String::with_capacity(budget * 2);
-    let mut written = 0;
-    while written < budget {
-        let Some(line) = article.paragraphs.get(drawn.filled) else {
-            break;
-        };
-        let on_line = drawn
-            .per_line
-            .get(drawn.filled)
-            .map_or(&[][..], Vec::as_slice);
-        paragraph_into(&mut html, &article, line, on_line);
-        written += line.byte_end - line.byte_start + 1;
-        drawn.filled += 1;
-    }
-    let _ = root.insert_adjacent_html("beforeend", &html);
-    drawn.filled < article.paragraphs.len()
-}
-
-/// Fills in the rest of the article drawn in pass `pass`, one step per task; the first step waits for
-/// the next paint, so the lines on screen show before any more work is done.
-fn fill_later(root: web_sys::Element, drawn: Rc<RefCell<Drawn>>, pass: u32, first: bool) {
-    let step = move || {
-        let Ok(mut d) = drawn.try_borrow_mut() else {
-            return;
-        };
-        if d.pass != pass {
-            return;
-        }
-        if fill(&root, &mut d, FILL_TEXT) {
-            drop(d);
-            fill_later(root, drawn, pass, false);
-        } else if let Some(article) = d.article.clone() {
-            outline(&root, &article, d.selected);
-            filled_in(&article);
-        }
-    };
-    if first {
-        crate::web::schedule::after_next_paint(step);
-    } else {
-        gloo_timers::callback::Timeout::new(0, step).forget();
-    }
-}
-
-/// Marks, in the `bench` build, that the whole of `article` is in the DOM.
-#[cfg_attr(not(feature = "bench"), allow(unused_variables))]
-fn filled_in(article: &Article) {
-    #[cfg(feature = "bench")]
-    crate::web::bench::mark_with_article("news-annotator:complete", article.id.as_str());
-}
-
-/// Brings the DOM under `root` up to date with `scene`.
-fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene) {
-    let Ok(mut drawn) = drawn_cell.try_borrow_mut() else {
-        return;
-    };
-    let article = &scene.article;
-    let selected = scene
-        .selected
-        .as_ref()
-        .and_then(|id| scene.annotations.iter().find(|a| &a.id == id))
-        .map(|a| a.span);
-    let unchanged = drawn
-        .article
-        .as_ref()
-        .is_some_and(|a| Rc::ptr_eq(a, article))
-        && drawn
-            .annotations
-            .as_ref()
-            .is_some_and(|a| Rc::ptr_eq(a, &scene.annotations));
-    if unchanged {
-        if drawn.selected != selected {
-            drawn.selected = selected;
-            outline(root, article, selected);
-        }
-        return;
-    }
-    drawn.annotations = Some(Rc::clone(&scene.annotations));
-    let per_line = by_paragraph(article, &scene.annotations);
-    drawn.selected = scene
-        .selected
-        .as_ref()
-        .and_then(|id| scene.annotations.iter().find(|a| &a.id == id))
-        .map(|a| a.span);
-    let same_article = drawn
-        .article
-        .as_ref()
-        .is_some_and(|a| Rc::ptr_eq(a, article));
-    if same_article && drawn.per_line.len() == per_line.len() {
-        let children = root.children();
-        for (i, line) in article.paragraphs.iter().enumerate().take(drawn.filled) {
-            let (Some(new), Some(old)) = (per_line.get(i), drawn.per_line.get(i)) else {
-                continue;
-            };
-            if same_line(new, old) {
-                continue;
-            }
-            let Some(element) = children.item(i as u32) else {
-                continue;
-            };
-            let mut html = String::new();
-            line_into(&mut html, article, line, new);
-            element.set_inner_html(&html);
-        }
-        drawn.per_line = per_line;
-    } else {
-        drawn.article = Some(Rc::clone(article));
-        drawn.per_line = per_line;
-        drawn.filled = 0;
-        drawn.pass = drawn.pass.wrapping_add(1);
-        root.set_inner_html("");
-        if fill(root, &mut drawn, FIRST_TEXT) {
-            fill_later(root.clone(), Rc::clone(drawn_cell), drawn.pass, true);
-        } else {
-            filled_in(article);
-        }
-    }
-    outline(root, article, drawn.selected);
-    #[cfg(feature = "bench")]
-    crate::web::bench::mark_with_article("news-annotator:rendered", article.id.as_str());
-}
-
 /// Where a click landed: the first code point of the highlight piece clicked, if it was one.
 fn piece_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
     target
@@ -297,22 +56,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     {
         let container = container.clone();
         let painter = props.painter.clone();
-        let scene = Scene {
-            article: Rc::clone(&props.article),
-            annotations: Rc::clone(&props.annotations),
-            selected: props.selected.clone(),
-        };
+        let (article, annotations, selected) = (
+            Rc::clone(&props.article),
+            Rc::clone(&props.annotations),
+            props.selected.clone(),
+        );
         // Runs after every render; the component re-renders only when its props change.
         use_effect(move || {
             if let Some(root) = container.cast::<web_sys::Element>() {
-                if let Ok(mut d) = painter.0.try_borrow_mut() {
-                    if d.root.as_ref() != Some(&root) {
-                        // A new element (the view was mounted again) holds nothing yet.
-                        d.article = None;
-                        d.root = Some(root.clone());
-                    }
-                }
-                draw(&root, &painter.0, &scene);
+                painter.show(root, article, annotations, selected);
             }
         });
     }

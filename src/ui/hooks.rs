@@ -79,12 +79,14 @@ pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
                             dispatch.emit(SessionAction::Select(None));
                         }
                         Shortcut::Tag(label) => {
+                            // Before the article changes: clearing a selection makes the browser lay
+                            // the page out, which is free now and would cost a layout after the edit.
+                            selection::clear();
                             dispatch.emit(SessionAction::Tag {
                                 label,
                                 id: clock::new_id(),
                                 at: clock::now(),
                             });
-                            selection::clear();
                         }
                     }
                 })

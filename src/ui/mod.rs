@@ -11,12 +11,14 @@ mod hooks;
 mod import_dialog;
 mod keys;
 mod notices;
+mod painter;
 pub mod persistence;
 mod shared;
 mod tag_toolbar;
 
 pub use app::App;
-pub use article_view::{ArticleView, ArticleViewProps, Painter};
+pub use article_view::{ArticleView, ArticleViewProps};
+pub use painter::Painter;
 
 /// Starts the app in the page's `#app` element (or the body).
 pub fn start() {

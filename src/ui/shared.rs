@@ -6,7 +6,7 @@
 //! higher generation, which is what tells Yew that something changed. The reducer also has the
 //! article's [`Painter`] redraw the changed lines right away, before Yew renders the rest.
 
-use super::article_view::Painter;
+use super::painter::Painter;
 use crate::domain::session::{Session, SessionAction};
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;

@@ -18,12 +18,13 @@ pub fn tag_toolbar(props: &TagToolbarProps) -> Html {
     let buttons = TAG_KEYS.iter().map(|&(label, key, name)| {
         let dispatch = props.dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
+            // Before the article changes, as for the keyboard (see `use_shortcuts`).
+            selection::clear();
             dispatch.emit(SessionAction::Tag {
                 label,
                 id: clock::new_id(),
                 at: clock::now(),
             });
-            selection::clear();
         });
         html! {
             <button class={classes!("tag", label.name().name())} data-tag={tag_value(name)}

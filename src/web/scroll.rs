@@ -2,9 +2,9 @@
 
 use web_sys::{ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-/// Scrolls line `index` (0-based) of the open article into the middle of the view.
-pub fn scroll_to_line(index: usize) {
-    let selector = format!("[data-testid=article-text] > p:nth-of-type({})", index + 1);
+/// Scrolls the line of the open article that starts at code point `start` into the middle of the view.
+pub fn scroll_to_line(start: usize) {
+    let selector = format!("[data-testid=article-text] p.para[data-start=\"{start}\"]");
     let line = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(&selector).ok().flatten());

@@ -56,9 +56,19 @@ pub fn boundary_to_offset(
     if let Some(line) = line_of(node) {
         return Some(offset_attr(&line, "data-start")? + chars_before(&line, node, offset)?);
     }
-    // A point between two lines, on the article element itself: the start of the line after it.
-    let lines = container.children();
-    match lines.item(offset) {
+    // A point between two lines (on the article element, or on a chunk of lines): the start of the
+    // first line after it, or the end of the text.
+    let element = node.dyn_ref::<Element>()?;
+    let after = element
+        .children()
+        .item(offset)
+        .or_else(|| element.next_element_sibling());
+    let line = match after {
+        Some(el) if el.matches("p.para").unwrap_or(false) => Some(el),
+        Some(el) => el.query_selector("p.para").ok().flatten(),
+        None => None,
+    };
+    match line {
         Some(line) => offset_attr(&line, "data-start"),
         None => Some(text_len),
     }
