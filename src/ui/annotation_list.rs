@@ -4,8 +4,9 @@
 //! annotations keeps a short list; items compare by pointer, so an edit redraws only the items it changed.
 
 use crate::domain::annotation::{Annotation, AnnotationId, LabelName};
-use crate::domain::article::Article;
+use crate::domain::article::{Article, ArticleId};
 use crate::domain::session::SessionAction;
+use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -93,9 +94,23 @@ fn Item(props: &ItemProps) -> Html {
 #[function_component]
 pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     let shown = use_state(|| PAGE);
+    // A newly opened article's items come one frame after its text, so that the text paints first.
+    let listed = use_state(|| None::<ArticleId>);
+    {
+        let listed = listed.clone();
+        use_effect_with(props.article.id.clone(), move |id| {
+            let id = id.clone();
+            after_next_paint(move || listed.set(Some(id)));
+        });
+    }
+    let limit = if listed.as_ref() == Some(&props.article.id) {
+        *shown
+    } else {
+        0
+    };
     let groups = LabelName::ALL.iter().zip(props.counts).map(|(&label, total)| {
         // Stops after the shown items: a long document is not scanned to the end on every edit.
-        let items = props.annotations.iter().filter(|a| a.label.name() == label).take(*shown).map(|a| html! {
+        let items = props.annotations.iter().filter(|a| a.label.name() == label).take(limit).map(|a| html! {
             <Item key={a.id.as_str()} article={Rc::clone(&props.article)} annotation={Rc::clone(a)}
                 selected={props.selected.as_ref() == Some(&a.id)} dispatch={props.dispatch.clone()} />
         });

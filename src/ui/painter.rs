@@ -185,8 +185,8 @@ fn line_element(root: &web_sys::Element, index: usize) -> Option<web_sys::Elemen
     chunk.children().item((index % LINES_PER_CHUNK) as u32)
 }
 
-/// Fills in the rest of the article drawn in pass `pass`, one step per task; the first step waits for
-/// the next paint, so the lines on screen show before any more work is done.
+/// Fills in the rest of the article drawn in pass `pass`, one step per task; the first step waits two
+/// frames, so the lines on screen show before any more work is done.
 fn fill_later(root: web_sys::Element, drawn: Rc<RefCell<Drawn>>, pass: u32, first: bool) {
     let step = move || {
         let Ok(mut d) = drawn.try_borrow_mut() else {
@@ -204,7 +204,9 @@ fn fill_later(root: web_sys::Element, drawn: Rc<RefCell<Drawn>>, pass: u32, firs
         }
     };
     if first {
-        crate::web::schedule::after_next_paint(step);
+        // Two frames: the first shows the lines on screen, the second leaves room for what the page
+        // does right after its first paint (input, the app's own follow-up work).
+        crate::web::schedule::after_next_paint(|| crate::web::schedule::after_next_paint(step));
     } else {
         gloo_timers::callback::Timeout::new(0, step).forget();
     }
