@@ -4,12 +4,12 @@
 use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
-use super::painter::Painter;
 use super::detail::{detail, DetailProps};
 use super::header::{header, HeaderProps};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{notices, NoticesProps};
+use super::painter::Painter;
 use super::persistence;
 use super::shared::SharedSession;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
