@@ -212,7 +212,7 @@ ${table(['bar', 'target', 'ours', 'status', 'detail'], barRows(r, { margin: 1, f
 
 Navigation start to the task after the first frame that painted the article's text on screen and its
 highlights (\`performance.mark('painted')\`, ms since navigation start). Ours writes the lines of the first
-screenful (16 KB of text) at once and the rest in 64 KB steps, one task each, after that first paint; the
+screenful (16 KB of text) at once and the rest in 64 KB steps, one task each, from two frames later; the
 column "whole text in the DOM" is when the last step ran. The peer draws the highlights in the viewport.
 Fresh browser context (empty localStorage) per run.
 
