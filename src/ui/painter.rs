@@ -230,15 +230,15 @@ fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene)
         .as_ref()
         .and_then(|id| scene.annotations.iter().find(|a| &a.id == id))
         .map(|a| a.span);
-    let unchanged = drawn
+    let same_article = drawn
         .article
         .as_ref()
-        .is_some_and(|a| Rc::ptr_eq(a, article))
-        && drawn
-            .annotations
-            .as_ref()
-            .is_some_and(|a| Rc::ptr_eq(a, &scene.annotations));
-    if unchanged {
+        .is_some_and(|a| Rc::ptr_eq(a, article));
+    let same_annotations = drawn
+        .annotations
+        .as_ref()
+        .is_some_and(|a| Rc::ptr_eq(a, &scene.annotations));
+    if same_article && same_annotations {
         if drawn.selected != selected {
             drawn.selected = selected;
             outline(root, article, selected);
@@ -246,16 +246,8 @@ fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene)
         return;
     }
     drawn.annotations = Some(Rc::clone(&scene.annotations));
+    drawn.selected = selected;
     let per_line = by_paragraph(article, &scene.annotations);
-    drawn.selected = scene
-        .selected
-        .as_ref()
-        .and_then(|id| scene.annotations.iter().find(|a| &a.id == id))
-        .map(|a| a.span);
-    let same_article = drawn
-        .article
-        .as_ref()
-        .is_some_and(|a| Rc::ptr_eq(a, article));
     if same_article && drawn.per_line.len() == per_line.len() {
         for (i, line) in article.paragraphs.iter().enumerate().take(drawn.filled) {
             let (Some(new), Some(old)) = (per_line.get(i), drawn.per_line.get(i)) else {
