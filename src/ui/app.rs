@@ -109,12 +109,17 @@ pub fn App() -> Html {
         save_failed: session.save_failed.clone().map(AttrValue::from),
         dispatch: dispatch.clone(),
     });
+    let articles: Vec<_> = ws
+        .articles()
+        .iter()
+        .map(|a| (Rc::clone(a), ws.counts(&a.id)))
+        .collect();
+    let counts = articles
+        .iter()
+        .find(|(a, _)| a.id == session.current)
+        .map_or([0; 3], |(_, counts)| *counts);
     let article_list = article_list(&ArticleListProps {
-        articles: ws
-            .articles()
-            .iter()
-            .map(|a| (Rc::clone(a), ws.counts(&a.id)))
-            .collect(),
+        articles,
         current: session.current.clone(),
         dispatch: dispatch.clone(),
     });
@@ -166,7 +171,7 @@ pub fn App() -> Html {
                         <AnnotationList
                             {article}
                             annotations={Rc::clone(&annotations)}
-                            counts={ws.counts(&session.current)}
+                            {counts}
                             selected={session.selected.clone()}
                             dispatch={dispatch.clone()}
                         />
