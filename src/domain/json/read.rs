@@ -388,3 +388,7 @@ pub fn read_text<T>(
         }
     })
 }
+
+#[cfg(test)]
+#[path = "../tests/json_read.rs"]
+mod tests;
