@@ -5,9 +5,8 @@
 //! gives the single undoable [`Action`] for that choice.
 
 use super::annotation::Annotation;
-use super::json::{self, Value};
-use super::native_format::{ExportFile, FORMAT, OFFSETS, VERSION};
-use super::records::{check_record, path_error, syntax_error, Checked, RecordError};
+use super::formats::{detect, Format};
+use super::records::{check_record, Checked, RecordError};
 use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
 use std::collections::HashMap;
@@ -39,6 +38,8 @@ enum Class {
 /// before the person chooses.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPlan {
+    /// The format the file was read as.
+    pub format: Format,
     /// Annotations in the file, placed or not.
     pub total: usize,
     /// Placed annotations the workspace does not have.
@@ -83,39 +84,22 @@ impl ImportPlan {
     }
 }
 
-/// Reads an export file and compares it with `ws`; nothing in `ws` changes.
+/// Reads a file in any importable format (see [`formats::detect`]) and compares it with `ws`; nothing
+/// in `ws` changes.
 ///
-/// Refuses the whole file, naming the place, when it is not JSON, not this format, from a newer
-/// version, or has any invalid field or repeated id. Annotations whose offsets no longer select their
+/// Refuses the whole file, naming the place, when it cannot be read, is in a format this app only
+/// writes, or has any invalid field or repeated id. Annotations whose offsets no longer select their
 /// text are re-anchored by text and context, or skipped if the text is gone; the plan lists both.
-pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError> {
-    let mut value = json::parse(json).map_err(|e| syntax_error(&e))?;
-    check_envelope(&value)?;
-    let file = ExportFile::read(&mut value).map_err(path_error)?;
-    if file.version != VERSION {
-        return fail(
-            "version",
-            format!(
-                "version {} is not one this app reads (it reads {VERSION})",
-                file.version
-            ),
-        );
-    }
-    if file.offsets != OFFSETS {
-        return fail(
-            "offsets",
-            format!(
-                "offsets counted as \"{}\" cannot be read; this app reads \"{OFFSETS}\"",
-                file.offsets
-            ),
-        );
-    }
-    Timestamp::parse(&file.exported).map_err(|m| ImportError {
-        path: "exported".into(),
-        message: m,
-    })?;
+pub fn plan_import(
+    file_name: &str,
+    bytes: &[u8],
+    ws: &Workspace,
+    now: Timestamp,
+) -> Result<ImportPlan, ImportError> {
+    let (format, incoming) = detect::read(file_name, bytes, ws.articles(), now)?;
     let mut plan = ImportPlan {
-        total: file.annotations.len(),
+        format,
+        total: incoming.records.len(),
         new: 0,
         present: 0,
         conflicts: 0,
@@ -123,22 +107,18 @@ pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError
         reanchored: Vec::new(),
         not_found: Vec::new(),
         per_article: Vec::new(),
-        warnings: article_warnings(&file, ws),
+        warnings: incoming.warnings,
         placed: Vec::new(),
     };
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for (i, rec) in file.annotations.iter().enumerate() {
-        let path = format!("annotations[{i}]");
-        if let Some(first) = seen.insert(rec.id.as_str(), i) {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (path, rec) in &incoming.records {
+        if let Some(first) = seen.insert(rec.id.as_str(), path) {
             return fail(
                 &format!("{path}.id"),
-                format!(
-                    "the id \"{}\" is used twice (first at annotations[{first}])",
-                    rec.id
-                ),
+                format!("the id \"{}\" is used twice (first at {first})", rec.id),
             );
         }
-        let annotation = match check_record(rec, &path, ws.articles())? {
+        let annotation = match check_record(rec, path, ws.articles())? {
             Checked::Placed(a) => a,
             Checked::Moved(a, line) => {
                 plan.reanchored.push(line);
@@ -174,60 +154,6 @@ pub fn plan_import(json: &str, ws: &Workspace) -> Result<ImportPlan, ImportError
         .filter(|(_, n)| *n > 0)
         .collect();
     Ok(plan)
-}
-
-/// Refuses files of another format or a newer version before their fields are read, so the person
-/// hears "not a News Annotator file" rather than a list of missing fields.
-fn check_envelope(value: &Value) -> Result<(), ImportError> {
-    let not_ours = |why: String| fail("", format!("this is not a News Annotator file: {why}"));
-    if !matches!(value, Value::Object(_)) {
-        return not_ours(format!("it holds {}, not an object", kind_of(value)));
-    }
-    match value.get("format") {
-        None => return not_ours("it has no \"format\" field".into()),
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => return not_ours(format!("its \"format\" is {other}, not \"{FORMAT}\"")),
-    }
-    match value.get("version").and_then(Value::as_u64) {
-        Some(v) if v > u64::from(VERSION) => fail(
-            "",
-            format!(
-                "this file was written by a newer version ({v}); this app reads version {VERSION}"
-            ),
-        ),
-        _ => Ok(()),
-    }
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// Lines about listed articles whose text differs from ours or that this app does not have.
-fn article_warnings(file: &ExportFile, ws: &Workspace) -> Vec<String> {
-    let mut out = Vec::new();
-    for (i, listed) in file.articles.iter().enumerate() {
-        match ws.articles().iter().find(|a| a.id.as_str() == listed.id) {
-            None => out.push(format!(
-                "articles[{i}]: this app has no article \"{}\"",
-                listed.id
-            )),
-            Some(ours) if ours.sha256() != listed.sha256 => out.push(format!(
-                "articles[{i}]: the text of \"{}\" differs from the one the file was made on; \
-                 its annotations were checked against their text",
-                listed.id
-            )),
-            Some(_) => {}
-        }
-    }
-    out
 }
 
 fn classify(a: &Annotation, ws: &Workspace) -> Class {

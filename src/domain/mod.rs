@@ -12,6 +12,7 @@ pub mod bundled;
 #[cfg(test)]
 #[path = "tests/fixtures.rs"]
 mod fixtures;
+pub mod formats;
 pub mod history;
 pub mod import;
 pub mod json;

@@ -14,10 +14,13 @@
 //! order, each article's in text order. `schema/news-annotator-v1.schema.json` is the formal
 //! definition; `tests/fixtures/native-export.json` is an example checked by a golden test.
 
+use super::article::Article;
+use super::formats::{docs, error, Doc, FormatError, Incoming, Scope};
 use super::json::{self, FieldReader, Path, ReadError, Value, Writer};
-use super::records::{records, AnnotationRecord};
+use super::records::{path_error, AnnotationRecord};
 use super::time::Timestamp;
 use super::workspace::Workspace;
+use std::rc::Rc;
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "news-annotator";
@@ -137,28 +140,129 @@ impl ArticleRecord {
 
 /// The export file of the workspace as pretty-printed JSON (two-space indent, trailing newline).
 pub fn export_json(ws: &Workspace, now: Timestamp) -> String {
+    export_docs(&docs(ws, &Scope::everything()), now)
+}
+
+/// The export file of these articles and annotations, pretty-printed as [`export_json`].
+pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
     let file = ExportFile {
         format: FORMAT.into(),
         version: VERSION,
         exported: now.to_string(),
         offsets: OFFSETS.into(),
-        articles: ws
-            .articles()
+        articles: docs
             .iter()
-            .map(|a| ArticleRecord {
-                id: a.id.as_str().to_owned(),
-                title: a.title.clone(),
-                sha256: a.sha256().to_owned(),
-                length: a.char_len,
+            .map(|d| ArticleRecord {
+                id: d.article.id.as_str().to_owned(),
+                title: d.article.title.clone(),
+                sha256: d.article.sha256().to_owned(),
+                length: d.article.char_len,
             })
             .collect(),
-        annotations: records(ws),
+        annotations: docs
+            .iter()
+            .flat_map(|d| {
+                d.annotations
+                    .iter()
+                    .map(|a| AnnotationRecord::from_annotation(a, &d.article))
+            })
+            .collect(),
     };
     let mut w = Writer::pretty();
     file.write(&mut w);
     let mut json = w.finish();
     json.push('\n');
     json
+}
+
+/// Reads a parsed export file into records, with notes on its article list.
+///
+/// Refuses files of another format or a newer version before their fields are read, so the person
+/// hears "not a News Annotator file" rather than a list of missing fields.
+pub fn read(mut value: Value, articles: &[Rc<Article>]) -> Result<Incoming, FormatError> {
+    check_envelope(&value)?;
+    let file = ExportFile::read(&mut value).map_err(path_error)?;
+    if file.version != VERSION {
+        return error(
+            "version",
+            format!(
+                "version {} is not one this app reads (it reads {VERSION})",
+                file.version
+            ),
+        );
+    }
+    if file.offsets != OFFSETS {
+        return error(
+            "offsets",
+            format!(
+                "offsets counted as \"{}\" cannot be read; this app reads \"{OFFSETS}\"",
+                file.offsets
+            ),
+        );
+    }
+    if let Err(m) = Timestamp::parse(&file.exported) {
+        return error("exported", m);
+    }
+    let warnings = article_warnings(&file.articles, articles);
+    let records = file
+        .annotations
+        .into_iter()
+        .enumerate()
+        .map(|(i, rec)| (format!("annotations[{i}]"), rec))
+        .collect();
+    Ok(Incoming { records, warnings })
+}
+
+fn check_envelope(value: &Value) -> Result<(), FormatError> {
+    let not_ours = |why: String| error("", format!("this is not a News Annotator file: {why}"));
+    if !matches!(value, Value::Object(_)) {
+        return not_ours(format!("it holds {}, not an object", kind_of(value)));
+    }
+    match value.get("format") {
+        None => return not_ours("it has no \"format\" field".into()),
+        Some(Value::String(f)) if f == FORMAT => {}
+        Some(other) => return not_ours(format!("its \"format\" is {other}, not \"{FORMAT}\"")),
+    }
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => error(
+            "",
+            format!(
+                "this file was written by a newer version ({v}); this app reads version {VERSION}"
+            ),
+        ),
+        _ => Ok(()),
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Lines about listed articles whose text differs from ours or that this app does not have.
+fn article_warnings(listed: &[ArticleRecord], ours: &[Rc<Article>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, listed) in listed.iter().enumerate() {
+        match ours.iter().find(|a| a.id.as_str() == listed.id) {
+            None => out.push(format!(
+                "articles[{i}]: this app has no article \"{}\"",
+                listed.id
+            )),
+            Some(ours) if ours.sha256() != listed.sha256 => out.push(format!(
+                "articles[{i}]: the text of \"{}\" differs from the one the file was made on; \
+                 its annotations were checked against their text",
+                listed.id
+            )),
+            Some(_) => {}
+        }
+    }
+    out
 }
 
 /// The suggested download name, dated in UTC: `news-annotations-2026-11-24.json`.

@@ -99,12 +99,14 @@ pub enum SessionAction {
     },
     /// Changes the workspace.
     Edit(Action),
-    /// A file's text was read: plan its import, or report why it cannot be imported.
+    /// A file was read: plan its import, or report why it cannot be imported.
     ReadFile {
-        /// The file's name, for messages.
+        /// The file's name, for messages and for telling `.ann` files apart.
         file_name: String,
-        /// Its whole text.
-        text: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+        /// Now: the time given to annotations from formats that carry none.
+        at: Timestamp,
     },
     /// Adds an article (with annotations, which may be none) and opens it.
     AddArticle {
@@ -215,18 +217,19 @@ impl Session {
             SessionAction::Edit(action) => {
                 self.edit(action);
             }
-            SessionAction::ReadFile { file_name, text } => {
-                match plan_import(&text, &self.workspace) {
-                    Ok(plan) => {
-                        self.notice = None;
-                        self.import = Some(Rc::new(PendingImport { file_name, plan }));
-                    }
-                    Err(e) => {
-                        self.notice =
-                            Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
-                    }
+            SessionAction::ReadFile {
+                file_name,
+                bytes,
+                at,
+            } => match plan_import(&file_name, &bytes, &self.workspace, at) {
+                Ok(plan) => {
+                    self.notice = None;
+                    self.import = Some(Rc::new(PendingImport { file_name, plan }));
                 }
-            }
+                Err(e) => {
+                    self.notice = Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
+                }
+            },
             SessionAction::ConfirmImport { replace } => {
                 if let Some(import) = self.import.take() {
                     let action = import.plan.action(replace);

@@ -19,15 +19,16 @@ use crate::web::{clock, download, files};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Reads each file and hands its text to the session, which plans the import.
+/// Reads each file and hands its bytes to the session, which plans the import.
 fn read_files(list: Vec<web_sys::File>, dispatch: Callback<SessionAction>) {
     for file in list {
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match files::read_text(&file).await {
-                Ok(text) => dispatch.emit(SessionAction::ReadFile {
+            match files::read_bytes(&file).await {
+                Ok(bytes) => dispatch.emit(SessionAction::ReadFile {
                     file_name: file.name(),
-                    text,
+                    bytes,
+                    at: clock::now(),
                 }),
                 Err(e) => dispatch.emit(SessionAction::Notify(Notice::Error(e))),
             }

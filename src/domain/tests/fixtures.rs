@@ -137,3 +137,50 @@ impl std::ops::IndexMut<usize> for Value {
         &mut self.as_array_mut().expect("an array")[index]
     }
 }
+
+/// The text of the formats fixture: a flag and an emoji before the spans, curly quotes, a blank line.
+pub const FORMATS_TEXT: &str = "🇺🇦 Kyiv — “For me, it is crucial to connect security guarantees \
+with investment,” said Volodymyr Zelensky 🙂 on Saturday.\nScott Bessent, the US Treasury Secretary, \
+called the deal “historic”. Zelensky’s office disagreed.\n\nThe Munich Security Conference ended on \
+Sunday.";
+
+/// The second article of the formats fixture.
+pub const FORMATS_SECOND: &str = "Ukraine’s parliament met in Kyiv.";
+
+/// The workspace every exporter's golden file is made from: two articles; nested spans (a person and
+/// an organisation inside a claim), crossing spans (two claims), a quote in curly quotes after an
+/// emoji, and a note with a comma, a double quote and a line break. Offsets found with Python.
+pub fn formats_workspace() -> Workspace {
+    use super::article::Article;
+    let person = Label::Entity(EntityKind::Person);
+    let org = Label::Entity(EntityKind::Organization);
+    let place = Label::Entity(EntityKind::Place);
+    let other = Label::Entity(EntityKind::Other);
+    let mut msc = ann("e-msc", "fixture", 225, 251, other);
+    msc.note = "Held every February, in Munich; see \"MSC\"\nand its report.".into();
+    msc.updated = Timestamp(CREATED.0 + 60_000);
+    let mut quote = ann("q-crucial", "fixture", 10, 81, Label::Quote);
+    quote.note = "Other outlets: “For me is very important the connection…”".into();
+    let annotations = vec![
+        ann("e-kyiv", "fixture", 3, 7, place),
+        quote,
+        ann("e-zelensky", "fixture", 87, 105, person),
+        ann("c-historic", "fixture", 121, 189, Label::Claim),
+        ann("e-bessent", "fixture", 121, 134, person),
+        ann("e-treasury", "fixture", 140, 151, org),
+        ann("c-disagreed", "fixture", 170, 219, Label::Claim),
+        msc,
+        ann("e-ukraine", "second", 0, 7, place),
+        ann("e-kyiv-2", "second", 28, 32, place),
+    ];
+    let mut ws = Workspace::new(vec![
+        Article::new("fixture", "Formats fixture", FORMATS_TEXT.to_owned()),
+        Article::new("second", "Second “article”", FORMATS_SECOND.to_owned()),
+    ]);
+    ws.apply(Action::Import {
+        annotations,
+        replace: false,
+    })
+    .unwrap();
+    ws
+}

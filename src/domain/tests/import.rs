@@ -5,6 +5,7 @@ use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{ann, json, sample_workspace, CREATED};
+use crate::domain::json::Value;
 use crate::domain::native_format::export_json;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
@@ -19,7 +20,11 @@ fn sample_file() -> Value {
 }
 
 fn plan(file: &Value, ws: &Workspace) -> Result<ImportPlan, ImportError> {
-    plan_import(&file.to_string(), ws)
+    plan_text(&file.to_string(), ws)
+}
+
+fn plan_text(text: &str, ws: &Workspace) -> Result<ImportPlan, ImportError> {
+    plan_import("file.json", text.as_bytes(), ws, NOW)
 }
 
 fn error(file: &Value) -> String {
@@ -30,7 +35,7 @@ fn error(file: &Value) -> String {
 fn export_then_import_into_an_empty_workspace_gives_the_same_annotations() {
     let original = sample_workspace();
     let mut ws = empty();
-    let p = plan_import(&export_json(&original, NOW), &ws).unwrap();
+    let p = plan_text(&export_json(&original, NOW), &ws).unwrap();
     assert_eq!((p.total, p.new, p.present, p.conflicts), (6, 6, 0, 0));
     assert!(p.reanchored.is_empty() && p.not_found.is_empty() && p.warnings.is_empty());
     assert_eq!(
@@ -43,7 +48,7 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_annotations() {
     ws.apply(p.action(false)).unwrap();
     assert_eq!(snapshot(&ws), snapshot(&original));
     // Importing the same file again finds everything present and adds nothing.
-    let again = plan_import(&export_json(&original, NOW), &ws).unwrap();
+    let again = plan_text(&export_json(&original, NOW), &ws).unwrap();
     assert_eq!((again.new, again.present, again.conflicts), (0, 6, 0));
     assert_eq!(
         again.action(false),
@@ -186,25 +191,23 @@ fn type_errors_name_the_json_path() {
 
 #[test]
 fn not_json_gives_line_and_column() {
-    let err = plan_import("{\n  \"format\": ?", &empty()).unwrap_err();
+    let err = plan_text("{\n  \"format\": ?", &empty()).unwrap_err();
     assert_eq!(err.path, "line 2, column 13");
     assert_eq!(err.to_string(), "line 2, column 13: expected value");
-    assert!(plan_import("", &empty())
-        .unwrap_err()
-        .to_string()
-        .starts_with("line 1, column 0: EOF"));
+    assert_eq!(
+        plan_text(" \n", &empty()).unwrap_err().to_string(),
+        "the file is empty"
+    );
 }
 
 #[test]
 fn other_formats_and_newer_versions_are_refused_plainly() {
     assert_eq!(
         error(&json(r#"[{"text": "x", "label": []}]"#)),
-        "this is not a News Annotator file: it holds a list, not an object"
+        "this JSON is not a format this app reads (News Annotator, W3C Web Annotation, Label \
+         Studio, doccano)"
     );
-    assert_eq!(
-        error(&json(r#"{"annotations": []}"#)),
-        "this is not a News Annotator file: it has no \"format\" field"
-    );
+    assert_eq!(error(&json(r#"{"annotations": []}"#)), error(&json("[]")));
     assert_eq!(
         error(&json(r#"{"format": "label-studio"}"#)),
         "this is not a News Annotator file: its \"format\" is \"label-studio\", not \"news-annotator\""

@@ -112,7 +112,8 @@ fn a_read_file_is_previewed_and_changes_nothing_until_confirmed() {
     s.apply(SessionAction::Edit(Action::Remove { id: "x".into() }));
     s.apply(SessionAction::ReadFile {
         file_name: "mine.json".into(),
-        text: file,
+        bytes: file.into_bytes(),
+        at: Timestamp(0),
     });
     assert_eq!(s.import.as_ref().unwrap().plan.new, 1);
     assert!(s.workspace.is_empty());
@@ -132,7 +133,8 @@ fn a_broken_file_is_refused_with_its_name_and_nothing_changes() {
     tag(&mut s, "x", Label::Claim);
     s.apply(SessionAction::ReadFile {
         file_name: "broken.json".into(),
-        text: "{not json".into(),
+        bytes: b"{not json".to_vec(),
+        at: Timestamp(0),
     });
     assert!(s.import.is_none());
     assert_eq!(s.workspace.len(), 1);

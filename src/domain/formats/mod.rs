@@ -1,0 +1,384 @@
+//! The formats NLP tools read: export to each, detect and read back the ones marked importable.
+//!
+//! Every exporter gets the same input, a list of [`Doc`]s (an article and the annotations chosen for
+//! it, in text order), and returns a [`Body`]. Every importer returns an [`Incoming`]: annotation
+//! records in the app's own shape, which [`crate::domain::import`] then checks, re-anchors and
+//! classifies exactly as for the app's own files. Inside, offsets are Unicode code points, end
+//! exclusive; each format converts at its border and [`Format::offsets`] says to what.
+
+pub mod brat;
+pub mod conll;
+pub mod csv;
+pub mod detect;
+pub mod doccano;
+pub mod label_studio;
+pub mod prodigy;
+pub mod spacy;
+pub mod tags;
+pub mod tokens;
+pub mod w3c;
+pub mod zip;
+
+use super::annotation::{Annotation, Label, LabelName};
+use super::article::{Article, ArticleId};
+use super::records::AnnotationRecord;
+use super::time::Timestamp;
+use super::workspace::Workspace;
+use std::rc::Rc;
+
+/// Every format the app writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// The app's own JSON (`native_format`).
+    Native,
+    /// W3C Web Annotation Data Model, JSON-LD.
+    W3c,
+    /// doccano JSONL with `entities` and `relations`.
+    Doccano,
+    /// Label Studio JSON tasks.
+    LabelStudio,
+    /// brat standoff: a `.txt` and an `.ann` per article, in one zip.
+    Brat,
+    /// spaCy JSONL: `text` and `spans`.
+    SpacyJsonl,
+    /// spaCy training tuples: `[text, {"entities": [[start, end, label]]}]`.
+    SpacyTuples,
+    /// Prodigy JSONL with `tokens` and token-aligned `spans`.
+    Prodigy,
+    /// CoNLL-2003 style IOB2, one token a line.
+    Conll,
+    /// CSV, one row per annotation.
+    Csv,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 10] = [
+        Format::Native,
+        Format::W3c,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Brat,
+        Format::SpacyJsonl,
+        Format::SpacyTuples,
+        Format::Prodigy,
+        Format::Conll,
+        Format::Csv,
+    ];
+
+    /// The short name used on the command line and in the export menu's values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::Native => "native",
+            Format::W3c => "w3c",
+            Format::Doccano => "doccano",
+            Format::LabelStudio => "label-studio",
+            Format::Brat => "brat",
+            Format::SpacyJsonl => "spacy",
+            Format::SpacyTuples => "spacy-tuples",
+            Format::Prodigy => "prodigy",
+            Format::Conll => "conll",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// The format with this [`key`](Format::key).
+    pub fn from_key(key: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.key() == key)
+    }
+
+    /// The name shown to people.
+    pub fn title(self) -> &'static str {
+        match self {
+            Format::Native => "News Annotator JSON",
+            Format::W3c => "W3C Web Annotation (JSON-LD)",
+            Format::Doccano => "doccano JSONL",
+            Format::LabelStudio => "Label Studio JSON",
+            Format::Brat => "brat standoff (zip)",
+            Format::SpacyJsonl => "spaCy JSONL (text and spans)",
+            Format::SpacyTuples => "spaCy training tuples (JSON)",
+            Format::Prodigy => "Prodigy JSONL",
+            Format::Conll => "CoNLL-2003 IOB2",
+            Format::Csv => "CSV spreadsheet",
+        }
+    }
+
+    /// The end of the file name, after `news-annotations-DATE`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Native => ".json",
+            Format::W3c => ".w3c.jsonld",
+            Format::Doccano => ".doccano.jsonl",
+            Format::LabelStudio => ".label-studio.json",
+            Format::Brat => ".brat.zip",
+            Format::SpacyJsonl => ".spacy.jsonl",
+            Format::SpacyTuples => ".spacy-tuples.json",
+            Format::Prodigy => ".prodigy.jsonl",
+            Format::Conll => ".conll",
+            Format::Csv => ".csv",
+        }
+    }
+
+    /// The media type of the download.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Format::Native | Format::LabelStudio | Format::SpacyTuples => "application/json",
+            Format::W3c => "application/ld+json",
+            Format::Doccano | Format::SpacyJsonl | Format::Prodigy => "application/x-ndjson",
+            Format::Brat => "application/zip",
+            Format::Conll => "text/plain;charset=utf-8",
+            Format::Csv => "text/csv;charset=utf-8",
+        }
+    }
+
+    /// Whether files of this format can be imported.
+    pub fn imports(self) -> bool {
+        matches!(
+            self,
+            Format::Native | Format::W3c | Format::Doccano | Format::LabelStudio | Format::Brat
+        )
+    }
+
+    /// The unit the format's offsets count in, in words.
+    pub fn offsets(self) -> &'static str {
+        match self {
+            Format::Conll => "no offsets: one token a line, in text order",
+            Format::Prodigy => {
+                "Unicode code points, end exclusive; token_start and token_end are token indices, \
+                 token_end inclusive"
+            }
+            _ => "Unicode code points, end exclusive (Python's str indices)",
+        }
+    }
+
+    /// What the format cannot hold, in plain words; empty when it holds everything.
+    pub fn cannot_hold(self) -> &'static str {
+        match self {
+            Format::Native => "",
+            Format::W3c => "",
+            Format::Brat => "the annotations' creation and change times",
+            Format::Doccano => "notes, ids and times; labels become tags such as CLAIM and PERSON",
+            Format::LabelStudio => "times; labels become tags such as CLAIM and PERSON",
+            Format::SpacyJsonl | Format::SpacyTuples => {
+                "notes, ids and times; labels become tags such as CLAIM and PERSON"
+            }
+            Format::Prodigy => {
+                "notes, ids and times; a span that does not start and end on token boundaries \
+                 is widened to whole tokens"
+            }
+            Format::Conll => {
+                "offsets, notes, ids and times, and overlapping or nested spans: one layer is kept \
+                 (the earlier span wins, then the longer), and the export lists what it dropped"
+            }
+            Format::Csv => "ids and times",
+        }
+    }
+}
+
+/// What to export: some or all articles, some or all labels.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scope {
+    /// Only this article; `None` for all of them.
+    pub article: Option<ArticleId>,
+    /// The label families to include.
+    pub labels: Vec<LabelName>,
+}
+
+impl Scope {
+    /// Every article and every label.
+    pub fn everything() -> Scope {
+        Scope {
+            article: None,
+            labels: LabelName::ALL.to_vec(),
+        }
+    }
+}
+
+/// One article and the annotations chosen for it, in text order (outer spans first).
+#[derive(Clone, Debug)]
+pub struct Doc {
+    /// The article.
+    pub article: Rc<Article>,
+    /// Its annotations within the scope.
+    pub annotations: Vec<Rc<Annotation>>,
+}
+
+/// The articles and annotations of `ws` that `scope` names, articles in list order.
+pub fn docs(ws: &Workspace, scope: &Scope) -> Vec<Doc> {
+    ws.articles()
+        .iter()
+        .filter(|a| scope.article.as_ref().is_none_or(|id| *id == a.id))
+        .map(|article| Doc {
+            article: article.clone(),
+            annotations: ws
+                .in_article(&article.id)
+                .iter()
+                .filter(|a| scope.labels.contains(&a.label.name()))
+                .cloned()
+                .collect(),
+        })
+        .collect()
+}
+
+/// What an exporter wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// The first lines a person sees before saving (for a zip, of the first file inside).
+    pub preview: String,
+    /// One line per annotation the format could not hold and left out.
+    pub dropped: Vec<String>,
+}
+
+/// How many lines of a file the export preview shows.
+pub const PREVIEW_LINES: usize = 12;
+
+impl Body {
+    /// A text file, previewed by its first lines.
+    pub fn text(text: String) -> Body {
+        Body {
+            preview: preview_of(&text),
+            bytes: text.into_bytes(),
+            dropped: Vec::new(),
+        }
+    }
+}
+
+/// The first [`PREVIEW_LINES`] lines of `text`, each cut to 300 code points.
+pub fn preview_of(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines().take(PREVIEW_LINES) {
+        let mut chars = line.chars();
+        out.extend(chars.by_ref().take(300));
+        if chars.next().is_some() {
+            out.push('…');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Writes `docs` in `format`; `now` dates the file where the format has a place for it.
+pub fn export(format: Format, docs: &[Doc], now: Timestamp) -> Body {
+    match format {
+        Format::Native => Body::text(super::native_format::export_docs(docs, now)),
+        Format::W3c => w3c::export(docs, now),
+        Format::Doccano => doccano::export(docs),
+        Format::LabelStudio => label_studio::export(docs),
+        Format::Brat => brat::export(docs),
+        Format::SpacyJsonl => spacy::export_jsonl(docs),
+        Format::SpacyTuples => spacy::export_tuples(docs),
+        Format::Prodigy => prodigy::export(docs),
+        Format::Conll => conll::export(docs),
+        Format::Csv => csv::export(docs),
+    }
+}
+
+/// The suggested download name, dated in UTC: `news-annotations-2026-11-24.doccano.jsonl`.
+pub fn file_name(format: Format, now: Timestamp) -> String {
+    let stamp = now.to_string();
+    let date = stamp.split('T').next().unwrap_or_default();
+    format!("news-annotations-{date}{}", format.extension())
+}
+
+/// Annotations read from a file, in the app's record shape, before they are checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Incoming {
+    /// Each record with the place in the file it came from (`line 3: entities[1]`, `annotations[4]`).
+    pub records: Vec<(String, AnnotationRecord)>,
+    /// Things a person should know that do not stop the import (an unknown text, a dropped relation).
+    pub warnings: Vec<String>,
+}
+
+/// An error at a place in a file: `line 3: entities[0].end_offset`, and what is wrong there.
+pub use super::records::RecordError as FormatError;
+
+/// Shorthand for the error at `path`.
+pub fn error<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, FormatError> {
+    Err(FormatError {
+        path: path.into(),
+        message: message.into(),
+    })
+}
+
+/// One annotation as an importer found it, with offsets already in code points of `text`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The annotation's id: the file's own, or one made by [`generated_id`].
+    pub id: String,
+    /// The id of the article it belongs to.
+    pub article: ArticleId,
+    /// What it is.
+    pub label: Label,
+    /// The note; empty when the format has none.
+    pub note: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// When it was made (the import time when the format has no times).
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub updated: Timestamp,
+}
+
+impl Found {
+    /// The record, with `exact`, `prefix` and `suffix` cut from `text`: the file's own copy of the
+    /// article's text, so that the import can check it against ours and re-anchor if they differ.
+    pub fn record(self, text: &str) -> AnnotationRecord {
+        let cut = |from: usize, to: usize| -> String {
+            text.chars()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .collect()
+        };
+        let context = super::anchoring::CONTEXT_CHARS;
+        AnnotationRecord {
+            exact: cut(self.start, self.end),
+            prefix: cut(self.start.saturating_sub(context), self.start),
+            suffix: cut(self.end, self.end.saturating_add(context)),
+            id: self.id,
+            article: self.article.as_str().to_owned(),
+            label: self.label.name().name().to_owned(),
+            kind: self.label.kind().map(|k| k.name().to_owned()),
+            note: self.note,
+            start: self.start,
+            end: self.end,
+            created: self.created.to_string(),
+            updated: self.updated.to_string(),
+        }
+    }
+}
+
+/// An id for an annotation read from a format that has none of its own (or only numbers): the same
+/// span and label in the same article always get the same id, so importing a file twice adds nothing.
+pub fn generated_id(
+    format: Format,
+    article: &ArticleId,
+    start: usize,
+    end: usize,
+    label: Label,
+) -> String {
+    format!(
+        "{}-{}-{start}-{end}-{}",
+        format.key(),
+        article.as_str(),
+        label.mark()
+    )
+}
+
+/// The article a file means: the one with `id` if the app has it, otherwise the one whose text is
+/// exactly `text`. `None` when neither is known.
+pub fn find_article<'a>(
+    articles: &'a [Rc<Article>],
+    id: Option<&str>,
+    text: Option<&str>,
+) -> Option<&'a Rc<Article>> {
+    id.and_then(|id| articles.iter().find(|a| a.id.as_str() == id))
+        .or_else(|| text.and_then(|t| articles.iter().find(|a| a.text == t)))
+}
+
+#[cfg(test)]
+#[path = "../tests/formats/core.rs"]
+mod tests;
