@@ -5,6 +5,7 @@ use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
 use super::detail::{detail, DetailProps};
+use super::export_dialog::ExportDialog;
 use super::header::{header, HeaderProps};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
@@ -74,6 +75,15 @@ pub fn App() -> Html {
             }
         })
     };
+    let exporting = use_state(|| false);
+    let on_export_dialog = {
+        let exporting = exporting.clone();
+        Callback::from(move |()| exporting.set(true))
+    };
+    let close_export = {
+        let exporting = exporting.clone();
+        Callback::from(move |()| exporting.set(false))
+    };
     let on_files = {
         let dispatch = dispatch.clone();
         Callback::from(move |list: Vec<web_sys::File>| read_files(list, dispatch.clone()))
@@ -102,6 +112,7 @@ pub fn App() -> Html {
         total: ws.len(),
         dispatch: dispatch.clone(),
         on_export,
+        on_export_dialog,
         on_files,
     });
     let notices = notices(&NoticesProps {
@@ -181,6 +192,10 @@ pub fn App() -> Html {
             </main>
             {tag_toolbar.unwrap_or_default()}
             {import_dialog.unwrap_or_default()}
+            if *exporting {
+                <ExportDialog session={shared.cell()} revision={ws.revision()}
+                    on_close={close_export} dispatch={dispatch.clone()} />
+            }
         </div>
     }
 }

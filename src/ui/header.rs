@@ -15,11 +15,17 @@ pub struct HeaderProps {
     pub total: usize,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
-    /// Downloads all annotations.
+    /// Downloads all annotations as the app's own JSON.
     pub on_export: Callback<()>,
+    /// Opens the export dialog (other formats, some articles or labels).
+    pub on_export_dialog: Callback<()>,
     /// Loads picked files.
     pub on_files: Callback<Vec<web_sys::File>>,
 }
+
+/// The file types the picker offers: every format that can be imported.
+const ACCEPT: &str =
+    ".json,.jsonld,.jsonl,.ann,.zip,application/json,application/ld+json,application/zip";
 
 /// The top bar.
 pub fn header(props: &HeaderProps) -> Html {
@@ -28,6 +34,7 @@ pub fn header(props: &HeaderProps) -> Html {
         Callback::from(move |_| dispatch.emit(SessionAction::Edit(action())))
     };
     let on_export = props.on_export.reform(|_: MouseEvent| ());
+    let on_export_dialog = props.on_export_dialog.reform(|_: MouseEvent| ());
     let onchange = {
         let on_files = props.on_files.clone();
         Callback::from(move |e: Event| {
@@ -58,9 +65,13 @@ pub fn header(props: &HeaderProps) -> Html {
                     title="Download every annotation of every article as one JSON file">
                     {format!("Download JSON ({})", props.total)}
                 </button>
-                <label class="button" title="Load a News Annotator JSON file (or drop it anywhere on the page)">
-                    {"Load JSON…"}
-                    <input type="file" accept=".json,application/json" data-testid="import-file" class="visually-hidden" {onchange} />
+                <button data-testid="export-open" onclick={on_export_dialog}
+                    title="Export to W3C, doccano, Label Studio, brat, spaCy, Prodigy, CoNLL or CSV">
+                    {"Export…"}
+                </button>
+                <label class="button" title="Load News Annotator JSON, W3C JSON-LD, doccano JSONL, Label Studio JSON or brat (.ann or .zip); or drop the file anywhere on the page">
+                    {"Load file…"}
+                    <input type="file" accept={ACCEPT} data-testid="import-file" class="visually-hidden" {onchange} />
                 </label>
             </div>
         </header>

@@ -37,7 +37,7 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
     html! {
         <div class="backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-preview">
-                <h2 id="import-title">{format!("Load {}", props.import.file_name)}</h2>
+                <h2 id="import-title">{format!("Load {} ({})", props.import.file_name, plan.format.title())}</h2>
                 <p data-testid="import-summary">
                     {format!("The file holds {} annotation(s): {} new, {} already here, {} in conflict with yours.",
                         plan.total, plan.new, plan.present, plan.conflicts)}

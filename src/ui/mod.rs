@@ -6,6 +6,7 @@ mod app;
 mod article_list;
 mod article_view;
 mod detail;
+mod export_dialog;
 mod header;
 mod hooks;
 mod import_dialog;

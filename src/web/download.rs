@@ -4,12 +4,17 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Starts a download of `text` as a file called `file_name` with the given MIME type.
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    download_bytes(file_name, mime, text.as_bytes())
+}
+
+/// Starts a download of `bytes` as a file called `file_name` with the given MIME type.
+pub fn download_bytes(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail =
         |what: &str, e: JsValue| format!("could not download {file_name}: {what} failed ({e:?})");
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
         .map_err(|e| fail("making the file", e))?;
     let url =
         web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| fail("making a link", e))?;

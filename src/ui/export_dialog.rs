@@ -1,0 +1,186 @@
+//! The export dialog: choose a format and a scope, see the first lines and what the format cannot
+//! hold, then download.
+
+use crate::domain::annotation::LabelName;
+use crate::domain::formats::{self, Format, Scope};
+use crate::domain::session::{Notice, Session, SessionAction};
+use crate::web::{clock, download};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What [`ExportDialog`] shows.
+#[derive(Properties, Clone)]
+pub struct ExportDialogProps {
+    /// The page's session, read when the choice changes.
+    pub session: Rc<RefCell<Session>>,
+    /// The workspace revision, so the preview follows edits.
+    pub revision: u64,
+    /// Closes the dialog.
+    pub on_close: Callback<()>,
+    /// Sends session actions (the notice after a download).
+    pub dispatch: Callback<SessionAction>,
+}
+
+impl PartialEq for ExportDialogProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+            && self.revision == other.revision
+            && self.on_close == other.on_close
+            && self.dispatch == other.dispatch
+    }
+}
+
+/// The person's choice in the dialog.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    format: Format,
+    whole: bool,
+    labels: Vec<LabelName>,
+}
+
+/// The export dialog.
+#[function_component]
+pub fn ExportDialog(props: &ExportDialogProps) -> Html {
+    let choice = use_state(|| Choice {
+        format: Format::W3c,
+        whole: true,
+        labels: LabelName::ALL.to_vec(),
+    });
+    let made = use_memo(((*choice).clone(), props.revision), |(c, _)| {
+        let now = clock::now();
+        let Ok(session) = props.session.try_borrow() else {
+            return None;
+        };
+        let scope = Scope {
+            article: (!c.whole).then(|| session.current.clone()),
+            labels: c.labels.clone(),
+        };
+        let docs = formats::docs(&session.workspace, &scope);
+        let count: usize = docs.iter().map(|d| d.annotations.len()).sum();
+        let title = session
+            .workspace
+            .article(&session.current)
+            .map(|a| a.title.clone())
+            .unwrap_or_default();
+        let body = formats::export(c.format, &docs, now);
+        Some((
+            body,
+            formats::file_name(c.format, now),
+            count,
+            docs.len(),
+            title,
+        ))
+    });
+    let Some((body, file_name, count, articles, title)) = made.as_ref() else {
+        return Html::default();
+    };
+    let set = |change: fn(&mut Choice, String)| {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let mut next = (*choice).clone();
+            change(&mut next, input.value());
+            choice.set(next);
+        })
+    };
+    let on_format = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(format) = Format::from_key(&select.value()) {
+                choice.set(Choice {
+                    format,
+                    ..(*choice).clone()
+                });
+            }
+        })
+    };
+    let toggle = |name: LabelName| {
+        let choice = choice.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*choice).clone();
+            if next.labels.contains(&name) {
+                next.labels.retain(|l| *l != name);
+            } else {
+                next.labels.push(name);
+            }
+            choice.set(next);
+        })
+    };
+    let close = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = props.on_close.reform(|_: KeyboardEvent| ());
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            onkeydown.emit(e);
+        }
+    });
+    let download = {
+        let (format, bytes, name) = (choice.format, body.bytes.clone(), file_name.clone());
+        let (on_close, dispatch, count) = (props.on_close.clone(), props.dispatch.clone(), *count);
+        Callback::from(move |_: MouseEvent| {
+            let notice = match download::download_bytes(&name, format.mime(), &bytes) {
+                Ok(()) => Notice::Info(format!(
+                    "Saved {count} annotation(s) as {} ({name}).",
+                    format.title()
+                )),
+                Err(e) => Notice::Error(e),
+            };
+            dispatch.emit(SessionAction::Notify(notice));
+            on_close.emit(());
+        })
+    };
+    let format = choice.format;
+    let options = Format::ALL.into_iter().map(|f| {
+        html! { <option value={f.key()} selected={f == format}>{f.title()}</option> }
+    });
+    let label_boxes = LabelName::ALL.into_iter().map(|name| {
+        html! {
+            <label>
+                <input type="checkbox" data-testid={format!("export-label-{}", name.name())}
+                    checked={choice.labels.contains(&name)} onchange={toggle(name)} />
+                {name.plural()}
+            </label>
+        }
+    });
+    let holds = match format.cannot_hold() {
+        "" => "It holds everything this app records.".to_owned(),
+        what => format!("It cannot hold {what}."),
+    };
+    html! {
+        <div class="backdrop" {onkeydown}>
+            <div class="dialog export" role="dialog" aria-modal="true" aria-labelledby="export-title" data-testid="export-dialog">
+                <h2 id="export-title">{"Export annotations"}</h2>
+                <label class="field">{"Format "}
+                    <select data-testid="export-format" onchange={on_format}>{for options}</select>
+                </label>
+                <fieldset>
+                    <legend>{"Articles"}</legend>
+                    <label><input type="radio" name="export-scope" value="all" data-testid="export-all"
+                        checked={choice.whole} onchange={set(|c, _| c.whole = true)} />{"All articles"}</label>
+                    <label><input type="radio" name="export-scope" value="this" data-testid="export-this"
+                        checked={!choice.whole} onchange={set(|c, _| c.whole = false)} />{format!("This article: {title}")}</label>
+                </fieldset>
+                <fieldset>
+                    <legend>{"Labels"}</legend>
+                    {for label_boxes}
+                </fieldset>
+                <p data-testid="export-about">
+                    {format!("{count} annotation(s) in {articles} article(s). Offsets: {}. {holds}", format.offsets())}
+                </p>
+                if !body.dropped.is_empty() {
+                    <details data-testid="export-dropped" open=true>
+                        <summary>{format!("Left out or changed by this format ({})", body.dropped.len())}</summary>
+                        <ul>{for body.dropped.iter().map(|l| html! { <li>{l}</li> })}</ul>
+                    </details>
+                }
+                <p class="meta">{format!("First lines of {file_name}:")}</p>
+                <pre class="preview" data-testid="export-preview">{&body.preview}</pre>
+                <div class="buttons">
+                    <button data-testid="export-download" class="primary" onclick={download}>{"Download"}</button>
+                    <button data-testid="export-cancel" onclick={close}>{"Cancel"}</button>
+                </div>
+            </div>
+        </div>
+    }
+}

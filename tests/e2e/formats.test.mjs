@@ -1,0 +1,126 @@
+// End-to-end tests of the export dialog and of importing other tools' files, in headless Chromium
+// on the release build (dist/), driven with the real mouse and keyboard like annotator.test.mjs.
+//
+// Run: bash scripts/test.sh build node   (or, with dist/ built: node --test tests/e2e/)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startStaticServer } from '../support/server.mjs';
+import { downloadFrom, launchBrowser, withPage } from '../support/browser.mjs';
+import { DIST, loadSeeds, sliceChars } from '../support/paths.mjs';
+import { countsOf, openApp, sel, tag, waitForCount } from '../support/app.mjs';
+
+const SEEDS = loadSeeds();
+const seed = (id) => SEEDS.find((s) => s.id === id) ?? assert.fail(`no seed ${id}`);
+const KYIV_CLAIM =
+  'Trump said last week that he wanted Ukraine to supply the United States with rare earth minerals as a form of payment for American financial support.';
+const TEST_TIMEOUT = 120_000;
+
+let server;
+let browser;
+
+before(async () => {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: build first with `bash scripts/test.sh build`');
+  }
+  server = await startStaticServer(DIST);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Code point offsets of the first occurrence of `text` in seed `id`. */
+function charSpan(id, text) {
+  const s = seed(id).text;
+  const at = s.indexOf(text);
+  assert.ok(at >= 0, `"${text}" is in ${id}`);
+  const start = [...s.slice(0, at)].length;
+  return [start, start + [...text].length];
+}
+
+/** Pick `format` in the open export dialog and wait for its preview. */
+async function chooseFormat(page, format, previewPattern) {
+  await page.selectOption(sel.exportFormat, format);
+  await page.waitForFunction(
+    ({ selector, source }) => new RegExp(source).test(document.querySelector(selector)?.textContent ?? ''),
+    { selector: sel.exportPreview, source: previewPattern.source },
+  );
+}
+
+describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOUT * 4 }, () => {
+  test('the export dialog previews each format, says what it cannot hold and what it dropped, and downloads', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage(browser, async ({ page }) => {
+      await openApp(page, server.url);
+      await tag(page, KYIV_CLAIM, { key: 'c' });
+      await tag(page, 'Trump', { key: 'p' }, { after: 'Trump said last week' });
+      await tag(page, 'Volodymyr Zelensky', { key: 'p' });
+      await page.click(sel.exportOpen);
+      await page.waitForSelector(sel.exportDialog, { state: 'visible' });
+
+      await chooseFormat(page, 'doccano', /"start_offset"/);
+      assert.match(await page.textContent(sel.exportAbout), /3 annotation\(s\) in 5 article\(s\)\. Offsets: Unicode code points.*cannot hold notes/);
+      const doccano = await downloadFrom(page, sel.exportDownload);
+      assert.match(doccano.name, /^news-annotations-\d{4}-\d{2}-\d{2}\.doccano\.jsonl$/);
+      const lines = doccano.text.trim().split('\n').map((l) => JSON.parse(l));
+      const kyiv = lines.find((l) => l.text === seed('kyiv-post').text) ?? assert.fail('a line holds the kyiv-post text');
+      const spans = kyiv.entities.map((e) => [e.label, sliceChars(seed('kyiv-post').chars, e.start_offset, e.end_offset)]);
+      assert.deepEqual(spans.sort(), [['CLAIM', KYIV_CLAIM], ['PERSON', 'Trump'], ['PERSON', 'Volodymyr Zelensky']].sort());
+      await page.waitForSelector(sel.exportDialog, { state: 'detached' });
+
+      // CoNLL keeps one layer: the claim wins over the person nested in it, and the dialog says so.
+      await page.click(sel.exportOpen);
+      await chooseFormat(page, 'conll', /-DOCSTART-/);
+      const dropped = await page.textContent(sel.exportDropped);
+      assert.match(dropped, /\(1\)/, dropped);
+      assert.match(dropped, /Trump/, dropped);
+      const conll = await downloadFrom(page, sel.exportDownload);
+      assert.match(conll.text, /^Trump B-CLAIM$/m);
+      assert.match(conll.text, /^Volodymyr B-PERSON\nZelensky I-PERSON$/m);
+
+      // This article, entities only, as a brat zip.
+      await page.click(sel.exportOpen);
+      await page.check(sel.exportThis);
+      await page.uncheck(sel.exportLabel('claim'));
+      await chooseFormat(page, 'brat', /^T1\t/m);
+      assert.match(await page.textContent(sel.exportAbout), /^2 annotation\(s\) in 1 article\(s\)/);
+      const brat = await downloadFrom(page, sel.exportDownload);
+      assert.match(brat.name, /\.brat\.zip$/);
+      const zip = readFileSync(brat.path);
+      assert.equal(zip.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'the download is a zip');
+      assert.ok(zip.includes(Buffer.from('kyiv-post.ann')), 'the zip holds kyiv-post.ann');
+      assert.ok(!zip.includes(Buffer.from('munich-dispatch.ann')), 'and only the open article');
+    });
+  });
+
+  test('a doccano file from another tool is detected, previewed and merged', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage(browser, async ({ page }) => {
+      await openApp(page, server.url);
+      const [cs, ce] = charSpan('kyiv-post', KYIV_CLAIM);
+      const [ps, pe] = charSpan('kyiv-post', 'Volodymyr Zelensky');
+      const line = JSON.stringify({ text: seed('kyiv-post').text, label: [[cs, ce, 'CLAIM'], [ps, pe, 'PER']] });
+      await page.setInputFiles(sel.importFile, { name: 'class.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${line}\n`) });
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      assert.match(await page.textContent(sel.importTitle), /class\.jsonl \(doccano JSONL\)/);
+      assert.match(await page.textContent(sel.importPreview), /2 annotation\(s\): 2 new/);
+      await page.click(sel.importMerge);
+      await waitForCount(page, 'kyiv-post', 'claim', 1);
+      assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 1, quote: 0, entity: 1 });
+    });
+  });
+
+  test('a broken doccano line is refused with its line and field, and nothing changes', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage(browser, async ({ page }) => {
+      await openApp(page, server.url);
+      const good = JSON.stringify({ text: seed('kyiv-post').text, entities: [] });
+      const bad = JSON.stringify({ text: seed('kyiv-post').text, entities: [{ id: 1, label: 'CLAIM', start_offset: 10, end_offset: 99999 }] });
+      await page.setInputFiles(sel.importFile, { name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${good}\n${bad}\n`) });
+      const error = await page.waitForSelector(sel.error, { state: 'visible' });
+      assert.match(await error.textContent(), /broken\.jsonl was not loaded: line 2/);
+      assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 0, quote: 0, entity: 0 });
+    });
+  });
+});
