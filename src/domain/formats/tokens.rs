@@ -372,4 +372,4 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
 
 #[cfg(test)]
 #[path = "../tests/formats/tokens.rs"]
-mod tests;
+pub(super) mod tests;

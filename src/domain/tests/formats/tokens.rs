@@ -3,6 +3,29 @@
 use super::*;
 use crate::domain::fixtures::FORMATS_TEXT;
 
+/// Compares an export of the formats fixture with its golden file `tests/fixtures/formats/NAME` byte
+/// for byte; `UPDATE_GOLDEN=1 cargo test` rewrites the file instead (then review it).
+pub(crate) fn golden(name: &str, bytes: &[u8]) {
+    let path = format!(
+        "{}/tests/fixtures/formats/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(format!(
+            "{}/tests/fixtures/formats",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let expected = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert!(
+        bytes == expected.as_slice(),
+        "export differs from {path}:\n{}",
+        String::from_utf8_lossy(bytes)
+    );
+}
+
 /// The tokens' texts.
 fn words(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
@@ -177,10 +200,79 @@ fn the_fixture_has_four_sentences() {
     );
 }
 
+/// Random texts and workspaces, shared by the property tests of the token formats and spaCy.
 #[cfg(not(target_arch = "wasm32"))]
-mod properties {
+pub(crate) mod properties {
     use super::*;
+    use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
+    use crate::domain::article::{Article, ArticleId};
+    use crate::domain::span::Span;
+    use crate::domain::time::Timestamp;
+    use crate::domain::workspace::{Action, Workspace};
     use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    const LABELS: [Label; 6] = [
+        Label::Claim,
+        Label::Quote,
+        Label::Entity(EntityKind::Person),
+        Label::Entity(EntityKind::Organization),
+        Label::Entity(EntityKind::Place),
+        Label::Entity(EntityKind::Other),
+    ];
+
+    /// Random span choices: two positions and a label.
+    type Picks = Vec<(Index, Index, Index)>;
+
+    /// One to three articles of random [`text`] with up to eight random spans each: anywhere in the
+    /// text when `aligned` is false, else from the start of one token to the end of a later one.
+    pub fn workspace(aligned: bool) -> impl Strategy<Value = Workspace> {
+        let picks = prop::collection::vec(any::<(Index, Index, Index)>(), 0..8);
+        prop::collection::vec((text(), picks), 1..3).prop_map(move |a| build(a, aligned))
+    }
+
+    fn build(articles: Vec<(String, Picks)>, aligned: bool) -> Workspace {
+        let mut annotations = Vec::new();
+        let mut list = Vec::new();
+        for (n, (text, picks)) in articles.into_iter().enumerate() {
+            let id = format!("a{n}");
+            let len = text.chars().count();
+            let tokens = tokenize(&text);
+            for (k, (first, second, label)) in picks.into_iter().enumerate() {
+                let (start, end) = if aligned {
+                    if tokens.is_empty() {
+                        continue;
+                    }
+                    let i = first.index(tokens.len());
+                    let j = i + second.index(tokens.len() - i);
+                    (tokens[i].start, tokens[j].end)
+                } else {
+                    if len == 0 {
+                        continue;
+                    }
+                    let start = first.index(len);
+                    (start, start + 1 + second.index(len - start))
+                };
+                annotations.push(Annotation {
+                    id: AnnotationId::from(format!("{id}-{k}").as_str()),
+                    article: ArticleId::from(id.as_str()),
+                    span: Span::new(start, end).unwrap(),
+                    label: *label.get(&LABELS),
+                    note: String::new(),
+                    created: Timestamp(0),
+                    updated: Timestamp(0),
+                });
+            }
+            list.push(Article::new(&id, &format!("Title “{n}”"), text));
+        }
+        let mut ws = Workspace::new(list);
+        ws.apply(Action::Import {
+            annotations,
+            replace: false,
+        })
+        .unwrap();
+        ws
+    }
 
     /// Texts mixing words, punctuation, quotes, emoji, combining marks, CJK and line breaks.
     pub fn text() -> impl Strategy<Value = String> {
