@@ -102,51 +102,44 @@ struct Atom {
     kind: Kind,
 }
 
-/// The text cut into [`Atom`]s.
-fn atoms(chars: &[char]) -> Vec<Atom> {
-    let mut out: Vec<Atom> = Vec::new();
-    let mut i = 0;
-    while let Some(&base) = chars.get(i) {
-        let start = i;
-        i += 1;
-        if is_space(base) {
-            out.push(Atom {
-                start,
-                end: i,
-                base,
-                kind: Kind::Space,
-            });
-            continue;
-        }
-        let mut emoji = pictograph(base);
-        if regional_indicator(base) && chars.get(i).copied().is_some_and(regional_indicator) {
-            i += 1;
-            emoji = true;
-        }
-        while let Some(&c) = chars.get(i) {
-            if c == ZWJ {
-                emoji = true;
-                i += 1;
-                // The joiner takes the next character too, unless it is whitespace.
-                if chars.get(i).is_some_and(|&n| !is_space(n)) {
-                    i += 1;
-                }
-            } else if extends(c) {
-                emoji |=
-                    c == '\u{fe0f}' || c == '\u{20e3}' || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c);
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        out.push(Atom {
+/// The [`Atom`] that starts at code point `start` (which must be in `chars`).
+fn atom_at(chars: &[char], start: usize) -> Option<Atom> {
+    let base = *chars.get(start)?;
+    let mut i = start + 1;
+    if is_space(base) {
+        return Some(Atom {
             start,
             end: i,
             base,
-            kind: if emoji { Kind::Emoji } else { Kind::Other },
+            kind: Kind::Space,
         });
     }
-    out
+    let mut emoji = pictograph(base);
+    if regional_indicator(base) && chars.get(i).copied().is_some_and(regional_indicator) {
+        i += 1;
+        emoji = true;
+    }
+    while let Some(&c) = chars.get(i) {
+        if c == ZWJ {
+            emoji = true;
+            i += 1;
+            // The joiner takes the next character too, unless it is whitespace.
+            if chars.get(i).is_some_and(|&n| !is_space(n)) {
+                i += 1;
+            }
+        } else if extends(c) {
+            emoji |= c == '\u{fe0f}' || c == '\u{20e3}' || ('\u{1f3fb}'..='\u{1f3ff}').contains(&c);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    Some(Atom {
+        start,
+        end: i,
+        base,
+        kind: if emoji { Kind::Emoji } else { Kind::Other },
+    })
 }
 
 /// Marks that are tokens of their own wherever they stand (apostrophes are decided by context).
@@ -239,10 +232,12 @@ fn clitic(w: &[char]) -> Option<usize> {
 /// Tokenizes the text (see the module's rules).
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
-    let atoms = atoms(&chars);
     let mut tokens = Vec::new();
+    // The atoms of the current run of text between whitespace and emoji.
     let mut run: Vec<Atom> = Vec::new();
-    for atom in atoms {
+    let mut at = 0;
+    while let Some(atom) = atom_at(&chars, at) {
+        at = atom.end;
         if atom.kind == Kind::Other {
             run.push(atom);
             continue;
