@@ -2,7 +2,7 @@
 //! the byte order mark, formula-like cells, and random texts.
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
+use crate::domain::annotation::{Annotation, AnnotationId, Label};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::fixtures::formats_workspace;
 use crate::domain::formats::{docs, export as export_as, Format, Scope};
@@ -211,6 +211,7 @@ fn ann(id: &str, article: &str, start: usize, end: usize, label: Label) -> Annot
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
+    use crate::domain::annotation::EntityKind;
     use proptest::prelude::*;
 
     fn label(n: u8) -> Label {
