@@ -41,6 +41,7 @@ use crate::domain::annotation::{Annotation, Label};
 use crate::domain::article::Article;
 use crate::domain::records::AnnotationRecord;
 use crate::domain::time::Timestamp;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// The collection's configuration, written as `annotation.conf`.
@@ -342,10 +343,11 @@ fn read_lines(
     now: Timestamp,
     out: &mut Incoming,
 ) -> Result<(), FormatError> {
-    let mut spans: Vec<(String, TextBound)> = Vec::new();
+    let mut spans: Vec<TextBound> = Vec::new();
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
     let mut comments: Vec<(usize, &str, &str, &str)> = Vec::new();
     let mut skipped: Vec<(char, usize)> = Vec::new();
-    let mut skipped_ids: Vec<&str> = Vec::new();
+    let mut skipped_ids: HashSet<&str> = HashSet::new();
     for (index, raw) in ann.split('\n').enumerate() {
         let n = index + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
@@ -362,7 +364,7 @@ fn read_lines(
         };
         match id.chars().next() {
             Some('T') => {
-                if let Some((_, first)) = spans.iter().find(|(t, _)| t == id) {
+                if let Some(first) = by_id.get(id).and_then(|&i| spans.get(i)) {
                     return error(
                         at(),
                         format!("{id} is used twice (first on line {})", first.line),
@@ -375,7 +377,8 @@ fn read_lines(
                         at()
                     ));
                 }
-                spans.push((id.to_owned(), t));
+                by_id.insert(id, spans.len());
+                spans.push(t);
             }
             Some('#') => {
                 let (data, tail) = rest.split_once('\t').unwrap_or((rest, ""));
@@ -395,7 +398,7 @@ fn read_lines(
             }
             Some(letter @ ('R' | 'E' | 'A' | 'M' | 'N' | '*')) => {
                 skipped.push((letter, n));
-                skipped_ids.push(id);
+                skipped_ids.insert(id);
             }
             _ => {
                 return error(
@@ -409,7 +412,7 @@ fn read_lines(
         }
     }
     for (n, kind, target, tail) in comments {
-        let Some((_, t)) = spans.iter_mut().find(|(id, _)| id == target) else {
+        let Some(t) = by_id.get(target).and_then(|&i| spans.get_mut(i)) else {
             if skipped_ids.contains(&target) {
                 continue;
             }
@@ -429,7 +432,7 @@ fn read_lines(
         }
     }
     warn_skipped(name, &skipped, out);
-    for (_, t) in spans {
+    for t in spans {
         out.records.push((
             format!("{name} line {}", t.line),
             record(t, article, source, now),
