@@ -1,0 +1,683 @@
+//! Tests of brat standoff: golden member files, the round trip through the zip and through a lone
+//! `.ann`, discontinuous spans, pairing by name and by text, exact error messages, and random input.
+
+use super::*;
+use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
+use crate::domain::article::ArticleId;
+use crate::domain::fixtures::{formats_workspace, FORMATS_TEXT};
+use crate::domain::formats::{docs, export as export_as, Scope};
+use crate::domain::import::plan_import;
+use crate::domain::records::{check_record, Checked};
+use crate::domain::span::Span;
+use crate::domain::workspace::{Action, Workspace};
+
+/// 2026-11-24T10:00:00.000Z, the time every golden file is exported at.
+const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
+
+/// The time of the imports in these tests.
+const NOW: Timestamp = Timestamp(1_800_000_000_000);
+
+const GOLDEN_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/formats/fixture-brat"
+);
+
+/// The files inside the export's zip, in zip order.
+const MEMBERS: [&str; 5] = [
+    "annotation.conf",
+    "fixture.txt",
+    "fixture.ann",
+    "second.txt",
+    "second.ann",
+];
+
+fn fixture_export() -> Body {
+    export_as(
+        Format::Brat,
+        &docs(&formats_workspace(), &Scope::everything()),
+        EXPORTED,
+    )
+}
+
+/// The records' annotations, each placed where its offsets say (panics on a moved or lost one).
+fn placed(incoming: &Incoming, ws: &Workspace) -> Vec<Annotation> {
+    incoming
+        .records
+        .iter()
+        .map(
+            |(path, rec)| match check_record(rec, path, ws.articles()).unwrap() {
+                Checked::Placed(a) => a,
+                other => panic!("{path}: {other:?}"),
+            },
+        )
+        .collect()
+}
+
+/// An annotation as brat keeps it: everything but the times, the note on one line.
+fn kept(a: &Annotation) -> (String, String, usize, usize, Label, String) {
+    (
+        a.id.as_str().to_owned(),
+        a.article.as_str().to_owned(),
+        a.span.start(),
+        a.span.end(),
+        a.label,
+        a.note.replace('\n', " "),
+    )
+}
+
+/// Compares the zip's files with the golden files, each on its own; `UPDATE_GOLDEN=1 cargo test`
+/// rewrites them (then review the diff).
+#[test]
+fn export_matches_the_golden_files_one_by_one() {
+    let body = fixture_export();
+    let files = zip::read(&body.bytes).unwrap();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, MEMBERS);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(GOLDEN_DIR).unwrap();
+        for (name, data) in &files {
+            std::fs::write(format!("{GOLDEN_DIR}/{name}"), data).unwrap();
+        }
+    }
+    for (name, data) in &files {
+        let golden = std::fs::read(format!("{GOLDEN_DIR}/{name}")).unwrap();
+        assert!(
+            *data == golden,
+            "{name} differs from the golden file:\n{}",
+            String::from_utf8_lossy(data)
+        );
+    }
+    // The golden files, zipped again, are the export byte for byte.
+    let golden: Vec<(String, Vec<u8>)> = MEMBERS
+        .iter()
+        .map(|n| {
+            let data = std::fs::read(format!("{GOLDEN_DIR}/{n}")).unwrap();
+            ((*n).to_owned(), data)
+        })
+        .collect();
+    assert_eq!(zip::write(&golden), body.bytes);
+}
+
+#[test]
+fn the_text_files_are_the_articles_exactly_and_the_preview_is_the_first_ann() {
+    let body = fixture_export();
+    let files = zip::read(&body.bytes).unwrap();
+    assert_eq!(files[1].1, FORMATS_TEXT.as_bytes());
+    assert_eq!(files[3].1, "Ukraine’s parliament met in Kyiv.".as_bytes());
+    assert_eq!(files[0].1, CONF.as_bytes());
+    assert!(body
+        .preview
+        .starts_with("T1\tPlace 3 7\tKyiv\n#1\tAnnotationId T1\te-kyiv\n"));
+    assert_eq!(
+        body.preview.lines().count(),
+        crate::domain::formats::PREVIEW_LINES
+    );
+    assert!(body.dropped.is_empty());
+}
+
+#[test]
+fn every_offset_selects_its_text_in_code_points() {
+    let body = fixture_export();
+    let files = zip::read(&body.bytes).unwrap();
+    let ann = String::from_utf8(files[2].1.clone()).unwrap();
+    let chars: Vec<char> = FORMATS_TEXT.chars().collect();
+    let mut seen = 0;
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let offsets: Vec<usize> = fields[1]
+            .split(' ')
+            .skip(1)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let selected: String = chars[offsets[0]..offsets[1]].iter().collect();
+        assert_eq!(selected, fields[2]);
+        seen += 1;
+    }
+    assert_eq!(seen, 8);
+    // The emoji flag is two code points: Kyiv starts at 3, where UTF-16 would say 5 and UTF-8 9.
+    assert!(ann.contains("T1\tPlace 3 7\tKyiv\n"));
+    assert!(ann.contains(
+        "#9\tAnnotatorNotes T8\tHeld every February, in Munich; see \"MSC\" and its report.\n"
+    ));
+}
+
+#[test]
+fn the_zip_reads_back_as_the_same_annotations() {
+    let ws = formats_workspace();
+    let incoming = read_zip(&fixture_export().bytes, ws.articles(), NOW).unwrap();
+    assert_eq!(incoming.warnings, Vec::<String>::new());
+    assert_eq!(incoming.records[0].0, "fixture.ann line 1");
+    assert_eq!(incoming.records[8].0, "second.ann line 1");
+    let back: Vec<_> = placed(&incoming, &ws).iter().map(kept).collect();
+    let original: Vec<_> = ws
+        .articles()
+        .iter()
+        .flat_map(|a| ws.in_article(&a.id).to_vec())
+        .map(|a| kept(&a))
+        .collect();
+    assert_eq!(back, original);
+    assert!(incoming
+        .records
+        .iter()
+        .all(|(_, r)| r.created == NOW.to_string()));
+}
+
+#[test]
+fn importing_the_export_finds_everything_present() {
+    let ws = formats_workspace();
+    let plan = plan_import("x.brat.zip", &fixture_export().bytes, &ws, NOW).unwrap();
+    assert_eq!(plan.format, Format::Brat);
+    // The note with a line break comes back on one line: the same id with other content, and
+    // newer, since it is dated at the import.
+    assert_eq!(
+        (
+            plan.total,
+            plan.new,
+            plan.present,
+            plan.conflicts,
+            plan.newer_conflicts
+        ),
+        (10, 0, 9, 1, 1)
+    );
+    // Into the same articles without annotations, everything is new and applies.
+    let mut empty = Workspace::new(ws.articles().iter().map(|a| Article::clone(a)).collect());
+    let plan = plan_import("x.brat.zip", &fixture_export().bytes, &empty, NOW).unwrap();
+    assert_eq!(
+        (plan.new, plan.reanchored.len(), plan.not_found.len()),
+        (10, 0, 0)
+    );
+    empty.apply(plan.action(false)).unwrap();
+    assert_eq!(empty.len(), 10);
+    assert_eq!(
+        empty.annotation(&"e-msc".into()).unwrap().note,
+        "Held every February, in Munich; see \"MSC\" and its report."
+    );
+}
+
+#[test]
+fn a_lone_ann_reads_like_the_zip() {
+    let ws = formats_workspace();
+    let files = zip::read(&fixture_export().bytes).unwrap();
+    let ann = std::str::from_utf8(&files[2].1).unwrap();
+    let lone = read_ann("some/folder/fixture.ann", ann, ws.articles(), NOW).unwrap();
+    let zipped = read_zip(&fixture_export().bytes, ws.articles(), NOW).unwrap();
+    assert_eq!(lone.records, zipped.records[..8]);
+    // Through detection, by its name.
+    let plan = plan_import("fixture.ann", ann.as_bytes(), &ws, NOW).unwrap();
+    assert_eq!(
+        (plan.format, plan.present, plan.conflicts),
+        (Format::Brat, 7, 1)
+    );
+}
+
+fn one_article(text: &str) -> Workspace {
+    Workspace::new(vec![Article::new("doc", "Doc", text.to_owned())])
+}
+
+fn annotate(ws: &mut Workspace, list: &[(&str, usize, usize, Label, &str)]) {
+    let annotations = list
+        .iter()
+        .map(|&(id, start, end, label, note)| Annotation {
+            id: AnnotationId::from(id),
+            article: ArticleId::from("doc"),
+            span: Span::new(start, end).unwrap(),
+            label,
+            note: note.to_owned(),
+            created: EXPORTED,
+            updated: EXPORTED,
+        })
+        .collect();
+    ws.apply(Action::Import {
+        annotations,
+        replace: false,
+    })
+    .unwrap();
+}
+
+fn ann_of(body: &Body, name: &str) -> String {
+    let files = zip::read(&body.bytes).unwrap();
+    let (_, data) = files.into_iter().find(|(n, _)| n == name).unwrap();
+    String::from_utf8(data).unwrap()
+}
+
+#[test]
+fn a_span_across_lines_becomes_fragments_and_comes_back_whole() {
+    let text = "One line.\r\nTwo\n\nthree 🙂 four.";
+    let mut ws = one_article(text);
+    annotate(
+        &mut ws,
+        &[
+            ("c", 0, 14, Label::Claim, "a\tb\r\nc\rd"),
+            ("q", 4, 28, Label::Quote, ""),
+            ("edge", 9, 11, Label::Claim, ""),
+        ],
+    );
+    let body = export(&docs(&ws, &Scope::everything()));
+    let ann = ann_of(&body, "doc.ann");
+    assert_eq!(
+        ann,
+        "T1\tClaim 0 9;11 14\tOne line. Two\n\
+         #1\tAnnotatorNotes T1\ta b c d\n\
+         #2\tAnnotationId T1\tc\n\
+         T2\tQuote 4 9;11 14;16 28\tline. Two three 🙂 four\n\
+         #3\tAnnotationId T2\tq\n"
+    );
+    assert_eq!(
+        body.dropped,
+        ["edge: the Claim at [9, 11) holds only line breaks, which brat cannot mark"]
+    );
+    let incoming = read_zip(&body.bytes, ws.articles(), NOW).unwrap();
+    let back: Vec<_> = placed(&incoming, &ws).iter().map(kept).collect();
+    assert_eq!(
+        back,
+        [
+            (
+                "c".into(),
+                "doc".into(),
+                0,
+                14,
+                Label::Claim,
+                "a b c d".into()
+            ),
+            ("q".into(), "doc".into(), 4, 28, Label::Quote, String::new()),
+        ]
+    );
+}
+
+#[test]
+fn line_breaks_at_the_ends_of_a_span_are_left_outside() {
+    let mut ws = one_article("a\nword\nb");
+    annotate(
+        &mut ws,
+        &[("w", 1, 7, Label::Entity(EntityKind::Other), "")],
+    );
+    let body = export(&docs(&ws, &Scope::everything()));
+    assert!(ann_of(&body, "doc.ann").starts_with("T1\tOther 2 6\tword\n"));
+}
+
+#[test]
+fn an_ann_without_ids_gets_generated_ones_and_other_tools_tags() {
+    let ws = formats_workspace();
+    let ann =
+        "T1\tPER 87 105\tVolodymyr Zelensky\nT2\tgpe 3 7\tKyiv\n#1\tAnnotatorNotes T2\tcapital\n";
+    let incoming = read_ann("fixture.ann", ann, ws.articles(), NOW).unwrap();
+    let ids: Vec<&str> = incoming
+        .records
+        .iter()
+        .map(|(_, r)| r.id.as_str())
+        .collect();
+    assert_eq!(ids, ["brat-fixture-87-105-P", "brat-fixture-3-7-L"]);
+    assert_eq!(incoming.records[1].1.note, "capital");
+    assert_eq!(incoming.records[1].1.prefix, "🇺🇦 ");
+    assert_eq!(incoming.records[0].1.kind.as_deref(), Some("person"));
+}
+
+#[test]
+fn a_t_line_whose_text_differs_is_placed_by_its_text() {
+    let ws = formats_workspace();
+    // Offsets one too far, as a tool counting the flag as three would write them.
+    let incoming = read_ann("fixture.ann", "T1\tPlace 4 8\tKyiv\n", ws.articles(), NOW).unwrap();
+    assert_eq!(incoming.records[0].1.exact, "Kyiv");
+    let (path, rec) = &incoming.records[0];
+    match check_record(rec, path, ws.articles()).unwrap() {
+        Checked::Moved(a, line) => {
+            assert_eq!((a.span.start(), a.span.end()), (3, 7));
+            assert_eq!(
+                line,
+                "fixture.ann line 1: \"Kyiv\" was at [4, 8), found it at [3, 7)"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn relations_attributes_and_their_notes_are_skipped_with_one_warning_per_kind() {
+    let ws = formats_workspace();
+    let ann = "T1\tPerson 87 105\tVolodymyr Zelensky\n\
+               T2\tQuote 10 81\t“For me, it is crucial to connect security guarantees with investment,”\n\
+               R1\tSaidBy Arg1:T2 Arg2:T1\n\
+               R2\tSaidBy Arg1:T2 Arg2:T1\n\
+               A1\tStatus T2 Disputed\n\
+               #1\tAnnotatorNotes R1\tfrom the video\n\
+               #2\tFlag T1\tcheck\n\
+               \n";
+    let incoming = read_ann("fixture.ann", ann, ws.articles(), NOW).unwrap();
+    assert_eq!(incoming.records.len(), 2);
+    assert_eq!(
+        incoming.warnings,
+        [
+            "fixture.ann line 7: the Flag comment on T1 was skipped; this app reads \
+             AnnotatorNotes as the note",
+            "fixture.ann: 2 relation lines skipped (the first on line 3); this app reads \
+             text-bound annotations (T) and their notes (#) only",
+            "fixture.ann: 1 attribute line skipped (the first on line 5); this app reads \
+             text-bound annotations (T) and their notes (#) only",
+        ]
+    );
+}
+
+#[test]
+fn fragments_over_other_text_are_joined_with_a_warning() {
+    let ws = formats_workspace();
+    let incoming = read_ann(
+        "fixture.ann",
+        "T1\tPerson 87 96;106 107\tVolodymyr 🙂\n",
+        ws.articles(),
+        NOW,
+    )
+    .unwrap();
+    assert_eq!(
+        (incoming.records[0].1.start, incoming.records[0].1.end),
+        (87, 107)
+    );
+    assert_eq!(incoming.records[0].1.exact, "Volodymyr Zelensky 🙂");
+    assert_eq!(
+        incoming.warnings,
+        ["fixture.ann line 1: T1's fragments were joined into one span, with the text between them"]
+    );
+}
+
+/// The error for `ann` read as `fixture.ann`, as `path: message`.
+fn ann_error(ann: &str) -> String {
+    let ws = formats_workspace();
+    read_ann("fixture.ann", ann, ws.articles(), NOW)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn broken_ann_files_are_refused_with_the_line_and_the_reason() {
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\nT2\tSentiment 3 7\tKyiv\n"),
+        "fixture.ann line 2: \"Sentiment\" is not a type this app reads (Claim, Quote, Person, \
+         Organization, Place, Other, or PER, ORG, LOC, GPE, MISC)"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 x\tKyiv\n"),
+        "fixture.ann line 1: \"3 x\" should be a start and an end offset, such as \"0 13\""
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7;9\tKyiv\n"),
+        "fixture.ann line 1: \"9\" should be a start and an end offset, such as \"0 13\""
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 700\tKyiv\n"),
+        "fixture.ann line 1: the offset 700 is past the end of article \"fixture\" (268 characters)"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 7 3\tKyiv\n"),
+        "fixture.ann line 1: the fragment \"7 3\" ends before it starts"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 3\t\n"),
+        "fixture.ann line 1: \"3 3\" selects no text"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\n#1\tAnnotatorNotes T9\tcapital\n"),
+        "fixture.ann line 2: the comment is for T9, which this file does not have"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\n#1\tAnnotatorNotes\tcapital\n"),
+        "fixture.ann line 2: \"AnnotatorNotes\" should be a comment type and the id it is for, \
+         such as \"AnnotatorNotes T1\""
+    );
+    assert_eq!(
+        ann_error("T1 Place 3 7 Kyiv\n"),
+        "fixture.ann line 1: a brat line starts with an id and a tab, such as \
+         \"T1<tab>Person 0 13<tab>Angela Merkel\""
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\n\nT1\tPlace 3 7\tKyiv\n"),
+        "fixture.ann line 3: T1 is used twice (first on line 1)"
+    );
+    assert_eq!(
+        ann_error("X1\tPlace 3 7\tKyiv\n"),
+        "fixture.ann line 1: \"X1\" is not a brat annotation id: ids start with T (text), R, E, \
+         A, M, N, * or # (a note)"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace\tKyiv\n"),
+        "fixture.ann line 1: \"Place\" should be a type and offsets, such as \"Person 0 13\""
+    );
+}
+
+#[test]
+fn an_ann_named_after_no_article_is_refused_by_name() {
+    let ws = formats_workspace();
+    let err = read_ann(
+        "dir/kyiv-post.ann",
+        "T1\tPlace 3 7\tKyiv\n",
+        ws.articles(),
+        NOW,
+    )
+    .unwrap_err();
+    assert_eq!(err.path, "kyiv-post.ann");
+    assert_eq!(
+        err.message,
+        "no article has the id \"kyiv-post\", so these annotations have no text to go on; name \
+         the file after its article (the articles here: fixture, second) or load it in a zip \
+         together with its .txt"
+    );
+}
+
+fn zipped(files: &[(&str, &str)]) -> Vec<u8> {
+    let list: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|(n, d)| ((*n).to_owned(), d.as_bytes().to_vec()))
+        .collect();
+    zip::write(&list)
+}
+
+#[test]
+fn a_zip_pairs_by_name_then_by_identical_text() {
+    let ws = formats_workspace();
+    let bytes = zipped(&[
+        ("brat/renamed.txt", FORMATS_TEXT),
+        ("brat/renamed.ann", "T1\tPlace 3 7\tKyiv\n"),
+        ("brat/unknown.txt", "Some other text."),
+        ("brat/unknown.ann", "T1\tOther 0 4\tSome\n"),
+        ("brat/second.ann", "T1\tPlace 0 7\tUkraine\n"),
+        ("brat/lost.ann", "T1\tPlace 0 7\tUkraine\n"),
+        ("__MACOSX/brat/._renamed.ann", "\0\0binary"),
+        ("brat/annotation.conf", CONF),
+    ]);
+    let incoming = read_zip(&bytes, ws.articles(), NOW).unwrap();
+    let placed: Vec<(&str, &str, &str)> = incoming
+        .records
+        .iter()
+        .map(|(p, r)| (p.as_str(), r.article.as_str(), r.exact.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("brat/renamed.ann line 1", "fixture", "Kyiv"),
+            ("brat/second.ann line 1", "second", "Ukraine"),
+        ]
+    );
+    assert_eq!(
+        incoming.warnings,
+        [
+            "brat/unknown.txt: no article has the id \"unknown\" or this text; its annotations \
+             were skipped (add the article, then import again)",
+            "brat/lost.ann: there is no brat/lost.txt beside it and no article has the id \
+             \"lost\"; its annotations were skipped",
+        ]
+    );
+}
+
+#[test]
+fn a_changed_text_is_read_from_the_txt_and_re_anchored_on_import() {
+    let ws = formats_workspace();
+    let changed = format!("Breaking: {FORMATS_TEXT}");
+    let bytes = zipped(&[
+        ("fixture.txt", &changed),
+        (
+            "fixture.ann",
+            "T1\tPlace 13 17\tKyiv\n#1\tAnnotationId T1\te-kyiv\n",
+        ),
+    ]);
+    let incoming = read_zip(&bytes, ws.articles(), NOW).unwrap();
+    assert_eq!(
+        incoming.warnings,
+        ["fixture.txt differs from the text of article \"fixture\"; its annotations are placed by \
+          the text they select"]
+    );
+    assert_eq!(incoming.records[0].1.prefix, "Breaking: 🇺🇦 ");
+    let plan = plan_import("x.zip", &bytes, &ws, NOW).unwrap();
+    assert_eq!(plan.present, 1);
+    assert_eq!(
+        plan.reanchored,
+        ["fixture.ann line 1: \"Kyiv\" was at [13, 17), found it at [3, 7)"]
+    );
+}
+
+#[test]
+fn broken_zips_are_refused_in_words() {
+    let ws = formats_workspace();
+    let err = read_zip(&zipped(&[("a.txt", "x")]), ws.articles(), NOW).unwrap_err();
+    assert_eq!(
+        err.message,
+        "this zip holds no .ann file; a brat zip holds a .txt and an .ann file per document"
+    );
+    let mut bytes = zipped(&[("fixture.ann", "T1\tPlace 3 7\tKyiv\n")]);
+    bytes.truncate(bytes.len() - 3);
+    assert!(read_zip(&bytes, ws.articles(), NOW)
+        .unwrap_err()
+        .message
+        .starts_with("this zip file is damaged or cut short"));
+    let bad = zip::write(&[("fixture.ann".to_owned(), vec![b'T', 0xff])]);
+    let err = read_zip(&bad, ws.articles(), NOW).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fixture.ann byte 1: the file is not UTF-8 text; save it as UTF-8 and load it again"
+    );
+    let err = read_zip(
+        &zipped(&[("fixture.ann", "T1\tPlace 3 9999\tKyiv\n")]),
+        ws.articles(),
+        NOW,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fixture.ann line 1: the offset 9999 is past the end of article \"fixture\" (268 characters)"
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn label(n: u8) -> Label {
+        match n % 6 {
+            0 => Label::Claim,
+            1 => Label::Quote,
+            2 => Label::Entity(EntityKind::Person),
+            3 => Label::Entity(EntityKind::Organization),
+            4 => Label::Entity(EntityKind::Place),
+            _ => Label::Entity(EntityKind::Other),
+        }
+    }
+
+    /// `start..end` of `text` without line breaks at either end; `None` if nothing else is left.
+    fn trimmed(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+        let chars: Vec<char> = text.chars().collect();
+        let (mut s, mut e) = (start, end);
+        while s < e && matches!(chars[s], '\n' | '\r') {
+            s += 1;
+        }
+        while e > s && matches!(chars[e - 1], '\n' | '\r') {
+            e -= 1;
+        }
+        (s < e).then_some((s, e))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Random texts with emoji, combining marks, CJK, curly quotes, tabs, \n and \r\n, random
+        /// spans and notes: export, read back, place; the same article, span (without line breaks
+        /// at its ends), label, id and note (on one line) come back, and nothing is moved.
+        #[test]
+        fn random_annotations_survive_the_round_trip(
+            text in "([a-z ]|🇺🇦|🙂|e\u{301}|中文|“|”|\t|\n|\r\n){1,40}",
+            spans in proptest::collection::vec(
+                (any::<u16>(), any::<u16>(), any::<u8>(), "([a-z ,\"]|\t|\n|\r\n|”){0,8}"),
+                0..8,
+            ),
+        ) {
+            let len = text.chars().count();
+            let mut list = Vec::new();
+            for (i, (a, b, l, note)) in spans.iter().enumerate() {
+                let start = usize::from(*a) % len;
+                let end = start + 1 + usize::from(*b) % (len - start);
+                list.push((format!("a{i}"), start, end, label(*l), note.clone()));
+            }
+            let mut ws = one_article(&text);
+            let borrowed: Vec<(&str, usize, usize, Label, &str)> = list
+                .iter()
+                .map(|(id, s, e, l, n)| (id.as_str(), *s, *e, *l, n.as_str()))
+                .collect();
+            annotate(&mut ws, &borrowed);
+            let body = export(&docs(&ws, &Scope::everything()));
+            let incoming = read_zip(&body.bytes, ws.articles(), NOW).unwrap();
+            let back: Vec<_> = placed(&incoming, &ws).iter().map(kept).collect();
+            let mut expected = Vec::new();
+            let mut dropped = 0;
+            for a in ws.in_article(&ArticleId::from("doc")).iter() {
+                match trimmed(&text, a.span.start(), a.span.end()) {
+                    Some((s, e)) => expected.push((
+                        a.id.as_str().to_owned(),
+                        "doc".to_owned(),
+                        s,
+                        e,
+                        a.label,
+                        one_line(&a.note),
+                    )),
+                    None => dropped += 1,
+                }
+            }
+            prop_assert_eq!(back, expected);
+            prop_assert_eq!(body.dropped.len(), dropped);
+            // Every T line's text is its fragments joined by a space, as brat checks.
+            let chars: Vec<char> = text.chars().collect();
+            for line in ann_of(&body, "doc.ann").lines().filter(|l| l.starts_with('T')) {
+                let fields: Vec<&str> = line.splitn(3, '\t').collect();
+                let (_, offsets) = fields[1].split_once(' ').unwrap();
+                let words: Vec<String> = offsets
+                    .split(';')
+                    .map(|f| {
+                        let (s, e) = f.split_once(' ').unwrap();
+                        chars[s.parse::<usize>().unwrap()..e.parse::<usize>().unwrap()].iter().collect()
+                    })
+                    .collect();
+                prop_assert_eq!(fields[2], words.join(" "));
+            }
+        }
+
+        #[test]
+        fn read_zip_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let ws = formats_workspace();
+            let _ = read_zip(&bytes, ws.articles(), NOW);
+        }
+
+        #[test]
+        fn read_zip_never_panics_on_any_zipped_ann(ann in "([T#RA*N]?[0-9]{0,2}|\t| |;|[0-9]{1,25}|Place|AnnotatorNotes|AnnotationId|T1|\n|\r|🙂|-){0,30}") {
+            let ws = formats_workspace();
+            let bytes = zipped(&[("fixture.txt", FORMATS_TEXT), ("fixture.ann", &ann), ("second.ann", &ann)]);
+            let _ = read_zip(&bytes, ws.articles(), NOW);
+        }
+
+        #[test]
+        fn read_ann_never_panics_on_any_text(
+            ann in "([T#RA*NX]?[0-9]{0,2}|\t| |;|[0-9]{1,25}|Place|Claim|AnnotatorNotes|AnnotationId|T1|\n|\r|🙂|-){0,40}",
+            any_text in "\\PC{0,60}",
+        ) {
+            let ws = formats_workspace();
+            let _ = read_ann("fixture.ann", &ann, ws.articles(), NOW);
+            let _ = read_ann("fixture.ann", &any_text, ws.articles(), NOW);
+            let _ = read_ann(&any_text, &ann, ws.articles(), NOW);
+        }
+    }
+}
