@@ -128,14 +128,14 @@ impl Reader<'_> {
         };
         let len = char_len(text);
         let mut spans = Vec::new();
-        if let Some(entities) = value.get("entities") {
+        if let Some(entities) = value.get("entities").filter(|v| **v != Value::Null) {
             let path = format!("{place}: entities");
             for (i, item) in list(entities, &path)?.iter().enumerate() {
                 spans.push(entity(item, &format!("{path}[{i}]"), len)?);
             }
         }
         for key in ["label", "labels"] {
-            if let Some(triples) = value.get(key) {
+            if let Some(triples) = value.get(key).filter(|v| **v != Value::Null) {
                 let path = format!("{place}: {key}");
                 for (i, item) in list(triples, &path)?.iter().enumerate() {
                     spans.push(triple(item, &format!("{path}[{i}]"), len)?);

@@ -33,6 +33,7 @@ use crate::domain::json::{self, Number, Value, Writer};
 use crate::domain::records::syntax_error;
 use crate::domain::text::{char_len, slice_chars, utf16_to_char};
 use crate::domain::time::Timestamp;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Writes a pretty-printed list of tasks.
@@ -187,14 +188,15 @@ fn read_task(
         ));
         return Ok(());
     };
-    let has_annotations = task
-        .get("annotations")
-        .and_then(Value::as_array)
-        .is_some_and(|a| !a.is_empty());
-    let source = if has_annotations || task.get("predictions").is_none() {
-        "annotations"
-    } else {
+    let no_annotations = match task.get("annotations") {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(groups)) => groups.is_empty(),
+        Some(_) => false,
+    };
+    let source = if no_annotations && task.get("predictions").is_some() {
         "predictions"
+    } else {
+        "annotations"
     };
     let len = char_len(text);
     let mut spans: Vec<Region> = Vec::new();
@@ -202,8 +204,8 @@ fn read_task(
     let (mut relations, mut utf16) = (0, 0);
     let source_path = at(path, source);
     let groups = match task.get(source) {
+        None | Some(Value::Null) => &[],
         Some(groups) => list(groups, &source_path)?,
-        None => &[],
     };
     for (j, group) in groups.iter().enumerate() {
         let group_path = format!("{source_path}[{j}]");
@@ -259,17 +261,30 @@ fn read_task(
             }
         }
     }
+    // The first span with each id, where that id's notes go.
+    let mut by_id: HashMap<&str, usize> = HashMap::new();
+    for (i, span) in spans.iter().enumerate() {
+        if let Some(id) = span.id.as_deref() {
+            by_id.entry(id).or_insert(i);
+        }
+    }
+    let mut joined: Vec<Option<String>> = vec![None; spans.len()];
     for (path, id, note) in notes {
-        match spans.iter_mut().find(|s| s.id.as_deref() == Some(&*id)) {
-            Some(span) if span.found.note.is_empty() => span.found.note = note,
-            Some(span) => {
-                span.found.note.push('\n');
-                span.found.note.push_str(&note);
+        match by_id.get(id.as_str()).and_then(|&i| joined.get_mut(i)) {
+            Some(Some(text)) => {
+                text.push('\n');
+                text.push_str(&note);
             }
+            Some(slot) => *slot = Some(note),
             None => incoming.warnings.push(format!(
                 "{path}: a note for \"{}\", which is no labelled span here; ignored",
                 id.chars().take(40).collect::<String>()
             )),
+        }
+    }
+    for (span, note) in spans.iter_mut().zip(joined) {
+        if let Some(note) = note {
+            span.found.note = note;
         }
     }
     if utf16 > 0 {

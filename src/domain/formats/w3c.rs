@@ -234,7 +234,7 @@ struct Quote<'v> {
     suffix: &'v str,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
     /// Reads the `AnnotationPage` at `path`.
     fn page(&mut self, page: &Value, path: &str) -> Result<(), FormatError> {
         let items_path = at(path, "items");
@@ -342,7 +342,14 @@ impl Reader<'_> {
             Some((start, end, end_path)) => match span(start, end, len, &end_path) {
                 Ok(span) => Some(span),
                 // Offsets past our text: the quote, if any, says where the text is now.
-                Err(_) if quote.is_some() && start < end => None,
+                Err(e) if quote.is_some() && start < end => {
+                    let at = e.path;
+                    self.incoming.warnings.push(format!(
+                        "{at}: past the end of article \"{}\"; placed by its quote instead",
+                        article.id.as_str()
+                    ));
+                    None
+                }
                 Err(e) => return Err(e),
             },
             None => None,
@@ -402,7 +409,7 @@ impl Reader<'_> {
     }
 
     /// The article an IRI names: by the whole IRI, our URN, or its last segment after `/` or `:`.
-    fn article(&self, source: &str) -> Option<&Rc<Article>> {
+    fn article(&self, source: &str) -> Option<&'a Rc<Article>> {
         let tail = source.rsplit(['/', ':']).next().unwrap_or(source);
         let id = source.strip_prefix(ARTICLE_URN).unwrap_or(tail);
         find_article(self.articles, Some(source), None)
