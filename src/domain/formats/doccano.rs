@@ -1,20 +1,284 @@
-//! TODO(helper): doccano export and import.
+//! doccano JSONL: one compact JSON object a line, one line per article.
+//!
+//! ```text
+//! {"id":1,"text":"…","entities":[{"id":1,"label":"PERSON","start_offset":87,"end_offset":105}],"relations":[],"article":"fixture","title":"…"}
+//! ```
+//!
+//! `id` counts the lines from 1, entity ids count from 1 through the whole file, labels are the tags
+//! of [`super::tags`], and `article` and `title` (which doccano keeps as metadata) let the file find
+//! its article again. Notes, annotation ids and times are not written.
+//!
+//! Offsets are Unicode code points, end exclusive: doccano's server and its Python users count code
+//! points. Its browser UI counts UTF-16 code units for characters outside the Basic Multilingual Plane
+//! (doccano #2290), so there a span after an emoji may look shifted by one per emoji before it.
+//!
+//! Import reads that shape and the sequence-labelling shape `"label": [[start, end, "TAG"], ...]`
+//! (also as `"labels"`); other keys are ignored and blank lines skipped. The article is the one named
+//! by `article`, else the one whose text is the line's `text`; a line whose article this app does not
+//! have is skipped with a warning. Ids come from [`generated_id`], times are the import time.
+//!
+//! The small readers of JSON values shared by the JSON formats (W3C, Label Studio) live here too.
 
-use super::{Body, Doc, FormatError, Incoming};
+use super::Incoming;
+use super::{error, find_article, generated_id, tags, Body, Doc, Format, FormatError, Found};
+use crate::domain::annotation::Label;
 use crate::domain::article::Article;
+use crate::domain::json::{self, Number, Value, Writer};
+use crate::domain::span::Span;
+use crate::domain::text::char_len;
 use crate::domain::time::Timestamp;
+use std::collections::HashSet;
 use std::rc::Rc;
 
-/// Writes the docs.
-pub fn export(_docs: &[Doc]) -> Body {
-    Body::default()
+/// Writes one line per article.
+pub fn export(docs: &[Doc]) -> Body {
+    let mut out = String::new();
+    let mut entity: usize = 0;
+    for (index, doc) in docs.iter().enumerate() {
+        let mut w = Writer::compact();
+        w.begin_object();
+        w.field("id", &(index + 1));
+        w.field("text", &doc.article.text);
+        w.key("entities");
+        w.begin_array();
+        for a in &doc.annotations {
+            entity += 1;
+            w.begin_object();
+            w.field("id", &entity);
+            w.field("label", tags::tag(a.label));
+            w.field("start_offset", &a.span.start());
+            w.field("end_offset", &a.span.end());
+            w.end_object();
+        }
+        w.end_array();
+        w.key("relations");
+        w.begin_array();
+        w.end_array();
+        w.field("article", doc.article.id.as_str());
+        w.field("title", &doc.article.title);
+        w.end_object();
+        out.push_str(&w.finish());
+        out.push('\n');
+    }
+    Body::text(out)
 }
 
-/// Reads a file's text.
-pub fn read(
-    _text: &str,
-    _articles: &[Rc<Article>],
-    _now: Timestamp,
-) -> Result<Incoming, FormatError> {
-    super::error("", "not yet")
+/// Reads a doccano JSONL file (or one doccano object, even spread over several lines).
+pub fn read(text: &str, articles: &[Rc<Article>], now: Timestamp) -> Result<Incoming, FormatError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = Reader {
+        articles,
+        now,
+        incoming: Incoming::default(),
+        ids: HashSet::new(),
+    };
+    if let Ok(value @ Value::Object(_)) = json::parse(text) {
+        let blank = text.get(..text.len() - text.trim_start().len());
+        let line = 1 + blank.map_or(0, |b| b.matches('\n').count());
+        reader.line(&value, &format!("line {line}"))?;
+        return Ok(reader.incoming);
+    }
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let number = index + 1;
+        let value = json::parse(line).or_else(|e| {
+            error(
+                format!("line {number}, column {}", e.column),
+                e.message.to_owned(),
+            )
+        })?;
+        reader.line(&value, &format!("line {number}"))?;
+    }
+    Ok(reader.incoming)
 }
+
+/// What a read has found so far.
+struct Reader<'a> {
+    articles: &'a [Rc<Article>],
+    now: Timestamp,
+    incoming: Incoming,
+    /// The ids given so far, so the same span twice is read once.
+    ids: HashSet<String>,
+}
+
+impl Reader<'_> {
+    /// Reads the line `value`, found at `place` (`line 3`).
+    fn line(&mut self, value: &Value, place: &str) -> Result<(), FormatError> {
+        if !matches!(value, Value::Object(_)) {
+            return error(
+                place,
+                format!(
+                    "each line must be a JSON object with \"text\" and \"entities\", not {}",
+                    shown(value)
+                ),
+            );
+        }
+        let text = string(value.get("text"), &format!("{place}: text"))?;
+        let id = match value.get("article") {
+            Some(Value::String(id)) => Some(id.as_str()),
+            _ => None,
+        };
+        let Some(article) = find_article(self.articles, id, Some(text)) else {
+            self.incoming.warnings.push(format!(
+                "{place}: its text is not one of this app's articles; skipped"
+            ));
+            return Ok(());
+        };
+        let len = char_len(text);
+        let mut spans = Vec::new();
+        if let Some(entities) = value.get("entities").filter(|v| **v != Value::Null) {
+            let path = format!("{place}: entities");
+            for (i, item) in list(entities, &path)?.iter().enumerate() {
+                spans.push(entity(item, &format!("{path}[{i}]"), len)?);
+            }
+        }
+        for key in ["label", "labels"] {
+            if let Some(triples) = value.get(key).filter(|v| **v != Value::Null) {
+                let path = format!("{place}: {key}");
+                for (i, item) in list(triples, &path)?.iter().enumerate() {
+                    spans.push(triple(item, &format!("{path}[{i}]"), len)?);
+                }
+            }
+        }
+        for (path, span, label) in spans {
+            let (start, end) = (span.start(), span.end());
+            let id = generated_id(Format::Doccano, &article.id, start, end, label);
+            if !self.ids.insert(id.clone()) {
+                self.incoming.warnings.push(format!(
+                    "{path}: the same span and label as before; read once"
+                ));
+                continue;
+            }
+            let found = Found {
+                id,
+                article: article.id.clone(),
+                label,
+                note: String::new(),
+                start,
+                end,
+                created: self.now,
+                updated: self.now,
+            };
+            self.incoming.records.push((path, found.record(text)));
+        }
+        let relations = value.get("relations").and_then(Value::as_array);
+        if let Some(n) = relations.map(Vec::len).filter(|n| *n > 0) {
+            self.incoming.warnings.push(format!(
+                "{place}: {n} relation(s) not imported; relations come in a later version"
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// An entity `{"start_offset", "end_offset", "label"}` at `path` of a text of `len` code points.
+fn entity(item: &Value, path: &str, len: usize) -> Result<(String, Span, Label), FormatError> {
+    if !matches!(item, Value::Object(_)) {
+        return error(
+            path,
+            format!(
+                "must be an object with \"start_offset\", \"end_offset\" and \"label\", not {}",
+                shown(item)
+            ),
+        );
+    }
+    let start = offset(item.get("start_offset"), &format!("{path}.start_offset"))?;
+    let end_path = format!("{path}.end_offset");
+    let end = offset(item.get("end_offset"), &end_path)?;
+    let span = span(start, end, len, &end_path)?;
+    let label = tag(item.get("label"), &format!("{path}.label"))?;
+    Ok((path.to_owned(), span, label))
+}
+
+/// A sequence-labelling triple `[start, end, "TAG"]` at `path` of a text of `len` code points.
+fn triple(item: &Value, path: &str, len: usize) -> Result<(String, Span, Label), FormatError> {
+    let Some([start, end, label]) = item.as_array().map(Vec::as_slice) else {
+        return error(
+            path,
+            format!("must be [start, end, \"TAG\"], not {}", shown(item)),
+        );
+    };
+    let start = offset(Some(start), &format!("{path}[0]"))?;
+    let end_path = format!("{path}[1]");
+    let end = offset(Some(end), &end_path)?;
+    let span = span(start, end, len, &end_path)?;
+    let label = tag(Some(label), &format!("{path}[2]"))?;
+    Ok((path.to_owned(), span, label))
+}
+
+/// The label of the tag at `path`.
+fn tag(value: Option<&Value>, path: &str) -> Result<Label, FormatError> {
+    let name = string(value, path)?;
+    tags::label_of(name).or_else(|m| error(path, m))
+}
+
+/// A value for messages: scalars as written (cut to 40 characters), `a list`, `an object`.
+pub(super) fn shown(value: &Value) -> String {
+    const MAX: usize = 40;
+    match value {
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+        other => {
+            let text = other.to_string();
+            if text.chars().count() > MAX {
+                let head: String = text.chars().take(MAX - 1).collect();
+                format!("{head}…")
+            } else {
+                text
+            }
+        }
+    }
+}
+
+/// The string at `path`, which must be there.
+pub(super) fn string<'v>(value: Option<&'v Value>, path: &str) -> Result<&'v str, FormatError> {
+    match value {
+        Some(Value::String(s)) => Ok(s),
+        None => error(path, "missing"),
+        Some(other) => error(path, format!("must be a string, not {}", shown(other))),
+    }
+}
+
+/// The list at `path`.
+pub(super) fn list<'v>(value: &'v Value, path: &str) -> Result<&'v [Value], FormatError> {
+    match value {
+        Value::Array(items) => Ok(items),
+        other => error(path, format!("must be a list, not {}", shown(other))),
+    }
+}
+
+/// The character offset at `path`, which must be there: a whole number from 0.
+pub(super) fn offset(value: Option<&Value>, path: &str) -> Result<usize, FormatError> {
+    match value {
+        Some(Value::Number(Number::U64(n))) => {
+            usize::try_from(*n).or_else(|_| error(path, format!("{n} is too large")))
+        }
+        None => error(
+            path,
+            "missing: give the offset in characters, counted from 0",
+        ),
+        Some(other) => error(
+            path,
+            format!(
+                "must be a whole number of characters counted from 0, not {}",
+                shown(other)
+            ),
+        ),
+    }
+}
+
+/// The span `[start, end)` in a text of `len` code points; a problem is put at `end_path`.
+pub(super) fn span(
+    start: usize,
+    end: usize,
+    len: usize,
+    end_path: &str,
+) -> Result<Span, FormatError> {
+    Span::within(start, end, len).or_else(|e| error(end_path, e.to_string()))
+}
+
+#[cfg(test)]
+#[path = "../tests/formats/doccano.rs"]
+mod tests;

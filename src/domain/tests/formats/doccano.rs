@@ -1,0 +1,435 @@
+//! Tests of doccano JSONL: the golden file, the round trip, both import shapes, the errors, and
+//! random texts and spans.
+
+use super::*;
+use crate::domain::article::ArticleId;
+use crate::domain::fixtures::{formats_workspace, FORMATS_SECOND, FORMATS_TEXT};
+use crate::domain::formats::{docs, Scope};
+use crate::domain::import::plan_import;
+use crate::domain::workspace::Workspace;
+
+/// 2026-11-24T10:00:00.000Z.
+const NOW: Timestamp = Timestamp(1_795_514_400_000);
+
+const GOLDEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/formats/fixture.doccano.jsonl"
+);
+
+fn exported() -> String {
+    let body = export(&docs(&formats_workspace(), &Scope::everything()));
+    String::from_utf8(body.bytes).unwrap()
+}
+
+/// Compares with the golden file; `UPDATE_GOLDEN=1 cargo test` rewrites it (then review the diff).
+#[test]
+fn export_matches_the_golden_file_byte_for_byte() {
+    let text = exported();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(GOLDEN, &text).unwrap();
+    }
+    let golden = std::fs::read_to_string(GOLDEN).unwrap();
+    assert!(text == golden, "export differs from {GOLDEN}:\n{text}");
+}
+
+/// Every annotation as (article, start, end, label).
+fn spans_of(ws: &Workspace) -> Vec<(String, usize, usize, Label)> {
+    ws.all()
+        .iter()
+        .map(|a| {
+            let art = a.article.as_str().to_owned();
+            (art, a.span.start(), a.span.end(), a.label)
+        })
+        .collect()
+}
+
+/// The records' (article, start, end, label), sorted.
+fn spans_read(incoming: &Incoming) -> Vec<(String, usize, usize, Label)> {
+    let mut out: Vec<_> = incoming
+        .records
+        .iter()
+        .map(|(_, r)| {
+            let label = Label::from_names(&r.label, r.kind.as_deref()).unwrap();
+            (r.article.clone(), r.start, r.end, label)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn the_fixture_survives_export_and_import() {
+    let ws = formats_workspace();
+    let incoming = read(&exported(), ws.articles(), NOW).unwrap();
+    let mut expected = spans_of(&ws);
+    expected.sort();
+    assert_eq!(spans_read(&incoming), expected);
+    assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
+    let (path, first) = &incoming.records[0];
+    assert_eq!(path, "line 1: entities[0]");
+    assert_eq!(first.id, "doccano-fixture-3-7-L");
+    assert_eq!((first.exact.as_str(), first.note.as_str()), ("Kyiv", ""));
+    assert_eq!(first.created, NOW.to_string());
+    assert_eq!(first.updated, NOW.to_string());
+    assert_eq!(incoming.records[8].0, "line 2: entities[0]");
+}
+
+#[test]
+fn an_import_into_the_same_articles_places_every_span_where_it_was() {
+    let ws = formats_workspace();
+    let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
+    let plan = plan_import("x.doccano.jsonl", exported().as_bytes(), &empty, NOW).unwrap();
+    assert_eq!(plan.format, Format::Doccano);
+    assert_eq!((plan.total, plan.new), (10, 10));
+    assert!(plan.reanchored.is_empty() && plan.not_found.is_empty());
+    // A second import of the same file adds nothing: the generated ids are the same.
+    let plan = plan_import("x.doccano.jsonl", exported().as_bytes(), &ws, NOW).unwrap();
+    assert_eq!(plan.present, 10);
+}
+
+#[test]
+fn the_sequence_labelling_shape_is_read_and_found_by_its_text() {
+    let ws = formats_workspace();
+    let line = format!(
+        "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [[0, 7, \"GPE\"], [10, 20, \"org\"]], \
+         \"meta\": {{\"x\": 1}}}}"
+    );
+    let incoming = read(&format!("\n{line}\r\n\n"), ws.articles(), NOW).unwrap();
+    let got: Vec<(&str, &str, Option<&str>, &str)> = incoming
+        .records
+        .iter()
+        .map(|(p, r)| {
+            (
+                p.as_str(),
+                r.article.as_str(),
+                r.kind.as_deref(),
+                r.exact.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("line 2: label[0]", "second", Some("place"), "Ukraine"),
+            (
+                "line 2: label[1]",
+                "second",
+                Some("organization"),
+                "parliament"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_line_about_an_unknown_text_is_skipped_with_a_warning() {
+    let ws = formats_workspace();
+    let text = format!(
+        "{{\"text\": \"Something else.\", \"entities\": [{{\"start_offset\": 0, \
+         \"end_offset\": 9, \"label\": \"NOPE\"}}]}}\n\
+         {{\"text\": \"{FORMATS_SECOND}\", \"entities\": [], \"relations\": [{{\"id\": 1}}]}}\n"
+    );
+    let incoming = read(&text, ws.articles(), NOW).unwrap();
+    assert!(incoming.records.is_empty());
+    assert_eq!(
+        incoming.warnings,
+        [
+            "line 1: its text is not one of this app's articles; skipped",
+            "line 2: 1 relation(s) not imported; relations come in a later version",
+        ]
+    );
+}
+
+#[test]
+fn the_article_key_wins_over_the_text_and_the_import_re_anchors() {
+    let ws = formats_workspace();
+    // The file's copy of the text has a word more at the front: its offsets are off by 4 for
+    // ours, and the import finds "Ukraine" again by its text.
+    let line = format!(
+        "{{\"text\": \"Now {FORMATS_SECOND}\", \"article\": \"second\", \"entities\": \
+         [{{\"start_offset\": 4, \"end_offset\": 11, \"label\": \"LOC\"}}]}}"
+    );
+    let incoming = read(&line, ws.articles(), NOW).unwrap();
+    let (_, rec) = &incoming.records[0];
+    assert_eq!(
+        (rec.article.as_str(), rec.exact.as_str()),
+        ("second", "Ukraine")
+    );
+    let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
+    let plan = plan_import("x.jsonl", line.as_bytes(), &empty, NOW).unwrap();
+    assert_eq!(
+        plan.reanchored,
+        ["line 1: entities[0]: \"Ukraine\" was at [4, 11), found it at [0, 7)"]
+    );
+}
+
+/// The error for a file with this one line about the second article.
+fn fails(entities: &str) -> (String, String) {
+    let ws = formats_workspace();
+    let line = format!("{{\"text\": \"{FORMATS_SECOND}\", \"entities\": {entities}}}");
+    let e = read(&line, ws.articles(), NOW).unwrap_err();
+    (e.path, e.message)
+}
+
+fn pair(path: &str, message: &str) -> (String, String) {
+    (path.to_owned(), message.to_owned())
+}
+
+#[test]
+fn broken_lines_are_refused_with_the_place_and_the_reason() {
+    assert_eq!(
+        fails(
+            r#"[{"start_offset": 0, "end_offset": 7, "label": "LOC"}, {"start_offset": 28, "end_offset": 34, "label": "LOC"}]"#
+        ),
+        pair(
+            "line 1: entities[1].end_offset",
+            "end 34 is past the end of the text (33 characters)"
+        )
+    );
+    assert_eq!(
+        fails(r#"[{"start_offset": "0", "end_offset": 7, "label": "LOC"}]"#),
+        pair(
+            "line 1: entities[0].start_offset",
+            "must be a whole number of characters counted from 0, not \"0\""
+        )
+    );
+    assert_eq!(
+        fails(r#"[{"start_offset": 7, "end_offset": 7, "label": "LOC"}]"#),
+        pair(
+            "line 1: entities[0].end_offset",
+            "end 7 must be greater than start 7"
+        )
+    );
+    assert_eq!(
+        fails(r#"[{"start_offset": 0, "end_offset": 7, "label": "COUNTRY"}]"#),
+        pair(
+            "line 1: entities[0].label",
+            "\"COUNTRY\" is not a label this app reads (CLAIM, QUOTE, PERSON, ORG, LOC, MISC, \
+             or PER, ORGANIZATION, LOCATION, PLACE, GPE, OTHER)"
+        )
+    );
+    assert_eq!(
+        fails(r#"[{"start_offset": 0, "end_offset": 7}]"#),
+        pair("line 1: entities[0].label", "missing")
+    );
+    assert_eq!(
+        fails(r#"[{"start_offset": 0, "end_offset": 123456789012345678901234567890123456789012345678901234567890, "label": "LOC"}]"#),
+        pair(
+            "line 1: entities[0].end_offset",
+            "must be a whole number of characters counted from 0, not 123456789012345678901234567890123456789…"
+        )
+    );
+    assert_eq!(
+        fails(r#"{"start_offset": 0}"#),
+        pair("line 1: entities", "must be a list, not an object")
+    );
+    assert_eq!(
+        fails(r#"[[0, 7, "LOC"]]"#),
+        pair(
+            "line 1: entities[0]",
+            "must be an object with \"start_offset\", \"end_offset\" and \"label\", not a list"
+        )
+    );
+}
+
+#[test]
+fn broken_files_are_refused_with_the_line_and_the_reason() {
+    let ws = formats_workspace();
+    let fails = |text: &str| {
+        let e = read(text, ws.articles(), NOW).unwrap_err();
+        (e.path, e.message)
+    };
+    let good = format!("{{\"text\": \"{FORMATS_SECOND}\", \"entities\": []}}");
+    assert_eq!(
+        fails(&format!("{good}\n\n{{\"text\": \"x\", \"entities\": [}}\n")),
+        pair("line 3, column 28", "expected value")
+    );
+    assert_eq!(
+        fails(&format!("{good}\n[1, 2]\n")),
+        pair(
+            "line 2",
+            "each line must be a JSON object with \"text\" and \"entities\", not a list"
+        )
+    );
+    assert_eq!(
+        fails("{\"entities\": []}\n{}\n"),
+        pair("line 1: text", "missing")
+    );
+    assert_eq!(
+        fails(&format!(
+            "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [[0, 7]]}}"
+        )),
+        pair(
+            "line 1: label[0]",
+            "must be [start, end, \"TAG\"], not a list"
+        )
+    );
+    assert_eq!(
+        fails(&format!(
+            "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [\"POSITIVE\"]}}"
+        )),
+        pair(
+            "line 1: label[0]",
+            "must be [start, end, \"TAG\"], not \"POSITIVE\""
+        )
+    );
+    assert_eq!(
+        fails(&format!(
+            "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [[-1, 7, \"LOC\"]]}}"
+        )),
+        pair(
+            "line 1: label[0][0]",
+            "must be a whole number of characters counted from 0, not -1"
+        )
+    );
+    assert_eq!(
+        fails(&format!(
+            "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [[0, 7, 3]]}}"
+        )),
+        pair("line 1: label[0][2]", "must be a string, not 3")
+    );
+}
+
+#[test]
+fn offsets_count_code_points_after_a_flag_and_an_emoji() {
+    let ws = formats_workspace();
+    let body = export(&docs(
+        &ws,
+        &Scope {
+            article: Some(ArticleId::from("fixture")),
+            labels: vec![crate::domain::annotation::LabelName::Entity],
+        },
+    ));
+    let text = String::from_utf8(body.bytes).unwrap();
+    // "Volodymyr Zelensky" starts at code point 87 (UTF-16 would say 89: the flag is two
+    // surrogate pairs).
+    assert!(text.contains(r#"{"id":2,"label":"PERSON","start_offset":87,"end_offset":105}"#));
+    assert_eq!(
+        crate::domain::text::slice_chars(FORMATS_TEXT, 87, 105),
+        "Volodymyr Zelensky"
+    );
+    assert!(body.dropped.is_empty());
+    assert_eq!(body.preview.lines().count(), 1);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
+    use crate::domain::span::Span;
+    use crate::domain::workspace::Action;
+    use proptest::prelude::*;
+
+    /// Pieces of text: ASCII, a flag, emoji, a combining accent, CJK, curly quotes, both line ends.
+    const PIECES: [&str; 14] = [
+        "a", "Kyiv", " ", ", ", "🙂", "🇺🇦", "e\u{301}", "中文", "“", "”", "’", "\n", "\r\n", "—",
+    ];
+
+    const LABELS: [Label; 6] = [
+        Label::Claim,
+        Label::Quote,
+        Label::Entity(EntityKind::Person),
+        Label::Entity(EntityKind::Organization),
+        Label::Entity(EntityKind::Place),
+        Label::Entity(EntityKind::Other),
+    ];
+
+    /// A random text and spans in it: (start, end, label index).
+    fn text_and_spans() -> impl Strategy<Value = (String, Vec<(usize, usize, usize)>)> {
+        prop::collection::vec(prop::sample::select(PIECES.to_vec()), 1..40)
+            .prop_map(|pieces| pieces.concat())
+            .prop_flat_map(|text| {
+                let len = text.chars().count();
+                let span = (0..len, 1..=len, 0..LABELS.len())
+                    .prop_map(|(a, b, l)| (a.min(b - 1), a.max(b - 1) + 1, l));
+                (Just(text), prop::collection::vec(span, 0..8))
+            })
+    }
+
+    /// A workspace of one article `a` with these spans (each span and label once).
+    fn workspace(text: &str, spans: &[(usize, usize, usize)]) -> Workspace {
+        let mut ws = Workspace::new(vec![Article::new("a", "T", text.to_owned())]);
+        let mut annotations: Vec<Annotation> = Vec::new();
+        for (i, &(start, end, l)) in spans.iter().enumerate() {
+            let label = LABELS[l];
+            let span = Span::new(start, end).unwrap();
+            if annotations
+                .iter()
+                .any(|a| a.span == span && a.label == label)
+            {
+                continue;
+            }
+            annotations.push(Annotation {
+                id: AnnotationId::from(format!("x{i}").as_str()),
+                article: ArticleId::from("a"),
+                span,
+                label,
+                note: String::new(),
+                created: Timestamp(0),
+                updated: Timestamp(0),
+            });
+        }
+        ws.apply(Action::Import {
+            annotations,
+            replace: false,
+        })
+        .unwrap();
+        ws
+    }
+
+    /// Fragments that break JSON or its numbers when put anywhere in a file.
+    const BREAKERS: [&str; 12] = [
+        "{",
+        "[",
+        "]",
+        "\"",
+        ",",
+        "-1",
+        "1e400",
+        "18446744073709551616",
+        "null",
+        "\n",
+        "0.5",
+        "\"label\": [[0, 99999999999999999999999, \"X\"]], ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn random_spans_survive_export_and_import((text, spans) in text_and_spans()) {
+            let ws = workspace(&text, &spans);
+            let body = export(&docs(&ws, &Scope::everything()));
+            let file = String::from_utf8(body.bytes).unwrap();
+            let incoming = read(&file, ws.articles(), NOW).unwrap();
+            let mut expected = spans_of(&ws);
+            expected.sort();
+            prop_assert_eq!(spans_read(&incoming), expected);
+            for (_, r) in &incoming.records {
+                // The file's offsets select the span's text in the file's copy of the text.
+                prop_assert_eq!(&r.exact, crate::domain::text::slice_chars(&text, r.start, r.end));
+            }
+        }
+
+        #[test]
+        fn any_text_is_read_or_refused_without_panicking(text in any::<String>()) {
+            let ws = formats_workspace();
+            let _ = read(&text, ws.articles(), NOW);
+        }
+
+        #[test]
+        fn a_broken_export_is_read_or_refused_without_panicking(
+            at in any::<prop::sample::Index>(),
+            breaker in prop::sample::select(BREAKERS.to_vec()),
+            depth in 0..200_usize,
+        ) {
+            let ws = formats_workspace();
+            let file = exported();
+            let cut = at.index(file.len() + 1);
+            let cut = (0..=cut).rev().find(|&c| file.is_char_boundary(c)).unwrap();
+            let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let broken = format!("{}{breaker}{nested}{}", &file[..cut], &file[cut..]);
+            let _ = read(&broken, ws.articles(), NOW);
+        }
+    }
+}

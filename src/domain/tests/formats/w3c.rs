@@ -1,0 +1,557 @@
+//! Tests of W3C Web Annotation: the golden file, a lossless round trip, the shapes import accepts
+//! (a single annotation, a list, a page, quote-only selectors, foreign IRIs), the errors, and random
+//! texts, spans and notes.
+
+use super::*;
+use crate::domain::fixtures::{formats_workspace, json, FORMATS_TEXT};
+use crate::domain::formats::{docs, Scope};
+use crate::domain::import::plan_import;
+use crate::domain::records::records;
+use crate::domain::workspace::Workspace;
+
+/// 2026-11-24T10:00:00.000Z.
+const NOW: Timestamp = Timestamp(1_795_514_400_000);
+
+/// An import time other than the export time, to tell them apart.
+const LATER: Timestamp = Timestamp(1_800_000_000_000);
+
+const GOLDEN: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/formats/fixture.w3c.jsonld"
+);
+
+fn exported() -> String {
+    let body = export(&docs(&formats_workspace(), &Scope::everything()), NOW);
+    String::from_utf8(body.bytes).unwrap()
+}
+
+/// Compares with the golden file; `UPDATE_GOLDEN=1 cargo test` rewrites it (then review the diff).
+#[test]
+fn export_matches_the_golden_file_byte_for_byte() {
+    let text = exported();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(GOLDEN, &text).unwrap();
+    }
+    let golden = std::fs::read_to_string(GOLDEN).unwrap();
+    assert!(text == golden, "export differs from {GOLDEN}:\n{text}");
+}
+
+#[test]
+fn everything_survives_export_and_import() {
+    let ws = formats_workspace();
+    let incoming = read(json(&exported()), ws.articles(), LATER).unwrap();
+    let got: Vec<_> = incoming.records.iter().map(|(_, r)| r.clone()).collect();
+    // Ids, notes, times, exact text and context: the very records of the app's own format.
+    assert_eq!(got, records(&ws));
+    assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
+    assert_eq!(incoming.records[9].0, "first.items[9]");
+}
+
+#[test]
+fn an_import_into_the_same_articles_places_every_span_where_it_was() {
+    let ws = formats_workspace();
+    let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
+    let plan = plan_import("x.jsonld", exported().as_bytes(), &empty, LATER).unwrap();
+    assert_eq!(plan.format, Format::W3c);
+    assert_eq!((plan.total, plan.new), (10, 10));
+    assert!(plan.reanchored.is_empty() && plan.not_found.is_empty());
+    let plan = plan_import("x.jsonld", exported().as_bytes(), &ws, LATER).unwrap();
+    assert_eq!(plan.present, 10);
+}
+
+#[test]
+fn the_collection_counts_and_dates_what_it_holds() {
+    let value = json(&exported());
+    assert_eq!(
+        value["@context"],
+        json("\"http://www.w3.org/ns/anno.jsonld\"")
+    );
+    assert_eq!(value["generated"], json("\"2026-11-24T10:00:00.000Z\""));
+    assert_eq!(value["total"], json("10"));
+    let msc = &value["first"]["items"][7];
+    assert_eq!(msc["id"], json("\"urn:news-annotator:annotation:e-msc\""));
+    assert_eq!(
+        msc["body"][2],
+        json(
+            r#"{"type": "TextualBody", "purpose": "commenting",
+                "value": "Held every February, in Munich; see \"MSC\"\nand its report.",
+                "format": "text/plain"}"#
+        )
+    );
+    // Positions count code points: the flag before the span is two, the emoji one (in UTF-16
+    // code units they would be four and two, and the span would start at 228).
+    assert_eq!(
+        msc["target"]["selector"][1],
+        json(r#"{"type": "TextPositionSelector", "start": 225, "end": 251}"#)
+    );
+}
+
+/// The app's fixture articles.
+fn articles() -> Vec<Rc<Article>> {
+    formats_workspace().articles().to_vec()
+}
+
+#[test]
+fn a_single_annotation_with_a_quote_only_a_foreign_iri_and_a_string_body() {
+    let value = json(
+        r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+            "body": "PERSON",
+            "target": {"source": "https://example.org/articles/fixture",
+                       "selector": {"type": "TextQuoteSelector", "exact": "Zelensky",
+                                    "prefix": "historic”. ", "suffix": "’s"}}}"#,
+    );
+    let incoming = read(value, &articles(), LATER).unwrap();
+    let [(path, rec)] = incoming.records.as_slice() else {
+        panic!("{incoming:?}")
+    };
+    assert_eq!(path, "the annotation");
+    // "Zelensky" is in the text twice; the context picks the second, in "Zelensky’s office".
+    assert_eq!((rec.start, rec.end), (191, 199));
+    assert_eq!(
+        crate::domain::text::slice_chars(FORMATS_TEXT, 191, 199),
+        "Zelensky"
+    );
+    assert_eq!(
+        (rec.label.as_str(), rec.kind.as_deref()),
+        ("entity", Some("person"))
+    );
+    assert_eq!(rec.id, "w3c-fixture-191-199-P");
+    assert_eq!(
+        (rec.created.as_str(), rec.updated.as_str()),
+        ("2027-01-15T08:00:00.000Z", "2027-01-15T08:00:00.000Z")
+    );
+}
+
+#[test]
+fn a_list_of_annotations_and_a_page_with_bodies_of_every_shape() {
+    let item = r#"{"id": "https://hypothes.is/a/abc", "type": "Annotation",
+        "created": "2025-02-14T09:30:00Z",
+        "body": [{"type": "TextualBody", "value": "entity"},
+                 {"type": "TextualBody", "purpose": "tagging", "value": "organization"},
+                 {"type": "TextualBody", "purpose": "commenting", "value": "a note"},
+                 {"type": "SpecificResource", "source": "http://www.wikidata.org/entity/Q1"}],
+        "target": [{"source": "urn:news-annotator:article:fixture",
+                    "selector": [{"type": "RangeSelector"},
+                                 {"type": "TextPositionSelector", "start": 140, "end": 151}]}]}"#;
+    for (file, path) in [
+        (format!("[{item}]"), "[0]"),
+        (
+            format!("{{\"type\": \"AnnotationPage\", \"items\": [{item}]}}"),
+            "items[0]",
+        ),
+    ] {
+        let incoming = read(json(&file), &articles(), LATER).unwrap();
+        let (p, rec) = &incoming.records[0];
+        assert_eq!(p, path);
+        assert_eq!(rec.id, "https://hypothes.is/a/abc");
+        assert_eq!(
+            (rec.start, rec.end, rec.exact.as_str()),
+            (140, 151, "US Treasury")
+        );
+        assert_eq!(rec.kind.as_deref(), Some("organization"));
+        assert_eq!(rec.note, "a note");
+        // No "modified": it was not changed since it was made.
+        assert_eq!(rec.created, "2025-02-14T09:30:00.000Z");
+        assert_eq!(rec.updated, "2025-02-14T09:30:00.000Z");
+    }
+}
+
+#[test]
+fn annotations_this_app_cannot_place_are_skipped_with_a_warning() {
+    let value = json(
+        r#"[{"body": "claim", "target": {"source": "urn:news-annotator:article:elsewhere",
+                                       "selector": {"type": "TextPositionSelector", "start": 0, "end": 4}}},
+            {"body": "claim", "target": "urn:news-annotator:article:fixture"},
+            {"body": "claim", "target": {"source": "urn:news-annotator:article:fixture",
+                                       "selector": {"type": "TextQuoteSelector", "exact": "Odesa"}}},
+            {"body": "claim", "target": {"source": "urn:news-annotator:article:fixture",
+                                       "selector": {"type": "CssSelector", "value": "p"}}}]"#,
+    );
+    let incoming = read(value, &articles(), LATER).unwrap();
+    assert!(incoming.records.is_empty());
+    assert_eq!(
+        incoming.warnings,
+        [
+            "[0].target.source: \"urn:news-annotator:article:elsewhere\" is not one of this \
+             app's articles; skipped",
+            "[1].target: names the whole of \"urn:news-annotator:article:fixture\", not a part \
+             of its text; skipped",
+            "[2].target.selector: \"Odesa\" is not in article \"fixture\"; skipped",
+            "[3].target.selector: has no TextPositionSelector or TextQuoteSelector saying which \
+             text it marks; skipped",
+        ]
+    );
+}
+
+#[test]
+fn a_quote_that_moved_is_found_again_by_the_import() {
+    let ws = formats_workspace();
+    let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
+    let file = r#"{"type": "Annotation", "body": "LOC",
+        "target": {"source": "urn:news-annotator:article:second",
+                   "selector": [{"type": "TextPositionSelector", "start": 1, "end": 5},
+                                {"type": "TextQuoteSelector", "exact": "Kyiv", "prefix": "met in "}]}}"#;
+    let plan = plan_import("x.jsonld", file.as_bytes(), &empty, LATER).unwrap();
+    assert_eq!(
+        plan.reanchored,
+        ["the annotation: \"Kyiv\" was at [1, 5), found it at [28, 32)"]
+    );
+    // Positions past the end of our text: the quote alone says where.
+    let far = file.replace("\"start\": 1, \"end\": 5", "\"start\": 100, \"end\": 104");
+    let incoming = read(json(&far), &articles(), LATER).unwrap();
+    assert_eq!(
+        (incoming.records[0].1.start, incoming.records[0].1.end),
+        (28, 32)
+    );
+}
+
+fn pair(path: &str, message: &str) -> (String, String) {
+    (path.to_owned(), message.to_owned())
+}
+
+/// The error for a page whose third item has this `body` and `target`.
+fn fails_item(body: &str, target: &str) -> (String, String) {
+    let ok = r#"{"body": "claim", "target": {"source": "urn:news-annotator:article:second",
+        "selector": {"type": "TextPositionSelector", "start": 0, "end": 7}}}"#;
+    let file = format!(
+        "{{\"type\": \"AnnotationCollection\", \"first\": {{\"items\": [{ok}, {ok}, \
+         {{\"body\": {body}, \"target\": {target}}}]}}}}"
+    );
+    let e = read(json(&file), &articles(), LATER).unwrap_err();
+    (e.path, e.message)
+}
+
+const SECOND: &str = r#""source": "urn:news-annotator:article:second""#;
+
+#[test]
+fn broken_annotations_are_refused_with_the_json_path_and_the_reason() {
+    let position = |start: &str, end: &str| {
+        format!(
+            "{{{SECOND}, \"selector\": [{{\"type\": \"TextQuoteSelector\", \"exact\": \"x\"}}, \
+             {{\"type\": \"TextPositionSelector\", \"start\": {start}, \"end\": {end}}}]}}"
+        )
+    };
+    assert_eq!(
+        fails_item("\"claim\"", &position("\"0\"", "7")),
+        pair(
+            "first.items[2].target.selector[1].start",
+            "must be a whole number of characters counted from 0, not \"0\""
+        )
+    );
+    assert_eq!(
+        fails_item("\"claim\"", &position("7", "7")),
+        pair(
+            "first.items[2].target.selector[1].end",
+            "end 7 must be greater than start 7"
+        )
+    );
+    assert_eq!(
+        fails_item(
+            "\"claim\"",
+            &format!("{{{SECOND}, \"selector\": {{\"type\": \"TextPositionSelector\", \"start\": 30, \"end\": 40}}}}")
+        ),
+        pair(
+            "first.items[2].target.selector.end",
+            "end 40 is past the end of the text (33 characters)"
+        )
+    );
+    assert_eq!(
+        fails_item("\"claim\"", &format!("[{{{SECOND}}}, {{{SECOND}}}]")),
+        pair(
+            "first.items[2].target",
+            "has 2 targets: a discontinuous span (several targets) is not supported; make one \
+             annotation per part"
+        )
+    );
+    let whole = position("0", "7");
+    assert_eq!(
+        fails_item("[{\"value\": \"rumour\"}]", &whole),
+        pair(
+            "first.items[2].body[0].value",
+            "\"rumour\" is not a label this app reads (claim, quote, entity, and for entities \
+             person, organization, place or other)"
+        )
+    );
+    assert_eq!(
+        fails_item(
+            "{\"purpose\": \"commenting\", \"value\": \"a note\"}",
+            &whole
+        ),
+        pair(
+            "first.items[2].body",
+            "has no tagging body naming the label (claim, quote, or entity with person, \
+             organization, place or other)"
+        )
+    );
+    assert_eq!(
+        fails_item("[\"entity\"]", &whole),
+        pair(
+            "first.items[2].body",
+            "tags \"entity\" without its kind: add a tagging body person, organization, place \
+             or other"
+        )
+    );
+    assert_eq!(
+        fails_item("[\"claim\", \"quote\"]", &whole),
+        pair(
+            "first.items[2].body[1]",
+            "\"quote\" is a second label after \"claim\"; an annotation has one"
+        )
+    );
+    assert_eq!(
+        fails_item("[\"claim\", 5]", &whole),
+        pair(
+            "first.items[2].body[1]",
+            "must be a TextualBody object, not 5"
+        )
+    );
+    assert_eq!(
+        fails_item(
+            "\"claim\"",
+            &format!(
+                "{{{SECOND}, \"selector\": {{\"type\": \"TextQuoteSelector\", \"exact\": \"\"}}}}"
+            )
+        ),
+        pair(
+            "first.items[2].target.selector.exact",
+            "must not be empty: it is the text marked"
+        )
+    );
+    assert_eq!(
+        fails_item("\"claim\"", "{\"selector\": []}"),
+        pair("first.items[2].target.source", "missing")
+    );
+}
+
+#[test]
+fn broken_files_are_refused_with_the_json_path_and_the_reason() {
+    let fails = |text: &str| {
+        let e = read(json(text), &articles(), LATER).unwrap_err();
+        (e.path, e.message)
+    };
+    assert_eq!(
+        fails("42"),
+        pair(
+            "",
+            "a W3C Web Annotation file holds an AnnotationCollection, an AnnotationPage, an \
+             Annotation or a list of annotations, not 42"
+        )
+    );
+    assert_eq!(
+        fails(r#"{"type": "AnnotationCollection", "first": "https://example.org/page1"}"#),
+        pair(
+            "first",
+            "the page is at \"https://example.org/page1\", not in this file; save the whole \
+             collection with its pages embedded and load that"
+        )
+    );
+    assert_eq!(
+        fails(r#"{"type": "AnnotationCollection", "first": {"type": "AnnotationPage"}}"#),
+        pair(
+            "first.items",
+            "missing: a page keeps its annotations in \"items\""
+        )
+    );
+    assert_eq!(
+        fails(r#"{"type": "Annotation", "body": "claim"}"#),
+        pair(
+            "target",
+            "missing: an annotation needs a target naming the article and the text"
+        )
+    );
+    assert_eq!(
+        fails(
+            r#"[{"type": "Annotation", "body": "claim", "created": "yesterday", "target":
+                   {"source": "urn:news-annotator:article:second",
+                    "selector": {"type": "TextPositionSelector", "start": 0, "end": 7}}}]"#
+        ),
+        pair(
+            "[0].created",
+            "\"yesterday\" is not a date-time like 2025-02-14T09:30:00Z"
+        )
+    );
+    assert_eq!(
+        fails(r#"[{"type": "Collection"}]"#),
+        pair("[0].type", "must be \"Annotation\", not \"Collection\"")
+    );
+    assert_eq!(
+        fails(r#"[[]]"#),
+        pair("[0]", "must be an Annotation, not a list")
+    );
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
+    use crate::domain::article::ArticleId;
+    use crate::domain::json::Value;
+    use crate::domain::span::Span;
+    use crate::domain::workspace::Action;
+    use proptest::prelude::*;
+
+    /// Pieces of text: ASCII, a flag, emoji, a combining accent, CJK, curly quotes, both line ends.
+    const PIECES: [&str; 15] = [
+        "a", "Kyiv", " ", ", ", "🙂", "🇺🇦", "e\u{301}", "中文", "“", "”", "’", "\n", "\r\n", "—",
+        "\"",
+    ];
+
+    const LABELS: [Label; 6] = [
+        Label::Claim,
+        Label::Quote,
+        Label::Entity(EntityKind::Person),
+        Label::Entity(EntityKind::Organization),
+        Label::Entity(EntityKind::Place),
+        Label::Entity(EntityKind::Other),
+    ];
+
+    fn piece_text(max: usize) -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..max)
+            .prop_map(|pieces| pieces.concat())
+    }
+
+    /// One span: start, end, label index, note, created, a later updated.
+    type Spec = (usize, usize, usize, String, i64, i64);
+
+    /// A random text and spans in it.
+    fn text_and_spans() -> impl Strategy<Value = (String, Vec<Spec>)> {
+        piece_text(60)
+            .prop_filter("not empty", |t| !t.is_empty())
+            .prop_flat_map(|text| {
+                let len = text.chars().count();
+                let span = (
+                    0..len,
+                    1..=len,
+                    0..LABELS.len(),
+                    piece_text(4),
+                    0..4_102_444_800_000_i64,
+                    0..1_000_000_i64,
+                )
+                    .prop_map(|(a, b, l, note, t, later)| {
+                        (a.min(b - 1), a.max(b - 1) + 1, l, note, t, t + later)
+                    });
+                (Just(text), prop::collection::vec(span, 0..8))
+            })
+    }
+
+    /// A workspace of one article `a` with these spans.
+    fn workspace(text: &str, spans: &[Spec]) -> Workspace {
+        let mut ws = Workspace::new(vec![Article::new("a", "T", text.to_owned())]);
+        let annotations = spans
+            .iter()
+            .enumerate()
+            .map(|(i, (start, end, l, note, created, updated))| Annotation {
+                id: AnnotationId::from(format!("x:{i}/y").as_str()),
+                article: ArticleId::from("a"),
+                span: Span::new(*start, *end).unwrap(),
+                label: LABELS[*l],
+                note: note.clone(),
+                created: Timestamp(*created),
+                updated: Timestamp(*updated),
+            })
+            .collect();
+        ws.apply(Action::Import {
+            annotations,
+            replace: false,
+        })
+        .unwrap();
+        ws
+    }
+
+    /// Random JSON with the keys W3C files use, numbers of any size, and nesting.
+    fn value() -> impl Strategy<Value = Value> {
+        let number = prop_oneof![
+            any::<u64>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            (0..40_u64).prop_map(Value::from),
+            Just(json("1e308")),
+            Just(json("-0")),
+            Just(json("123456789012345678901234567890")),
+        ];
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            number,
+            prop::sample::select(vec![
+                "Annotation",
+                "AnnotationPage",
+                "AnnotationCollection",
+                "TextPositionSelector",
+                "TextQuoteSelector",
+                "urn:news-annotator:article:second",
+                "tagging",
+                "commenting",
+                "claim",
+                "entity",
+                "person",
+                "Kyiv",
+                "2025-02-14T09:30:00Z",
+                "",
+            ])
+            .prop_map(Value::from),
+        ];
+        let keys = prop::sample::select(vec![
+            "type",
+            "first",
+            "next",
+            "items",
+            "id",
+            "body",
+            "bodyValue",
+            "target",
+            "source",
+            "selector",
+            "start",
+            "end",
+            "exact",
+            "prefix",
+            "suffix",
+            "purpose",
+            "value",
+            "created",
+            "modified",
+        ]);
+        leaf.prop_recursive(8, 64, 6, move |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                prop::collection::vec((keys.clone().prop_map(str::to_owned), inner), 0..6)
+                    .prop_map(Value::Object),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn random_annotations_survive_export_and_import_whole((text, spans) in text_and_spans()) {
+            let ws = workspace(&text, &spans);
+            let body = export(&docs(&ws, &Scope::everything()), NOW);
+            let incoming = read(json(std::str::from_utf8(&body.bytes).unwrap()), ws.articles(), LATER)
+                .unwrap();
+            let got: Vec<_> = incoming.records.iter().map(|(_, r)| r.clone()).collect();
+            prop_assert_eq!(&got, &records(&ws));
+            for r in &got {
+                // The quote the file carries is what its positions select.
+                prop_assert_eq!(&r.exact, crate::domain::text::slice_chars(&text, r.start, r.end));
+            }
+        }
+
+        #[test]
+        fn any_json_is_read_or_refused_without_panicking(v in value(), depth in 0..130_usize) {
+            let articles = articles();
+            let _ = read(v.clone(), &articles, LATER);
+            let page = format!(
+                "{{\"type\": \"AnnotationCollection\", \"first\": {{\"items\": [{v}, \
+                 {{\"body\": {v}, \"target\": {{\"source\": \"urn:news-annotator:article:second\", \
+                 \"selector\": [{v}, {{\"type\": \"TextPositionSelector\", \"start\": {v}, \
+                 \"end\": 3}}]}}}}], \"next\": {v}}}}}"
+            );
+            let _ = read(json(&page), &articles, LATER);
+            let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            if let Ok(v) = crate::domain::json::parse(&nested) {
+                let _ = read(v, &articles, LATER);
+            }
+        }
+    }
+}
