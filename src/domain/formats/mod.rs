@@ -156,7 +156,10 @@ impl Format {
         match self {
             Format::Native => "",
             Format::W3c => "",
-            Format::Brat => "the annotations' creation and change times",
+            Format::Brat => {
+                "the annotations' creation and change times, and line breaks in notes (they \
+                 become spaces)"
+            }
             Format::Doccano => "notes, ids and times; labels become tags such as CLAIM and PERSON",
             Format::LabelStudio => "times; labels become tags such as CLAIM and PERSON",
             Format::SpacyJsonl | Format::SpacyTuples => {
@@ -245,14 +248,19 @@ impl Body {
     }
 }
 
-/// The first [`PREVIEW_LINES`] lines of `text`, each cut to 300 code points.
+/// The first [`PREVIEW_LINES`] lines of `text`. A line longer than 400 code points shows its first
+/// and last 200 with `…` between, so a JSON line that starts with a whole article still shows its spans.
 pub fn preview_of(text: &str) -> String {
+    const KEEP: usize = 200;
     let mut out = String::new();
     for line in text.lines().take(PREVIEW_LINES) {
-        let mut chars = line.chars();
-        out.extend(chars.by_ref().take(300));
-        if chars.next().is_some() {
-            out.push('…');
+        let len = line.chars().count();
+        if len <= 2 * KEEP {
+            out.push_str(line);
+        } else {
+            out.extend(line.chars().take(KEEP));
+            out.push_str(" … ");
+            out.extend(line.chars().skip(len - KEEP));
         }
         out.push('\n');
     }

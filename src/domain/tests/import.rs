@@ -278,3 +278,83 @@ fn moved_text_is_re_anchored_and_missing_text_skipped_with_a_line_each() {
     );
     assert!(ws.annotation(&AnnotationId::from("c-reserves")).is_none());
 }
+
+/// Every format's export of the fixture, as a loaded file would be.
+fn exported(format: crate::domain::formats::Format) -> Vec<u8> {
+    use crate::domain::fixtures::formats_workspace;
+    use crate::domain::formats::{docs, export, Scope};
+    export(
+        format,
+        &docs(&formats_workspace(), &Scope::everything()),
+        NOW,
+    )
+    .bytes
+}
+
+#[test]
+fn each_importable_format_is_detected_and_loads_every_annotation_it_holds() {
+    use crate::domain::article::Article;
+    use crate::domain::fixtures::{formats_workspace, FORMATS_SECOND, FORMATS_TEXT};
+    use crate::domain::formats::Format;
+    let empty = Workspace::new(vec![
+        Article::new("fixture", "Formats fixture", FORMATS_TEXT.to_owned()),
+        Article::new("second", "Second “article”", FORMATS_SECOND.to_owned()),
+    ]);
+    let want: Vec<_> = formats_workspace()
+        .all()
+        .iter()
+        .map(|a| (a.article.clone(), a.span, a.label))
+        .collect();
+    for format in Format::ALL.into_iter().filter(|f| f.imports()) {
+        let name = format!("file{}", format.extension());
+        let plan = plan_import(&name, &exported(format), &empty, NOW)
+            .unwrap_or_else(|e| panic!("{}: {e}", format.key()));
+        assert_eq!(plan.format, format);
+        assert_eq!((plan.total, plan.new), (10, 10), "{}", format.key());
+        let mut ws = empty.clone();
+        ws.apply(plan.action(false)).unwrap();
+        let mut got: Vec<_> = ws
+            .all()
+            .iter()
+            .map(|a| (a.article.clone(), a.span, a.label))
+            .collect();
+        let mut want = want.clone();
+        got.sort();
+        want.sort();
+        assert_eq!(got, want, "{}", format.key());
+    }
+}
+
+#[test]
+fn export_only_formats_and_strangers_are_refused_by_name() {
+    use crate::domain::formats::Format;
+    for (format, name) in [
+        (Format::SpacyJsonl, "spaCy JSONL (text and spans)"),
+        (Format::SpacyTuples, "spaCy training tuples (JSON)"),
+        (Format::Prodigy, "Prodigy JSONL"),
+        (Format::Conll, "CoNLL-2003 IOB2"),
+        (Format::Csv, "CSV spreadsheet"),
+    ] {
+        let err = plan_import("x", &exported(format), &empty(), NOW).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "this looks like {name}, which this app exports but cannot import; import the \
+                 same annotations as News Annotator JSON, W3C, doccano, Label Studio or brat"
+            ),
+            "{}",
+            format.key()
+        );
+    }
+    let err = plan_import("x.json", b"\xff\xfe{}", &empty(), NOW).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "byte 0: the file is not UTF-8 text; save it as UTF-8 and load it again"
+    );
+    let line = r#"{"article": "kyiv-post", "text": "…", "entities": [{"id": 1, "label": "CLAIM", "start_offset": 0, "end_offset": 99999}]}"#;
+    let err = plan_import("x.jsonl", format!("\n{line}\n").as_bytes(), &empty(), NOW).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 2: entities[0].end_offset: end 99999 is past the end of the text (1 characters)"
+    );
+}

@@ -4,7 +4,7 @@ use crate::domain::annotation::{EntityKind, Label, LabelName};
 use crate::domain::article::ArticleId;
 use crate::domain::fixtures::formats_workspace;
 use crate::domain::formats::tags::{label_of, tag};
-use crate::domain::formats::{docs, file_name, Format, Scope};
+use crate::domain::formats::{docs, file_name, preview_of, Format, Scope, PREVIEW_LINES};
 use crate::domain::time::Timestamp;
 
 #[test]
@@ -81,4 +81,17 @@ fn tags_read_back_as_their_labels_in_any_case() {
     assert!(label_of("SENTIMENT")
         .unwrap_err()
         .contains("\"SENTIMENT\" is not a label"));
+}
+
+#[test]
+fn a_preview_shows_the_first_lines_and_both_ends_of_a_long_one() {
+    let long = format!("{{\"text\":\"{}\",\"entities\":[1]}}", "é".repeat(1000));
+    let text = format!("{long}\nshort\n{}", "x\n".repeat(40));
+    let preview = preview_of(&text);
+    let lines: Vec<&str> = preview.lines().collect();
+    assert_eq!(lines.len(), PREVIEW_LINES);
+    assert!(lines[0].starts_with("{\"text\":\"éé"));
+    assert!(lines[0].ends_with("éé\",\"entities\":[1]}"));
+    assert_eq!(lines[0].chars().count(), 403);
+    assert_eq!(lines[1], "short");
 }
