@@ -94,7 +94,8 @@ mod native {
             for line in &errors {
                 println!("{line}");
             }
-            println!("nothing written: {} files could not be read", errors.len());
+            let files = if errors.len() == 1 { "a file" } else { "files" };
+            println!("nothing written: {files} could not be read");
             return 1;
         }
         then(&inputs, &articles)

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 /// The `--help` text.
 pub const USAGE: &str = "\
-na-convert: convert, check and merge annotation files of News Annotator, offline.
+na-convert: convert, check and merge News Annotator annotation files, offline.
 
 Usage:
   na-convert convert --to FORMAT [--out DIR] [--articles DIR] FILE...
@@ -27,26 +27,29 @@ Usage:
   na-convert --help
 
 Commands:
-  convert   Reads each FILE and writes it in FORMAT into DIR (default: the current
-            directory), one output per input, named after the input: its name less
-            its format's extension, plus FORMAT's (kyiv.doccano.jsonl -> kyiv.conll).
-            Two inputs that would give the same output name are refused.
+  convert   Reads each FILE and writes it in FORMAT into DIR (default: the
+            current directory), one output per input, named after the input:
+            its name less its format's extension, plus FORMAT's
+            (kyiv.doccano.jsonl -> kyiv.conll). Two inputs that would give the
+            same output name are refused, and so is overwriting an input.
   validate  Reads each FILE and prints one line for it:
               ok FILE: FORMAT, N annotations (M re-anchored, K not found)
               error FILE: WHERE: WHAT
-  merge     Merges the annotations of every FILE, in the order given, into one file:
-            each is merged as the app's Load JSON... > Merge does. An annotation
-            already there (same id and content, or the same span and label) counts
-            once; for two versions of one id, the later `updated` wins (on a tie, the
-            earlier file's). Prints one line per input, then writes FILE.
+  merge     Merges the annotations of every FILE, in the order given, into
+            one file, as the app's Load JSON > Merge does: an annotation
+            already there (same id and content, or the same span and label)
+            counts once; of two versions of one id, the later `updated` wins
+            (on a tie, the earlier file's). Prints one line per input, then
+            writes FILE.
 
 Options:
-  --to FORMAT     The format to write: native, w3c, doccano, label-studio, brat,
-                  spacy, spacy-tuples, prodigy, conll, csv.
+  --to FORMAT     The format to write: native, w3c, doccano, label-studio,
+                  brat, spacy, spacy-tuples, prodigy, conll, csv.
   --out DIR|FILE  convert: the directory to write into (made if missing);
                   merge: the file to write.
-  --articles DIR  Also read against every DIR/<id>.txt (UTF-8): an article with
-                  id and title <id>. The app's five bundled articles are always there.
+  --articles DIR  Also read against every DIR/<id>.txt (UTF-8): an article
+                  with id and title <id>. The five bundled articles are always
+                  there.
   -h, --help      Prints this text.
 
 Inputs may be in any format the app imports: News Annotator JSON, W3C Web

@@ -123,6 +123,9 @@ fn the_usage_text_names_every_command_and_format() {
     for format in Format::ALL {
         assert!(USAGE.contains(format.key()), "{}", format.key());
     }
+    for line in USAGE.lines() {
+        assert!(line.chars().count() <= 80, "longer than 80: {line}");
+    }
 }
 
 #[test]
