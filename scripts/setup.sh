@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Install everything News Annotator needs to build and test, skipping what is already there.
 #
-#   bash scripts/setup.sh      # install; prints only what it installs
-#   source scripts/setup.sh    # same, then exports PATH (node_modules/.bin and ~/.cargo/bin first)
+#   bash scripts/setup.sh         # install; prints only what it installs
+#   bash scripts/setup.sh python  # only the Python packages (what scripts/consumers.sh needs)
+#   source scripts/setup.sh       # same as the first, then exports PATH (node_modules/.bin and ~/.cargo/bin first)
 #
 # Installs (only when missing or at the wrong version):
+#   - a Python venv in target/py with tests/consumers/requirements.txt (spaCy, seqeval, pybrat; pip,
+#     about 20 s with pip's cache warm, a minute cold); remade when that file changes
 #   - Debian chromium + chromium-driver      (/usr/bin/chromium, /usr/bin/chromedriver)
 #   - rustup target wasm32-unknown-unknown, components rustfmt and clippy
 #   - trunk 0.21.x                           (cargo install, about 14 minutes cold)
@@ -48,6 +51,21 @@ run_logged() {
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
 }
+
+# --- Python packages for the consumer tests (tests/consumers/) ----------------------------------
+# A venv of its own (NA_PY_VENV, default target/py) with the exact versions of the requirements file;
+# the stamp, written only after a successful install, holds that file's hash.
+py_venv="${NA_PY_VENV:-$REPO_ROOT/target/py}"
+py_req="tests/consumers/requirements.txt"
+py_want="$(sha256sum "$py_req" | cut -d' ' -f1)"
+if [[ ! -x "$py_venv/bin/python" || "$(cat "$py_venv/.requirements-sha256" 2>/dev/null)" != "$py_want" ]]; then
+  command -v python3 >/dev/null || die "python3 not found (the consumer tests need Python 3.11 with venv and pip)"
+  say "installing Python packages for the consumer tests into ${py_venv#"$REPO_ROOT"/} (pip)"
+  run_logged python-venv python3 -m venv --clear "$py_venv"
+  run_logged python-packages "$py_venv/bin/python" -m pip install --no-input --disable-pip-version-check -r "$py_req"
+  echo "$py_want" >"$py_venv/.requirements-sha256"
+fi
+[[ "${1:-}" == python ]] && exit 0
 
 # --- Browser -------------------------------------------------------------------------------
 if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then

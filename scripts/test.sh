@@ -3,10 +3,11 @@
 #
 #   bash scripts/test.sh              # all steps (what CI runs, through .ci/run)
 #   bash scripts/test.sh node         # only some steps, by name (setup always runs first):
-#                                     #   fmt clippy clippy-wasm unit browser build node bench
+#                                     #   fmt clippy clippy-wasm unit consumers browser build node bench
 #
 # Long build output goes to target/logs/test-<step>.log; a failing step prints the tail of its log.
-# The last line is "summary: N passed, N failed" over all test runners (cargo, wasm-bindgen-test, node).
+# The last line is "summary: N passed, N failed" over all test runners (cargo, wasm-bindgen-test,
+# Python's unittest, node).
 set -euo pipefail
 
 # shellcheck source=scripts/env.sh
@@ -20,7 +21,7 @@ export CARGO_TERM_COLOR=never
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
-ALL_STEPS=(fmt clippy clippy-wasm unit browser build node bench)
+ALL_STEPS=(fmt clippy clippy-wasm unit consumers browser build node bench)
 if [[ $# -gt 0 ]]; then
   for s in "$@"; do
     [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
@@ -35,12 +36,29 @@ total_failed=0
 step_no=0
 run_start=$SECONDS
 
-# count_results LOG: add the pass/fail counts that cargo's and node's test runners printed in LOG.
+# count_results LOG: add the pass/fail counts that cargo's, unittest's and node's test runners printed in LOG.
 count_results() {
   local log="$1" p f
   # cargo test / wasm-bindgen-test-runner: "test result: ok. 12 passed; 0 failed; ..."
   p=$(awk '/^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $4} END {print s + 0}' "$log")
   f=$(awk '/^test result: [A-Za-z]+\. [0-9]+ passed; [0-9]+ failed/ {s += $6} END {print s + 0}' "$log")
+  # python -m unittest: "Ran 12 tests in 0.5s", a blank line, then "OK", "OK (skipped=1)" or
+  # "FAILED (failures=2, errors=1, skipped=1)". Failed = failures + errors + unexpected successes;
+  # passed = the rest, less skipped and expected failures.
+  read -r up uf < <(awk '
+    /^Ran [0-9]+ tests? in / { ran = $2; pending = 1; next }
+    pending && /^(OK|FAILED)( \(.*\))?$/ {
+      bad = 0; skip = 0
+      n = split($0, parts, /[(),] */)
+      for (i = 1; i <= n; i++) {
+        if (split(parts[i], kv, "=") != 2) continue
+        if (kv[1] == "failures" || kv[1] == "errors" || kv[1] == "unexpected successes") bad += kv[2]
+        if (kv[1] == "skipped" || kv[1] == "expected failures") skip += kv[2]
+      }
+      p += ran - bad - skip; f += bad; pending = 0
+    }
+    END { print p + 0, f + 0 }' "$log")
+  p=$((p + up)); f=$((f + uf))
   # node --test (spec reporter): "ℹ pass 12" / "ℹ fail 0"
   p=$((p + $(awk '/^ℹ pass [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
   f=$((f + $(awk '/^ℹ fail [0-9]+$/ {s += $3} END {print s + 0}' "$log")))
@@ -144,6 +162,7 @@ step fmt         "cargo fmt --check"                       quiet cargo fmt --all
 step clippy      "clippy (native, all targets)"           quiet cargo clippy --all-targets -- -D warnings
 step clippy-wasm "clippy (wasm32, all targets)"           quiet cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step unit        "cargo test (native domain tests)"       show  cargo test -q
+step consumers   "consumer tests (spaCy, seqeval, brat)"  show  bash scripts/consumers.sh
 step browser     "browser unit tests (wasm-bindgen-test)" show  browser_tests
 step build       "trunk build --release --offline"        quiet trunk_build
 step node        "node --test tests/ (schema + e2e)"      show  node_tests

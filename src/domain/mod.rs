@@ -6,6 +6,7 @@ pub mod action;
 pub mod anchoring;
 pub mod annotation;
 pub mod article;
+pub mod batch;
 #[cfg(any(test, feature = "bench"))]
 pub mod bench_fixture;
 pub mod bundled;
