@@ -4,7 +4,7 @@ set -euo pipefail
 # shellcheck source=scripts/env.sh
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
-bash scripts/setup.sh
+bash scripts/setup.sh app
 
 port="${PORT:-8080}"
 echo "serve: News Annotator at http://127.0.0.1:$port/ (Ctrl+C to stop)"

@@ -3,6 +3,7 @@
 #
 #   bash scripts/setup.sh         # install; prints only what it installs
 #   bash scripts/setup.sh python  # only the Python packages (what scripts/consumers.sh needs)
+#   bash scripts/setup.sh app     # all but the Python packages (what scripts/serve.sh needs)
 #   source scripts/setup.sh       # same as the first, then exports PATH (node_modules/.bin and ~/.cargo/bin first)
 #
 # Installs (only when missing or at the wrong version):
@@ -58,8 +59,14 @@ as_root() {
 py_venv="${NA_PY_VENV:-$REPO_ROOT/target/py}"
 py_req="tests/consumers/requirements.txt"
 py_want="$(sha256sum "$py_req" | cut -d' ' -f1)"
-if [[ ! -x "$py_venv/bin/python" || "$(cat "$py_venv/.requirements-sha256" 2>/dev/null)" != "$py_want" ]]; then
+if [[ "${1:-}" != app && ( ! -x "$py_venv/bin/python" || "$(cat "$py_venv/.requirements-sha256" 2>/dev/null)" != "$py_want" ) ]]; then
   command -v python3 >/dev/null || die "python3 not found (the consumer tests need Python 3.11 with venv and pip)"
+  if ! python3 -c 'import ensurepip' 2>/dev/null; then
+    say "installing Debian python3-venv (apt-get; venv needs it)"
+    export DEBIAN_FRONTEND=noninteractive
+    run_logged apt-update-python as_root apt-get update -q
+    run_logged apt-install-python as_root apt-get install -y -q --no-install-recommends python3-venv
+  fi
   say "installing Python packages for the consumer tests into ${py_venv#"$REPO_ROOT"/} (pip)"
   run_logged python-venv python3 -m venv --clear "$py_venv"
   run_logged python-packages "$py_venv/bin/python" -m pip install --no-input --disable-pip-version-check -r "$py_req"

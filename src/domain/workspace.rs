@@ -139,13 +139,18 @@ impl Workspace {
     }
 
     /// Whether the article has an annotation with this span and label, whatever its id.
+    ///
+    /// Looks in the article's index rather than its cached list, so that a run of imports (each one
+    /// a change that drops the cache) does not rebuild the list for every check.
     pub fn has_span(&self, article: &ArticleId, span: Span, label: Label) -> bool {
-        let list = self.in_article(article);
-        let from = list.partition_point(|a| a.span.start() < span.start());
-        list.iter()
-            .skip(from)
-            .take_while(|a| a.span.start() == span.start())
-            .any(|a| a.span == span && a.label == label)
+        let Some(index) = self.by_article.get(article) else {
+            return false;
+        };
+        let from = (span.start(), Reverse(span.end()), AnnotationId::from(""));
+        index
+            .range(from..)
+            .take_while(|(start, end, _)| *start == span.start() && end.0 == span.end())
+            .any(|(_, _, id)| self.annotations.get(id).is_some_and(|a| a.label == label))
     }
 
     /// How many claims, quotes and entities an article has, in [`LabelName::ALL`] order.
