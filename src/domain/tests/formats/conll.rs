@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::domain::annotation::Annotation;
+use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{ann, formats_workspace};
-use crate::domain::formats::tokens::tests::golden;
 use crate::domain::formats::{docs, Scope};
 use crate::domain::formats::{tags, tokens};
 use crate::domain::workspace::Workspace;

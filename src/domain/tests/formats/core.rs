@@ -95,3 +95,29 @@ fn a_preview_shows_the_first_lines_and_both_ends_of_a_long_one() {
     assert_eq!(lines[0].chars().count(), 403);
     assert_eq!(lines[1], "short");
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use crate::domain::fixtures::formats_workspace;
+    use crate::domain::formats::detect;
+    use crate::domain::time::Timestamp;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whatever a person loads, detection answers Ok or Err and never panics: random bytes, and
+        /// texts that look like the start of each format.
+        #[test]
+        fn detection_never_panics_on_any_file(
+            bytes in proptest::collection::vec(any::<u8>(), 0..400),
+            head in prop::sample::select(vec!["", "{", "[", "PK\u{3}\u{4}", "{\"format\":", "[{\"data\":", "{\"@context\":", "{\"text\":\"x\",\"label\":", "T1\t"]),
+            name in prop::sample::select(vec!["x.json", "x.ann", "x.jsonl", "x.zip"]),
+        ) {
+            let ws = formats_workspace();
+            let mut file = head.as_bytes().to_vec();
+            file.extend(bytes);
+            let _ = detect::read(name, &file, ws.articles(), Timestamp(0));
+        }
+    }
+}

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::annotation::{Annotation, AnnotationId, Label};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::fixtures::formats_workspace;
+use crate::domain::fixtures::golden;
 use crate::domain::formats::{docs, export as export_as, Format, Scope};
 use crate::domain::span::Span;
 use crate::domain::time::Timestamp;
@@ -12,11 +13,6 @@ use crate::domain::workspace::{Action, Workspace};
 
 /// 2026-11-24T10:00:00.000Z, the time every golden file is exported at.
 const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
-
-const GOLDEN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/formats/fixture.csv"
-);
 
 /// Reads RFC 4180 text into rows of fields: quoted fields may hold commas, doubled quotes and line
 /// breaks; rows end with CR LF. Panics on anything else, so a malformed export fails the test.
@@ -87,19 +83,12 @@ fn text_of(body: &Body) -> &str {
     text.strip_prefix(BOM).expect("a byte order mark first")
 }
 
-/// Compares with the golden file; `UPDATE_GOLDEN=1 cargo test` rewrites it (then review the diff).
 #[test]
 fn export_matches_the_golden_file_byte_for_byte() {
     let ws = formats_workspace();
-    let body = export_as(Format::Csv, &docs(&ws, &Scope::everything()), EXPORTED);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(GOLDEN, &body.bytes).unwrap();
-    }
-    let golden = std::fs::read(GOLDEN).unwrap();
-    assert!(
-        body.bytes == golden,
-        "export differs from {GOLDEN}:\n{}",
-        String::from_utf8_lossy(&body.bytes)
+    golden(
+        "fixture.csv",
+        &export_as(Format::Csv, &docs(&ws, &Scope::everything()), EXPORTED).bytes,
     );
 }
 

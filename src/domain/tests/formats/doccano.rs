@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::article::ArticleId;
+use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{formats_workspace, FORMATS_SECOND, FORMATS_TEXT};
 use crate::domain::formats::{docs, Scope};
 use crate::domain::import::plan_import;
@@ -11,25 +12,14 @@ use crate::domain::workspace::Workspace;
 /// 2026-11-24T10:00:00.000Z.
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
-const GOLDEN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/formats/fixture.doccano.jsonl"
-);
-
 fn exported() -> String {
     let body = export(&docs(&formats_workspace(), &Scope::everything()));
     String::from_utf8(body.bytes).unwrap()
 }
 
-/// Compares with the golden file; `UPDATE_GOLDEN=1 cargo test` rewrites it (then review the diff).
 #[test]
 fn export_matches_the_golden_file_byte_for_byte() {
-    let text = exported();
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(GOLDEN, &text).unwrap();
-    }
-    let golden = std::fs::read_to_string(GOLDEN).unwrap();
-    assert!(text == golden, "export differs from {GOLDEN}:\n{text}");
+    golden("fixture.doccano.jsonl", exported().as_bytes());
 }
 
 /// Every annotation as (article, start, end, label).

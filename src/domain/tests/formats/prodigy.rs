@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::domain::annotation::{Annotation, EntityKind, Label};
+use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{ann, formats_workspace, json};
-use crate::domain::formats::tokens::tests::golden;
 use crate::domain::formats::{docs, Scope};
 use crate::domain::formats::{tags, tokens};
 use crate::domain::json::Value;

@@ -3,9 +3,9 @@
 
 use super::*;
 use crate::domain::annotation::Annotation;
+use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{formats_workspace, json};
 use crate::domain::formats::tags;
-use crate::domain::formats::tokens::tests::golden;
 use crate::domain::formats::{docs, Scope};
 use crate::domain::json::Value;
 use crate::domain::text::slice_chars;

@@ -3,29 +3,6 @@
 use super::*;
 use crate::domain::fixtures::FORMATS_TEXT;
 
-/// Compares an export of the formats fixture with its golden file `tests/fixtures/formats/NAME` byte
-/// for byte; `UPDATE_GOLDEN=1 cargo test` rewrites the file instead (then review it).
-pub(crate) fn golden(name: &str, bytes: &[u8]) {
-    let path = format!(
-        "{}/tests/fixtures/formats/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(format!(
-            "{}/tests/fixtures/formats",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        std::fs::write(&path, bytes).unwrap();
-    }
-    let expected = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    assert!(
-        bytes == expected.as_slice(),
-        "export differs from {path}:\n{}",
-        String::from_utf8_lossy(bytes)
-    );
-}
-
 /// The tokens' texts.
 fn words(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();

@@ -3,6 +3,7 @@
 //! texts, spans and notes.
 
 use super::*;
+use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{formats_workspace, json, FORMATS_TEXT};
 use crate::domain::formats::{docs, Scope};
 use crate::domain::import::plan_import;
@@ -15,25 +16,14 @@ const NOW: Timestamp = Timestamp(1_795_514_400_000);
 /// An import time other than the export time, to tell them apart.
 const LATER: Timestamp = Timestamp(1_800_000_000_000);
 
-const GOLDEN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/formats/fixture.w3c.jsonld"
-);
-
 fn exported() -> String {
     let body = export(&docs(&formats_workspace(), &Scope::everything()), NOW);
     String::from_utf8(body.bytes).unwrap()
 }
 
-/// Compares with the golden file; `UPDATE_GOLDEN=1 cargo test` rewrites it (then review the diff).
 #[test]
 fn export_matches_the_golden_file_byte_for_byte() {
-    let text = exported();
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(GOLDEN, &text).unwrap();
-    }
-    let golden = std::fs::read_to_string(GOLDEN).unwrap();
-    assert!(text == golden, "export differs from {GOLDEN}:\n{text}");
+    golden("fixture.w3c.jsonld", exported().as_bytes());
 }
 
 #[test]
