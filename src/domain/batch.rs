@@ -36,7 +36,7 @@ Commands:
               ok FILE: FORMAT, N annotations (M re-anchored, K not found)
               error FILE: WHERE: WHAT
   merge     Merges the annotations of every FILE, in the order given, into
-            one file, as the app's Load JSON > Merge does: an annotation
+            one file, as the app's Load file > Merge does: an annotation
             already there (same id and content, or the same span and label)
             counts once; of two versions of one id, the later `updated` wins
             (on a tie, the earlier file's). Prints one line per input, then
