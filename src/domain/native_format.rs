@@ -265,13 +265,6 @@ fn article_warnings(listed: &[ArticleRecord], ours: &[Rc<Article>]) -> Vec<Strin
     out
 }
 
-/// The suggested download name, dated in UTC: `news-annotations-2026-11-24.json`.
-pub fn export_file_name(now: Timestamp) -> String {
-    let stamp = now.to_string();
-    let date = stamp.split('T').next().unwrap_or_default();
-    format!("news-annotations-{date}.json")
-}
-
 #[cfg(test)]
 #[path = "tests/native_format.rs"]
 mod tests;

@@ -9,7 +9,6 @@ use super::article::Article;
 use super::json::{self, FieldReader, Path, ReadError, SyntaxError, Value, Writer};
 use super::span::Span;
 use super::time::Timestamp;
-use super::workspace::Workspace;
 use std::borrow::Borrow;
 use std::fmt;
 
@@ -106,17 +105,6 @@ impl AnnotationRecord {
             updated: a.updated.to_string(),
         }
     }
-}
-
-/// Records of every annotation, articles in list order and each in text order.
-pub fn records(ws: &Workspace) -> Vec<AnnotationRecord> {
-    let mut out = Vec::with_capacity(ws.len());
-    for article in ws.articles() {
-        for a in ws.in_article(&article.id).iter() {
-            out.push(AnnotationRecord::from_annotation(a, article));
-        }
-    }
-    out
 }
 
 /// A record that cannot be read, with the JSON path of the offending value.

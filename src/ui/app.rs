@@ -14,7 +14,8 @@ use super::painter::Painter;
 use super::persistence;
 use super::shared::SharedSession;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
-use crate::domain::native_format::{export_file_name, export_json};
+use crate::domain::formats::{file_name, Format};
+use crate::domain::native_format::export_json;
 use crate::domain::session::{Notice, Session, SessionAction};
 use crate::web::{clock, download, files};
 use std::rc::Rc;
@@ -68,9 +69,11 @@ pub fn App() -> Html {
             let Ok(json) = cell.try_borrow().map(|s| export_json(&s.workspace, now)) else {
                 return;
             };
-            if let Err(e) =
-                download::download_text(&export_file_name(now), "application/json", &json)
-            {
+            if let Err(e) = download::download_text(
+                &file_name(Format::Native, now),
+                Format::Native.mime(),
+                &json,
+            ) {
                 dispatch.emit(SessionAction::Notify(Notice::Error(e)));
             }
         })

@@ -207,3 +207,16 @@ pub fn golden(name: &str, bytes: &[u8]) {
         String::from_utf8_lossy(bytes)
     );
 }
+
+/// Records of every annotation, articles in list order and each in text order.
+pub fn records(ws: &Workspace) -> Vec<super::records::AnnotationRecord> {
+    let mut out = Vec::with_capacity(ws.len());
+    for article in ws.articles() {
+        for a in ws.in_article(&article.id).iter() {
+            out.push(super::records::AnnotationRecord::from_annotation(
+                a, article,
+            ));
+        }
+    }
+    out
+}

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::fixtures::{json, sample_workspace};
+use crate::domain::formats::{file_name, Format};
 
 /// 2026-11-24T10:00:00.000Z.
 const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
@@ -71,12 +72,12 @@ fn export_is_indented_with_two_spaces_and_ends_with_a_newline() {
 #[test]
 fn file_name_is_the_utc_date() {
     assert_eq!(
-        export_file_name(EXPORTED),
+        file_name(Format::Native, EXPORTED),
         "news-annotations-2026-11-24.json"
     );
     // 23:59:59.999 UTC is still the same day.
     assert_eq!(
-        export_file_name(Timestamp(1_795_564_799_999)),
+        file_name(Format::Native, Timestamp(1_795_564_799_999)),
         "news-annotations-2026-11-24.json"
     );
 }

@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::domain::annotation::EntityKind;
+use crate::domain::fixtures::records;
+use crate::domain::workspace::Workspace;
 
 fn article() -> Article {
     Article::new(

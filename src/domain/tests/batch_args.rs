@@ -1,0 +1,96 @@
+//! Tests of the converter's command line: the commands and options read, usage errors, the help text.
+
+use super::*;
+use crate::domain::formats::Format;
+
+fn args(line: &str) -> Vec<String> {
+    line.split_whitespace().map(str::to_owned).collect()
+}
+
+fn parse(line: &str) -> Result<Command, String> {
+    parse_args(&args(line))
+}
+
+#[test]
+fn the_three_commands_and_their_options_are_read() {
+    assert_eq!(
+        parse("convert --to conll --out out a.json b.json"),
+        Ok(Command::Convert {
+            to: Format::Conll,
+            out: Some("out".into()),
+            articles: None,
+            files: vec!["a.json".into(), "b.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("convert a.json --to=spacy-tuples --articles=texts"),
+        Ok(Command::Convert {
+            to: Format::SpacyTuples,
+            out: None,
+            articles: Some("texts".into()),
+            files: vec!["a.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("validate --articles texts a.ann -- --odd-name.json"),
+        Ok(Command::Validate {
+            articles: Some("texts".into()),
+            files: vec!["a.ann".into(), "--odd-name.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("merge --to native --out all.json x.jsonl y.zip"),
+        Ok(Command::Merge {
+            to: Format::Native,
+            out: "all.json".into(),
+            articles: None,
+            files: vec!["x.jsonl".into(), "y.zip".into()],
+        })
+    );
+    for help in ["--help", "-h", "help", "convert --to conll --help a.json"] {
+        assert_eq!(parse(help), Ok(Command::Help), "{help}");
+    }
+}
+
+#[test]
+fn usage_errors_say_what_is_missing_or_wrong() {
+    let cases = [
+        ("", "no command given (convert, validate or merge)"),
+        (
+            "export a.json",
+            "unknown command \"export\" (the commands are convert, validate and merge)",
+        ),
+        ("convert --to conll", "convert needs at least one FILE"),
+        ("convert a.json", "convert needs --to FORMAT"),
+        (
+            "convert --to xml a.json",
+            "\"xml\" is not a format; the formats are native, w3c, doccano, label-studio, brat, \
+             spacy, spacy-tuples, prodigy, conll, csv",
+        ),
+        ("convert --to", "--to needs a value"),
+        ("convert --to csv --to conll a", "--to is given twice"),
+        (
+            "convert --to csv --verbose a",
+            "convert has no option --verbose",
+        ),
+        ("validate --to csv a.json", "validate has no option --to"),
+        ("merge --to csv a.json", "merge needs --out FILE"),
+        ("merge --out all.csv a.json", "merge needs --to FORMAT"),
+    ];
+    for (line, message) in cases {
+        assert_eq!(parse(line), Err(message.to_owned()), "{line}");
+    }
+}
+
+#[test]
+fn the_usage_text_names_every_command_and_format() {
+    for word in ["convert", "validate", "merge", "--articles", "Exit status"] {
+        assert!(USAGE.contains(word), "{word}");
+    }
+    for format in Format::ALL {
+        assert!(USAGE.contains(format.key()), "{}", format.key());
+    }
+    for line in USAGE.lines() {
+        assert!(line.chars().count() <= 80, "longer than 80: {line}");
+    }
+}

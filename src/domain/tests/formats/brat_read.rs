@@ -1,0 +1,182 @@
+//! Tests of reading brat files from elsewhere: broken `.ann` lines, names, zips that pair by name
+//! or by text, changed texts and broken zips.
+
+use super::*;
+
+/// The error for `ann` read as `fixture.ann`, as `path: message`.
+fn ann_error(ann: &str) -> String {
+    let ws = formats_workspace();
+    read_ann("fixture.ann", ann, ws.articles(), NOW)
+        .unwrap_err()
+        .to_string()
+}
+
+#[test]
+fn broken_ann_files_are_refused_with_the_line_and_the_reason() {
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\nT2\tSentiment 3 7\tKyiv\n"),
+        "fixture.ann line 2: \"Sentiment\" is not a type this app reads (Claim, Quote, Person, \
+         Organization, Place, Other, or PER, ORG, LOC, GPE, MISC)"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 x\tKyiv\n"),
+        "fixture.ann line 1: \"3 x\" should be a start and an end offset, such as \"0 13\""
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7;9\tKyiv\n"),
+        "fixture.ann line 1: \"9\" should be a start and an end offset, such as \"0 13\""
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 700\tKyiv\n"),
+        "fixture.ann line 1: the offset 700 is past the end of article \"fixture\" (268 characters)"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 7 3\tKyiv\n"),
+        "fixture.ann line 1: the fragment \"7 3\" ends before it starts"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 3\t\n"),
+        "fixture.ann line 1: \"3 3\" selects no text"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\n#1\tAnnotatorNotes T9\tcapital\n"),
+        "fixture.ann line 2: the comment is for T9, which this file does not have"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\n#1\tAnnotatorNotes\tcapital\n"),
+        "fixture.ann line 2: \"AnnotatorNotes\" should be a comment type and the id it is for, \
+         such as \"AnnotatorNotes T1\""
+    );
+    assert_eq!(
+        ann_error("T1 Place 3 7 Kyiv\n"),
+        "fixture.ann line 1: a brat line starts with an id and a tab, such as \
+         \"T1<tab>Person 0 13<tab>Angela Merkel\""
+    );
+    assert_eq!(
+        ann_error("T1\tPlace 3 7\tKyiv\n\nT1\tPlace 3 7\tKyiv\n"),
+        "fixture.ann line 3: T1 is used twice (first on line 1)"
+    );
+    assert_eq!(
+        ann_error("X1\tPlace 3 7\tKyiv\n"),
+        "fixture.ann line 1: \"X1\" is not a brat annotation id: ids start with T (text), R, E, \
+         A, M, N, * or # (a note)"
+    );
+    assert_eq!(
+        ann_error("T1\tPlace\tKyiv\n"),
+        "fixture.ann line 1: \"Place\" should be a type and offsets, such as \"Person 0 13\""
+    );
+}
+
+#[test]
+fn an_ann_named_after_no_article_is_refused_by_name() {
+    let ws = formats_workspace();
+    let err = read_ann(
+        "dir/kyiv-post.ann",
+        "T1\tPlace 3 7\tKyiv\n",
+        ws.articles(),
+        NOW,
+    )
+    .unwrap_err();
+    assert_eq!(err.path, "kyiv-post.ann");
+    assert_eq!(
+        err.message,
+        "no article has the id \"kyiv-post\", so these annotations have no text to go on; name \
+         the file after its article (the articles here: fixture, second) or load it in a zip \
+         together with its .txt"
+    );
+}
+
+#[test]
+fn a_zip_pairs_by_name_then_by_identical_text() {
+    let ws = formats_workspace();
+    let bytes = zipped(&[
+        ("brat/renamed.txt", FORMATS_TEXT),
+        ("brat/renamed.ann", "T1\tPlace 3 7\tKyiv\n"),
+        ("brat/unknown.txt", "Some other text."),
+        ("brat/unknown.ann", "T1\tOther 0 4\tSome\n"),
+        ("brat/second.ann", "T1\tPlace 0 7\tUkraine\n"),
+        ("brat/lost.ann", "T1\tPlace 0 7\tUkraine\n"),
+        ("__MACOSX/brat/._renamed.ann", "\0\0binary"),
+        ("brat/annotation.conf", CONF),
+    ]);
+    let incoming = read_zip(&bytes, ws.articles(), NOW).unwrap();
+    let placed: Vec<(&str, &str, &str)> = incoming
+        .records
+        .iter()
+        .map(|(p, r)| (p.as_str(), r.article.as_str(), r.exact.as_str()))
+        .collect();
+    assert_eq!(
+        placed,
+        [
+            ("brat/renamed.ann line 1", "fixture", "Kyiv"),
+            ("brat/second.ann line 1", "second", "Ukraine"),
+        ]
+    );
+    assert_eq!(
+        incoming.warnings,
+        [
+            "brat/unknown.txt: no article has the id \"unknown\" or this text; its annotations \
+             were skipped (add the article, then import again)",
+            "brat/lost.ann: there is no brat/lost.txt beside it and no article has the id \
+             \"lost\"; its annotations were skipped",
+        ]
+    );
+}
+
+#[test]
+fn a_changed_text_is_read_from_the_txt_and_re_anchored_on_import() {
+    let ws = formats_workspace();
+    let changed = format!("Breaking: {FORMATS_TEXT}");
+    let bytes = zipped(&[
+        ("fixture.txt", &changed),
+        (
+            "fixture.ann",
+            "T1\tPlace 13 17\tKyiv\n#1\tAnnotationId T1\te-kyiv\n",
+        ),
+    ]);
+    let incoming = read_zip(&bytes, ws.articles(), NOW).unwrap();
+    assert_eq!(
+        incoming.warnings,
+        ["fixture.txt differs from the text of article \"fixture\"; its annotations are placed by \
+          the text they select"]
+    );
+    assert_eq!(incoming.records[0].1.prefix, "Breaking: 🇺🇦 ");
+    let plan = plan_import("x.zip", &bytes, &ws, NOW).unwrap();
+    assert_eq!(plan.present, 1);
+    assert_eq!(
+        plan.reanchored,
+        ["fixture.ann line 1: \"Kyiv\" was at [13, 17), found it at [3, 7)"]
+    );
+}
+
+#[test]
+fn broken_zips_are_refused_in_words() {
+    let ws = formats_workspace();
+    let err = read_zip(&zipped(&[("a.txt", "x")]), ws.articles(), NOW).unwrap_err();
+    assert_eq!(
+        err.message,
+        "this zip holds no .ann file; a brat zip holds a .txt and an .ann file per document"
+    );
+    let mut bytes = zipped(&[("fixture.ann", "T1\tPlace 3 7\tKyiv\n")]);
+    bytes.truncate(bytes.len() - 3);
+    assert!(read_zip(&bytes, ws.articles(), NOW)
+        .unwrap_err()
+        .message
+        .starts_with("this zip file is damaged or cut short"));
+    let bad = zip::write(&[("fixture.ann".to_owned(), vec![b'T', 0xff])]);
+    let err = read_zip(&bad, ws.articles(), NOW).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fixture.ann byte 1: the file is not UTF-8 text; save it as UTF-8 and load it again"
+    );
+    let err = read_zip(
+        &zipped(&[("fixture.ann", "T1\tPlace 3 9999\tKyiv\n")]),
+        ws.articles(),
+        NOW,
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "fixture.ann line 1: the offset 9999 is past the end of article \"fixture\" (268 characters)"
+    );
+}
