@@ -16,14 +16,13 @@
 //! (also as `"labels"`); other keys are ignored and blank lines skipped. The article is the one named
 //! by `article`, else the one whose text is the line's `text`; a line whose article this app does not
 //! have is skipped with a warning. Ids come from [`generated_id`], times are the import time.
-//!
-//! The small readers of JSON values shared by the JSON formats (W3C, Label Studio) live here too.
 
+use super::values::{list, offset, shown, span, string};
 use super::Incoming;
 use super::{error, find_article, generated_id, tags, Body, Doc, Format, FormatError, Found};
 use crate::domain::annotation::Label;
 use crate::domain::article::Article;
-use crate::domain::json::{self, Number, Value, Writer};
+use crate::domain::json::{self, Value, Writer};
 use crate::domain::span::Span;
 use crate::domain::text::char_len;
 use crate::domain::time::Timestamp;
@@ -212,71 +211,6 @@ fn triple(item: &Value, path: &str, len: usize) -> Result<(String, Span, Label),
 fn tag(value: Option<&Value>, path: &str) -> Result<Label, FormatError> {
     let name = string(value, path)?;
     tags::label_of(name).or_else(|m| error(path, m))
-}
-
-/// A value for messages: scalars as written (cut to 40 characters), `a list`, `an object`.
-pub(super) fn shown(value: &Value) -> String {
-    const MAX: usize = 40;
-    match value {
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
-        other => {
-            let text = other.to_string();
-            if text.chars().count() > MAX {
-                let head: String = text.chars().take(MAX - 1).collect();
-                format!("{head}…")
-            } else {
-                text
-            }
-        }
-    }
-}
-
-/// The string at `path`, which must be there.
-pub(super) fn string<'v>(value: Option<&'v Value>, path: &str) -> Result<&'v str, FormatError> {
-    match value {
-        Some(Value::String(s)) => Ok(s),
-        None => error(path, "missing"),
-        Some(other) => error(path, format!("must be a string, not {}", shown(other))),
-    }
-}
-
-/// The list at `path`.
-pub(super) fn list<'v>(value: &'v Value, path: &str) -> Result<&'v [Value], FormatError> {
-    match value {
-        Value::Array(items) => Ok(items),
-        other => error(path, format!("must be a list, not {}", shown(other))),
-    }
-}
-
-/// The character offset at `path`, which must be there: a whole number from 0.
-pub(super) fn offset(value: Option<&Value>, path: &str) -> Result<usize, FormatError> {
-    match value {
-        Some(Value::Number(Number::U64(n))) => {
-            usize::try_from(*n).or_else(|_| error(path, format!("{n} is too large")))
-        }
-        None => error(
-            path,
-            "missing: give the offset in characters, counted from 0",
-        ),
-        Some(other) => error(
-            path,
-            format!(
-                "must be a whole number of characters counted from 0, not {}",
-                shown(other)
-            ),
-        ),
-    }
-}
-
-/// The span `[start, end)` in a text of `len` code points; a problem is put at `end_path`.
-pub(super) fn span(
-    start: usize,
-    end: usize,
-    len: usize,
-    end_path: &str,
-) -> Result<Span, FormatError> {
-    Span::within(start, end, len).or_else(|e| error(end_path, e.to_string()))
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod prodigy;
 pub mod spacy;
 pub mod tags;
 pub mod tokens;
+pub mod values;
 pub mod w3c;
 pub mod zip;
 

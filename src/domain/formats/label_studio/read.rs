@@ -1,7 +1,7 @@
 //! Reading Label Studio JSON tasks back (see the parent module for the shape and the rules).
 
 use crate::domain::article::Article;
-use crate::domain::formats::doccano::{list, offset, shown, span, string};
+use crate::domain::formats::values::{list, offset, shown, span, string};
 use crate::domain::formats::Incoming;
 use crate::domain::formats::{error, find_article, generated_id, tags, Format, FormatError, Found};
 use crate::domain::json::{self, Number, Value};
