@@ -29,6 +29,7 @@ fn a_saved_workspace_loads_back() {
         span: Span::new(0, 6).unwrap(),
         label: Label::Quote,
         note: "curly “quotes” kept".into(),
+        attrs: Default::default(),
         created: Timestamp(1),
         updated: Timestamp(2),
     }))

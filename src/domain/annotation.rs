@@ -1,6 +1,7 @@
 //! Annotations: a labelled span of an article with a note and its times.
 
 use super::article::ArticleId;
+use super::attributes::Attributes;
 use super::span::Span;
 use super::time::Timestamp;
 use std::fmt;
@@ -198,6 +199,8 @@ pub struct Annotation {
     pub label: Label,
     /// Free text by the annotator; may be empty.
     pub note: String,
+    /// Its source, a claim's attribution and check, an entity's registry entry.
+    pub attrs: Attributes,
     /// When it was made.
     pub created: Timestamp,
     /// When it was last changed.

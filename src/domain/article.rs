@@ -1,6 +1,7 @@
 //! Articles: an immutable text with an id, a title, its paragraphs and a content hash.
 
 use super::text::char_len;
+use super::time::Timestamp;
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -78,6 +79,19 @@ impl CharIndex {
     }
 }
 
+/// Where an article comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Shipped with the app (or a benchmark fixture): never saved, renamed or deleted.
+    Bundled,
+    /// Pasted or loaded by the person, at this time: saved with the annotations, and can be renamed or
+    /// deleted.
+    Own {
+        /// When it was added; own articles are listed in this order after the bundled ones.
+        added: Timestamp,
+    },
+}
+
 /// An article's text never changes once created, so offsets into it stay valid.
 #[derive(Clone, Debug)]
 pub struct Article {
@@ -85,6 +99,8 @@ pub struct Article {
     pub id: ArticleId,
     /// Title shown in the article list.
     pub title: String,
+    /// Bundled or the person's own.
+    pub origin: Origin,
     /// The full text, exactly as bundled or loaded.
     pub text: String,
     /// Length of `text` in code points.
@@ -97,9 +113,12 @@ pub struct Article {
 }
 
 impl PartialEq for Article {
-    /// Same id, title and text (everything else follows from the text).
+    /// Same id, title, origin and text (everything else follows from the text).
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.title == other.title && self.text == other.text
+        self.id == other.id
+            && self.title == other.title
+            && self.origin == other.origin
+            && self.text == other.text
     }
 }
 
@@ -111,12 +130,26 @@ impl Article {
         Article {
             id: ArticleId::from(id),
             title: title.to_owned(),
+            origin: Origin::Bundled,
             char_len: char_len(&text),
             sha256: OnceCell::new(),
             paragraphs: split_paragraphs(&text),
             index: CharIndex::new(&text),
             text,
         }
+    }
+
+    /// The person's own article, added at `added`.
+    pub fn own(id: &str, title: &str, text: String, added: Timestamp) -> Article {
+        Article {
+            origin: Origin::Own { added },
+            ..Article::new(id, title, text)
+        }
+    }
+
+    /// Whether the person added it (and so may rename or delete it).
+    pub fn is_own(&self) -> bool {
+        matches!(self.origin, Origin::Own { .. })
     }
 
     /// Lowercase hex SHA-256 of the UTF-8 text. Hashed on first use (export and import), not when the

@@ -88,6 +88,7 @@ pub fn parse_fixture(json: &str) -> Result<(Article, Vec<Annotation>), String> {
                     .map_err(|e| at(e.to_string()))?,
                 label: Label::from_names(&a.label, a.kind.as_deref()).map_err(at)?,
                 note: String::new(),
+                attrs: Default::default(),
                 created: Timestamp(0),
                 updated: Timestamp(0),
             })

@@ -1,22 +1,59 @@
 //! Undo and redo as a stack of reversible changes.
 //!
-//! Every change is a list of puts: for one annotation id, what was there before and what is there after
-//! (`None` meaning absent). Undo writes the befores back, redo the afters. Storing changes rather than
-//! snapshots keeps memory proportional to what was edited, not to the size of the workspace.
+//! Every change is a list of puts: for one annotation, registry entry or article, what was there before
+//! and what is there after (`None` meaning absent). Undo writes the befores back, redo the afters. Storing
+//! changes rather than snapshots keeps memory proportional to what was edited, not to the size of the
+//! workspace.
 
 use super::annotation::{Annotation, AnnotationId};
+use super::article::{Article, ArticleId};
+use super::registry::{Entity, EntityId};
 use super::time::Timestamp;
 use std::rc::Rc;
 
-/// One annotation's state before and after a change.
+/// One record's state before and after a change.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Put {
-    /// Which annotation.
-    pub id: AnnotationId,
+pub struct Slot<K, V> {
+    /// Which record.
+    pub id: K,
     /// Its state before the change.
-    pub before: Option<Rc<Annotation>>,
+    pub before: Option<Rc<V>>,
     /// Its state after the change.
-    pub after: Option<Rc<Annotation>>,
+    pub after: Option<Rc<V>>,
+}
+
+impl<K, V> Slot<K, V> {
+    /// The state after the change (`true`) or before it.
+    pub fn state(&self, after: bool) -> Option<Rc<V>> {
+        if after {
+            self.after.clone()
+        } else {
+            self.before.clone()
+        }
+    }
+}
+
+/// One record's change, of any of the kinds the workspace holds.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Put {
+    /// An annotation.
+    Annotation(Slot<AnnotationId, Annotation>),
+    /// A registry entry.
+    Entity(Slot<EntityId, Entity>),
+    /// An article (the person's own: added, renamed or deleted).
+    Article(Slot<ArticleId, Article>),
+}
+
+impl Put {
+    /// Takes `later`'s after-state when both put the same record (for typing merged into one step).
+    fn continue_with(&mut self, later: Put) {
+        match (self, later) {
+            (Put::Annotation(a), Put::Annotation(b)) if a.id == b.id => a.after = b.after,
+            (Put::Entity(a), Put::Entity(b)) if a.id == b.id => a.after = b.after,
+            (Put::Article(a), Put::Article(b)) if a.id == b.id => a.after = b.after,
+            _ => {}
+        }
+    }
 }
 
 /// A change that undo reverts in one step.
@@ -26,8 +63,9 @@ pub struct Change {
     pub summary: String,
     /// The puts, in the order they were made.
     pub puts: Vec<Put>,
-    /// Set for note edits, so that typing in a note undoes as one step.
-    pub typing: Option<(AnnotationId, Timestamp)>,
+    /// Set for typed edits (a note, a name), so that typing undoes as one step: what is being typed
+    /// into, and when.
+    pub typing: Option<(String, Timestamp)>,
 }
 
 /// Keystrokes in the same note less than this far apart are undone together.
@@ -52,7 +90,7 @@ impl History {
             if let Some((last_id, last_at)) = &last.typing {
                 if last_id == id && at.0 - last_at.0 < TYPING_PAUSE_MS {
                     for (kept, new) in last.puts.iter_mut().zip(change.puts) {
-                        kept.after = new.after;
+                        kept.continue_with(new);
                     }
                     last.typing = change.typing;
                     return;

@@ -78,6 +78,8 @@ impl ImportPlan {
             .map(|(a, _)| a.clone())
             .collect();
         Action::Import {
+            articles: Vec::new(),
+            entities: Vec::new(),
             annotations,
             replace,
         }

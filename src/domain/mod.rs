@@ -6,6 +6,7 @@ pub mod action;
 pub mod anchoring;
 pub mod annotation;
 pub mod article;
+pub mod attributes;
 pub mod batch;
 #[cfg(any(test, feature = "bench"))]
 pub mod bench_fixture;
@@ -20,6 +21,7 @@ pub mod json;
 pub mod markup;
 pub mod native_format;
 pub mod records;
+pub mod registry;
 pub mod segments;
 pub mod session;
 pub mod sha256;

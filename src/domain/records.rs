@@ -6,6 +6,7 @@
 use super::anchoring::{anchor, context, Anchoring};
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use super::article::Article;
+use super::attributes::Attributes;
 use super::json::{self, FieldReader, Path, ReadError, SyntaxError, Value, Writer};
 use super::span::Span;
 use super::time::Timestamp;
@@ -269,6 +270,7 @@ pub fn check_fields<A: Borrow<Article>>(
         span,
         label,
         note: rec.note.to_owned(),
+        attrs: Attributes::default(),
         created: rec.created,
         updated: rec.updated,
     };

@@ -6,6 +6,7 @@
 
 use super::annotation::{Annotation, AnnotationId, Label};
 use super::article::{Article, ArticleId};
+use super::attributes::Attributes;
 use super::import::{plan_import, ImportPlan};
 use super::span::Span;
 use super::time::Timestamp;
@@ -206,6 +207,7 @@ impl Session {
                     span: pending.span,
                     label,
                     note: String::new(),
+                    attrs: Attributes::default(),
                     created: at,
                     updated: at,
                 };
@@ -259,6 +261,8 @@ impl Session {
                     Ok(()) => {
                         if !annotations.is_empty() {
                             self.edit(Action::Import {
+                                articles: Vec::new(),
+                                entities: Vec::new(),
                                 annotations,
                                 replace: false,
                             });

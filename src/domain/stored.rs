@@ -197,8 +197,9 @@ pub fn decode(text: &str, articles: Vec<Article>) -> Result<Restored, DecodeErro
             Err(e) => warnings.push(format!("{e}; this annotation was dropped")),
         }
     }
-    let (workspace, rejected) = Workspace::restore(articles, placed);
-    warnings.extend(rejected.into_iter().map(|(a, e)| {
+    let restored = Workspace::restore(articles, Vec::new(), placed);
+    let workspace = restored.workspace;
+    warnings.extend(restored.dropped.into_iter().map(|(a, e)| {
         format!(
             "annotation \"{}\": {e}; this copy was dropped",
             a.id.as_str()

@@ -6,13 +6,17 @@
 pub use super::action::{Action, ActionError};
 use super::annotation::{Annotation, AnnotationId, Label, LabelName};
 use super::article::{Article, ArticleId};
-use super::history::{Change, History, Put};
+use super::history::History;
+use super::registry::{Entity, EntityId};
 use super::span::Span;
-use super::time::Timestamp;
 use std::cell::RefCell;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
+
+mod apply;
+mod checks;
+mod slots;
 
 /// Sort key of an annotation within its article: text order, outer spans before the spans they contain.
 type SpanKey = (usize, Reverse<usize>, AnnotationId);
@@ -21,7 +25,7 @@ fn span_key(a: &Annotation) -> SpanKey {
     (a.span.start(), Reverse(a.span.end()), a.id.clone())
 }
 
-/// Articles and annotations, with an undo history.
+/// Articles, annotations and the entity registry, with an undo history.
 #[derive(Clone, Debug, Default)]
 pub struct Workspace {
     articles: Vec<Rc<Article>>,
@@ -29,8 +33,20 @@ pub struct Workspace {
     by_article: HashMap<ArticleId, BTreeSet<SpanKey>>,
     /// Each article's annotations in text order, built on first use after a change to that article.
     in_order: RefCell<HashMap<ArticleId, Rc<[Rc<Annotation>]>>>,
+    entities: BTreeMap<EntityId, Rc<Entity>>,
     history: History,
     revision: u64,
+}
+
+/// A workspace rebuilt from saved records, and what did not fit.
+#[derive(Debug)]
+pub struct Restored {
+    /// The workspace.
+    pub workspace: Workspace,
+    /// Annotations left out (unknown article, span past the end, repeated id), with why.
+    pub dropped: Vec<(Annotation, ActionError)>,
+    /// Annotations kept without a link or registry entry that did not fit, with why.
+    pub cut: Vec<(AnnotationId, ActionError)>,
 }
 
 impl Workspace {
@@ -42,26 +58,50 @@ impl Workspace {
         }
     }
 
-    /// A workspace that starts with stored annotations, which are checked like an import. Annotations
-    /// that do not fit (unknown article, span past the end, repeated id) are returned instead of kept.
+    /// A workspace that starts with stored entries and annotations, checked like an import, with no
+    /// history. Annotations that do not fit (unknown article, span past the end, repeated id) are left
+    /// out; a link or registry entry that does not fit is cut from its annotation, which stays.
     pub fn restore(
         articles: Vec<Article>,
+        entities: Vec<Entity>,
         annotations: Vec<Annotation>,
-    ) -> (Workspace, Vec<(Annotation, ActionError)>) {
+    ) -> Restored {
         let mut ws = Workspace::new(articles);
-        let mut rejected = Vec::new();
+        for e in entities {
+            ws.entities.insert(e.id.clone(), Rc::new(e));
+        }
+        let mut dropped = Vec::new();
+        let mut kept = Vec::new();
         for a in annotations {
             match ws.check_new(&a) {
                 Ok(()) => {
-                    ws.put(&a.id.clone(), Some(Rc::new(a)));
+                    kept.push(a.id.clone());
+                    ws.put_annotation(&a.id.clone(), Some(Rc::new(a)));
                 }
-                Err(e) => rejected.push((a, e)),
+                Err(e) => dropped.push((a, e)),
             }
         }
-        (ws, rejected)
+        let mut cut = Vec::new();
+        for id in kept {
+            let Some(a) = ws.annotations.get(&id) else {
+                continue;
+            };
+            if let Err(e) = ws.check_attrs(a, |id| ws.annotations.get(id).cloned()) {
+                let mut fixed = Annotation::clone(a);
+                ws.cut_attrs(&mut fixed);
+                ws.put_annotation(&id, Some(Rc::new(fixed)));
+                cut.push((id, e));
+            }
+        }
+        Restored {
+            workspace: ws,
+            dropped,
+            cut,
+        }
     }
 
-    /// Adds an article after the others; refused if its id is taken. Articles never change once added.
+    /// Adds an article after the others, outside the undo history and never saved as the person's own
+    /// (the benchmark's fixture); refused if its id is taken. Use [`Action::AddArticle`] for the person's.
     pub fn add_article(&mut self, article: Article) -> Result<(), ActionError> {
         if self.article(&article.id).is_some() {
             return Err(ActionError::DuplicateArticle(
@@ -165,6 +205,45 @@ impl Workspace {
         counts
     }
 
+    /// The registry entry with this id.
+    pub fn entity(&self, id: &EntityId) -> Option<&Rc<Entity>> {
+        self.entities.get(id)
+    }
+
+    /// Every registry entry, by id.
+    pub fn entities(&self) -> impl Iterator<Item = &Rc<Entity>> {
+        self.entities.values()
+    }
+
+    /// Each registry entry's mentions, articles in list order and each in text order. Entries with no
+    /// mention are absent.
+    pub fn mentions(&self) -> BTreeMap<EntityId, Vec<Rc<Annotation>>> {
+        let mut out: BTreeMap<EntityId, Vec<Rc<Annotation>>> = BTreeMap::new();
+        for a in self.all() {
+            if let Some(entity) = &a.attrs.entity {
+                out.entry(entity.clone()).or_default().push(a);
+            }
+        }
+        out
+    }
+
+    /// The annotations whose source is `id`, in text order.
+    pub fn links_to(&self, id: &AnnotationId) -> Vec<Rc<Annotation>> {
+        let Some(target) = self.annotations.get(id) else {
+            return Vec::new();
+        };
+        self.in_article(&target.article)
+            .iter()
+            .filter(|a| a.attrs.source.as_ref() == Some(id))
+            .cloned()
+            .collect()
+    }
+
+    /// The annotation that `a` names as its source.
+    pub fn source_of(&self, a: &Annotation) -> Option<&Rc<Annotation>> {
+        self.annotations.get(a.attrs.source.as_ref()?)
+    }
+
     /// Grows with every change, including undo and redo; cheap to compare.
     pub fn revision(&self) -> u64 {
         self.revision
@@ -179,177 +258,12 @@ impl Workspace {
     pub fn next_redo(&self) -> Option<&str> {
         self.history.next_redo()
     }
-
-    /// Carries out an action. On error nothing changes.
-    pub fn apply(&mut self, action: Action) -> Result<(), ActionError> {
-        match action {
-            Action::Annotate(annotation) => {
-                self.check_new(&annotation)?;
-                let summary = format!("add {}", annotation.label.name().name());
-                let id = annotation.id.clone();
-                self.change(summary, None, vec![(id, Some(annotation))]);
-            }
-            Action::Relabel { id, label, at } => {
-                let mut a = self.existing(&id)?;
-                a.label = label;
-                a.updated = at;
-                self.change(
-                    format!("relabel as {}", label.name().name()),
-                    None,
-                    vec![(id, Some(a))],
-                );
-            }
-            Action::SetNote { id, note, at } => {
-                let mut a = self.existing(&id)?;
-                a.note = note;
-                a.updated = at;
-                self.change(
-                    "edit note".into(),
-                    Some((id.clone(), at)),
-                    vec![(id, Some(a))],
-                );
-            }
-            Action::Remove { id } => {
-                let a = self.existing(&id)?;
-                self.change(
-                    format!("delete {}", a.label.name().name()),
-                    None,
-                    vec![(id, None)],
-                );
-            }
-            Action::Import {
-                annotations,
-                replace,
-            } => self.import(annotations, replace)?,
-            Action::Undo => {
-                let change = self
-                    .history
-                    .undo()
-                    .ok_or(ActionError::NothingToUndo)?
-                    .clone();
-                for put in change.puts.iter().rev() {
-                    self.put(&put.id, put.before.clone());
-                }
-            }
-            Action::Redo => {
-                let change = self
-                    .history
-                    .redo()
-                    .ok_or(ActionError::NothingToRedo)?
-                    .clone();
-                for put in &change.puts {
-                    self.put(&put.id, put.after.clone());
-                }
-            }
-        }
-        self.revision += 1;
-        Ok(())
-    }
-
-    fn import(&mut self, annotations: Vec<Annotation>, replace: bool) -> Result<(), ActionError> {
-        let mut seen = BTreeSet::new();
-        for a in &annotations {
-            self.check_fits(a)?;
-            if !seen.insert(a.id.clone()) {
-                return Err(ActionError::DuplicateId(a.id.as_str().to_owned()));
-            }
-        }
-        let mut puts: Vec<(AnnotationId, Option<Annotation>)> = Vec::new();
-        if replace {
-            // In text order, article by article, so the change does not depend on the map's order.
-            let gone = self.all().into_iter().filter(|a| !seen.contains(&a.id));
-            puts.extend(gone.map(|a| (a.id.clone(), None)));
-        }
-        let count = annotations.len();
-        puts.extend(annotations.into_iter().map(|a| (a.id.clone(), Some(a))));
-        let verb = if replace { "replace with" } else { "import" };
-        self.change(format!("{verb} {count} annotations"), None, puts);
-        Ok(())
-    }
-
-    /// A copy of an existing annotation, to be changed and put back.
-    fn existing(&self, id: &AnnotationId) -> Result<Annotation, ActionError> {
-        self.annotations
-            .get(id)
-            .map(|a| Annotation::clone(a))
-            .ok_or_else(|| ActionError::UnknownAnnotation(id.as_str().to_owned()))
-    }
-
-    fn check_fits(&self, a: &Annotation) -> Result<(), ActionError> {
-        let article = self
-            .article(&a.article)
-            .ok_or_else(|| ActionError::UnknownArticle(a.article.as_str().to_owned()))?;
-        if a.span.end() > article.char_len {
-            return Err(ActionError::OutOfBounds {
-                article: a.article.as_str().to_owned(),
-                span: a.span,
-                len: article.char_len,
-            });
-        }
-        Ok(())
-    }
-
-    fn check_new(&self, a: &Annotation) -> Result<(), ActionError> {
-        self.check_fits(a)?;
-        if self.annotations.contains_key(&a.id) {
-            return Err(ActionError::DuplicateId(a.id.as_str().to_owned()));
-        }
-        Ok(())
-    }
-
-    /// Writes the new states and records them, with their previous states, as one undoable change.
-    fn change(
-        &mut self,
-        summary: String,
-        typing: Option<(AnnotationId, Timestamp)>,
-        puts: Vec<(AnnotationId, Option<Annotation>)>,
-    ) {
-        let puts = puts
-            .into_iter()
-            .map(|(id, after)| {
-                let after = after.map(Rc::new);
-                let before = self.put(&id, after.clone());
-                Put { id, before, after }
-            })
-            .collect();
-        self.history.record(Change {
-            summary,
-            puts,
-            typing,
-        });
-    }
-
-    /// Sets one annotation's state, keeping the per-article index in step; returns the previous state.
-    fn put(&mut self, id: &AnnotationId, state: Option<Rc<Annotation>>) -> Option<Rc<Annotation>> {
-        let in_order = self.in_order.get_mut();
-        for touched in state.iter().chain(self.annotations.get(id)) {
-            in_order.remove(&touched.article);
-        }
-        let before = match state {
-            Some(a) => {
-                self.by_article
-                    .entry(a.article.clone())
-                    .or_default()
-                    .insert(span_key(&a));
-                self.annotations.insert(id.clone(), a)
-            }
-            None => self.annotations.remove(id),
-        };
-        if let Some(old) = &before {
-            let replaced_same_key = self
-                .annotations
-                .get(id)
-                .is_some_and(|new| new.article == old.article && new.span == old.span);
-            if !replaced_same_key {
-                if let Some(set) = self.by_article.get_mut(&old.article) {
-                    set.remove(&span_key(old));
-                }
-            }
-        }
-        before
-    }
 }
 
 #[cfg(test)]
 #[path = "tests/workspace.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/workspace_links.rs"]
+mod links_tests;

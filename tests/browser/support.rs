@@ -26,6 +26,7 @@ pub fn ann(id: &str, start: usize, end: usize, label: Label) -> Rc<Annotation> {
         span: Span::new(start, end).unwrap(),
         label,
         note: String::new(),
+        attrs: Default::default(),
         created: Timestamp(0),
         updated: Timestamp(0),
     })

@@ -7,6 +7,8 @@ use super::*;
 fn bundled_with(annotations: Vec<Annotation>) -> Workspace {
     let mut ws = Workspace::new(bundled());
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations,
         replace: false,
     })
@@ -141,6 +143,8 @@ fn thousand_files(articles: &[Article]) -> Vec<Input> {
             assert_eq!(annotations.len(), 100);
             let mut ws = base.clone();
             ws.apply(Action::Import {
+                articles: Vec::new(),
+                entities: Vec::new(),
                 annotations,
                 replace: false,
             })

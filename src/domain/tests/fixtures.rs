@@ -20,6 +20,7 @@ pub fn ann(id: &str, article: &str, start: usize, end: usize, label: Label) -> A
         span: Span::new(start, end).unwrap(),
         label,
         note: String::new(),
+        attrs: Default::default(),
         created: CREATED,
         updated: CREATED,
     }
@@ -178,6 +179,8 @@ pub fn formats_workspace() -> Workspace {
         Article::new("second", "Second “article”", FORMATS_SECOND.to_owned()),
     ]);
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations,
         replace: false,
     })

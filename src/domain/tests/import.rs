@@ -53,6 +53,8 @@ fn export_then_import_into_an_empty_workspace_gives_the_same_annotations() {
     assert_eq!(
         again.action(false),
         Action::Import {
+            articles: Vec::new(),
+            entities: Vec::new(),
             annotations: vec![],
             replace: false
         }

@@ -47,6 +47,7 @@ fn a_record_carries_the_text_and_its_context() {
         span: Span::new(19, 35).unwrap(),
         label: Label::Entity(EntityKind::Place),
         note: String::new(),
+        attrs: Default::default(),
         created: Timestamp(0),
         updated: Timestamp(1),
     };

@@ -6,6 +6,7 @@ use crate::domain::annotation::Label;
 use crate::domain::fixtures::{ann, snapshot};
 use crate::domain::segments::by_paragraph;
 use crate::domain::span::Span;
+use crate::domain::time::Timestamp;
 
 fn ws() -> Workspace {
     Workspace::new(vec![
@@ -168,6 +169,8 @@ fn refused_actions_change_nothing() {
         Err(ActionError::UnknownAnnotation("q".into()))
     );
     let bad_import = Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations: vec![
             ann("n", "a", 0, 2, Label::Claim),
             ann("n", "b", 0, 2, Label::Claim),
@@ -190,6 +193,8 @@ fn replace_import_is_one_undoable_step() {
         .unwrap();
     let before = snapshot(&w);
     w.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations: vec![
             ann("y", "b", 1, 5, Label::Claim),
             ann("z", "a", 9, 12, Label::Quote),
@@ -211,14 +216,16 @@ fn replace_import_is_one_undoable_step() {
 #[test]
 fn restore_returns_what_does_not_fit() {
     let articles = vec![Article::new("a", "A", "short".into())];
-    let (w, rejected) = Workspace::restore(
+    let restored = Workspace::restore(
         articles,
+        Vec::new(),
         vec![
             ann("x", "a", 0, 5, Label::Claim),
             ann("y", "a", 0, 6, Label::Claim),
             ann("x", "a", 1, 2, Label::Claim),
         ],
     );
+    let (w, rejected) = (restored.workspace, restored.dropped);
     assert_eq!(w.len(), 1);
     assert_eq!(rejected.len(), 2);
     assert!(rejected[0]

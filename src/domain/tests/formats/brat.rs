@@ -220,6 +220,7 @@ fn annotate(ws: &mut Workspace, list: &[(&str, usize, usize, Label, &str)]) {
     let annotations = list
         .iter()
         .map(|&(id, start, end, label, note)| Annotation {
+            attrs: Default::default(),
             id: AnnotationId::from(id),
             article: ArticleId::from("doc"),
             span: Span::new(start, end).unwrap(),
@@ -230,6 +231,8 @@ fn annotate(ws: &mut Workspace, list: &[(&str, usize, usize, Label, &str)]) {
         })
         .collect();
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations,
         replace: false,
     })

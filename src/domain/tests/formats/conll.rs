@@ -201,6 +201,8 @@ fn one(text: &str, spans: Vec<Annotation>) -> Workspace {
         text.to_owned(),
     )]);
     ws.apply(crate::domain::workspace::Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations: spans,
         replace: false,
     })

@@ -166,6 +166,8 @@ fn formula_like_cells_are_written_as_they_are() {
     let mut note = ann("n", "f", 0, 11, Label::Claim);
     note.note = "+danger".into();
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations: vec![
             note,
             ann("p", "f", 12, 14, Label::Quote),
@@ -192,6 +194,7 @@ fn ann(id: &str, article: &str, start: usize, end: usize, label: Label) -> Annot
         span: Span::new(start, end).unwrap(),
         label,
         note: String::new(),
+        attrs: Default::default(),
         created: EXPORTED,
         updated: EXPORTED,
     }
@@ -237,7 +240,7 @@ mod properties {
                 })
                 .collect();
             let mut ws = Workspace::new(vec![Article::new("r", "R", text.clone())]);
-            ws.apply(Action::Import { annotations, replace: false }).unwrap();
+            ws.apply(Action::Import { articles: Vec::new(), entities: Vec::new(), annotations, replace: false }).unwrap();
             let body = export(&docs(&ws, &Scope::everything()));
             let rows = parse(text_of(&body));
             prop_assert_eq!(&rows, &expected_rows(&ws));

@@ -52,11 +52,14 @@ fn workspace(text: &str, spans: &[(usize, usize, usize)]) -> Workspace {
             span,
             label,
             note: String::new(),
+            attrs: Default::default(),
             created: Timestamp(0),
             updated: Timestamp(0),
         });
     }
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations,
         replace: false,
     })

@@ -49,6 +49,7 @@ fn workspace(text: &str, spans: &[(usize, usize, usize, String)]) -> Workspace {
         .iter()
         .enumerate()
         .map(|(i, (start, end, l, note))| Annotation {
+            attrs: Default::default(),
             id: AnnotationId::from(format!("x{i}").as_str()),
             article: ArticleId::from("a"),
             span: Span::new(*start, *end).unwrap(),
@@ -59,6 +60,8 @@ fn workspace(text: &str, spans: &[(usize, usize, usize, String)]) -> Workspace {
         })
         .collect();
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations,
         replace: false,
     })

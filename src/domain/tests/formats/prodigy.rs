@@ -125,6 +125,8 @@ fn a_span_inside_words_is_widened_and_said_so() {
         ann("w", "a", 9, 10, Label::Claim),
     ];
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations: spans,
         replace: false,
     })

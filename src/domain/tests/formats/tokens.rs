@@ -236,6 +236,7 @@ pub(crate) mod properties {
                     span: Span::new(start, end).unwrap(),
                     label: *label.get(&LABELS),
                     note: String::new(),
+                    attrs: Default::default(),
                     created: Timestamp(0),
                     updated: Timestamp(0),
                 });
@@ -244,6 +245,8 @@ pub(crate) mod properties {
         }
         let mut ws = Workspace::new(list);
         ws.apply(Action::Import {
+            articles: Vec::new(),
+            entities: Vec::new(),
             annotations,
             replace: false,
         })

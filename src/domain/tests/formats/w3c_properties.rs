@@ -60,6 +60,7 @@ fn workspace(text: &str, spans: &[Spec]) -> Workspace {
         .iter()
         .enumerate()
         .map(|(i, (start, end, l, note, created, updated))| Annotation {
+            attrs: Default::default(),
             id: AnnotationId::from(format!("x:{i}/y").as_str()),
             article: ArticleId::from("a"),
             span: Span::new(*start, *end).unwrap(),
@@ -70,6 +71,8 @@ fn workspace(text: &str, spans: &[Spec]) -> Workspace {
         })
         .collect();
     ws.apply(Action::Import {
+        articles: Vec::new(),
+        entities: Vec::new(),
         annotations,
         replace: false,
     })
