@@ -23,6 +23,7 @@ pub mod records;
 pub mod segments;
 pub mod session;
 pub mod sha256;
+pub mod similarity;
 pub mod span;
 pub mod stored;
 pub mod text;
