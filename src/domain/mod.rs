@@ -25,6 +25,7 @@ pub mod registry;
 pub mod segments;
 pub mod session;
 pub mod sha256;
+pub mod similarity;
 pub mod span;
 pub mod stored;
 pub mod text;
