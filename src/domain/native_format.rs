@@ -210,7 +210,11 @@ pub fn read(mut value: Value, articles: &[Rc<Article>]) -> Result<Incoming, Form
         .enumerate()
         .map(|(i, rec)| (format!("annotations[{i}]"), rec))
         .collect();
-    Ok(Incoming { records, warnings })
+    Ok(Incoming {
+        records,
+        warnings,
+        ..Incoming::default()
+    })
 }
 
 fn check_envelope(value: &Value) -> Result<(), FormatError> {

@@ -6,8 +6,9 @@
 use super::anchoring::{anchor, context, Anchoring};
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use super::article::Article;
-use super::attributes::Attributes;
+use super::attributes::{Attributes, Attribution, CheckStatus};
 use super::json::{self, FieldReader, Path, ReadError, SyntaxError, Value, Writer};
+use super::registry::EntityId;
 use super::span::Span;
 use super::time::Timestamp;
 use std::borrow::Borrow;
@@ -40,16 +41,39 @@ pub struct AnnotationRecord {
     pub created: String,
     /// When it was last changed, RFC 3339.
     pub updated: String,
+    /// Quotes and claims: the id of the annotation it comes from (same article).
+    pub source: Option<String>,
+    /// Claims: `attributed`, `unattributed` or `outlet`.
+    pub attribution: Option<String>,
+    /// Claims: `unchecked`, `supported`, `disputed` or `false`.
+    pub check: Option<String>,
+    /// Entities: the id of the registry entry it refers to.
+    pub entity: Option<String>,
 }
 
 impl AnnotationRecord {
     /// The fields in file order.
-    const FIELDS: [&'static str; 12] = [
-        "id", "article", "label", "kind", "note", "start", "end", "exact", "prefix", "suffix",
-        "created", "updated",
+    const FIELDS: [&'static str; 16] = [
+        "id",
+        "article",
+        "label",
+        "kind",
+        "note",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+        "created",
+        "updated",
+        "source",
+        "attribution",
+        "check",
+        "entity",
     ];
 
-    /// Reads the record at `path`; `kind`, `note`, `prefix` and `suffix` may be absent, `kind` null.
+    /// Reads the record at `path`; `kind`, `note`, `prefix`, `suffix` and the attributes may be
+    /// absent, `kind` and the attributes null.
     pub fn read(value: &mut Value, path: &Path<'_>) -> Result<AnnotationRecord, ReadError> {
         let mut f = FieldReader::new(value, path, "struct AnnotationRecord", &Self::FIELDS)?;
         let record = AnnotationRecord {
@@ -65,11 +89,16 @@ impl AnnotationRecord {
             suffix: f.or_default("suffix", json::string),
             created: f.required("created", json::string),
             updated: f.required("updated", json::string),
+            source: f.optional("source", json::string),
+            attribution: f.optional("attribution", json::string),
+            check: f.optional("check", json::string),
+            entity: f.optional("entity", json::string),
         };
         f.finish(record)
     }
 
-    /// Writes the record as an object, fields in file order and `kind` null when absent.
+    /// Writes the record as an object, fields in file order, `kind` null when absent, and attributes
+    /// only when set.
     pub fn write(&self, w: &mut Writer) {
         w.begin_object();
         w.field("id", &self.id);
@@ -84,6 +113,16 @@ impl AnnotationRecord {
         w.field("suffix", &self.suffix);
         w.field("created", &self.created);
         w.field("updated", &self.updated);
+        for (name, value) in [
+            ("source", &self.source),
+            ("attribution", &self.attribution),
+            ("check", &self.check),
+            ("entity", &self.entity),
+        ] {
+            if let Some(value) = value {
+                w.field(name, value);
+            }
+        }
         w.end_object();
     }
 
@@ -104,6 +143,11 @@ impl AnnotationRecord {
             suffix,
             created: a.created.to_string(),
             updated: a.updated.to_string(),
+            source: a.attrs.source.as_ref().map(|s| s.as_str().to_owned()),
+            attribution: a.attrs.attribution.map(|x| x.name().to_owned()),
+            check: (a.attrs.check != CheckStatus::Unchecked)
+                .then(|| a.attrs.check.name().to_owned()),
+            entity: a.attrs.entity.as_ref().map(|e| e.as_str().to_owned()),
         }
     }
 }
@@ -191,6 +235,81 @@ pub struct Fields<'a> {
     pub created: Timestamp,
     /// When it was last changed.
     pub updated: Timestamp,
+    /// The attributes, as names (see [`AnnotationRecord`]).
+    pub attrs: AttrFields<'a>,
+}
+
+/// An annotation's attributes as read from a file, not yet checked.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AttrFields<'a> {
+    /// The id of its source annotation.
+    pub source: Option<&'a str>,
+    /// How a claim is presented.
+    pub attribution: Option<&'a str>,
+    /// A claim's check status.
+    pub check: Option<&'a str>,
+    /// The id of its registry entry.
+    pub entity: Option<&'a str>,
+}
+
+impl<'a> AttrFields<'a> {
+    /// The attributes of a record.
+    pub fn of(rec: &'a AnnotationRecord) -> AttrFields<'a> {
+        AttrFields {
+            source: rec.source.as_deref(),
+            attribution: rec.attribution.as_deref(),
+            check: rec.check.as_deref(),
+            entity: rec.entity.as_deref(),
+        }
+    }
+
+    /// The checked attributes of an annotation labelled `label`; an error names the field. Whether the
+    /// source and the registry entry exist is for the workspace to check.
+    fn read(self, label: Label) -> Result<Attributes, (&'static str, String)> {
+        let mut attrs = Attributes::default();
+        if let Some(source) = self.source {
+            if source.is_empty() {
+                return Err(("source", "a source id must not be empty".into()));
+            }
+            if label.kind().is_some() {
+                return Err(("source", "an entity has no source".into()));
+            }
+            attrs.source = Some(AnnotationId::from(source));
+        }
+        let only_claims = |field| Err((field, "only claims have this attribute".into()));
+        if let Some(name) = self.attribution {
+            if label != Label::Claim {
+                return only_claims("attribution");
+            }
+            attrs.attribution = Some(Attribution::from_name(name).ok_or_else(|| {
+                let message =
+                    format!("\"{name}\" is not an attribution (attributed, unattributed, outlet)");
+                ("attribution", message)
+            })?);
+        }
+        if let Some(name) = self.check {
+            let check = CheckStatus::from_name(name).ok_or_else(|| {
+                let message = format!(
+                    "\"{name}\" is not a check status (unchecked, supported, disputed, false)"
+                );
+                ("check", message)
+            })?;
+            if label != Label::Claim && check != CheckStatus::Unchecked {
+                return only_claims("check");
+            }
+            attrs.check = check;
+        }
+        if let Some(entity) = self.entity {
+            if label.kind().is_none() {
+                return Err(("entity", "only entities refer to a registry entry".into()));
+            }
+            if entity.is_empty() {
+                return Err(("entity", "a registry id must not be empty".into()));
+            }
+            attrs.entity = Some(EntityId::from(entity));
+        }
+        Ok(attrs)
+    }
 }
 
 /// The error for `field` of the record at `path`.
@@ -221,6 +340,7 @@ pub fn check_record<A: Borrow<Article>>(
         suffix: &rec.suffix,
         created: Timestamp::parse(&rec.created).map_err(|m| err("created", m))?,
         updated: Timestamp::parse(&rec.updated).map_err(|m| err("updated", m))?,
+        attrs: AttrFields::of(rec),
     };
     check_fields(fields, path, articles)
 }
@@ -248,6 +368,7 @@ pub fn check_fields<A: Borrow<Article>>(
         };
         err(field, m)
     })?;
+    let attrs = rec.attrs.read(label).map_err(|(field, m)| err(field, m))?;
     let article = articles
         .iter()
         .map(Borrow::borrow)
@@ -270,7 +391,7 @@ pub fn check_fields<A: Borrow<Article>>(
         span,
         label,
         note: rec.note.to_owned(),
-        attrs: Attributes::default(),
+        attrs: attrs.clone(),
         created: rec.created,
         updated: rec.updated,
     };

@@ -11,6 +11,9 @@ use super::time::Timestamp;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+mod record;
+pub use record::{EntityRecord, RejectedRecord};
+
 /// A unique registry entry id, made by the browser edge.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EntityId(pub Rc<str>);
@@ -66,3 +69,7 @@ impl Entity {
         std::iter::once(self.name.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
 }
+
+#[cfg(test)]
+#[path = "tests/registry.rs"]
+mod tests;

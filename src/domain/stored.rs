@@ -186,6 +186,7 @@ pub fn decode(text: &str, articles: Vec<Article>) -> Result<Restored, DecodeErro
             suffix: "",
             created: Timestamp(rec.created),
             updated: Timestamp(rec.updated),
+            attrs: Default::default(),
         };
         match check_fields(fields, &path, &articles) {
             Ok(Checked::Placed(a)) => placed.push(a),

@@ -296,6 +296,10 @@ pub fn file_name(format: Format, now: Timestamp) -> String {
 pub struct Incoming {
     /// Each record with the place in the file it came from (`line 3: entities[1]`, `annotations[4]`).
     pub records: Vec<(String, AnnotationRecord)>,
+    /// Registry entries the file brings, each with its place in the file.
+    pub entities: Vec<(String, crate::domain::registry::EntityRecord)>,
+    /// The person's own articles the file brings with their text (only the app's own format does).
+    pub articles: Vec<Article>,
     /// Things a person should know that do not stop the import (an unknown text, a dropped relation).
     pub warnings: Vec<String>,
 }
@@ -356,6 +360,7 @@ impl Found {
             end: self.end,
             created: self.created.to_string(),
             updated: self.updated.to_string(),
+            ..AnnotationRecord::default()
         }
     }
 }

@@ -27,6 +27,7 @@ fn rec(start: usize, end: usize, exact: &str) -> AnnotationRecord {
         suffix: String::new(),
         created: "2025-02-14T09:30:00Z".into(),
         updated: "2025-02-14T09:31:00.000Z".into(),
+        ..AnnotationRecord::default()
     }
 }
 
@@ -163,4 +164,88 @@ fn long_texts_are_shortened_in_messages() {
     assert_eq!(excerpt(&long).chars().count(), 62);
     assert!(excerpt(&long).ends_with("x…\""));
     assert_eq!(excerpt("“hi”"), "\"“hi”\"");
+}
+
+#[test]
+fn attributes_are_read_and_checked_against_the_label() {
+    let mut claim = rec(0, 5, "Zelen");
+    claim.label = "claim".into();
+    claim.source = Some("q1".into());
+    claim.attribution = Some("outlet".into());
+    claim.check = Some("disputed".into());
+    let placed = check(&claim).unwrap();
+    let attrs = &placed.annotation().unwrap().attrs;
+    assert_eq!(attrs.source, Some("q1".into()));
+    assert_eq!(
+        attrs.attribution,
+        Some(crate::domain::attributes::Attribution::OutletOwn)
+    );
+    assert_eq!(
+        attrs.check,
+        crate::domain::attributes::CheckStatus::Disputed
+    );
+
+    let mut entity = rec(0, 5, "Zelen");
+    entity.label = "entity".into();
+    entity.kind = Some("person".into());
+    entity.entity = Some("e-bessent".into());
+    let placed = check(&entity).unwrap();
+    assert_eq!(
+        placed.annotation().unwrap().attrs.entity,
+        Some("e-bessent".into())
+    );
+
+    let cases = [
+        (
+            AnnotationRecord { attribution: Some("said".into()), ..claim.clone() },
+            "annotations[0].attribution: \"said\" is not an attribution (attributed, unattributed, outlet)",
+        ),
+        (
+            AnnotationRecord { check: Some("true".into()), ..claim.clone() },
+            "annotations[0].check: \"true\" is not a check status (unchecked, supported, disputed, false)",
+        ),
+        (
+            AnnotationRecord { attribution: Some("outlet".into()), ..rec(0, 5, "Zelen") },
+            "annotations[0].attribution: only claims have this attribute",
+        ),
+        (
+            AnnotationRecord { source: Some("x".into()), ..entity.clone() },
+            "annotations[0].source: an entity has no source",
+        ),
+        (
+            AnnotationRecord { entity: Some("e".into()), ..claim.clone() },
+            "annotations[0].entity: only entities refer to a registry entry",
+        ),
+        (
+            AnnotationRecord { source: Some(String::new()), ..claim.clone() },
+            "annotations[0].source: a source id must not be empty",
+        ),
+    ];
+    for (bad, message) in cases {
+        assert_eq!(error(&bad), message);
+    }
+}
+
+#[test]
+fn attributes_round_trip_through_the_record() {
+    let mut claim = rec(0, 5, "Zelen");
+    claim.label = "claim".into();
+    claim.source = Some("q1".into());
+    claim.attribution = Some("attributed".into());
+    claim.check = Some("false".into());
+    let a = check(&claim).unwrap().annotation().unwrap().clone();
+    let back = AnnotationRecord::from_annotation(&a, &article());
+    assert_eq!(back.source, claim.source);
+    assert_eq!(back.attribution, claim.attribution);
+    assert_eq!(back.check, claim.check);
+    let mut w = crate::domain::json::Writer::compact();
+    back.write(&mut w);
+    let text = w.finish();
+    assert!(
+        text.ends_with(r#""source":"q1","attribution":"attributed","check":"false"}"#),
+        "{text}"
+    );
+    let mut value = crate::domain::json::parse(&text).unwrap();
+    let read = AnnotationRecord::read(&mut value, &crate::domain::json::Path::Root).unwrap();
+    assert_eq!(read, back);
 }

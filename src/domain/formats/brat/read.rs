@@ -389,5 +389,6 @@ fn record(t: TextBound, article: &Article, source: &Article, now: Timestamp) -> 
             .to_owned(),
         created: now.to_string(),
         updated: now.to_string(),
+        ..AnnotationRecord::default()
     }
 }

@@ -1,0 +1,155 @@
+//! The file shape of a registry entry, shared by the export file and the stored state.
+
+use super::{Entity, EntityId};
+use crate::domain::annotation::EntityKind;
+use crate::domain::article::ArticleId;
+use crate::domain::json::{self, FieldReader, Path, ReadError, Value, Writer};
+use crate::domain::records::RecordError;
+use crate::domain::span::Span;
+use crate::domain::time::Timestamp;
+
+/// A registry entry as written to files.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EntityRecord {
+    /// Unique, non-empty id.
+    pub id: String,
+    /// The canonical name.
+    pub name: String,
+    /// `person`, `organization`, `place` or `other`.
+    pub kind: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Places that were rejected as mentions of this entity.
+    pub rejected: Vec<RejectedRecord>,
+    /// When it was made, RFC 3339.
+    pub created: String,
+    /// When it was last changed, RFC 3339.
+    pub updated: String,
+}
+
+/// A place in an article's text, in code points, end exclusive.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RejectedRecord {
+    /// The article id.
+    pub article: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+impl RejectedRecord {
+    fn read(value: &mut Value, path: &Path<'_>) -> Result<RejectedRecord, ReadError> {
+        let mut f = FieldReader::new(value, path, "struct Rejected", &["article", "start", "end"])?;
+        let record = RejectedRecord {
+            article: f.required("article", json::string),
+            start: f.required("start", json::integer),
+            end: f.required("end", json::integer),
+        };
+        f.finish(record)
+    }
+}
+
+impl EntityRecord {
+    /// The fields in file order.
+    const FIELDS: [&'static str; 7] = [
+        "id", "name", "kind", "aliases", "rejected", "created", "updated",
+    ];
+
+    /// Reads the entry at `path`; `aliases` and `rejected` may be absent.
+    pub fn read(value: &mut Value, path: &Path<'_>) -> Result<EntityRecord, ReadError> {
+        let mut f = FieldReader::new(value, path, "struct EntityRecord", &Self::FIELDS)?;
+        let record = EntityRecord {
+            id: f.required("id", json::string),
+            name: f.required("name", json::string),
+            kind: f.required("kind", json::string),
+            aliases: f.or_default("aliases", |v, p| json::array(v, p, json::string)),
+            rejected: f.or_default("rejected", |v, p| json::array(v, p, RejectedRecord::read)),
+            created: f.required("created", json::string),
+            updated: f.required("updated", json::string),
+        };
+        f.finish(record)
+    }
+
+    /// Writes the entry as an object, fields in file order.
+    pub fn write(&self, w: &mut Writer) {
+        w.begin_object();
+        w.field("id", &self.id);
+        w.field("name", &self.name);
+        w.field("kind", &self.kind);
+        w.key("aliases");
+        w.begin_array();
+        for alias in &self.aliases {
+            w.string(alias);
+        }
+        w.end_array();
+        w.key("rejected");
+        w.begin_array();
+        for r in &self.rejected {
+            w.begin_object();
+            w.field("article", &r.article);
+            w.field("start", &r.start);
+            w.field("end", &r.end);
+            w.end_object();
+        }
+        w.end_array();
+        w.field("created", &self.created);
+        w.field("updated", &self.updated);
+        w.end_object();
+    }
+
+    /// The record of an entry.
+    pub fn from_entity(e: &Entity) -> EntityRecord {
+        EntityRecord {
+            id: e.id.as_str().to_owned(),
+            name: e.name.clone(),
+            kind: e.kind.name().to_owned(),
+            aliases: e.aliases.clone(),
+            rejected: e
+                .rejected
+                .iter()
+                .map(|(article, span)| RejectedRecord {
+                    article: article.as_str().to_owned(),
+                    start: span.start(),
+                    end: span.end(),
+                })
+                .collect(),
+            created: e.created.to_string(),
+            updated: e.updated.to_string(),
+        }
+    }
+
+    /// The entry, checked: an error names the field under `path`.
+    pub fn to_entity(&self, path: &str) -> Result<Entity, RecordError> {
+        let err = |field: String, message: String| RecordError {
+            path: format!("{path}.{field}"),
+            message,
+        };
+        if self.id.is_empty() {
+            return Err(err("id".into(), "a registry id must not be empty".into()));
+        }
+        if self.name.trim().is_empty() {
+            return Err(err("name".into(), "a name must not be empty".into()));
+        }
+        let kind = EntityKind::from_name(&self.kind).ok_or_else(|| {
+            let message = format!(
+                "\"{}\" is not an entity kind (person, organization, place, other)",
+                self.kind
+            );
+            err("kind".into(), message)
+        })?;
+        let created = Timestamp::parse(&self.created).map_err(|m| err("created".into(), m))?;
+        let updated = Timestamp::parse(&self.updated).map_err(|m| err("updated".into(), m))?;
+        let mut entity = Entity::new(EntityId::from(self.id.as_str()), &self.name, kind, created);
+        entity.updated = updated;
+        entity.aliases = self.aliases.clone();
+        for (i, r) in self.rejected.iter().enumerate() {
+            let span = Span::new(r.start, r.end)
+                .map_err(|e| err(format!("rejected[{i}].end"), e.to_string()))?;
+            entity
+                .rejected
+                .insert((ArticleId::from(r.article.as_str()), span));
+        }
+        Ok(entity)
+    }
+}
