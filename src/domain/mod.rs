@@ -11,6 +11,7 @@ pub mod batch;
 #[cfg(any(test, feature = "bench"))]
 pub mod bench_fixture;
 pub mod bundled;
+pub mod candidates;
 #[cfg(test)]
 #[path = "tests/fixtures.rs"]
 mod fixtures;
