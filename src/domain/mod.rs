@@ -10,6 +10,7 @@ pub mod batch;
 #[cfg(any(test, feature = "bench"))]
 pub mod bench_fixture;
 pub mod bundled;
+pub mod find;
 #[cfg(test)]
 #[path = "tests/fixtures.rs"]
 mod fixtures;
