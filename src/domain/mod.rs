@@ -20,6 +20,7 @@ pub mod import;
 pub mod json;
 pub mod markup;
 pub mod native_format;
+pub mod own_text;
 pub mod records;
 pub mod segments;
 pub mod session;
