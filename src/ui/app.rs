@@ -1,10 +1,13 @@
 //! The app shell: owns the session reducer, saves after every change, listens for shortcuts and dropped
 //! files, and lays out the panels.
 
+use super::add_article_dialog::AddArticleDialog;
 use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
 use super::detail::{detail, DetailProps};
+use super::entities::Target;
+use super::entities_view::EntitiesView;
 use super::export_dialog::ExportDialog;
 use super::header::{header, HeaderProps};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
@@ -17,7 +20,7 @@ use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use crate::domain::formats::{file_name, Format};
 use crate::domain::native_format::export_json;
 use crate::domain::session::{Notice, Session, SessionAction};
-use crate::web::{clock, download, files};
+use crate::web::{clock, download, files, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -91,6 +94,33 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |list: Vec<web_sys::File>| read_files(list, dispatch.clone()))
     };
+    // Issue 5: the Entities view in place of the articles, and the "Add article" dialog.
+    let entities_open = use_state(|| false);
+    let on_entities = {
+        let (entities_open, dispatch) = (entities_open.clone(), dispatch.clone());
+        Callback::from(move |()| {
+            dispatch.emit(SessionAction::SelectText(None));
+            entities_open.set(!*entities_open);
+        })
+    };
+    let on_open = {
+        let (entities_open, dispatch) = (entities_open.clone(), dispatch.clone());
+        Callback::from(move |t: Target| {
+            entities_open.set(false);
+            dispatch.emit(SessionAction::Open(t.article));
+            dispatch.emit(SessionAction::Select(Some(t.annotation)));
+            schedule::after_next_paint(move || scroll::scroll_to_line(t.line));
+        })
+    };
+    let adding = use_state(|| false);
+    let on_add = {
+        let adding = adding.clone();
+        Callback::from(move |()| adding.set(true))
+    };
+    let close_add = {
+        let adding = adding.clone();
+        Callback::from(move |()| adding.set(false))
+    };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
         let on_files = on_files.clone();
@@ -114,15 +144,18 @@ pub fn App() -> Html {
         redo: ws.next_redo().map(AttrValue::from),
         total: ws.len(),
         dispatch: dispatch.clone(),
-        on_export,
+        on_export: on_export.clone(),
         on_export_dialog,
         on_files,
+        entities: *entities_open,
+        on_entities,
     });
     let notices = notices(&NoticesProps {
         notice: session.notice.clone(),
         storage_problem: session.storage_problem.clone(),
         save_failed: session.save_failed.clone().map(AttrValue::from),
         dispatch: dispatch.clone(),
+        on_export,
     });
     let articles: Vec<_> = ws
         .articles()
@@ -137,6 +170,7 @@ pub fn App() -> Html {
         articles,
         current: session.current.clone(),
         dispatch: dispatch.clone(),
+        on_add,
     });
     let detail = session
         .selected_annotation()
@@ -153,7 +187,7 @@ pub fn App() -> Html {
                 dispatch: dispatch.clone(),
             })
         });
-    let tag_toolbar = session.pending.map(|pending| {
+    let tag_toolbar = session.pending.filter(|_| !*entities_open).map(|pending| {
         tag_toolbar(&TagToolbarProps {
             pending,
             dispatch: dispatch.clone(),
@@ -169,7 +203,7 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop}>
             {header}
             {notices}
-            <main class="layout">
+            <main class="layout" hidden={*entities_open}>
                 {article_list}
                 if let Some(article) = article.clone() {
                     <ArticleView
@@ -193,8 +227,15 @@ pub fn App() -> Html {
                     }
                 </aside>
             </main>
+            if *entities_open {
+                <EntitiesView session={shared.cell()} revision={ws.revision()}
+                    dispatch={dispatch.clone()} {on_open} />
+            }
             {tag_toolbar.unwrap_or_default()}
             {import_dialog.unwrap_or_default()}
+            if *adding {
+                <AddArticleDialog session={shared.cell()} dispatch={dispatch.clone()} on_close={close_add} />
+            }
             if *exporting {
                 <ExportDialog session={shared.cell()} revision={ws.revision()}
                     on_close={close_export} dispatch={dispatch.clone()} />

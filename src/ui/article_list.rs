@@ -1,8 +1,10 @@
-//! The list of articles with their claim, quote and entity counts.
+//! The list of articles with their claim, quote and entity counts. The person's own articles are marked
+//! "yours" and can be renamed and deleted; the list starts with the button that adds one.
 
 use crate::domain::annotation::LabelName;
 use crate::domain::article::{Article, ArticleId};
-use crate::domain::session::SessionAction;
+use crate::domain::session::{Notice, SessionAction};
+use crate::domain::workspace::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +16,8 @@ pub struct ArticleListProps {
     pub current: ArticleId,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
+    /// Opens the "Add article" dialog.
+    pub on_add: Callback<()>,
 }
 
 /// The article list.
@@ -24,26 +28,48 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             .dispatch
             .reform(move |_: MouseEvent| SessionAction::Open(id.clone()));
         let current = article.id == props.current;
+        let total: usize = counts.iter().sum();
         let counts = LabelName::ALL.iter().zip(counts).map(|(label, n)| {
             html! {
                 <span class={classes!("count", label.name())} data-count={label.name()}
                     title={format!("{n} {}", label.plural().to_ascii_lowercase())}>{n}</span>
             }
         });
+        // Where to go when the open article is deleted: the first other article.
+        let elsewhere = props
+            .articles
+            .iter()
+            .map(|(a, _)| &a.id)
+            .find(|other| **other != article.id)
+            .filter(|_| current)
+            .cloned();
         html! {
-            <li key={article.id.as_str()}>
+            <li key={article.id.as_str()} class={classes!(article.is_own().then_some("own"))}>
                 <button data-article={article.id.as_str().to_owned()} {onclick}
                     class={classes!(current.then_some("current"))}
                     aria-current={current.then_some("page")}>
                     <span class="title">{&article.title}</span>
-                    <span class="counts">{for counts}</span>
+                    <span class="counts">
+                        {for counts}
+                        if article.is_own() {
+                            <span class="yours" data-testid="yours" title="An article you added">{"yours"}</span>
+                        }
+                    </span>
                 </button>
+                if article.is_own() {
+                    <OwnTools id={article.id.clone()} title={article.title.clone()}
+                        annotations={total} {elsewhere}
+                        dispatch={props.dispatch.clone()} />
+                }
             </li>
         }
     });
+    let on_add = props.on_add.reform(|_: MouseEvent| ());
     html! {
         <nav class="articles" data-testid="article-list" aria-label="Articles">
             <h2>{"Articles"}</h2>
+            <button class="add-article" data-testid="add-article-open" onclick={on_add}
+                title="Paste an article or load a .txt, .md or .html file">{"Add article…"}</button>
             <ul>{for items}</ul>
             <p class="legend" aria-hidden="true">
                 <span class="count claim">{"claims"}</span>
@@ -51,5 +77,119 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 <span class="count entity">{"entities"}</span>
             </p>
         </nav>
+    }
+}
+
+/// What [`OwnTools`] shows.
+#[derive(Properties, PartialEq)]
+struct OwnToolsProps {
+    /// The article.
+    id: ArticleId,
+    /// Its title.
+    title: String,
+    /// How many annotations it has.
+    annotations: usize,
+    /// The article to open first when this one is deleted while open.
+    elsewhere: Option<ArticleId>,
+    /// Sends session actions.
+    dispatch: Callback<SessionAction>,
+}
+
+/// Rename (an inline field: Enter or leaving it renames, Escape keeps the title) and Delete for one of
+/// the person's own articles.
+#[function_component]
+fn OwnTools(props: &OwnToolsProps) -> Html {
+    let renaming = use_state(|| false);
+    let field = use_node_ref();
+    {
+        // Focus the field when it appears.
+        let field = field.clone();
+        use_effect_with(*renaming, move |renaming| {
+            if let Some(input) = field
+                .cast::<web_sys::HtmlInputElement>()
+                .filter(|_| *renaming)
+            {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
+    if *renaming {
+        let commit = {
+            let (renaming, dispatch, id, title) = (
+                renaming.clone(),
+                props.dispatch.clone(),
+                props.id.clone(),
+                props.title.clone(),
+            );
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let value = input.value();
+                renaming.set(false);
+                if value.trim() != title {
+                    dispatch.emit(SessionAction::Edit(Action::RenameArticle {
+                        id: id.clone(),
+                        title: value,
+                    }));
+                }
+            })
+        };
+        let onblur = {
+            let renaming = renaming.clone();
+            Callback::from(move |_: FocusEvent| renaming.set(false))
+        };
+        let onkeydown = {
+            let renaming = renaming.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    e.prevent_default();
+                    renaming.set(false);
+                }
+            })
+        };
+        // `change` comes before `blur`, so leaving a changed field renames it first.
+        return html! {
+            <div class="own-tools">
+                <input ref={field} data-testid="rename-field" value={props.title.clone()}
+                    aria-label="New title" onchange={commit} {onblur} {onkeydown} />
+            </div>
+        };
+    }
+    let on_rename = {
+        let renaming = renaming.clone();
+        Callback::from(move |_: MouseEvent| renaming.set(true))
+    };
+    let on_delete = {
+        let (dispatch, id, title, n, elsewhere) = (
+            props.dispatch.clone(),
+            props.id.clone(),
+            props.title.clone(),
+            props.annotations,
+            props.elsewhere.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if let Some(other) = &elsewhere {
+                dispatch.emit(SessionAction::Open(other.clone()));
+            }
+            dispatch.emit(SessionAction::Edit(Action::RemoveArticle {
+                id: id.clone(),
+            }));
+            let with = match n {
+                0 => String::new(),
+                1 => " and its 1 annotation".to_owned(),
+                n => format!(" and its {n} annotations"),
+            };
+            dispatch.emit(SessionAction::Notify(Notice::Info(format!(
+                "Deleted “{title}”{with}. Undo brings it back."
+            ))));
+        })
+    };
+    html! {
+        <div class="own-tools">
+            <button class="link" data-testid="rename-article" onclick={on_rename}
+                title="Give this article another title">{"Rename"}</button>
+            <button class="link danger" data-testid="delete-article" onclick={on_delete}
+                title="Delete this article and its annotations (Undo brings them back)">{"Delete"}</button>
+        </div>
     }
 }

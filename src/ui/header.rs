@@ -21,6 +21,10 @@ pub struct HeaderProps {
     pub on_export_dialog: Callback<()>,
     /// Loads picked files.
     pub on_files: Callback<Vec<web_sys::File>>,
+    /// Whether the Entities view is shown instead of the articles.
+    pub entities: bool,
+    /// Switches between the articles and the Entities view.
+    pub on_entities: Callback<()>,
 }
 
 /// The file types the picker offers: every format that can be imported.
@@ -55,6 +59,11 @@ pub fn header(props: &HeaderProps) -> Html {
         <header class="topbar">
             <h1>{"News Annotator"}</h1>
             <div class="actions" role="toolbar" aria-label="Edit and files">
+                <button data-testid="entities-toggle" onclick={props.on_entities.reform(|_: MouseEvent| ())}
+                    aria-pressed={props.entities.to_string()} class={classes!(props.entities.then_some("pressed"))}
+                    title={if props.entities { "Back to the articles" } else { "The entity registry: one entry per person, organisation or place" }}>
+                    {"Entities"}
+                </button>
                 <button data-testid="undo" onclick={edit(|| Action::Undo)} disabled={props.undo.is_none()} title={undo_title}>
                     {"↶ Undo"}
                 </button>

@@ -1,11 +1,14 @@
 //! Yew views. They read the [`Session`](crate::domain::session::Session), turn DOM events into
 //! session actions, and leave every rule to the domain and every browser call to [`crate::web`].
 
+mod add_article_dialog;
 mod annotation_list;
 mod app;
 mod article_list;
 mod article_view;
 mod detail;
+mod entities;
+mod entities_view;
 mod export_dialog;
 mod header;
 mod hooks;

@@ -14,6 +14,8 @@ pub struct NoticesProps {
     pub save_failed: Option<AttrValue>,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
+    /// Downloads all the work as the app's own JSON (offered while saving fails).
+    pub on_export: Callback<()>,
 }
 
 /// The message area under the top bar.
@@ -52,11 +54,16 @@ pub fn notices(props: &NoticesProps) -> Html {
             </div>
         }
     });
-    let save_failed = props.save_failed.as_ref().map(|why| html! {
-        <div class="notice error" role="alert" data-testid="save-failed">
-            {format!("Your latest changes are NOT saved in this browser: {why}. They are kept while this tab \
-                      stays open; use “Download JSON” to keep a copy.")}
-        </div>
+    let save_failed = props.save_failed.as_ref().map(|why| {
+        let onclick = props.on_export.reform(|_: MouseEvent| ());
+        html! {
+            <div class="notice error" role="alert" data-testid="save-failed">
+                <span>{format!("Your latest changes are NOT saved in this browser: {why}. They are kept \
+                    while this tab stays open; download your work to keep a copy (Load file brings it \
+                    back).")}</span>
+                <button data-testid="save-failed-download" {onclick}>{"Download your work"}</button>
+            </div>
+        }
     });
     html! {
         <div class="notices" aria-live="polite">

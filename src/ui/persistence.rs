@@ -1,5 +1,7 @@
-//! Loads the session from localStorage at start and saves the workspace after every change.
+//! Loads the session from localStorage at start, saves the workspace after every change, and tries an
+//! article in storage before it is added.
 
+use crate::domain::article::Article;
 use crate::domain::bundled::bundled_articles;
 use crate::domain::session::{Notice, Session, StorageProblem};
 use crate::domain::stored;
@@ -65,4 +67,52 @@ pub fn load_session() -> Session {
 /// Writes the workspace to localStorage.
 pub fn save(workspace: &Workspace) -> Result<(), String> {
     storage::save(storage::STATE_KEY, &stored::encode(workspace))
+}
+
+/// What adding an article would do to storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trial {
+    /// The state with the article is saved: add it.
+    Saved,
+    /// Storage refused for another reason than space (it is blocked, say): add it anyway; the save
+    /// notice will say that nothing is saved.
+    Unsaved(String),
+}
+
+/// Saves the state as it will be with `article` added, before anything changes, so that an article
+/// too large for the browser's storage is refused instead of being lost on the next save. On a full
+/// storage the message says how large the article and the saved work are, and nothing was written.
+pub fn save_adding(workspace: &Workspace, article: &Article) -> Result<Trial, String> {
+    let trial = stored::encode_adding(workspace, article);
+    match storage::write(storage::STATE_KEY, &trial) {
+        Ok(()) => Ok(Trial::Saved),
+        Err(storage::Refused::Full) => Err(full_message(
+            storage::units(&article.text),
+            storage::used().unwrap_or(0),
+        )),
+        Err(storage::Refused::Other(why)) => Ok(Trial::Unsaved(why)),
+    }
+}
+
+/// The message for an article of `article` units that does not fit beside `saved` units.
+pub fn full_message(article: usize, saved: usize) -> String {
+    format!(
+        "This browser's storage is full: the article ({}) does not fit beside your work ({} saved). \
+         Nothing was added. Delete an article you added, or download your work first.",
+        size(article),
+        size(saved)
+    )
+}
+
+/// A size in the quota's units (UTF-16 code units, one per character of most texts): below 1 MB in
+/// KB, rounded up so that it is never 0; above, in MB to the nearest tenth.
+pub fn size(units: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * 1024;
+    if units < MB {
+        format!("{} KB", units.div_ceil(KB).max(1))
+    } else {
+        let tenths = (units * 10 + MB / 2) / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
 }

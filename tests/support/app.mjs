@@ -181,3 +181,74 @@ export async function waitForSaved(page, ids) {
 export async function storageEntries(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 }
+
+// issue 5: registry and own articles
+Object.assign(sel, {
+  entitiesToggle: 'button[data-testid=entities-toggle]',
+  entitiesView: '[data-testid=entities-view]',
+  newEntry: '[data-testid=entities-view] [data-testid=new-entry]',
+  createEntry: 'button[data-testid=create-entry]',
+  entity: '[data-testid=entities-view] [data-testid=registry] li[data-testid=entity]',
+  entityById: (id) => `[data-testid=entities-view] li[data-testid=entity][data-entity="${id}"]`,
+  entityExpand: 'button[data-testid=entity-expand]',
+  entityName: 'input[data-testid=entity-name]',
+  entityKind: 'select[data-testid=entity-kind]',
+  entityAliases: 'input[data-testid=entity-aliases]',
+  entityDelete: 'button[data-testid=entity-delete]',
+  mergeTarget: 'select[data-testid=merge-target]',
+  merge: 'button[data-testid=merge]',
+  spelling: (text) => `[data-testid=entity-mentions] button[data-spelling="${text}"]`,
+  proposals: '[data-testid=entities-view] [data-testid=proposals]',
+  candidates: '[data-testid=entities-view] [data-testid=proposals] li[data-testid=candidate]',
+  candidateAt: (article, start) =>
+    `[data-testid=entities-view] [data-testid=proposals] li[data-testid=candidate][data-article="${article}"][data-start="${start}"]`,
+  candidateAccept: 'button[data-testid=candidate-accept]',
+  candidateReject: 'button[data-testid=candidate-reject]',
+  acceptAll: 'button[data-testid=accept-all]',
+  addArticleOpen: 'button[data-testid=add-article-open]',
+  addArticle: '[data-testid=add-article]',
+  addArticleText: '[data-testid=add-article] textarea[data-testid=add-article-text]',
+  addArticleFile: '[data-testid=add-article] input[type=file][data-testid=add-article-file]',
+  addArticleTitle: '[data-testid=add-article] input[data-testid=add-article-title]',
+  addArticlePreview: '[data-testid=add-article] [data-testid=add-article-preview]',
+  addArticleLength: '[data-testid=add-article] [data-testid=add-article-length]',
+  addArticleError: '[data-testid=add-article] [data-testid=add-article-error]',
+  addArticleAdd: '[data-testid=add-article] button[data-testid=add-article-add]',
+  addArticleCancel: '[data-testid=add-article] button[data-testid=add-article-cancel]',
+  ownArticles: 'nav[data-testid=article-list] li.own button[data-article]',
+  yours: (id) => `nav[data-testid=article-list] button[data-article="${id}"] [data-testid=yours]`,
+  renameArticle: (id) => `nav[data-testid=article-list] li:has(> button[data-article="${id}"]) button[data-testid=rename-article]`,
+  renameField: 'nav[data-testid=article-list] input[data-testid=rename-field]',
+  deleteArticle: (id) => `nav[data-testid=article-list] li:has(> button[data-article="${id}"]) button[data-testid=delete-article]`,
+  info: '[data-testid=info]',
+  saveFailed: '[data-testid=save-failed]',
+  saveFailedDownload: '[data-testid=save-failed] button[data-testid=save-failed-download]',
+});
+
+/** Show the Entities view (from the articles) and wait for it. */
+export async function openEntities(page) {
+  await page.click(sel.entitiesToggle);
+  await page.waitForSelector(sel.entitiesView);
+}
+
+/** The saved state (parsed), or null. */
+export async function savedState(page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STATE_KEY);
+}
+
+/** Wait until `predicate(state)` (a function source run in the page on the parsed saved state) holds. */
+export async function waitForState(page, predicate, arg) {
+  await page.waitForFunction(
+    ({ key, predicate, arg }) => {
+      let state = null;
+      try {
+        state = JSON.parse(localStorage.getItem(key) ?? 'null');
+      } catch {
+        return false;
+      }
+      // eslint-disable-next-line no-new-func
+      return state != null && new Function('state', 'arg', `return (${predicate})(state, arg);`)(state, arg);
+    },
+    { key: STATE_KEY, predicate: predicate.toString(), arg },
+  );
+}

@@ -1,0 +1,261 @@
+//! The "Add article" dialog: the person pastes text or loads a `.txt`, `.md` or `.html` file, sees the
+//! first lines of the text the article will have and its length, gives it a title, and adds it. The
+//! article is tried in storage first ([`persistence::save_adding`]): when it does not fit, the dialog
+//! says so and nothing changes.
+
+use super::persistence::{self, Trial};
+use crate::domain::article::{Article, ArticleId};
+use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
+use crate::domain::session::{Session, SessionAction};
+use crate::domain::workspace::Action;
+use crate::web::{clock, files};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The file types the picker offers.
+const ACCEPT: &str =
+    ".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html";
+
+/// Files larger than this are refused before being read: even HTML this large holds more text than
+/// an article may have.
+const MAX_FILE_BYTES: f64 = (MAX_ARTICLE_BYTES * 8) as f64;
+
+/// How many lines of the text the preview shows, and how many characters of each.
+const PREVIEW_LINES: usize = 8;
+const PREVIEW_CHARS: usize = 160;
+
+/// What [`AddArticleDialog`] shows.
+#[derive(Properties)]
+pub struct AddArticleDialogProps {
+    /// The page's session, read when the article is added.
+    pub session: Rc<RefCell<Session>>,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+    /// Closes the dialog.
+    pub on_close: Callback<()>,
+}
+
+impl PartialEq for AddArticleDialogProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+            && self.dispatch == other.dispatch
+            && self.on_close == other.on_close
+    }
+}
+
+/// Where the text comes from, and what came of it.
+#[derive(Clone, PartialEq)]
+enum Source {
+    /// Nothing pasted or loaded yet.
+    Empty,
+    /// Text for the article, and the file it came from.
+    Ready(Rc<Extracted>, Option<String>),
+    /// Why the pasted text or the file cannot be an article.
+    Failed(String),
+}
+
+/// `n` with a thin separator every three digits: 12,345.
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The first lines of the text, each cut to [`PREVIEW_CHARS`].
+fn preview(text: &str) -> String {
+    let mut lines: Vec<String> = text
+        .lines()
+        .take(PREVIEW_LINES)
+        .map(|line| {
+            let mut cut: String = line.chars().take(PREVIEW_CHARS).collect();
+            if line.chars().nth(PREVIEW_CHARS).is_some() {
+                cut.push('…');
+            }
+            cut
+        })
+        .collect();
+    if text.lines().nth(PREVIEW_LINES).is_some() {
+        lines.push("…".to_owned());
+    }
+    lines.join("\n")
+}
+
+/// The dialog.
+#[function_component]
+pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
+    let source = use_state(|| Source::Empty);
+    // The title typed by the person; `None` follows the suggestion.
+    let typed = use_state(|| None::<String>);
+    let refused = use_state(|| None::<String>);
+    let paste = use_node_ref();
+
+    let suggested = match &*source {
+        Source::Ready(extracted, file) => suggest_title(extracted, file.as_deref()),
+        _ => String::new(),
+    };
+    let title = (*typed).clone().unwrap_or(suggested);
+
+    let on_paste = {
+        let (source, refused) = (source.clone(), refused.clone());
+        Callback::from(move |e: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            let text = area.value();
+            refused.set(None);
+            source.set(if text.is_empty() {
+                Source::Empty
+            } else {
+                match from_paste(&text) {
+                    Ok(extracted) => Source::Ready(Rc::new(extracted), None),
+                    Err(e) => Source::Failed(e),
+                }
+            });
+        })
+    };
+    let on_file = {
+        let (source, refused, typed, paste) = (
+            source.clone(),
+            refused.clone(),
+            typed.clone(),
+            paste.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = files::files_of(input.files()).into_iter().next() else {
+                return;
+            };
+            input.set_value("");
+            if let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() {
+                area.set_value("");
+            }
+            refused.set(None);
+            typed.set(None);
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                source.set(Source::Failed(format!(
+                    "{name} is too large to be an article ({} MB)",
+                    (file.size() / 1_048_576.0).round()
+                )));
+                return;
+            }
+            let source = source.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = files::read_bytes(&file)
+                    .await
+                    .and_then(|bytes| read_file(&name, &bytes));
+                source.set(match read {
+                    Ok(extracted) => Source::Ready(Rc::new(extracted), Some(name)),
+                    Err(e) => Source::Failed(e),
+                });
+            });
+        })
+    };
+    let on_title = {
+        let typed = typed.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            typed.set(Some(input.value()));
+        })
+    };
+    let ready = match &*source {
+        Source::Ready(extracted, _) => Some(Rc::clone(extracted)),
+        _ => None,
+    };
+    let on_add = {
+        let (session, dispatch, on_close, refused) = (
+            Rc::clone(&props.session),
+            props.dispatch.clone(),
+            props.on_close.clone(),
+            refused.clone(),
+        );
+        let (ready, title) = (ready.clone(), title.trim().to_owned());
+        Callback::from(move |_: MouseEvent| {
+            let Some(extracted) = ready.as_ref() else {
+                return;
+            };
+            let id = ArticleId::from(format!("own-{}", clock::new_id().as_str()).as_str());
+            let article = Article::own(id.as_str(), &title, extracted.text.clone(), clock::now());
+            let trial = match session.try_borrow() {
+                Ok(s) if s.saving_allowed() => persistence::save_adding(&s.workspace, &article),
+                Ok(_) => Ok(Trial::Unsaved(String::new())),
+                Err(_) => return,
+            };
+            match trial {
+                Ok(_) => {
+                    dispatch.emit(SessionAction::Edit(Action::AddArticle(article)));
+                    dispatch.emit(SessionAction::Open(id));
+                    on_close.emit(());
+                }
+                Err(message) => refused.set(Some(message)),
+            }
+        })
+    };
+    let on_cancel = props.on_close.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                on_close.emit(());
+            }
+        })
+    };
+    let error = match (&*source, &*refused) {
+        (_, Some(message)) | (Source::Failed(message), None) => Some(message.clone()),
+        _ => None,
+    };
+    let summary = ready.as_ref().map(|x| {
+        let chars = x.text.chars().count();
+        let lines = x.text.lines().count();
+        format!(
+            "{} characters, {} line{}",
+            thousands(chars),
+            thousands(lines),
+            if lines == 1 { "" } else { "s" }
+        )
+    });
+    html! {
+        <div class="backdrop">
+            <div class="dialog add-article" role="dialog" aria-modal="true" aria-labelledby="add-article-title"
+                data-testid="add-article" {onkeydown}>
+                <h2 id="add-article-title">{"Add an article of your own"}</h2>
+                <p class="meta">{"Paste its text, or load a .txt, .md or .html file. The text is kept \
+                    exactly as shown and never changes afterwards, so your annotations stay in place."}</p>
+                <label class="paste">{"Text"}
+                    <textarea ref={paste} data-testid="add-article-text" rows="6" oninput={on_paste}
+                        placeholder="Paste the article here…" />
+                </label>
+                <label class="button">{"Load a file…"}
+                    <input type="file" accept={ACCEPT} data-testid="add-article-file"
+                        class="visually-hidden" onchange={on_file} />
+                </label>
+                if let Source::Ready(_, Some(name)) = &*source {
+                    <span class="meta" data-testid="add-article-file-name">{format!(" {name}")}</span>
+                }
+                <label class="title">{"Title"}
+                    <input data-testid="add-article-title" value={title.clone()} oninput={on_title}
+                        disabled={ready.is_none()} />
+                </label>
+                if let Some(summary) = summary {
+                    <p class="meta" data-testid="add-article-length">{summary}</p>
+                }
+                if let Some(x) = ready.as_ref() {
+                    <pre class="preview" data-testid="add-article-preview">{preview(&x.text)}</pre>
+                }
+                if let Some(message) = error {
+                    <p class="dialog-error" role="alert" data-testid="add-article-error">{message}</p>
+                }
+                <div class="buttons">
+                    <button class="primary" data-testid="add-article-add" onclick={on_add}
+                        disabled={ready.is_none() || title.trim().is_empty()}>{"Add"}</button>
+                    <button data-testid="add-article-cancel" onclick={on_cancel}>{"Cancel"}</button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,22 @@
+//! The parts of the Entities view ([`super::entities_view`]): an entry's card, the places proposed for
+//! it, the proposed new entries, and the grouping of mentions they show.
+
+pub mod entry;
+pub mod new_entries;
+pub mod proposals;
+pub mod summary;
+
+use crate::domain::annotation::AnnotationId;
+use crate::domain::article::ArticleId;
+
+/// Where a click in the Entities view should take the person: an annotation in its article, and the
+/// code point where its line starts (for scrolling).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Target {
+    /// The article to open.
+    pub article: ArticleId,
+    /// The annotation to select.
+    pub annotation: AnnotationId,
+    /// The start of the annotation's line.
+    pub line: usize,
+}
