@@ -246,8 +246,12 @@ export async function waitForState(page, predicate, arg) {
       } catch {
         return false;
       }
-      // eslint-disable-next-line no-new-func
-      return state != null && new Function('state', 'arg', `return (${predicate})(state, arg);`)(state, arg);
+      try {
+        // eslint-disable-next-line no-new-func
+        return state != null && new Function('state', 'arg', `return (${predicate})(state, arg);`)(state, arg);
+      } catch {
+        return false; // a state of another shape (an older schema): not there yet
+      }
     },
     { key: STATE_KEY, predicate: predicate.toString(), arg },
   );
