@@ -112,8 +112,10 @@ pub fn NewEntryCard(props: &NewEntryProps) -> Html {
                 <label>
                     <input type="checkbox" data-annotation={m.id.as_str().to_owned()}
                         checked={!unchecked.contains(&m.id)} {onchange} />
-                    <span class="where">{format!("{}: ", x.title)}</span>
-                    {&x.before}<mark>{&x.text}</mark>{&x.after}
+                    <span class="context">
+                        <span class="where">{format!("{}: ", x.title)}</span>
+                        {&x.before}<mark>{&x.text}</mark>{&x.after}
+                    </span>
                 </label>
             </li>
         }
