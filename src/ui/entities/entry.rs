@@ -2,6 +2,7 @@
 //! it also has the fields to edit it, merging and deleting, each mention in its context, and the places
 //! that look like it (given by the caller).
 
+use super::merge::MergeControl;
 use super::summary::{ArticleMentions, Excerpt};
 use super::Target;
 use crate::domain::annotation::{Annotation, EntityKind};
@@ -52,13 +53,13 @@ fn open(on_open: &Callback<Target>, mention: &Annotation, line: usize) -> Callba
 }
 
 /// The text of an input or select that fired `change`.
-fn value_of(e: &Event) -> String {
+pub(super) fn value_of(e: &Event) -> String {
     let el: web_sys::HtmlInputElement = e.target_unchecked_into();
     el.value()
 }
 
 /// Aliases typed as one line, separated by commas: trimmed, without empties, repeats or the name.
-pub fn parse_aliases(line: &str, name: &str) -> Vec<String> {
+fn parse_aliases(line: &str, name: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for alias in line.split(',').map(str::trim) {
         if !alias.is_empty() && alias != name.trim() && !out.iter().any(|a| a == alias) {
@@ -218,66 +219,5 @@ pub fn entry_card(props: &EntryCardProps<'_>) -> Html {
                 {props.proposals.clone()}
             }
         </li>
-    }
-}
-
-/// What [`MergeControl`] shows.
-#[derive(Properties, PartialEq)]
-struct MergeProps {
-    /// The entry that would go.
-    id: EntityId,
-    /// The entries it could go into.
-    others: Rc<[(EntityId, String)]>,
-    /// Sends session actions.
-    dispatch: Callback<SessionAction>,
-}
-
-/// Merging an entry into another: pick the one that stays, then press Merge.
-#[function_component]
-fn MergeControl(props: &MergeProps) -> Html {
-    let target = use_state(|| None::<EntityId>);
-    let onchange = {
-        let (target, others) = (target.clone(), Rc::clone(&props.others));
-        Callback::from(move |e: Event| {
-            let value = value_of(&e);
-            target.set(
-                others
-                    .iter()
-                    .find(|(id, _)| id.as_str() == value)
-                    .map(|(id, _)| id.clone()),
-            );
-        })
-    };
-    let onclick = {
-        let (target, from, dispatch) = (target.clone(), props.id.clone(), props.dispatch.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(into) = (*target).clone() {
-                target.set(None);
-                dispatch.emit(SessionAction::Edit(Action::MergeEntities {
-                    into,
-                    from: from.clone(),
-                    at: clock::now(),
-                }));
-            }
-        })
-    };
-    let options = props.others.iter().map(|(id, name)| {
-        html! {
-            <option value={id.as_str().to_owned()} selected={target.as_ref() == Some(id)}>{name}</option>
-        }
-    });
-    html! {
-        <span class="merge">
-            <label>{"Merge into "}
-                <select data-testid="merge-target" {onchange}>
-                    <option value="" selected={target.is_none()}>{"choose an entry…"}</option>
-                    {for options}
-                </select>
-            </label>
-            <button data-testid="merge" {onclick} disabled={target.is_none()}
-                title="Move this entry's mentions and names to the chosen entry, and delete this one">
-                {"Merge"}
-            </button>
-        </span>
     }
 }

@@ -2,6 +2,7 @@
 //! it, the proposed new entries, and the grouping of mentions they show.
 
 pub mod entry;
+mod merge;
 pub mod new_entries;
 pub mod proposals;
 pub mod summary;
