@@ -177,6 +177,13 @@ describe('the Entities view in Chromium', { timeout: TEST_TIMEOUT * 3 }, () => {
       assert.equal(await page.locator(rejected).count(), 0, 'the rejected place is not proposed again');
       assert.equal(await page.locator(sel.candidates).count(), left, 'the other proposals are still there');
 
+      // Accept all: every place left becomes a mention (one undo step for the tagged, one for the untagged).
+      await page.click(`${entry} ${sel.acceptAll}`);
+      await page.waitForFunction((s) => document.querySelectorAll(s).length === 0, sel.candidates);
+      assert.equal((await page.textContent(`${entry} [data-testid=mention-count]`)).trim(), `${5 + left} mentions`);
+      assert.equal(await page.locator(rejected).count(), 0, 'the rejected place stays out');
+      assert.equal((await countsOf(page, 'kyiv-post')).entity, 3, 'kyiv-post: the other "Besant" is tagged, the rejected one is not');
+
       // A mention opens its article with the annotation selected.
       await page.click(`${entry} ${sel.spelling('Bess')}`);
       await page.waitForSelector(`${sel.openArticle('ft-retold')} p.para`);
