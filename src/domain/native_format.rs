@@ -272,3 +272,7 @@ fn article_warnings(listed: &[ArticleRecord], ours: &[Rc<Article>]) -> Vec<Strin
 #[cfg(test)]
 #[path = "tests/native_format.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/native_sample.rs"]
+pub(crate) mod sample;
