@@ -23,8 +23,10 @@ pub mod zip;
 use super::annotation::{Annotation, Label, LabelName};
 use super::article::{Article, ArticleId};
 use super::records::AnnotationRecord;
+use super::registry::{Entity, EntityId};
 use super::time::Timestamp;
 use super::workspace::Workspace;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 /// Every format the app writes.
@@ -205,6 +207,8 @@ pub struct Doc {
     pub article: Rc<Article>,
     /// Its annotations within the scope.
     pub annotations: Vec<Rc<Annotation>>,
+    /// The registry entries those annotations refer to, by id.
+    pub entities: Vec<Rc<Entity>>,
 }
 
 /// The articles and annotations of `ws` that `scope` names, articles in list order.
@@ -212,14 +216,25 @@ pub fn docs(ws: &Workspace, scope: &Scope) -> Vec<Doc> {
     ws.articles()
         .iter()
         .filter(|a| scope.article.as_ref().is_none_or(|id| *id == a.id))
-        .map(|article| Doc {
-            article: article.clone(),
-            annotations: ws
+        .map(|article| {
+            let annotations: Vec<Rc<Annotation>> = ws
                 .in_article(&article.id)
                 .iter()
                 .filter(|a| scope.labels.contains(&a.label.name()))
                 .cloned()
-                .collect(),
+                .collect();
+            let ids: BTreeSet<&EntityId> = annotations
+                .iter()
+                .filter_map(|a| a.attrs.entity.as_ref())
+                .collect();
+            Doc {
+                article: article.clone(),
+                entities: ids
+                    .into_iter()
+                    .filter_map(|id| ws.entity(id).cloned())
+                    .collect(),
+                annotations,
+            }
         })
         .collect()
 }
