@@ -4,7 +4,7 @@
 //! tests.
 
 use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::article::Article;
+use crate::domain::article::{Article, Origin};
 use crate::domain::attributes::{Attribution, CheckStatus};
 use crate::domain::fixtures::{ann, sample_workspace, CREATED};
 use crate::domain::registry::{Entity, EntityId};
@@ -114,15 +114,15 @@ pub fn entities(ws: &Workspace) -> Vec<Entity> {
     ws.entities().map(|e| Entity::clone(e)).collect()
 }
 
-/// Every article: id, title, whether own, and text.
-pub fn articles(ws: &Workspace) -> Vec<(String, String, bool, String)> {
+/// Every article: id, title, origin, and text.
+pub fn articles(ws: &Workspace) -> Vec<(String, String, Origin, String)> {
     ws.articles()
         .iter()
         .map(|a| {
             (
                 a.id.as_str().to_owned(),
                 a.title.clone(),
-                a.is_own(),
+                a.origin,
                 a.text.clone(),
             )
         })
