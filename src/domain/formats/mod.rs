@@ -158,13 +158,22 @@ impl Format {
     pub fn cannot_hold(self) -> &'static str {
         match self {
             Format::Native => "",
-            Format::W3c => "",
-            Format::Brat => {
-                "the annotations' creation and change times, and line breaks in notes (they \
-                 become spaces)"
+            Format::W3c => {
+                "the registry entries' aliases and rejected mentions (each mention keeps its \
+                 entry's id and name)"
             }
-            Format::Doccano => "notes, ids and times; labels become tags such as CLAIM and PERSON",
-            Format::LabelStudio => "times; labels become tags such as CLAIM and PERSON",
+            Format::Brat => {
+                "the annotations' creation and change times, line breaks in notes (they become \
+                 spaces), and the registry entries' aliases and rejected mentions"
+            }
+            Format::Doccano => {
+                "notes, ids and times, claim attributes and registry references; labels become \
+                 tags such as CLAIM and PERSON"
+            }
+            Format::LabelStudio => {
+                "times, and the registry entries' aliases and rejected mentions; labels become \
+                 tags such as CLAIM and PERSON"
+            }
             Format::SpacyJsonl | Format::SpacyTuples => {
                 "notes, ids and times; labels become tags such as CLAIM and PERSON"
             }
