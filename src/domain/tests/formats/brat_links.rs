@@ -272,3 +272,41 @@ fn a_group_of_mentions_of_different_entries_is_skipped_with_a_warning() {
     );
     assert_eq!(incoming.entities.len(), 2);
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any mix of relation, attribute, normalisation and equivalence lines after three good
+        /// `T` lines is read or refused without panicking, and what is read holds together: every
+        /// source is a record of the read, every registry reference an entry it brings.
+        #[test]
+        fn extra_lines_are_read_whole_or_refused(
+            extra in "(R1\t|A1\t|M1\t|N1\t|E1\t|\\*\t|SaidBy|Source|FromQuote|Equiv|Alias|Located|Attribution|Check|Status|Reference|Registry:ent-1|Wikidata:Q1|Arg1:T1|Arg2:T2|Arg1:T3|Arg2:T3|T1|T2|T3|T4|R1|outlet|disputed|maybe| |\t|\n|:){0,40}"
+        ) {
+            let ws = formats_workspace();
+            let ann = format!(
+                "T1\tQuote 10 81\t“For me, it is crucial to connect security guarantees with investment,”\n\
+                 T2\tPerson 87 105\tVolodymyr Zelensky\n\
+                 T3\tClaim 170 219\tthe deal “historic”. Zelensky’s office disagreed.\n{extra}"
+            );
+            if let Ok(incoming) = read_ann("fixture.ann", &ann, ws.articles(), NOW) {
+                let ids: Vec<&str> = incoming.records.iter().map(|(_, r)| r.id.as_str()).collect();
+                for (_, r) in &incoming.records {
+                    if let Some(source) = &r.source {
+                        prop_assert!(ids.contains(&source.as_str()) && *source != r.id);
+                    }
+                    if let Some(entity) = &r.entity {
+                        prop_assert!(incoming.entities.iter().any(|(_, e)| e.id == *entity));
+                        prop_assert_eq!(r.label.as_str(), "entity");
+                    }
+                    prop_assert!(r.attribution.is_none() && r.check.is_none() || r.label == "claim");
+                }
+            }
+        }
+    }
+}
