@@ -22,7 +22,7 @@
 //! - Our annotation id is an `AnnotationId` comment. brat attributes take values from a declared
 //!   list, so an id cannot be one; a comment of any type is valid brat, shown with the annotation,
 //!   and ignored by tools that do not know it. An id holding a line break is left out, and a file
-//!   without ids gets [`generated_id`]s.
+//!   without ids gets [`generated_id`](super::generated_id)s.
 //! - brat's text-bound annotations cannot hold a line break, so a span across lines is written as
 //!   discontinuous fragments split at each run of line breaks (`T1\tClaim 0 5;6 10\ttext text`,
 //!   fragment texts joined by a space, as brat checks). The reader joins the fragments back into
@@ -31,7 +31,7 @@
 //! - Times are not kept: read annotations are dated at the import.
 //!
 //! After the `T` lines and their comments come the links, claim attributes and registry references
-//! (in [`relations`]; `annotation.conf` declares their types and values):
+//! (written in `brat/relations.rs`; `annotation.conf` declares their types and values):
 //!
 //! ```text
 //! R1\tSaidBy Arg1:T2 Arg2:T3

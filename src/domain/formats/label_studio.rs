@@ -41,7 +41,7 @@
 //! Import reads that shape, from `predictions` when a task has no `annotations`. When a span's `text`
 //! is not what its code point offsets select but is what they select as UTF-16 code units, they are
 //! converted and a warning says so. Notes are joined from the textarea results with the span's id;
-//! ids are kept ([`generated_id`] when missing), times are the import time. A task whose article
+//! ids are kept ([`generated_id`](super::generated_id) when missing), times are the import time. A task whose article
 //! this app does not have is skipped with a warning. Choices, registry text areas and relations are
 //! read back (see `label_studio/read/extras.rs`): a relation whose labels fit only the other way round
 //! (an arrow drawn from the source, or `"direction": "left"` or `"bi"`) is read that way round; one

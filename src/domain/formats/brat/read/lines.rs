@@ -28,7 +28,7 @@ struct TextBound {
 /// Reads the `.ann` text `ann` (file `name`) for `article`; offsets count code points of `source`
 /// (the `.txt`, or the article itself), called `what` in errors. Adds records, entries and warnings
 /// to `out`: the `T` lines with their comments, then what the `R`, `A`, `M`, `N` and `*` lines say of
-/// them (see [`super::extras`]).
+/// them (see `extras.rs`).
 pub(super) fn read_lines(
     name: &str,
     ann: &str,
