@@ -11,6 +11,8 @@ pub mod batch;
 #[cfg(any(test, feature = "bench"))]
 pub mod bench_fixture;
 pub mod bundled;
+pub mod candidates;
+pub mod find;
 #[cfg(test)]
 #[path = "tests/fixtures.rs"]
 mod fixtures;
@@ -20,6 +22,7 @@ pub mod import;
 pub mod json;
 pub mod markup;
 pub mod native_format;
+pub mod own_text;
 pub mod records;
 pub mod registry;
 pub mod segments;
