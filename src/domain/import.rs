@@ -278,5 +278,9 @@ mod tests;
 mod v2_tests;
 
 #[cfg(test)]
+#[path = "tests/import_links.rs"]
+mod links_tests;
+
+#[cfg(test)]
 #[path = "tests/import_properties.rs"]
 mod properties;

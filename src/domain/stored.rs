@@ -139,6 +139,10 @@ mod tests;
 mod v3_tests;
 
 #[cfg(test)]
+#[path = "tests/stored_corrupt.rs"]
+mod corrupt;
+
+#[cfg(test)]
 #[path = "tests/stored_properties.rs"]
 mod properties;
 

@@ -1,7 +1,7 @@
 //! The links (`source`) and registry references (`entity`) of a file's annotations: which can be kept,
 //! and what each choice, merge or replace, must cut so that the workspace accepts it with nothing stale.
 
-use super::{fail, Choice, Class, ImportError, Placed};
+use super::{fail, Class, ImportError, Placed};
 use crate::domain::annotation::{Annotation, AnnotationId, Label};
 use crate::domain::article::ArticleId;
 use crate::domain::attributes::LinkKind;
@@ -10,7 +10,8 @@ use crate::domain::span::Span;
 use crate::domain::workspace::Workspace;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+
+mod choices;
 
 /// What deciding about links needs to know of the file and the workspace.
 pub(super) struct Links<'w> {
@@ -148,125 +149,16 @@ impl<'w> Links<'w> {
             None => Cow::Borrowed(a),
         }
     }
-
-    /// Merge: the new annotations and entries and the newer versions of conflicting ones. A link whose
-    /// target the workspace keeps in a version it no longer fits is cut, and so is a link of the
-    /// workspace's to an annotation whose newer version it no longer fits (that annotation is written
-    /// without it); one line each.
-    pub fn merge(&self, placed: &[Placed]) -> Choice {
-        let taken = |class: Class| matches!(class, Class::New | Class::Conflict { newer: true });
-        let mut choice = Choice {
-            entities: self
-                .entities
-                .iter()
-                .filter(|(_, class)| taken(*class))
-                .map(|(e, _)| e.clone())
-                .collect(),
-            ..Choice::default()
-        };
-        let selected: Vec<&Placed> = placed.iter().filter(|p| taken(p.class)).collect();
-        let batch: HashMap<&AnnotationId, &Annotation> = selected
-            .iter()
-            .map(|p| (&p.annotation.id, &p.annotation))
-            .collect();
-        for p in &selected {
-            let mut a = self.remapped(&p.annotation).into_owned();
-            if let Some(s) = a.attrs.source.clone() {
-                let target = batch
-                    .get(&s)
-                    .copied()
-                    .or_else(|| self.ws.annotation(&s).map(|t| &**t));
-                let why = match target {
-                    Some(target) => fits(&a, target).err(),
-                    None => Some(format!("\"{}\" is not here", s.as_str())),
-                };
-                if let Some(why) = why {
-                    let line = link_line(&p.path, "is cut on merge", &a, &s, &why);
-                    choice.cut.push(line);
-                    a.attrs.source = None;
-                }
-            }
-            choice.annotations.push(a);
-        }
-        // The workspace's links to annotations whose article or label the merge changes (only those two
-        // decide whether a link fits).
-        let changed: Vec<&Placed> = selected
-            .iter()
-            .copied()
-            .filter(|p| {
-                self.ws.annotation(&p.annotation.id).is_some_and(|have| {
-                    have.article != p.annotation.article || have.label != p.annotation.label
-                })
-            })
-            .collect();
-        if !changed.is_empty() {
-            let mut linking: HashMap<AnnotationId, Vec<Rc<Annotation>>> = HashMap::new();
-            for have in self.ws.all() {
-                if let Some(s) = &have.attrs.source {
-                    linking.entry(s.clone()).or_default().push(have.clone());
-                }
-            }
-            for p in changed {
-                for from in linking.get(&p.annotation.id).into_iter().flatten() {
-                    if batch.contains_key(&from.id) {
-                        continue;
-                    }
-                    if let Err(why) = fits(from, &p.annotation) {
-                        let line = format!(
-                            "{}: the link from \"{}\" here to \"{}\" is cut on merge: {why}",
-                            p.path,
-                            from.id.as_str(),
-                            p.annotation.id.as_str()
-                        );
-                        choice.cut.push(line);
-                        let mut kept = Annotation::clone(from);
-                        kept.attrs.source = None;
-                        choice.annotations.push(kept);
-                    }
-                }
-            }
-        }
-        choice
-    }
-
-    /// Replace: every placed annotation and entry of the file, which are then the only ones; links and
-    /// registry references to what only the workspace has are cut, one line each.
-    pub fn replace(&self, placed: &[Placed]) -> Choice {
-        let mut choice = Choice {
-            entities: self.entities.iter().map(|(e, _)| e.clone()).collect(),
-            ..Choice::default()
-        };
-        for p in placed {
-            let mut a = p.annotation.clone();
-            if let Some(s) = a.attrs.source.clone() {
-                if !self.index.contains_key(&s) {
-                    let why = format!("\"{}\" is not in the file", s.as_str());
-                    choice
-                        .cut
-                        .push(link_line(&p.path, "is cut on replace", &a, &s, &why));
-                    a.attrs.source = None;
-                }
-            }
-            if let Some(e) = a.attrs.entity.clone() {
-                if !self.file_entities.contains(&e) {
-                    choice.cut.push(format!(
-                        "{}: the registry entry \"{}\" of \"{}\" is cut on replace: it is not in \
-                         the file",
-                        p.path,
-                        e.as_str(),
-                        a.id.as_str()
-                    ));
-                    a.attrs.entity = None;
-                }
-            }
-            choice.annotations.push(a);
-        }
-        choice
-    }
 }
 
 /// `path: the link from "a" to "s" <how>: why`.
-fn link_line(path: &str, how: &str, a: &Annotation, s: &AnnotationId, why: &str) -> String {
+pub(super) fn link_line(
+    path: &str,
+    how: &str,
+    a: &Annotation,
+    s: &AnnotationId,
+    why: &str,
+) -> String {
     format!(
         "{path}: the link from \"{}\" to \"{}\" {how}: {why}",
         a.id.as_str(),
@@ -276,7 +168,7 @@ fn link_line(path: &str, how: &str, a: &Annotation, s: &AnnotationId, why: &str)
 
 /// Whether `a` may name `target` as its source: another annotation of the same article whose label
 /// its label may cite; if not, why.
-fn fits(a: &Annotation, target: &Annotation) -> Result<(), String> {
+pub(super) fn fits(a: &Annotation, target: &Annotation) -> Result<(), String> {
     let t = target.id.as_str();
     if target.id == a.id {
         return Err("an annotation cannot be its own source".into());
