@@ -32,13 +32,7 @@ pub fn load_session() -> Session {
     match stored::decode(&raw, articles()) {
         Ok(restored) => {
             let mut session = Session::new(restored.workspace);
-            if !restored.warnings.is_empty() {
-                session.notice = Some(Notice::Error(format!(
-                    "{} saved annotation(s) could not be placed and were left out: {}",
-                    restored.warnings.len(),
-                    restored.warnings.join("; ")
-                )));
-            }
+            session.notice = restore_notice(&restored.warnings, &restored.reanchored);
             session
         }
         Err(e) => {
@@ -62,6 +56,31 @@ pub fn load_session() -> Session {
             session
         }
     }
+}
+
+/// What the person is told about a saved state that was not restored exactly as saved: what was left
+/// out or cut (an error), and annotations found at another place in their text (moved, kept).
+fn restore_notice(warnings: &[String], moved: &[String]) -> Option<Notice> {
+    let moved_text = (!moved.is_empty()).then(|| {
+        format!(
+            "{} saved annotation(s) were found at another place in their article and moved there: {}",
+            moved.len(),
+            moved.join("; ")
+        )
+    });
+    if warnings.is_empty() {
+        return moved_text.map(Notice::Info);
+    }
+    let mut text = format!(
+        "{} saved item(s) could not be restored as they were and were left out or cut: {}",
+        warnings.len(),
+        warnings.join("; ")
+    );
+    if let Some(moved) = moved_text {
+        text.push_str(". ");
+        text.push_str(&moved);
+    }
+    Some(Notice::Error(text))
 }
 
 /// Writes the workspace to localStorage.
