@@ -13,6 +13,9 @@ use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
 use std::rc::Rc;
 
+mod links;
+pub use links::{describe, excerpt, link_targets};
+
 /// A text selection that is waiting for a label, and where its toolbar goes on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pending {
@@ -76,6 +79,11 @@ pub struct Session {
     pub storage_problem: Option<StorageProblem>,
     /// Set while the last save failed; cleared by the next successful one.
     pub save_failed: Option<String>,
+    /// The quote or claim waiting for its source: the next click on a highlight that may be its
+    /// source links the two.
+    pub linking: Option<AnnotationId>,
+    /// Whether the find-and-tag panel is open.
+    pub finding: bool,
 }
 
 /// What the view asks the session to do.
@@ -85,8 +93,9 @@ pub enum SessionAction {
     Open(ArticleId),
     /// Opens one annotation in the detail panel (or closes it).
     Select(Option<AnnotationId>),
-    /// A click on the open article's text at this code point (`None`: on no highlight).
-    ClickAt(Option<usize>),
+    /// A click on the open article's text at this code point (`None`: on no highlight), at this time
+    /// (the time of the link it makes while [`Session::linking`]).
+    ClickAt(Option<usize>, Timestamp),
     /// The person selected text (or cleared the selection).
     SelectText(Option<Pending>),
     /// Tags the pending selection.
@@ -98,8 +107,27 @@ pub enum SessionAction {
         /// Now.
         at: Timestamp,
     },
-    /// Changes the workspace.
+    /// Changes the workspace. Deleting an annotation that others link to says which links went with it.
     Edit(Action),
+    /// Waits for a click on the source of this quote or claim (see [`Session::linking`]).
+    StartLink(AnnotationId),
+    /// Stops waiting for a source.
+    CancelLink,
+    /// Links a quote or claim to its source, or unlinks it (`None`). A claim that gets a source and
+    /// has no attribution yet also becomes attributed (a second undo step).
+    Link {
+        /// The quote or claim.
+        id: AnnotationId,
+        /// Its source.
+        source: Option<AnnotationId>,
+        /// Now.
+        at: Timestamp,
+    },
+    /// The Escape key: stops waiting for a source if it was; otherwise drops the text selection and
+    /// closes the detail panel.
+    Escape,
+    /// Opens or closes the find-and-tag panel.
+    ShowFind(bool),
     /// A file was read: plan its import, or report why it cannot be imported.
     ReadFile {
         /// The file's name, for messages and for telling `.ann` files apart.
@@ -149,6 +177,8 @@ impl Session {
             import: None,
             storage_problem: None,
             save_failed: None,
+            linking: None,
+            finding: false,
         }
     }
 
@@ -173,6 +203,7 @@ impl Session {
                     self.selected = None;
                     self.here.clear();
                     self.pending = None;
+                    self.linking = None;
                 }
             }
             SessionAction::Select(id) => {
@@ -182,7 +213,11 @@ impl Session {
                 }
                 self.selected = id;
             }
-            SessionAction::ClickAt(pos) => {
+            SessionAction::ClickAt(pos, at) => {
+                if let Some(from) = self.linking.clone() {
+                    self.pick_source(&from, pos, at);
+                    return;
+                }
                 let mut found =
                     pos.map_or_else(Vec::new, |pos| self.workspace.covering(&self.current, pos));
                 found.sort_by_key(|a| (a.span.len(), a.span.start()));
@@ -216,9 +251,23 @@ impl Session {
                     self.here.clear();
                 }
             }
+            SessionAction::Edit(Action::Remove { id }) => self.remove(id),
             SessionAction::Edit(action) => {
                 self.edit(action);
             }
+            SessionAction::StartLink(id) => self.start_link(id),
+            SessionAction::CancelLink => self.linking = None,
+            SessionAction::Link { id, source, at } => {
+                self.link(&id, source, at);
+            }
+            SessionAction::Escape => {
+                if self.linking.take().is_none() {
+                    self.pending = None;
+                    self.here.clear();
+                    self.selected = None;
+                }
+            }
+            SessionAction::ShowFind(open) => self.finding = open,
             SessionAction::ReadFile {
                 file_name,
                 bytes,
@@ -286,6 +335,14 @@ impl Session {
                 if self.selected_annotation().is_none() {
                     self.selected = None;
                 }
+                // Waiting for a source ends when the quote or claim is gone or is no longer one.
+                if self.linking.as_ref().is_some_and(|id| {
+                    self.workspace
+                        .annotation(id)
+                        .is_none_or(|a| a.label.kind().is_some())
+                }) {
+                    self.linking = None;
+                }
                 self.here
                     .retain(|id| self.workspace.annotation(id).is_some());
                 if self
@@ -308,3 +365,7 @@ impl Session {
 #[cfg(test)]
 #[path = "tests/session.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/session_links.rs"]
+mod links_tests;

@@ -52,7 +52,7 @@ fn a_click_on_overlapping_highlights_reaches_each_innermost_first() {
     tag(&mut s, "claim", Label::Claim);
     select(&mut s, 0, 8);
     tag(&mut s, "who", Label::Entity(EntityKind::Person));
-    s.apply(SessionAction::ClickAt(Some(3)));
+    s.apply(SessionAction::ClickAt(Some(3), Timestamp(9)));
     assert_eq!(
         s.here,
         vec![AnnotationId::from("who"), AnnotationId::from("claim")]
@@ -65,9 +65,9 @@ fn a_click_on_overlapping_highlights_reaches_each_innermost_first() {
         (Some("claim".into()), 2)
     );
     // Past the person's name only the claim covers the text.
-    s.apply(SessionAction::ClickAt(Some(8)));
+    s.apply(SessionAction::ClickAt(Some(8), Timestamp(9)));
     assert_eq!(s.here, vec![AnnotationId::from("claim")]);
-    s.apply(SessionAction::ClickAt(None));
+    s.apply(SessionAction::ClickAt(None, Timestamp(9)));
     assert_eq!(s.selected, None);
 }
 
