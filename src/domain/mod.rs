@@ -11,15 +11,18 @@ pub mod batch;
 #[cfg(any(test, feature = "bench"))]
 pub mod bench_fixture;
 pub mod bundled;
+pub mod candidates;
 #[cfg(test)]
 #[path = "tests/fixtures.rs"]
 mod fixtures;
+pub mod find;
 pub mod formats;
 pub mod history;
 pub mod import;
 pub mod json;
 pub mod markup;
 pub mod native_format;
+pub mod own_text;
 pub mod records;
 pub mod registry;
 pub mod segments;
