@@ -12,10 +12,10 @@ pub mod batch;
 pub mod bench_fixture;
 pub mod bundled;
 pub mod candidates;
+pub mod find;
 #[cfg(test)]
 #[path = "tests/fixtures.rs"]
 mod fixtures;
-pub mod find;
 pub mod formats;
 pub mod history;
 pub mod import;

@@ -4,17 +4,21 @@
 //! Like the workspace it is changed only by [`Session::apply`], which does no I/O: the view turns DOM events
 //! into [`SessionAction`]s carrying ids and times, and effects outside persist the result.
 
-use super::annotation::{Annotation, AnnotationId, Label};
-use super::article::{Article, ArticleId};
+use super::annotation::{Annotation, AnnotationId};
+use super::article::ArticleId;
 use super::attributes::Attributes;
-use super::import::{plan_import, ImportPlan};
+use super::import::ImportPlan;
 use super::span::Span;
-use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
 use std::rc::Rc;
 
+mod actions;
+mod files;
+mod find_tag;
 mod links;
-pub use links::{describe, excerpt, link_targets};
+pub use actions::SessionAction;
+pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
+pub use links::{describe, excerpt, label_word, link_targets};
 
 /// A text selection that is waiting for a label, and where its toolbar goes on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -86,79 +90,6 @@ pub struct Session {
     pub finding: bool,
 }
 
-/// What the view asks the session to do.
-#[derive(Debug)]
-pub enum SessionAction {
-    /// Shows another article.
-    Open(ArticleId),
-    /// Opens one annotation in the detail panel (or closes it).
-    Select(Option<AnnotationId>),
-    /// A click on the open article's text at this code point (`None`: on no highlight), at this time
-    /// (the time of the link it makes while [`Session::linking`]).
-    ClickAt(Option<usize>, Timestamp),
-    /// The person selected text (or cleared the selection).
-    SelectText(Option<Pending>),
-    /// Tags the pending selection.
-    Tag {
-        /// The label to give.
-        label: Label,
-        /// The new annotation's id.
-        id: AnnotationId,
-        /// Now.
-        at: Timestamp,
-    },
-    /// Changes the workspace. Deleting an annotation that others link to says which links went with it.
-    Edit(Action),
-    /// Waits for a click on the source of this quote or claim (see [`Session::linking`]).
-    StartLink(AnnotationId),
-    /// Stops waiting for a source.
-    CancelLink,
-    /// Links a quote or claim to its source, or unlinks it (`None`). A claim that gets a source and
-    /// has no attribution yet also becomes attributed (a second undo step).
-    Link {
-        /// The quote or claim.
-        id: AnnotationId,
-        /// Its source.
-        source: Option<AnnotationId>,
-        /// Now.
-        at: Timestamp,
-    },
-    /// The Escape key: stops waiting for a source if it was; otherwise drops the text selection and
-    /// closes the detail panel.
-    Escape,
-    /// Opens or closes the find-and-tag panel.
-    ShowFind(bool),
-    /// A file was read: plan its import, or report why it cannot be imported.
-    ReadFile {
-        /// The file's name, for messages and for telling `.ann` files apart.
-        file_name: String,
-        /// Its bytes.
-        bytes: Vec<u8>,
-        /// Now: the time given to annotations from formats that carry none.
-        at: Timestamp,
-    },
-    /// Adds an article (with annotations, which may be none) and opens it.
-    AddArticle {
-        /// The new article; its id must be free.
-        article: Article,
-        /// Its annotations, added as one undoable import.
-        annotations: Vec<Annotation>,
-    },
-    /// Carries out the offered import.
-    ConfirmImport {
-        /// Replace all annotations instead of merging.
-        replace: bool,
-    },
-    /// Closes the import dialog without changing anything.
-    CancelImport,
-    /// Shows a message.
-    Notify(Notice),
-    /// Hides the message.
-    Dismiss,
-    /// Reports the result of the last save.
-    Saved(Result<(), String>),
-}
-
 impl Session {
     /// A session on `workspace`, showing its first article.
     pub fn new(workspace: Workspace) -> Session {
@@ -203,7 +134,7 @@ impl Session {
                     self.selected = None;
                     self.here.clear();
                     self.pending = None;
-                    self.linking = None;
+                    self.stop_linking();
                 }
             }
             SessionAction::Select(id) => {
@@ -256,71 +187,31 @@ impl Session {
                 self.edit(action);
             }
             SessionAction::StartLink(id) => self.start_link(id),
-            SessionAction::CancelLink => self.linking = None,
+            SessionAction::CancelLink => self.stop_linking(),
             SessionAction::Link { id, source, at } => {
                 self.link(&id, source, at);
             }
             SessionAction::Escape => {
-                if self.linking.take().is_none() {
+                if self.linking.is_some() {
+                    self.stop_linking();
+                } else {
                     self.pending = None;
                     self.here.clear();
                     self.selected = None;
                 }
             }
             SessionAction::ShowFind(open) => self.finding = open,
+            SessionAction::TagAll(annotations) => self.tag_all(annotations),
             SessionAction::ReadFile {
                 file_name,
                 bytes,
                 at,
-            } => match plan_import(&file_name, &bytes, &self.workspace, at) {
-                Ok(plan) => {
-                    self.notice = None;
-                    self.import = Some(Rc::new(PendingImport { file_name, plan }));
-                }
-                Err(e) => {
-                    self.notice = Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
-                }
-            },
-            SessionAction::ConfirmImport { replace } => {
-                if let Some(import) = self.import.take() {
-                    let action = import.plan.action(replace);
-                    let count = match &action {
-                        Action::Import { annotations, .. } => annotations.len(),
-                        _ => 0,
-                    };
-                    if self.edit(action) {
-                        let how = if replace {
-                            "Replaced all annotations with"
-                        } else {
-                            "Merged"
-                        };
-                        self.notice = Some(Notice::Info(format!(
-                            "{how} {count} from {}.",
-                            import.file_name
-                        )));
-                    }
-                }
-            }
+            } => self.read_file(file_name, &bytes, at),
+            SessionAction::ConfirmImport { replace } => self.confirm_import(replace),
             SessionAction::AddArticle {
                 article,
                 annotations,
-            } => {
-                let id = article.id.clone();
-                match self.workspace.add_article(article) {
-                    Ok(()) => {
-                        if !annotations.is_empty() {
-                            self.edit(Action::Import {
-                                articles: Vec::new(),
-                                entities: Vec::new(),
-                                annotations,
-                                replace: false,
-                            });
-                        }
-                        self.apply(SessionAction::Open(id));
-                    }
-                    Err(e) => self.notice = Some(Notice::Error(format!("Not added: {e}."))),
-                }
-            }
+            } => self.add_article(article, annotations),
             SessionAction::CancelImport => self.import = None,
             SessionAction::Notify(notice) => self.notice = Some(notice),
             SessionAction::Dismiss => self.notice = None,
@@ -369,3 +260,7 @@ mod tests;
 #[cfg(test)]
 #[path = "tests/session_links.rs"]
 mod links_tests;
+
+#[cfg(test)]
+#[path = "tests/session_find.rs"]
+mod find_tests;

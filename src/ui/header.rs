@@ -61,6 +61,8 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button data-testid="redo" onclick={edit(|| Action::Redo)} disabled={props.redo.is_none()} title={redo_title}>
                     {"↷ Redo"}
                 </button>
+                <button data-testid="find-open" onclick={props.dispatch.reform(|_: MouseEvent| SessionAction::ShowFind(true))}
+                    title="Find text in this article or all, and tag what it finds (Ctrl+F)">{"Find…"}</button>
                 <button data-testid="export" onclick={on_export}
                     title="Download every annotation of every article as one JSON file">
                     {format!("Download JSON ({})", props.total)}

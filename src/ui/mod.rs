@@ -7,6 +7,7 @@ mod article_list;
 mod article_view;
 mod detail;
 mod export_dialog;
+mod find_panel;
 mod header;
 mod hooks;
 mod import_dialog;
@@ -16,6 +17,7 @@ mod painter;
 pub mod persistence;
 mod shared;
 mod tag_toolbar;
+mod who_said_what;
 
 pub use app::App;
 pub use article_view::{ArticleView, ArticleViewProps};

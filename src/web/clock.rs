@@ -42,3 +42,10 @@ fn base36(mut n: u64) -> String {
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// A new registry entry id, unique like [`new_id`]'s, starting with `e`.
+pub fn new_entity_id() -> crate::domain::registry::EntityId {
+    let id = new_id();
+    let unique = id.as_str().get(1..).unwrap_or_default();
+    crate::domain::registry::EntityId::from(format!("e{unique}").as_str())
+}

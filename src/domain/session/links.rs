@@ -35,6 +35,11 @@ pub fn describe(ws: &Workspace, a: &Annotation) -> String {
     format!("{} \"{}\"", a.label.name().name(), excerpt(text, EXCERPT))
 }
 
+/// The short name of a label: the kind of an entity ("Person"), else "Claim" or "Quote".
+pub fn label_word(label: Label) -> &'static str {
+    label.kind().map_or(label.name().title(), |k| k.title())
+}
+
 /// Code points between two spans; 0 when they touch or overlap.
 fn distance(a: Span, b: Span) -> usize {
     if b.end() <= a.start() {
@@ -82,6 +87,17 @@ impl Session {
         self.pending = None;
         self.selected = Some(id.clone());
         self.linking = Some(id);
+    }
+
+    /// Stops waiting for a source, and drops the hint of what to click if it is showing.
+    pub(super) fn stop_linking(&mut self) {
+        let Some(id) = self.linking.take() else {
+            return;
+        };
+        let label = self.workspace.annotation(&id).map(|a| a.label);
+        if label.is_some_and(|l| self.notice == Some(Notice::Info(pick_hint(l)))) {
+            self.notice = None;
+        }
     }
 
     /// While linking `from`: links it to the innermost annotation under `pos` that may be its source,

@@ -102,5 +102,8 @@ fn a_claims_check_and_attribution_show_where_it_starts_and_plain_ones_stay_bare(
     assert_eq!(marks, "C✓");
     claim.attrs.check = CheckStatus::Unchecked;
     let out = html("Zelensky said no", vec![claim]);
-    assert!(!out.contains("data-check") && !out.contains("title="), "{out}");
+    assert!(
+        !out.contains("data-check") && !out.contains("title="),
+        "{out}"
+    );
 }

@@ -2,8 +2,10 @@
 
 use super::*;
 use crate::domain::annotation::EntityKind;
+use crate::domain::annotation::Label;
 use crate::domain::article::Article;
 use crate::domain::native_format::export_json;
+use crate::domain::time::Timestamp;
 
 fn session() -> Session {
     Session::new(Workspace::new(vec![

@@ -3,7 +3,10 @@
 
 use super::*;
 use crate::domain::annotation::EntityKind;
+use crate::domain::annotation::Label;
+use crate::domain::article::Article;
 use crate::domain::attributes::Attribution;
+use crate::domain::time::Timestamp;
 
 const PERSON: Label = Label::Entity(EntityKind::Person);
 
@@ -93,7 +96,10 @@ fn a_claim_takes_the_quote_inside_it_and_becomes_attributed_in_two_undo_steps() 
     assert_eq!(c.attrs.attribution, Some(Attribution::Attributed));
     s.apply(SessionAction::Edit(Action::Undo));
     let c = s.workspace.annotation(&"c".into()).unwrap();
-    assert_eq!((c.attrs.source.is_some(), c.attrs.attribution), (true, None));
+    assert_eq!(
+        (c.attrs.source.is_some(), c.attrs.attribution),
+        (true, None)
+    );
     s.apply(SessionAction::Edit(Action::Undo));
     assert_eq!(source(&s, "c"), None);
 }
@@ -132,7 +138,9 @@ fn a_refused_link_is_an_error_and_changes_nothing() {
         at: Timestamp(3),
     });
     assert_eq!(source(&s, "q"), None);
-    assert!(matches!(&s.notice, Some(Notice::Error(t)) if t.contains("a quote's source must be an entity")));
+    assert!(
+        matches!(&s.notice, Some(Notice::Error(t)) if t.contains("a quote's source must be an entity"))
+    );
 }
 
 #[test]
@@ -142,11 +150,20 @@ fn cancel_and_escape_stop_linking_and_escape_then_closes_the_panel() {
     s.apply(SessionAction::CancelLink);
     assert_eq!(s.linking, None);
     click(&mut s, Some(3));
-    assert_eq!((source(&s, "q"), s.selected.clone()), (None, Some("who".into())));
+    assert_eq!(
+        (source(&s, "q"), s.selected.clone()),
+        (None, Some("who".into()))
+    );
 
     s.apply(SessionAction::StartLink("q".into()));
+    click(&mut s, Some(15));
+    assert!(s.notice.is_some(), "the hint of what to click");
     s.apply(SessionAction::Escape);
-    assert_eq!((s.linking.clone(), s.selected.clone()), (None, Some("q".into())));
+    assert_eq!(
+        (s.linking.clone(), s.selected.clone()),
+        (None, Some("q".into()))
+    );
+    assert_eq!(s.notice, None, "the hint goes when picking stops");
     s.apply(SessionAction::Escape);
     assert_eq!(s.selected, None);
 }
