@@ -12,7 +12,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// How many of the nearest possible sources the menu offers.
-const MENU_TARGETS: usize = 200;
+const MENU_TARGETS: usize = 60;
 /// How much of a target's text its menu entry shows, in characters.
 const MENU_TEXT: usize = 50;
 
