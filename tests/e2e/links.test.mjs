@@ -153,12 +153,12 @@ describe('Links, claim status and find-and-tag in Chromium', { timeout: TEST_TIM
       assert.ok(first === person || first === quote, `the menu offers the person and the quote (first: ${first})`);
       await page.keyboard.press('ArrowDown');
       await page.waitForFunction(({ s, v }) => document.querySelector(s)?.value === v, { s: sel.sourceSelect, v: first });
-      await waitForText(page, sel.source, first === person ? `source ${PERSON}` : 'from quote');
+      await waitForText(page, sel.source, first === person ? `from ${PERSON}` : 'from the quote');
       // Getting a source made the claim attributed.
       await page.waitForFunction((s) => document.querySelector(s)?.value === 'attributed', sel.attributionSelect);
       if (first !== person) {
         await page.selectOption(sel.sourceSelect, person);
-        await waitForText(page, sel.source, `source ${PERSON}`);
+        await waitForText(page, sel.source, `from ${PERSON}`);
       }
       const row = await waitForText(page, sel.whoSaid(person), 'source of claim');
       assert.match(row, /— source of claim “Bessent argued.* · said "From President/, "in text order");

@@ -64,7 +64,11 @@ pub fn source_row(
     };
     let current = match &source {
         Some(src) => {
-            let words = LinkKind::between(a.label, src.label).map_or("", LinkKind::title);
+            let words = match LinkKind::between(a.label, src.label) {
+                Some(LinkKind::SaidBy) => "said by",
+                Some(LinkKind::FromQuote) => "from the quote",
+                _ => "from",
+            };
             let src_id = src.id.clone();
             let open =
                 dispatch.reform(move |_: MouseEvent| SessionAction::Select(Some(src_id.clone())));
