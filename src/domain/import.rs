@@ -1,15 +1,22 @@
 //! Reading an export file back: check everything, compare with the workspace, change nothing.
 //!
 //! [`plan_import`] turns a file into an [`ImportPlan`] that says what the file holds and how it relates
-//! to the current annotations; the person then chooses to merge or replace, and [`ImportPlan::action`]
-//! gives the single undoable [`Action`] for that choice.
+//! to the workspace: annotations, registry entries (each new, present or in conflict) and the person's
+//! own articles the workspace lacks. The person then chooses to merge or replace, and
+//! [`ImportPlan::action`] gives the single undoable [`Action`] for that choice, one the workspace accepts:
+//! a link or registry reference that would not fit is cut first, with a line saying so.
 
 use super::annotation::Annotation;
+use super::article::Article;
 use super::formats::{detect, Format};
 use super::records::{check_record, Checked, RecordError};
+use super::registry::Entity;
 use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
 use std::collections::HashMap;
+
+mod entries;
+mod links;
 
 /// Why a file cannot be imported: the JSON path (or line and column) of the problem, and the reason.
 pub type ImportError = RecordError;
@@ -21,15 +28,32 @@ fn fail<T>(path: &str, message: String) -> Result<T, ImportError> {
     })
 }
 
-/// How an incoming annotation relates to the workspace.
+/// How an incoming annotation or registry entry relates to the workspace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Class {
-    /// Neither its id nor its article, span and label are in the workspace.
+    /// Its id is not in the workspace (nor, for an annotation, its article, span and label).
     New,
-    /// The same annotation is there already: same id and content, or another id on the same span and label.
+    /// The same is there already: same id and content, or an annotation with another id on the same
+    /// span and label.
     Present,
-    /// An annotation with its id is there with other content; `newer` if the file's was updated later.
+    /// Its id is there with other content; `newer` if the file's was updated later.
     Conflict { newer: bool },
+}
+
+/// A placed annotation of the file, where it was, and how it relates to the workspace.
+#[derive(Clone, Debug, PartialEq)]
+struct Placed {
+    path: String,
+    annotation: Annotation,
+    class: Class,
+}
+
+/// What one choice (merge or replace) writes, and the links it has to cut to fit.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Choice {
+    entities: Vec<Entity>,
+    annotations: Vec<Annotation>,
+    cut: Vec<String>,
 }
 
 /// What a file would change, worked out without changing anything.
@@ -54,44 +78,72 @@ pub struct ImportPlan {
     pub reanchored: Vec<String>,
     /// One line per annotation whose text is not in its article; these are skipped.
     pub not_found: Vec<String>,
-    /// Placed annotations per article id, in the workspace's article order, articles with none left out.
+    /// Placed annotations per article id, in the workspace's article order then the file's new
+    /// articles, articles with none left out.
     pub per_article: Vec<(String, usize)>,
     /// Notes about the file's article list: texts that differ from ours, articles we do not have.
     pub warnings: Vec<String>,
-    placed: Vec<(Annotation, Class)>,
+    /// One line per own article the file adds (both choices add them): `adds article “Title” (id, N
+    /// characters)`.
+    pub added_articles: Vec<String>,
+    /// Registry entries in the file.
+    pub entities_total: usize,
+    /// Entries the workspace does not have.
+    pub new_entities: usize,
+    /// Entries the workspace has already, the same.
+    pub present_entities: usize,
+    /// Entries whose id the workspace uses for a different name, kind, aliases or rejected places.
+    pub entity_conflicts: usize,
+    /// Those where the file's entry was updated later than the workspace's.
+    pub newer_entity_conflicts: usize,
+    /// One line per link or registry reference cut whatever the choice: its target is neither in the
+    /// file nor in the workspace (or is there but cannot be linked to). The annotations are kept.
+    pub links_cut: Vec<String>,
+    articles: Vec<Article>,
+    merge: Choice,
+    replace: Choice,
 }
 
 impl ImportPlan {
     /// The one action that carries out the person's choice.
     ///
-    /// Replace (`replace == true`) makes the file's placed annotations the only ones. Merge keeps the
-    /// current annotations and adds the new ones; for a conflict (same id, different content) the more
-    /// recently updated version wins, so the file's replaces the current one only when its `updated`
-    /// is strictly later, and on a tie the current one stays. Annotations already present are skipped.
+    /// Replace (`replace == true`) makes the file's placed annotations and registry entries the only
+    /// ones. Merge keeps the current ones and adds the new ones; for a conflict (same id, different
+    /// content) the more recently updated version wins, so the file's replaces the current one only
+    /// when its `updated` is strictly later, and on a tie the current one stays. What is already present
+    /// is skipped. Both add the own articles the file brings (see [`ImportPlan::added_articles`]) and
+    /// cut the links listed in [`ImportPlan::links_cut`] and [`ImportPlan::cut_on`].
     pub fn action(&self, replace: bool) -> Action {
-        let annotations = self
-            .placed
-            .iter()
-            .filter(|(_, class)| {
-                replace || matches!(class, Class::New | Class::Conflict { newer: true })
-            })
-            .map(|(a, _)| a.clone())
-            .collect();
+        let choice = if replace { &self.replace } else { &self.merge };
         Action::Import {
-            articles: Vec::new(),
-            entities: Vec::new(),
-            annotations,
+            articles: self.articles.clone(),
+            entities: choice.entities.clone(),
+            annotations: choice.annotations.clone(),
             replace,
+        }
+    }
+
+    /// The links that only this choice cuts, one line each, besides [`ImportPlan::links_cut`]: on
+    /// replace, links to annotations and entries of the workspace that the file does not have; on
+    /// merge, links that a kept or newer version no longer fits.
+    pub fn cut_on(&self, replace: bool) -> &[String] {
+        if replace {
+            &self.replace.cut
+        } else {
+            &self.merge.cut
         }
     }
 }
 
-/// Reads a file in any importable format (see [`formats::detect`]) and compares it with `ws`; nothing
-/// in `ws` changes.
+/// Reads a file in any importable format (see [`formats::detect`](detect::read)) and compares it with
+/// `ws`; nothing in `ws` changes.
 ///
 /// Refuses the whole file, naming the place, when it cannot be read, is in a format this app only
-/// writes, or has any invalid field or repeated id. Annotations whose offsets no longer select their
-/// text are re-anchored by text and context, or skipped if the text is gone; the plan lists both.
+/// writes, has any invalid field or repeated id, a link within the file that cannot be (a quote's
+/// source that is a claim), or brings an own article whose id the workspace has with another text.
+/// Annotations whose offsets no longer select their text are re-anchored by text and context, or skipped
+/// if the text is gone; the plan lists both. Records are checked against the workspace's articles and
+/// the articles the file adds.
 pub fn plan_import(
     file_name: &str,
     bytes: &[u8],
@@ -99,6 +151,8 @@ pub fn plan_import(
     now: Timestamp,
 ) -> Result<ImportPlan, ImportError> {
     let (format, incoming) = detect::read(file_name, bytes, ws.articles(), now)?;
+    let articles = entries::new_articles(incoming.articles, ws)?;
+    let entities = entries::entities(&incoming.entities, ws)?;
     let mut plan = ImportPlan {
         format,
         total: incoming.records.len(),
@@ -110,9 +164,35 @@ pub fn plan_import(
         not_found: Vec::new(),
         per_article: Vec::new(),
         warnings: incoming.warnings,
-        placed: Vec::new(),
+        added_articles: articles.iter().map(entries::adds_line).collect(),
+        entities_total: entities.len(),
+        new_entities: 0,
+        present_entities: 0,
+        entity_conflicts: 0,
+        newer_entity_conflicts: 0,
+        links_cut: Vec::new(),
+        articles: Vec::new(),
+        merge: Choice::default(),
+        replace: Choice::default(),
     };
+    for (_, class) in &entities {
+        match class {
+            Class::New => plan.new_entities += 1,
+            Class::Present => plan.present_entities += 1,
+            Class::Conflict { newer } => {
+                plan.entity_conflicts += 1;
+                plan.newer_entity_conflicts += usize::from(*newer);
+            }
+        }
+    }
+    let all_articles: Vec<&Article> = ws
+        .articles()
+        .iter()
+        .map(|a| &**a)
+        .chain(articles.iter())
+        .collect();
     let mut seen: HashMap<&str, &str> = HashMap::new();
+    let mut placed = Vec::new();
     for (path, rec) in &incoming.records {
         if let Some(first) = seen.insert(rec.id.as_str(), path) {
             return fail(
@@ -120,7 +200,7 @@ pub fn plan_import(
                 format!("the id \"{}\" is used twice (first at {first})", rec.id),
             );
         }
-        let annotation = match check_record(rec, path, ws.articles())? {
+        let annotation = match check_record(rec, path, &all_articles)? {
             Checked::Placed(a) => a,
             Checked::Moved(a, line) => {
                 plan.reanchored.push(line);
@@ -131,8 +211,17 @@ pub fn plan_import(
                 continue;
             }
         };
-        let class = classify(&annotation, ws);
-        match class {
+        placed.push(Placed {
+            path: path.clone(),
+            annotation,
+            class: Class::New,
+        });
+    }
+    let links = links::Links::new(&placed, entities, ws);
+    plan.links_cut = links.cut_dangling(&mut placed, |id| seen.contains_key(id))?;
+    for p in &mut placed {
+        p.class = classify(&links.remapped(&p.annotation), ws);
+        match p.class {
             Class::New => plan.new += 1,
             Class::Present => plan.present += 1,
             Class::Conflict { newer } => {
@@ -140,31 +229,33 @@ pub fn plan_import(
                 plan.newer_conflicts += usize::from(newer);
             }
         }
-        plan.placed.push((annotation, class));
     }
-    plan.per_article = ws
-        .articles()
+    plan.merge = links.merge(&placed);
+    plan.replace = links.replace(&placed);
+    plan.per_article = all_articles
         .iter()
         .map(|art| {
-            let n = plan
-                .placed
+            let n = placed
                 .iter()
-                .filter(|(a, _)| a.article == art.id)
+                .filter(|p| p.annotation.article == art.id)
                 .count();
             (art.id.as_str().to_owned(), n)
         })
         .filter(|(_, n)| *n > 0)
         .collect();
+    plan.articles = articles;
     Ok(plan)
 }
 
+/// How an annotation (its source already given by the workspace's id) relates to the workspace.
 fn classify(a: &Annotation, ws: &Workspace) -> Class {
     match ws.annotation(&a.id) {
         Some(current) => {
             let same = current.article == a.article
                 && current.span == a.span
                 && current.label == a.label
-                && current.note == a.note;
+                && current.note == a.note
+                && current.attrs == a.attrs;
             if same {
                 Class::Present
             } else {
@@ -181,3 +272,15 @@ fn classify(a: &Annotation, ws: &Workspace) -> Class {
 #[cfg(test)]
 #[path = "tests/import.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/import_v2.rs"]
+mod v2_tests;
+
+#[cfg(test)]
+#[path = "tests/import_links.rs"]
+mod links_tests;
+
+#[cfg(test)]
+#[path = "tests/import_properties.rs"]
+mod properties;

@@ -1,164 +1,73 @@
-//! The app's own export file: a versioned JSON envelope around annotation records.
+//! The app's own export file: a versioned JSON envelope around articles, registry entries and
+//! annotation records.
 //!
 //! ```json
-//! { "format": "news-annotator", "version": 1, "exported": "2026-11-24T10:00:00.000Z",
+//! { "format": "news-annotator", "version": 2, "exported": "2026-11-24T10:00:00.000Z",
 //!   "offsets": "unicode-code-points, end-exclusive",
-//!   "articles": [ { "id": "kyiv-post", "title": "…", "sha256": "…", "length": 4016 } ],
+//!   "articles": [ { "id": "kyiv-post", "title": "…", "sha256": "…", "length": 4016 },
+//!                 { "id": "own-1", "title": "…", "sha256": "…", "length": 12, "own": true,
+//!                   "added": "2025-02-15T08:01:00.000Z", "text": "Привет, мир!" } ],
+//!   "entities": [ { "id": "ent-1", "name": "Scott Bessent", "kind": "person", "aliases": ["Besant"],
+//!                   "rejected": [], "created": "…", "updated": "…" } ],
 //!   "annotations": [ { "id": "…", "article": "kyiv-post", "label": "entity", "kind": "person",
 //!                      "note": "", "start": 0, "end": 8, "exact": "…", "prefix": "", "suffix": "…",
-//!                      "created": "…", "updated": "…" } ] }
+//!                      "created": "…", "updated": "…", "entity": "ent-1" } ] }
 //! ```
 //!
-//! Every article is listed (length in code points, SHA-256 of its UTF-8 text) so a reader can tell
-//! whether its copy of the text is the one the offsets count in. Annotations come with articles in list
-//! order, each article's in text order. `schema/news-annotator-v1.schema.json` is the formal
-//! definition; `tests/fixtures/native-export.json` is an example checked by a golden test.
+//! Every exported article is listed (length in code points, SHA-256 of its UTF-8 text) so a reader can
+//! tell whether its copy of the text is the one the offsets count in; the person's own articles carry
+//! their text (`"own": true`, `added`, `text`), so that another browser can add them. `entities` holds
+//! the registry entries that the exported annotations refer to (an entry nothing exported refers to is
+//! left out, also when everything is exported). Annotations come with articles in list order, each
+//! article's in text order, with their attributes (`source`, `attribution`, `check`, `entity`) when set.
+//!
+//! Version 1 had no `entities`, no own articles and no attributes; it is still read.
+//! `schema/news-annotator-v2.schema.json` (and `-v1` for version 1) is the formal definition;
+//! `tests/fixtures/native-export-v2.json` is an example checked by a golden test, and
+//! `tests/fixtures/native-export.json` a version 1 file that must keep loading.
 
-use super::article::Article;
+use super::article::{Article, Origin};
 use super::formats::{docs, error, Doc, FormatError, Incoming, Scope};
-use super::json::{self, FieldReader, Path, ReadError, Value, Writer};
+use super::json::{Value, Writer};
 use super::records::{path_error, AnnotationRecord};
+use super::registry::EntityRecord;
 use super::time::Timestamp;
 use super::workspace::Workspace;
+use std::collections::BTreeMap;
 use std::rc::Rc;
+
+mod file;
+pub use file::{ArticleRecord, ExportFile};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "news-annotator";
 
-/// The newest `version` this app writes and reads.
-pub const VERSION: u32 = 1;
+/// The newest `version` this app writes and reads; it reads version 1 too.
+pub const VERSION: u32 = 2;
 
 /// The value of the `offsets` field: the unit every offset in the file counts in.
 pub const OFFSETS: &str = "unicode-code-points, end-exclusive";
-
-/// The whole export file.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ExportFile {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// Always [`VERSION`] when written by this app.
-    pub version: u32,
-    /// When the file was written, RFC 3339.
-    pub exported: String,
-    /// Always [`OFFSETS`].
-    pub offsets: String,
-    /// Every article of the workspace, in list order.
-    pub articles: Vec<ArticleRecord>,
-    /// Every annotation, articles in list order and each in text order.
-    pub annotations: Vec<AnnotationRecord>,
-}
-
-/// What the export file says about an article, so readers can check they have the same text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ArticleRecord {
-    /// The article id that annotations refer to.
-    pub id: String,
-    /// The title.
-    pub title: String,
-    /// Lowercase hex SHA-256 of the UTF-8 text.
-    pub sha256: String,
-    /// Length of the text in Unicode code points.
-    pub length: usize,
-}
-
-impl ExportFile {
-    /// The fields in file order.
-    const FIELDS: [&'static str; 6] = [
-        "format",
-        "version",
-        "exported",
-        "offsets",
-        "articles",
-        "annotations",
-    ];
-
-    /// Reads the file from its parsed JSON, naming the path of the first bad value.
-    pub fn read(value: &mut Value) -> Result<ExportFile, ReadError> {
-        let mut f = FieldReader::new(value, &Path::Root, "struct ExportFile", &Self::FIELDS)?;
-        let file = ExportFile {
-            format: f.required("format", json::string),
-            version: f.required("version", json::integer),
-            exported: f.required("exported", json::string),
-            offsets: f.required("offsets", json::string),
-            articles: f.required("articles", |v, p| json::array(v, p, ArticleRecord::read)),
-            annotations: f.required("annotations", |v, p| {
-                json::array(v, p, AnnotationRecord::read)
-            }),
-        };
-        f.finish(file)
-    }
-
-    /// Writes the file, fields in file order.
-    pub fn write(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("format", &self.format);
-        w.field("version", &self.version);
-        w.field("exported", &self.exported);
-        w.field("offsets", &self.offsets);
-        w.key("articles");
-        w.begin_array();
-        for article in &self.articles {
-            article.write(w);
-        }
-        w.end_array();
-        w.key("annotations");
-        w.begin_array();
-        for record in &self.annotations {
-            record.write(w);
-        }
-        w.end_array();
-        w.end_object();
-    }
-}
-
-impl ArticleRecord {
-    /// The fields in file order.
-    const FIELDS: [&'static str; 4] = ["id", "title", "sha256", "length"];
-
-    /// Reads the entry of `articles` at `path`.
-    pub fn read(value: &mut Value, path: &Path<'_>) -> Result<ArticleRecord, ReadError> {
-        let mut f = FieldReader::new(value, path, "struct ArticleRecord", &Self::FIELDS)?;
-        let record = ArticleRecord {
-            id: f.required("id", json::string),
-            title: f.required("title", json::string),
-            sha256: f.required("sha256", json::string),
-            length: f.required("length", json::integer),
-        };
-        f.finish(record)
-    }
-
-    /// Writes the entry, fields in file order.
-    pub fn write(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("title", &self.title);
-        w.field("sha256", &self.sha256);
-        w.field("length", &self.length);
-        w.end_object();
-    }
-}
 
 /// The export file of the workspace as pretty-printed JSON (two-space indent, trailing newline).
 pub fn export_json(ws: &Workspace, now: Timestamp) -> String {
     export_docs(&docs(ws, &Scope::everything()), now)
 }
 
-/// The export file of these articles and annotations, pretty-printed as [`export_json`].
+/// The export file of these articles and annotations, pretty-printed as [`export_json`], with the
+/// registry entries the docs list, each once, by id.
 pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
+    let entities: BTreeMap<&str, EntityRecord> = docs
+        .iter()
+        .flat_map(|d| d.entities.iter())
+        .map(|e| (e.id.as_str(), EntityRecord::from_entity(e)))
+        .collect();
     let file = ExportFile {
         format: FORMAT.into(),
         version: VERSION,
         exported: now.to_string(),
         offsets: OFFSETS.into(),
-        articles: docs
-            .iter()
-            .map(|d| ArticleRecord {
-                id: d.article.id.as_str().to_owned(),
-                title: d.article.title.clone(),
-                sha256: d.article.sha256().to_owned(),
-                length: d.article.char_len,
-            })
-            .collect(),
+        articles: docs.iter().map(|d| article_record(&d.article)).collect(),
+        entities: entities.into_values().collect(),
         annotations: docs
             .iter()
             .flat_map(|d| {
@@ -175,18 +84,38 @@ pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
     json
 }
 
-/// Reads a parsed export file into records, with notes on its article list.
+/// The record of an article: its hash and length, and for an own article its text.
+fn article_record(article: &Article) -> ArticleRecord {
+    let (own, added, text) = match article.origin {
+        Origin::Own { added } => (true, Some(added.to_string()), Some(article.text.clone())),
+        Origin::Bundled => (false, None, None),
+    };
+    ArticleRecord {
+        id: article.id.as_str().to_owned(),
+        title: article.title.clone(),
+        sha256: article.sha256().to_owned(),
+        length: article.char_len,
+        own,
+        added,
+        text,
+    }
+}
+
+/// Reads a parsed export file (version 1 or 2) into records, registry entries and the own articles it
+/// brings, with notes on its article list.
 ///
 /// Refuses files of another format or a newer version before their fields are read, so the person
-/// hears "not a News Annotator file" rather than a list of missing fields.
+/// hears "not a News Annotator file" rather than a list of missing fields. An own article whose text
+/// does not match its `length` and `sha256`, or differs from the text of our article with its id, is
+/// refused with its path: an article's text never changes.
 pub fn read(mut value: Value, articles: &[Rc<Article>]) -> Result<Incoming, FormatError> {
     check_envelope(&value)?;
     let file = ExportFile::read(&mut value).map_err(path_error)?;
-    if file.version != VERSION {
+    if !(1..=VERSION).contains(&file.version) {
         return error(
             "version",
             format!(
-                "version {} is not one this app reads (it reads {VERSION})",
+                "version {} is not one this app reads (it reads 1 to {VERSION})",
                 file.version
             ),
         );
@@ -203,6 +132,7 @@ pub fn read(mut value: Value, articles: &[Rc<Article>]) -> Result<Incoming, Form
     if let Err(m) = Timestamp::parse(&file.exported) {
         return error("exported", m);
     }
+    let own = own_articles(&file.articles, articles)?;
     let warnings = article_warnings(&file.articles, articles);
     let records = file
         .annotations
@@ -210,10 +140,17 @@ pub fn read(mut value: Value, articles: &[Rc<Article>]) -> Result<Incoming, Form
         .enumerate()
         .map(|(i, rec)| (format!("annotations[{i}]"), rec))
         .collect();
+    let entities = file
+        .entities
+        .into_iter()
+        .enumerate()
+        .map(|(i, rec)| (format!("entities[{i}]"), rec))
+        .collect();
     Ok(Incoming {
         records,
+        entities,
+        articles: own,
         warnings,
-        ..Incoming::default()
     })
 }
 
@@ -238,6 +175,7 @@ fn check_envelope(value: &Value) -> Result<(), FormatError> {
     }
 }
 
+/// How a value is named in messages: `a string`, `a list`.
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -249,10 +187,73 @@ fn kind_of(value: &Value) -> &'static str {
     }
 }
 
-/// Lines about listed articles whose text differs from ours or that this app does not have.
+/// The own articles the file brings, checked: `added` and `text` present, the text matching `length`
+/// and `sha256`, and not another text under an id we have. Only own articles may carry a text.
+fn own_articles(
+    listed: &[ArticleRecord],
+    ours: &[Rc<Article>],
+) -> Result<Vec<Article>, FormatError> {
+    let mut out = Vec::new();
+    for (i, rec) in listed.iter().enumerate() {
+        let at = |field: &str| format!("articles[{i}].{field}");
+        if !rec.own {
+            if rec.text.is_some() || rec.added.is_some() {
+                let field = if rec.text.is_some() { "text" } else { "added" };
+                return error(
+                    at(field),
+                    "only own articles (\"own\": true) carry this field",
+                );
+            }
+            continue;
+        }
+        let (Some(text), Some(added)) = (&rec.text, &rec.added) else {
+            let field = if rec.text.is_none() { "text" } else { "added" };
+            return error(
+                format!("articles[{i}]"),
+                format!("missing field `{field}`: an own article carries its text and the time it was added"),
+            );
+        };
+        let added = Timestamp::parse(added).or_else(|m| error(at("added"), m))?;
+        if rec.id.is_empty() {
+            return error(at("id"), "an article id must not be empty");
+        }
+        if rec.title.trim().is_empty() {
+            return error(at("title"), "an own article needs a title");
+        }
+        let article = Article::own(&rec.id, &rec.title, text.clone(), added);
+        if article.char_len != rec.length {
+            let message = format!(
+                "{} does not match the text, which has {} characters",
+                rec.length, article.char_len
+            );
+            return error(at("length"), message);
+        }
+        if article.sha256() != rec.sha256 {
+            return error(at("sha256"), "it is not the SHA-256 of the text");
+        }
+        if let Some(have) = ours.iter().find(|a| a.id == article.id) {
+            if have.text != article.text {
+                return error(
+                    at("text"),
+                    format!(
+                        "the text of \"{}\" (“{}”) differs from the article \"{}\" here; an \
+                         article's text never changes, so this file cannot be loaded",
+                        rec.id, rec.title, rec.id
+                    ),
+                );
+            }
+            continue;
+        }
+        out.push(article);
+    }
+    Ok(out)
+}
+
+/// Lines about listed articles (not own ones, which the file brings) whose text differs from ours or
+/// that this app does not have.
 fn article_warnings(listed: &[ArticleRecord], ours: &[Rc<Article>]) -> Vec<String> {
     let mut out = Vec::new();
-    for (i, listed) in listed.iter().enumerate() {
+    for (i, listed) in listed.iter().enumerate().filter(|(_, a)| !a.own) {
         match ours.iter().find(|a| a.id.as_str() == listed.id) {
             None => out.push(format!(
                 "articles[{i}]: this app has no article \"{}\"",
@@ -272,3 +273,11 @@ fn article_warnings(listed: &[ArticleRecord], ours: &[Rc<Article>]) -> Vec<Strin
 #[cfg(test)]
 #[path = "tests/native_format.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/native_v2.rs"]
+mod v2_tests;
+
+#[cfg(test)]
+#[path = "tests/native_sample.rs"]
+pub(crate) mod sample;

@@ -1,114 +1,60 @@
-//! The saved state in localStorage, `{"schema": 2, "annotations": [records…]}`, and its migrations.
+//! The saved state in localStorage and its migrations.
+//!
+//! ```json
+//! {"schema":3,
+//!  "articles":[{"id":"own-1","title":"Mein Text","added":1739606400000,"text":"Grüße…"}],
+//!  "entities":[{"id":"ent-1","name":"Scott Bessent","kind":"person","aliases":["Besant"],
+//!               "created":1739606400000,"updated":1739606400000}],
+//!  "annotations":[{"id":"q1","article":"own-1","label":"quote","start":0,"end":5,"exact":"Grüße",
+//!                  "created":1739606400000,"updated":1739606400000,"source":"p1"}]}
+//! ```
 //!
 //! The stored shape is separate from the export envelope and from the in-memory model, and carries its
 //! own `schema` number. Decoding reads `schema` first, then that version's shape, and migrates it step by
-//! step to today's, so a state saved by any earlier version keeps loading.
-//! `tests/fixtures/stored-v1.json` is a state in schema 1 that a test decodes, and must decode forever.
+//! step to today's (`migrate.rs`), so a state saved by any earlier version keeps loading.
+//! `tests/fixtures/stored-v1.json` and `stored-v2.json` are states in schemas 1 and 2 that tests decode,
+//! and must decode forever.
 //!
 //! - Schema 1 stored export records: context (`prefix`, `suffix`) and RFC 3339 times.
 //! - Schema 2 is written after every edit, so it is compact: no context (the article text holds it), times
 //!   as milliseconds, an empty note and a missing kind left out. About half the size of schema 1.
+//! - Schema 3 (`state.rs`) adds the person's own articles with their text, the registry entries (empty
+//!   `aliases` and `rejected` left out) and each annotation's attributes (`source`, `attribution`,
+//!   `check`, `entity`), each only when set. Bundled articles are never saved: they come with the app.
 
 use super::article::Article;
-use super::json::{self, FieldReader, Path, ReadError, Value, Writer};
-use super::records::{check_fields, syntax_error, AnnotationRecord, Checked, Fields};
-use super::time::Timestamp;
+#[cfg(doc)]
+use super::workspace::Action;
 use super::workspace::Workspace;
 use std::fmt;
 
+mod migrate;
+mod place;
+mod state;
+
 /// The schema number this version of the app writes, and the newest it reads.
-pub const STORAGE_SCHEMA: u32 = 2;
+pub const STORAGE_SCHEMA: u32 = 3;
 
-/// The `annotations` of a saved state, each read by `read`; `schema` was read already. `what` names
-/// the state's shape in messages.
-fn annotations<T>(
-    value: &mut Value,
-    what: &str,
-    read: fn(&mut Value, &Path<'_>) -> Result<T, ReadError>,
-) -> Result<Vec<T>, ReadError> {
-    let mut f = FieldReader::new(value, &Path::Root, what, &["schema", "annotations"])?;
-    let annotations = f.required("annotations", |v, p| json::array(v, p, read));
-    f.finish(annotations)
-}
-
-/// One annotation in schema 2: schema 1's records less their context, times in milliseconds.
-#[derive(Default)]
-struct RecordV2 {
-    id: String,
-    article: String,
-    label: String,
-    kind: Option<String>,
-    note: String,
-    start: usize,
-    end: usize,
-    exact: String,
-    created: i64,
-    updated: i64,
-}
-
-impl RecordV2 {
-    /// The fields in the order they are written.
-    const FIELDS: [&'static str; 10] = [
-        "id", "article", "label", "kind", "note", "start", "end", "exact", "created", "updated",
-    ];
-
-    fn read(value: &mut Value, path: &Path<'_>) -> Result<RecordV2, ReadError> {
-        let mut f = FieldReader::new(value, path, "struct RecordV2", &Self::FIELDS)?;
-        let record = RecordV2 {
-            id: f.required("id", json::string),
-            article: f.required("article", json::string),
-            label: f.required("label", json::string),
-            kind: f.optional("kind", json::string),
-            note: f.or_default("note", json::string),
-            start: f.required("start", json::integer),
-            end: f.required("end", json::integer),
-            exact: f.required("exact", json::string),
-            created: f.required("created", json::integer),
-            updated: f.required("updated", json::integer),
-        };
-        f.finish(record)
-    }
-}
-
-/// The workspace's annotations as compact JSON, to be saved: schema 2, written straight from the
-/// workspace so that saving copies no text twice. A missing kind and an empty note are left out.
+/// The workspace as compact JSON, to be saved: schema 3, written straight from the workspace so that
+/// saving copies no text twice.
 pub fn encode(ws: &Workspace) -> String {
-    let mut w = Writer::compact();
-    w.begin_object();
-    w.field("schema", &STORAGE_SCHEMA);
-    w.key("annotations");
-    w.begin_array();
-    for article in ws.articles() {
-        for a in ws.in_article(&article.id).iter() {
-            w.begin_object();
-            w.field("id", a.id.as_str());
-            w.field("article", a.article.as_str());
-            w.field("label", a.label.name().name());
-            if let Some(kind) = a.label.kind() {
-                w.field("kind", kind.name());
-            }
-            if !a.note.is_empty() {
-                w.field("note", &a.note);
-            }
-            w.field("start", &a.span.start());
-            w.field("end", &a.span.end());
-            w.field("exact", article.slice(a.span.start(), a.span.end()));
-            w.field("created", &a.created.0);
-            w.field("updated", &a.updated.0);
-            w.end_object();
-        }
-    }
-    w.end_array();
-    w.end_object();
-    w.finish()
+    state::write(ws, STORAGE_SCHEMA, None)
 }
 
-/// A decoded state: the workspace, one line per annotation dropped, one per annotation moved.
+/// The state as [`encode`] would write it once `article` is added ([`Action::AddArticle`]). The app
+/// saves it as a trial before adding a large article, to learn whether it fits in localStorage before
+/// anything changes.
+pub fn encode_adding(ws: &Workspace, article: &Article) -> String {
+    state::write(ws, STORAGE_SCHEMA, Some(article))
+}
+
+/// A decoded state: the workspace, one line per thing dropped or cut, one per annotation moved.
 #[derive(Debug)]
 pub struct Restored {
-    /// The articles with every annotation that could be placed.
+    /// The bundled and own articles, the registry, and every annotation that could be placed.
     pub workspace: Workspace,
-    /// One line per saved annotation that could not be placed and was left out; never left out silently.
+    /// One line per saved article, entry or annotation that was left out, and per link cut; never left
+    /// out silently.
     pub warnings: Vec<String>,
     /// One line per saved annotation whose text was found at other offsets; these were kept, moved.
     pub reanchored: Vec<String>,
@@ -162,123 +108,44 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Reads saved state against `articles`, migrating older schemas.
+/// Reads saved state against the `bundled` articles, migrating older schemas.
 ///
-/// Annotations that cannot be placed (unknown article, offsets past the end, text gone, repeated id,
-/// any bad field) are dropped with a line each in `warnings`; annotations whose text moved are kept at
-/// the new place with a line each in `reanchored`. Only a state that cannot be read at all is an error.
-pub fn decode(text: &str, articles: Vec<Article>) -> Result<Restored, DecodeError> {
-    let (records, mut warnings) = migrate(text)?;
-    let mut reanchored = Vec::new();
-    let mut placed = Vec::with_capacity(records.len());
-    for (i, rec) in records.iter().enumerate() {
-        let path = format!("annotations[{i}]");
-        let fields = Fields {
-            id: &rec.id,
-            article: &rec.article,
-            label: &rec.label,
-            kind: rec.kind.as_deref(),
-            note: &rec.note,
-            start: rec.start,
-            end: rec.end,
-            exact: &rec.exact,
-            prefix: "",
-            suffix: "",
-            created: Timestamp(rec.created),
-            updated: Timestamp(rec.updated),
-            attrs: Default::default(),
-        };
-        match check_fields(fields, &path, &articles) {
-            Ok(Checked::Placed(a)) => placed.push(a),
-            Ok(Checked::Moved(a, line)) => {
-                reanchored.push(line);
-                placed.push(a);
-            }
-            Ok(Checked::NotFound(line)) => warnings.push(line),
-            Err(e) => warnings.push(format!("{e}; this annotation was dropped")),
-        }
-    }
-    let restored = Workspace::restore(articles, Vec::new(), placed);
-    let workspace = restored.workspace;
-    warnings.extend(restored.dropped.into_iter().map(|(a, e)| {
-        format!(
-            "annotation \"{}\": {e}; this copy was dropped",
-            a.id.as_str()
-        )
-    }));
+/// The person's own articles come back after the bundled ones; one whose id an article that came with
+/// the app has is dropped, with its annotations, a line each. Annotations that cannot be placed (unknown
+/// article, offsets past the end, text gone, repeated id, any bad field) are dropped with a line each
+/// in `warnings`; a link or registry reference that does not fit is cut from its annotation, which is
+/// kept, with a line; annotations whose text moved are kept at the new place with a line each in
+/// `reanchored`. Only a state that cannot be read at all is an error.
+pub fn decode(text: &str, bundled: Vec<Article>) -> Result<Restored, DecodeError> {
+    let (state, warnings) = migrate::migrate(text)?;
+    let mut notes = place::Notes {
+        warnings,
+        reanchored: Vec::new(),
+    };
+    let workspace = place::place(state, bundled, &mut notes);
     Ok(Restored {
         workspace,
-        warnings,
-        reanchored,
+        warnings: notes.warnings,
+        reanchored: notes.reanchored,
     })
-}
-
-/// Reads `schema` and brings that version's shape to today's records, with a line for each annotation
-/// a migration step had to drop.
-fn migrate(text: &str) -> Result<(Vec<RecordV2>, Vec<String>), DecodeError> {
-    let mut value =
-        json::parse(text).map_err(|e| DecodeError::NotJson(syntax_error(&e).to_string()))?;
-    let schema = match value.get("schema") {
-        None | Some(Value::Null) => return Err(DecodeError::NoSchema),
-        Some(s) => s
-            .as_u64()
-            .ok_or_else(|| DecodeError::BadSchema(s.to_string()))?,
-    };
-    let invalid = |e: ReadError| DecodeError::Invalid {
-        path: e.path(),
-        message: e.message_in(text),
-    };
-    match schema {
-        1 => {
-            let v1 = annotations(&mut value, "struct StoredV1", AnnotationRecord::read);
-            Ok(v1_to_v2(v1.map_err(invalid)?))
-        }
-        2 => {
-            let v2 = annotations(&mut value, "struct StoredV2", RecordV2::read);
-            Ok((v2.map_err(invalid)?, Vec::new()))
-        }
-        // For schema 3: add its shape, read it here, make the arms above end in `v2_to_v3`, and raise
-        // STORAGE_SCHEMA. Keep every old arm: users' browsers hold states from every version.
-        n if n > u64::from(STORAGE_SCHEMA) => Err(DecodeError::Newer(n)),
-        n => Err(DecodeError::BadSchema(n.to_string())),
-    }
-}
-
-/// Schema 1 to 2: times become milliseconds and the context goes. A record whose time cannot be read is
-/// dropped with a line saying why.
-fn v1_to_v2(v1: Vec<AnnotationRecord>) -> (Vec<RecordV2>, Vec<String>) {
-    let mut warnings = Vec::new();
-    let records = v1
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, rec)| {
-            let times = Timestamp::parse(&rec.created)
-                .and_then(|c| Ok((c, Timestamp::parse(&rec.updated)?)));
-            match times {
-                Ok((created, updated)) => Some(RecordV2 {
-                    id: rec.id,
-                    article: rec.article,
-                    label: rec.label,
-                    kind: rec.kind,
-                    note: rec.note,
-                    start: rec.start,
-                    end: rec.end,
-                    exact: rec.exact,
-                    created: created.0,
-                    updated: updated.0,
-                }),
-                Err(why) => {
-                    warnings.push(format!(
-                        "annotations[{i}]: {why}; this annotation was dropped"
-                    ));
-                    None
-                }
-            }
-        })
-        .collect();
-    (records, warnings)
 }
 
 #[cfg(test)]
 #[path = "tests/stored.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/stored_v3.rs"]
+mod v3_tests;
+
+#[cfg(test)]
+#[path = "tests/stored_corrupt.rs"]
+mod corrupt;
+
+#[cfg(test)]
+#[path = "tests/stored_properties.rs"]
+mod properties;
+
+#[cfg(test)]
+#[path = "tests/stored_speed.rs"]
+mod speed;

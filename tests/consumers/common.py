@@ -6,8 +6,9 @@ target/consumers/ (or $NA_CONSUMERS_DIR), each export named after its input:
   and overlapping among them;
 - tests/consumers/emoji-export.json: twelve on tests/consumers/articles/emoji-news.txt (read with
   `--articles`), whose flag, emojis and skin tone put code points, UTF-16 units and bytes apart, with a
-  combining accent, Chinese, curly quotes, CRLF line ends, nested and crossing spans, and a note with a
-  comma, a double quote and a line break.
+  combining accent, Chinese, curly quotes, CRLF line ends, nested and crossing spans, a note with a
+  comma, a double quote and a line break, and links (two quotes said by people, a claim from an
+  organisation, a claim from a quote) and claim attributes.
 Each test reads an export with the tool people would use and checks its offsets against the article
 files, read as UTF-8: Python's str indices count Unicode code points, as our exports do.
 
@@ -66,6 +67,10 @@ INPUTS = [
 ]
 
 
+# The link between two labels (src/domain/attributes.rs, LinkKind::between).
+KINDS = {("quote", "entity"): "said_by", ("claim", "entity"): "source", ("claim", "quote"): "from_quote"}
+
+
 def tag(annotation):
     """The tag of one of our annotations: CLAIM, QUOTE, PERSON, ORG, LOC or MISC."""
     return TAGS[(annotation["label"], annotation["kind"])]
@@ -111,6 +116,33 @@ class ExportTest:
     def expected_spans(self):
         """{(article, start, end, tag)} of the input file."""
         return {(a["article"], a["start"], a["end"], tag(a)) for a in self.annotations}
+
+    def expected_links(self):
+        """{(from id, source id, kind)} of the input's links."""
+        by_id = {a["id"]: a for a in self.annotations}
+        return {
+            (a["id"], a["source"], KINDS[(a["label"], by_id[a["source"]]["label"])])
+            for a in self.annotations
+            if a.get("source")
+        }
+
+    def expected_link_spans(self):
+        """{(article, (start, end) of the one that cites, (start, end) of its source, kind)}."""
+        by_id = {a["id"]: a for a in self.annotations}
+        return {
+            (by_id[f]["article"], (by_id[f]["start"], by_id[f]["end"]), (by_id[t]["start"], by_id[t]["end"]), k)
+            for f, t, k in self.expected_links()
+        }
+
+    def expected_claim_attributes(self):
+        """{(id, attribute, value)}: attributions, and check statuses other than unchecked."""
+        out = set()
+        for a in self.annotations:
+            if a.get("attribution"):
+                out.add((a["id"], "attribution", a["attribution"]))
+            if a.get("check", "unchecked") != "unchecked":
+                out.add((a["id"], "check", a["check"]))
+        return out
 
     def export_path(self, extension):
         """Where scripts/consumers.sh put this input's export with this extension."""

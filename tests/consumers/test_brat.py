@@ -6,8 +6,16 @@ annotation.conf, and the spans are the input's annotations.
 Offsets count the .txt as written, CRLF line ends included, as brat's server reads it. A .txt read in
 Python's text mode (open(path) without newline="") has each CRLF turned into LF, which shifts every
 offset after one: read brat .txt files with newline="" or from bytes. pybrat uses text mode, so
-its texts are compared here modulo line ends and the offsets checked against the .txt itself."""
+its texts are compared here modulo line ends and the offsets checked against the .txt itself.
 
+Links are R lines (SaidBy, Source, FromQuote; Arg1 cites Arg2), which pybrat reads as relations;
+claim attributes are A lines (Attribution, Check), which pybrat skips and which are read here by hand
+and checked against annotation.conf; registry references are N lines (Reference T1 Registry:<id>) and
+the mentions of one entry an Equiv line, which pybrat reads as references and relations. The exports
+of na-convert carry no registry (its input files have none), so those are checked on the golden
+files of the Rust tests: tests/fixtures/formats/fixture-brat/ and fixture-equiv.ann."""
+
+import re
 import tempfile
 import unittest
 import zipfile
@@ -16,7 +24,7 @@ from pathlib import Path
 
 from pybrat.parser import BratParser
 
-from common import ExportTest, article_of, per_input
+from common import ROOT, ExportTest, article_of, per_input
 
 # brat type names (which the exporter chooses) to our tags, ignoring case.
 TYPES = {
@@ -32,6 +40,42 @@ TYPES = {
     "other": "MISC",
     "misc": "MISC",
 }
+
+
+RELATIONS = {"said_by": "SaidBy", "source": "Source", "from_quote": "FromQuote"}
+GOLDEN = ROOT / "tests" / "fixtures" / "formats"
+
+
+def parse(files):
+    """pybrat's examples of {name: bytes} written into a temporary directory, errors raised."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in files.items():
+            (Path(tmp) / name).write_bytes(data)
+        return BratParser(error="raise").parse(tmp, encoding="utf-8")
+
+
+def conf_sections(conf):
+    """{section: [line, ...]} of an annotation.conf, comments and blank lines left out."""
+    sections, section = {}, None
+    for line in conf.splitlines():
+        line = line.strip()
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            sections[section] = []
+        elif line and not line.startswith("#"):
+            sections[section].append(line)
+    return sections
+
+
+def attributes_by_hand(ann):
+    """{(T id, type, value)} of the A lines of an .ann, as brat's standoff format defines them."""
+    found = set()
+    for line in ann.split("\n"):
+        if line.startswith("A"):
+            m = re.fullmatch(r"A\d+\t(\S+) (T\d+) (\S+)", line)
+            assert m, f"not an attribute line: {line!r}"
+            found.add((m[2], m[1], m[3]))
+    return found
 
 
 class Brat(ExportTest):
@@ -122,6 +166,122 @@ class Brat(ExportTest):
         want = [" ".join(a["note"].split()) for a in noted]
         self.assertEqual(sorted(" ".join(n.split()) for n in notes), sorted(want))
         self.assertTrue(want)
+
+
+    def test_pybrat_reads_each_link_as_a_relation_from_the_quote_or_claim(self):
+        files = {}
+        for stem, (text, ann) in self.pairs().items():
+            files[f"{stem}.txt"] = text.encode("utf-8")
+            files[f"{stem}.ann"] = ann.encode("utf-8")
+        relations = set()
+        for example in parse(files):
+            text = self.pairs()[example.id][0]
+            article = article_of(text)
+            for r in example.relations:
+                ends = [(e.spans[0].start, e.spans[-1].end) for e in (r.arg1, r.arg2)]
+                relations.add((article, ends[0], ends[1], r.type))
+        want = {(a, f, t, RELATIONS[k]) for a, f, t, k in self.expected_link_spans()}
+        self.assertEqual(relations, want)
+
+    def test_claim_attributes_are_declared_attribute_lines(self):
+        conf = conf_sections(self.members()["annotation.conf"].decode("utf-8"))
+        declared = {}
+        for line in conf["attributes"]:
+            name, args = line.split("\t")
+            self.assertIn("Arg:Claim", args)
+            declared[name] = args.split("Value:")[1].split("|")
+        ids = {a["id"]: a for a in self.annotations}
+        found = set()
+        for stem, (text, ann) in self.pairs().items():
+            t_lines = dict(line.split("\t", 1) for line in ann.split("\n") if line.startswith("T"))
+            notes = dict(
+                (line.split("\t")[1].split(" ")[1], line.split("\t")[2])
+                for line in ann.split("\n")
+                if line.startswith("#") and "\tAnnotationId " in line
+            )
+            for t, kind, value in attributes_by_hand(ann):
+                self.assertIn(value, declared[kind], f"{stem}.ann {t}")
+                self.assertTrue(t_lines[t].startswith("Claim "), f"{stem}.ann {t}")
+                found.add((notes[t], kind.lower(), value))
+        self.assertEqual(found, self.expected_claim_attributes())
+        self.assertTrue(set(ids) >= {i for i, _, _ in found})
+
+
+class BratGolden(unittest.TestCase):
+    """The golden brat files of the Rust tests (the formats fixture with its registry), read with
+    pybrat: links, registry references and equivalences as pybrat reads them, attributes by hand."""
+
+    maxDiff = None
+
+    def golden(self, name):
+        return (GOLDEN / name).read_bytes()
+
+    def examples(self, ann_name="fixture-brat/fixture.ann"):
+        files = {
+            "fixture.txt": self.golden("fixture-brat/fixture.txt"),
+            "fixture.ann": self.golden(ann_name),
+        }
+        if ann_name.startswith("fixture-brat/"):
+            files["second.txt"] = self.golden("fixture-brat/second.txt")
+            files["second.ann"] = self.golden("fixture-brat/second.ann")
+        return {e.id: e for e in parse(files)}
+
+    def test_links_are_relations_between_the_mentions_we_wrote(self):
+        fixture = self.examples()["fixture"]
+        got = {(r.type, r.arg1.mention, r.arg2.mention) for r in fixture.relations}
+        quote = "“For me, it is crucial to connect security guarantees with investment,”"
+        self.assertEqual(
+            got,
+            {
+                ("SaidBy", quote, "Volodymyr Zelensky"),
+                ("Source", "Scott Bessent, the US Treasury Secretary, called the deal “historic”", "Scott Bessent"),
+                ("FromQuote", "the deal “historic”. Zelensky’s office disagreed.", quote),
+            },
+        )
+        conf = conf_sections(self.golden("fixture-brat/annotation.conf").decode("utf-8"))
+        declared = {line.split("\t")[0] for line in conf["relations"]}
+        self.assertTrue({r.type for r in fixture.relations} <= declared)
+        self.assertIn("Equiv", declared)
+
+    def test_registry_references_are_normalisations(self):
+        examples = self.examples()
+        got = {
+            (id, e.mention, ref.rid, ref.eid, ref.entry)
+            for id, example in examples.items()
+            for e in example.entities
+            for ref in e.references
+        }
+        self.assertEqual(
+            got,
+            {
+                ("fixture", "Kyiv", "Registry", "ent-kyiv", "Kyiv"),
+                ("fixture", "Volodymyr Zelensky", "Registry", "ent-zelensky", "Volodymyr Zelensky"),
+                ("second", "Kyiv", "Registry", "ent-kyiv", "Kyiv"),
+            },
+        )
+
+    def test_the_mentions_of_one_entry_are_an_equivalence(self):
+        fixture = self.examples("fixture-equiv.ann")["fixture"]
+        equiv = {(r.arg1.mention, r.arg2.mention) for r in fixture.relations if r.type == "Equiv"}
+        self.assertEqual(equiv, {("Volodymyr Zelensky", "Zelensky")})
+
+    def test_claim_attributes_are_the_values_we_wrote(self):
+        ann = self.golden("fixture-brat/fixture.ann").decode("utf-8")
+        mentions = {
+            line.split("\t")[0]: line.split("\t")[2] for line in ann.split("\n") if line.startswith("T")
+        }
+        got = {(mentions[t], kind, value) for t, kind, value in attributes_by_hand(ann)}
+        historic = "Scott Bessent, the US Treasury Secretary, called the deal “historic”"
+        disagreed = "the deal “historic”. Zelensky’s office disagreed."
+        self.assertEqual(
+            got,
+            {
+                (historic, "Attribution", "attributed"),
+                (historic, "Check", "disputed"),
+                (disagreed, "Attribution", "outlet"),
+                (disagreed, "Check", "supported"),
+            },
+        )
 
 
 BratSeeds, BratEmoji = per_input(Brat)

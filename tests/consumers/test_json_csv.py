@@ -1,6 +1,7 @@
 """doccano JSONL, Label Studio JSON, Prodigy JSONL, W3C Web Annotation JSON-LD and CSV, read with
 Python's json and csv modules: every offset pair slices the article text (read as UTF-8, sliced in code
-points) to the text of the input's annotation, and each file holds exactly the input's annotations."""
+points) to the text of the input's annotation, and each file holds exactly the input's annotations;
+doccano, Label Studio and W3C also hold exactly its links, and the last two its claim attributes."""
 
 import csv
 import io
@@ -19,12 +20,22 @@ class Doccano(ExportTest):
             self.assertEqual(line.get("article", article), article, f"line {i + 1}")
             ids = [e["id"] for e in line["entities"]]
             self.assertEqual(len(ids), len(set(ids)), f"line {i + 1}: repeated entity ids")
-            self.assertEqual(line.get("relations", []), [])
             for e in line["entities"]:
                 start, end = e["start_offset"], e["end_offset"]
                 self.assertEqual(line["text"][start:end], TEXTS[article][start:end])
                 found.add((article, start, end, e["label"]))
         self.assertEqual(found, self.expected_spans())
+
+    def test_relations_join_each_quote_or_claim_to_its_source(self):
+        found = set()
+        for line in self.export_lines(".doccano.jsonl"):
+            article = article_of(line["text"])
+            spans = {e["id"]: (e["start_offset"], e["end_offset"]) for e in line["entities"]}
+            ids = [r["id"] for r in line["relations"]]
+            self.assertEqual(len(ids), len(set(ids)), "repeated relation ids")
+            for r in line["relations"]:
+                found.add((article, spans[r["from_id"]], spans[r["to_id"]], r["type"]))
+        self.assertEqual(found, self.expected_link_spans())
 
 
 class LabelStudio(ExportTest):
@@ -53,14 +64,30 @@ class LabelStudio(ExportTest):
                     self.assertEqual((v["start"], v["end"]), (want["start"], want["end"]))
         self.assertEqual(found, self.expected_spans())
 
+    def results(self):
+        return [r for task in self.tasks() for a in task["annotations"] for r in a["result"]]
+
     def test_notes_are_per_region_textareas(self):
         notes = {}
-        for task in self.tasks():
-            for annotation in task["annotations"]:
-                for r in annotation["result"]:
-                    if r["type"] == "textarea":
-                        notes[r["id"]] = "\n".join(r["value"]["text"])
+        for r in self.results():
+            if r["type"] == "textarea" and r["from_name"] == "note":
+                notes[r["id"]] = "\n".join(r["value"]["text"])
         self.assertEqual(notes, {a["id"]: a["note"] for a in self.annotations if a["note"]})
+
+    def test_links_are_relations_and_claim_attributes_per_region_choices(self):
+        regions = {r["id"] for r in self.results() if r["type"] == "labels"}
+        links, choices = set(), set()
+        for r in self.results():
+            if r["type"] == "relation":
+                self.assertEqual(r["direction"], "right")
+                self.assertIn(r["from_id"], regions)
+                self.assertIn(r["to_id"], regions)
+                links.add((r["from_id"], r["to_id"], *r["labels"]))
+            elif r["type"] == "choices":
+                self.assertIn(r["id"], regions)
+                choices.add((r["id"], r["from_name"], *r["value"]["choices"]))
+        self.assertEqual(links, self.expected_links())
+        self.assertEqual(choices, self.expected_claim_attributes())
 
 
 class Prodigy(ExportTest):
@@ -102,9 +129,33 @@ class W3c(ExportTest):
         self.assertEqual(collection["total"], len(items))
         return items
 
+    def test_links_are_linking_annotations_from_their_target_to_their_body(self):
+        urn = "urn:news-annotator:annotation:"
+        found = set()
+        for item in self.items():
+            if item["motivation"] != "linking":
+                continue
+            source, tag = item["body"]
+            self.assertEqual(tag["purpose"], "tagging")
+            self.assertTrue(item["target"].startswith(urn) and source.startswith(urn))
+            found.add((item["target"][len(urn) :], source[len(urn) :], tag["value"]))
+        self.assertEqual(found, self.expected_links())
+
+    def test_claim_attributes_are_classifying_bodies(self):
+        found = set()
+        for item in self.items():
+            bodies = item["body"] if isinstance(item["body"], list) else [item["body"]]
+            for b in bodies:
+                if isinstance(b, dict) and b.get("purpose") == "classifying":
+                    name, value = b["value"].split(":")
+                    found.add((item["id"].rsplit(":", 1)[-1], name, value))
+        self.assertEqual(found, self.expected_claim_attributes())
+
     def test_both_selectors_select_the_same_text_of_the_article(self):
         found = {}
         for item in self.items():
+            if item["motivation"] == "linking":
+                continue
             source = item["target"]["source"]
             article = source.rsplit(":", 1)[-1].rsplit("/", 1)[-1]
             selectors = {s["type"]: s for s in item["target"]["selector"]}

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(REPO_ROOT, 'dist');
-export const SCHEMA_PATH = join(REPO_ROOT, 'schema', 'news-annotator-v1.schema.json');
+/** The JSON Schema of version `version` of the export file. */
+export const schemaPath = (version) => join(REPO_ROOT, 'schema', `news-annotator-v${version}.schema.json`);
 export const FIXTURES = join(REPO_ROOT, 'tests', 'fixtures');
 
 /**

@@ -1,19 +1,25 @@
-// The export file's JSON Schema (draft 2020-12), compiled with Ajv.
+// The export file's JSON Schemas (draft 2020-12), compiled with Ajv: one per version of the file.
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
-import { SCHEMA_PATH } from './paths.mjs';
+import { schemaPath } from './paths.mjs';
 
-let cached;
+/** The newest version of the export file, which the app writes. */
+export const EXPORT_VERSION = 2;
 
-/** A validate(data) function for schema/news-annotator-v1.schema.json; errors in validate.errors. */
-export function exportValidator() {
-  if (!cached) {
+const cached = new Map();
+
+/**
+ * A validate(data) function for schema/news-annotator-v<version>.schema.json (the newest by default);
+ * errors in validate.errors.
+ */
+export function exportValidator(version = EXPORT_VERSION) {
+  if (!cached.has(version)) {
     const ajv = new Ajv2020({ allErrors: true });
     addFormats(ajv);
-    cached = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
+    cached.set(version, ajv.compile(JSON.parse(readFileSync(schemaPath(version), 'utf8'))));
   }
-  return cached;
+  return cached.get(version);
 }
 
 /** Human-readable Ajv errors, one per line. */

@@ -22,7 +22,7 @@
 //! - Our annotation id is an `AnnotationId` comment. brat attributes take values from a declared
 //!   list, so an id cannot be one; a comment of any type is valid brat, shown with the annotation,
 //!   and ignored by tools that do not know it. An id holding a line break is left out, and a file
-//!   without ids gets [`generated_id`]s.
+//!   without ids gets [`generated_id`](super::generated_id)s.
 //! - brat's text-bound annotations cannot hold a line break, so a span across lines is written as
 //!   discontinuous fragments split at each run of line breaks (`T1\tClaim 0 5;6 10\ttext text`,
 //!   fragment texts joined by a space, as brat checks). The reader joins the fragments back into
@@ -30,17 +30,44 @@
 //!   outside it; a span of line breaks only cannot be written and is listed as dropped.
 //! - Times are not kept: read annotations are dated at the import.
 //!
-//! Reading takes `T` lines and their `#` comments; relations, events, attributes and normalisations
-//! (`R`, `E`, `A`, `M`, `N`, `*`) are skipped with one warning per kind.
+//! After the `T` lines and their comments come the links, claim attributes and registry references
+//! (written in `brat/relations.rs`; `annotation.conf` declares their types and values):
+//!
+//! ```text
+//! R1\tSaidBy Arg1:T2 Arg2:T3
+//! A1\tAttribution T4 attributed
+//! A2\tCheck T4 disputed
+//! N1\tReference T3 Registry:ent-zelensky\tVolodymyr Zelensky
+//! *\tEquiv T3 T9
+//! ```
+//!
+//! - A link is a relation from the quote or claim (Arg1) to its source (Arg2), typed `SaidBy`,
+//!   `Source` or `FromQuote`.
+//! - Claim attributes are multi-valued brat attributes `Attribution` (`attributed`, `unattributed`,
+//!   `outlet`) and `Check` (`supported`, `disputed`, `false`; an unchecked claim has none).
+//! - A registry reference is a normalisation to the database `Registry`, the entry's id and name (an
+//!   id holding a space cannot be written and is listed as dropped). The entry's aliases and
+//!   rejected mentions are the registry's own and are not written.
+//! - The mentions of one entry within a document are also an equivalence, so that brat and tools
+//!   without normalisations group them. The type is `Equiv`, brat's conventional name, rather than
+//!   another one: the pybrat reader accepts no other.
+//!
+//! Reading takes all of these back (see `read/extras.rs`); events (`E`) are skipped with a warning.
 
 use super::{preview_of, zip, Body, Doc};
 use crate::domain::annotation::{Annotation, Label};
 use crate::domain::article::Article;
+use std::collections::HashMap;
+
+mod relations;
+pub use relations::{attribute_type, relation_type, EQUIV, REFERENCE_DB};
 
 /// The collection's configuration, written as `annotation.conf`.
 pub const CONF: &str = "\
 # brat configuration of a News Annotator export: one entity type per label.
 # Each annotation's note is an AnnotatorNotes comment, its News Annotator id an AnnotationId comment.
+# A mention's registry entry is a normalisation: N1<TAB>Reference T1 Registry:<entry id><TAB><name>
+# (to pick entries in brat's editor, declare a Registry database in tools.conf [normalization]).
 [entities]
 Claim
 Quote
@@ -52,10 +79,19 @@ Other
 [relations]
 # Any annotation may overlap any other, as in News Annotator.
 <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+# Links: Arg1 (a quote or a claim) comes from Arg2 (its source).
+SaidBy\tArg1:Quote, Arg2:Person|Organization|Place|Other
+Source\tArg1:Claim, Arg2:Person|Organization|Place|Other
+FromQuote\tArg1:Claim, Arg2:Quote
+# The mentions of one registry entry within a document.
+Equiv\tArg1:Person|Organization|Place|Other, Arg2:Person|Organization|Place|Other, <REL-TYPE>:symmetric-transitive
 
 [events]
 
 [attributes]
+# How a claim is presented, and what checking it found.
+Attribution\tArg:Claim, Value:attributed|unattributed|outlet
+Check\tArg:Claim, Value:unchecked|supported|disputed|false
 ";
 
 /// The comment type that carries our annotation id.
@@ -98,6 +134,7 @@ fn ann_file(doc: &Doc, dropped: &mut Vec<String>) -> String {
     let article = &doc.article;
     let mut out = String::new();
     let (mut t, mut comment) = (0, 0);
+    let mut t_of: HashMap<&str, usize> = HashMap::new();
     for a in &doc.annotations {
         let fragments = fragments(article, a);
         if fragments.is_empty() {
@@ -110,6 +147,7 @@ fn ann_file(doc: &Doc, dropped: &mut Vec<String>) -> String {
             continue;
         }
         t += 1;
+        t_of.insert(a.id.as_str(), t);
         let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
         let words: Vec<&str> = fragments
             .iter()
@@ -136,6 +174,7 @@ fn ann_file(doc: &Doc, dropped: &mut Vec<String>) -> String {
             ));
         }
     }
+    relations::write(doc, &t_of, &mut out, dropped);
     out
 }
 

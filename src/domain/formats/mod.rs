@@ -12,6 +12,7 @@ pub mod csv;
 pub mod detect;
 pub mod doccano;
 pub mod label_studio;
+pub mod links;
 pub mod prodigy;
 pub mod spacy;
 pub mod tags;
@@ -23,6 +24,7 @@ pub mod zip;
 use super::annotation::{Annotation, Label, LabelName};
 use super::article::{Article, ArticleId};
 use super::records::AnnotationRecord;
+use super::registry::Entity;
 use super::time::Timestamp;
 use super::workspace::Workspace;
 use std::rc::Rc;
@@ -156,13 +158,22 @@ impl Format {
     pub fn cannot_hold(self) -> &'static str {
         match self {
             Format::Native => "",
-            Format::W3c => "",
-            Format::Brat => {
-                "the annotations' creation and change times, and line breaks in notes (they \
-                 become spaces)"
+            Format::W3c => {
+                "the registry entries' aliases and rejected mentions (each mention keeps its \
+                 entry's id and name)"
             }
-            Format::Doccano => "notes, ids and times; labels become tags such as CLAIM and PERSON",
-            Format::LabelStudio => "times; labels become tags such as CLAIM and PERSON",
+            Format::Brat => {
+                "the annotations' creation and change times, line breaks in notes (they become \
+                 spaces), and the registry entries' aliases and rejected mentions"
+            }
+            Format::Doccano => {
+                "notes, ids and times, claim attributes and registry references; labels become \
+                 tags such as CLAIM and PERSON"
+            }
+            Format::LabelStudio => {
+                "times, and the registry entries' aliases and rejected mentions; labels become \
+                 tags such as CLAIM and PERSON"
+            }
             Format::SpacyJsonl | Format::SpacyTuples => {
                 "notes, ids and times; labels become tags such as CLAIM and PERSON"
             }
@@ -198,28 +209,43 @@ impl Scope {
     }
 }
 
-/// One article and the annotations chosen for it, in text order (outer spans first).
+/// One article and the annotations chosen for it, in text order (outer spans first), with the
+/// registry entries they refer to.
 #[derive(Clone, Debug)]
 pub struct Doc {
     /// The article.
     pub article: Rc<Article>,
     /// Its annotations within the scope.
     pub annotations: Vec<Rc<Annotation>>,
+    /// The registry entries its annotations refer to, in the order of their first mention.
+    pub entities: Vec<Rc<Entity>>,
 }
 
-/// The articles and annotations of `ws` that `scope` names, articles in list order.
+/// The articles and annotations of `ws` that `scope` names, articles in list order, each with the
+/// registry entries its chosen annotations refer to.
 pub fn docs(ws: &Workspace, scope: &Scope) -> Vec<Doc> {
     ws.articles()
         .iter()
         .filter(|a| scope.article.as_ref().is_none_or(|id| *id == a.id))
-        .map(|article| Doc {
-            article: article.clone(),
-            annotations: ws
+        .map(|article| {
+            let annotations: Vec<Rc<Annotation>> = ws
                 .in_article(&article.id)
                 .iter()
                 .filter(|a| scope.labels.contains(&a.label.name()))
                 .cloned()
-                .collect(),
+                .collect();
+            let mut seen = std::collections::HashSet::new();
+            let entities = annotations
+                .iter()
+                .filter_map(|a| a.attrs.entity.as_ref())
+                .filter(|id| seen.insert(*id))
+                .filter_map(|id| ws.entity(id).cloned())
+                .collect();
+            Doc {
+                article: article.clone(),
+                annotations,
+                entities,
+            }
         })
         .collect()
 }

@@ -148,11 +148,49 @@ Sunday.";
 /// The second article of the formats fixture.
 pub const FORMATS_SECOND: &str = "Ukraine’s parliament met in Kyiv.";
 
+/// The registry entries of the formats fixture: Volodymyr Zelensky (a person), and Kyiv (a place,
+/// with the alias "Kiev"), which is mentioned in both articles.
+pub fn formats_entities() -> Vec<super::registry::Entity> {
+    use super::registry::{Entity, EntityId};
+    let zelensky = Entity::new(
+        EntityId::from("ent-zelensky"),
+        "Volodymyr Zelensky",
+        EntityKind::Person,
+        CREATED,
+    );
+    let mut kyiv = Entity::new(
+        EntityId::from("ent-kyiv"),
+        "Kyiv",
+        EntityKind::Place,
+        CREATED,
+    );
+    kyiv.aliases.push("Kiev".into());
+    vec![zelensky, kyiv]
+}
+
 /// The workspace every exporter's golden file is made from: two articles; nested spans (a person and
 /// an organisation inside a claim), crossing spans (two claims), a quote in curly quotes after an
 /// emoji, and a note with a comma, a double quote and a line break. Offsets found with Python.
+///
+/// Links: the quote is said by Zelensky, the first claim's source is Bessent, the second claim comes
+/// from the quote. The first claim is attributed and disputed, the second the outlet's own and
+/// supported. [`registry_workspace`] adds the registry.
 pub fn formats_workspace() -> Workspace {
+    formats_fixture(false)
+}
+
+/// The [`formats_workspace`] with its registry: the [`formats_entities`], Zelensky's mention and both
+/// mentions of Kyiv referring to them. The golden files of the formats that carry registry
+/// references (W3C, brat, doccano, Label Studio) are made from it.
+pub fn registry_workspace() -> Workspace {
+    formats_fixture(true)
+}
+
+/// The formats fixture, with the registry when `registry`.
+fn formats_fixture(registry: bool) -> Workspace {
     use super::article::Article;
+    use super::attributes::{Attribution, CheckStatus};
+    use super::registry::EntityId;
     let person = Label::Entity(EntityKind::Person);
     let org = Label::Entity(EntityKind::Organization);
     let place = Label::Entity(EntityKind::Place);
@@ -162,17 +200,31 @@ pub fn formats_workspace() -> Workspace {
     msc.updated = Timestamp(CREATED.0 + 60_000);
     let mut quote = ann("q-crucial", "fixture", 10, 81, Label::Quote);
     quote.note = "Other outlets: “For me is very important the connection…”".into();
+    quote.attrs.source = Some(AnnotationId::from("e-zelensky"));
+    let mut historic = ann("c-historic", "fixture", 121, 189, Label::Claim);
+    historic.attrs.source = Some(AnnotationId::from("e-bessent"));
+    historic.attrs.attribution = Some(Attribution::Attributed);
+    historic.attrs.check = CheckStatus::Disputed;
+    let mut disagreed = ann("c-disagreed", "fixture", 170, 219, Label::Claim);
+    disagreed.attrs.source = Some(AnnotationId::from("q-crucial"));
+    disagreed.attrs.attribution = Some(Attribution::OutletOwn);
+    disagreed.attrs.check = CheckStatus::Supported;
+    let mention = |id: &str, article: &str, start, end, label, entity: &str| {
+        let mut a = ann(id, article, start, end, label);
+        a.attrs.entity = registry.then(|| EntityId::from(entity));
+        a
+    };
     let annotations = vec![
-        ann("e-kyiv", "fixture", 3, 7, place),
+        mention("e-kyiv", "fixture", 3, 7, place, "ent-kyiv"),
         quote,
-        ann("e-zelensky", "fixture", 87, 105, person),
-        ann("c-historic", "fixture", 121, 189, Label::Claim),
+        mention("e-zelensky", "fixture", 87, 105, person, "ent-zelensky"),
+        historic,
         ann("e-bessent", "fixture", 121, 134, person),
         ann("e-treasury", "fixture", 140, 151, org),
-        ann("c-disagreed", "fixture", 170, 219, Label::Claim),
+        disagreed,
         msc,
         ann("e-ukraine", "second", 0, 7, place),
-        ann("e-kyiv-2", "second", 28, 32, place),
+        mention("e-kyiv-2", "second", 28, 32, place, "ent-kyiv"),
     ];
     let mut ws = Workspace::new(vec![
         Article::new("fixture", "Formats fixture", FORMATS_TEXT.to_owned()),
@@ -180,7 +232,11 @@ pub fn formats_workspace() -> Workspace {
     ]);
     ws.apply(Action::Import {
         articles: Vec::new(),
-        entities: Vec::new(),
+        entities: if registry {
+            formats_entities()
+        } else {
+            Vec::new()
+        },
         annotations,
         replace: false,
     })

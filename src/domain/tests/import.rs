@@ -215,22 +215,22 @@ fn other_formats_and_newer_versions_are_refused_plainly() {
         "this is not a News Annotator file: its \"format\" is \"label-studio\", not \"news-annotator\""
     );
     let mut file = sample_file();
-    file["version"] = Value::from(2_u64);
+    file["version"] = Value::from(3_u64);
     file["brand_new_field"] = Value::from(true);
     assert_eq!(
         error(&file),
-        "this file was written by a newer version (2); this app reads version 1"
+        "this file was written by a newer version (3); this app reads version 2"
     );
     file["version"] = Value::from(0_u64);
-    assert_eq!(error(&file), "brand_new_field: unknown field `brand_new_field`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `annotations`");
+    assert_eq!(error(&file), "brand_new_field: unknown field `brand_new_field`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `entities`, `annotations`");
     file.as_object_mut()
         .unwrap()
         .retain(|(key, _)| key != "brand_new_field");
     assert_eq!(
         error(&file),
-        "version: version 0 is not one this app reads (it reads 1)"
+        "version: version 0 is not one this app reads (it reads 1 to 2)"
     );
-    file["version"] = Value::from(1_u64);
+    file["version"] = Value::from(2_u64);
     file["offsets"] = Value::from("utf-16-code-units");
     assert!(error(&file).starts_with("offsets: offsets counted as \"utf-16-code-units\""));
 }

@@ -1,4 +1,5 @@
-//! Tests of the export file: a golden file on the bundled articles, its shape, and the download name.
+//! Tests of the export file: its shape, the download name, and the version 1 golden file, which was
+//! written by the app before version 2 and must keep loading.
 
 use super::*;
 use crate::domain::fixtures::{json, sample_workspace};
@@ -7,27 +8,44 @@ use crate::domain::formats::{file_name, Format};
 /// 2026-11-24T10:00:00.000Z.
 const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
 
-const GOLDEN: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/fixtures/native-export.json"
-);
+/// An export of the sample workspace in version 1. Never edit it: it stands for users' files.
+const V1: &str = include_str!("../../../tests/fixtures/native-export.json");
 
-/// Compares with the golden file; `UPDATE_GOLDEN=1 cargo test` rewrites it (then review the diff).
 #[test]
-fn export_matches_the_golden_file_byte_for_byte() {
-    let json = export_json(&sample_workspace(), EXPORTED);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(GOLDEN, &json).unwrap();
-    }
-    let golden = std::fs::read_to_string(GOLDEN).unwrap();
-    assert!(json == golden, "export differs from {GOLDEN}:\n{json}");
+fn the_version_1_file_reads_as_the_same_records_with_no_entries_or_articles() {
+    assert!(V1.contains("\"version\": 1,"));
+    let ws = sample_workspace();
+    let incoming = read(json(V1), ws.articles()).unwrap();
+    let today = read(json(&export_json(&ws, EXPORTED)), ws.articles()).unwrap();
+    // Version 2 of the same workspace (which has no attributes, entries or own articles) holds the same
+    // records, in the same places.
+    assert_eq!(incoming.records, today.records);
+    assert_eq!(incoming.records.len(), 6);
+    assert_eq!(incoming.records[3].0, "annotations[3]");
+    assert!(incoming.entities.is_empty() && incoming.articles.is_empty());
+    assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
+}
+
+#[test]
+fn a_version_1_file_has_no_fields_of_version_2() {
+    let articles = sample_workspace().articles().to_vec();
+    let mut file = json(V1);
+    file["entities"] = Value::Array(Vec::new());
+    let err = read(file, &articles).unwrap_err();
+    assert_eq!(err.path, "entities");
+    assert!(err.message.starts_with("unknown field `entities`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `annotations`"), "{err}");
+    let mut file = json(V1);
+    file["articles"][0]["own"] = Value::Bool(true);
+    let err = read(file, &articles).unwrap_err();
+    assert_eq!(err.path, "articles[0].own");
+    assert!(err.message.starts_with("unknown field `own`"), "{err}");
 }
 
 #[test]
 fn export_lists_every_article_and_annotations_in_text_order() {
     let ws = sample_workspace();
     let file = ExportFile::read(&mut json(&export_json(&ws, EXPORTED))).unwrap();
-    assert_eq!((file.format.as_str(), file.version), (FORMAT, 1));
+    assert_eq!((file.format.as_str(), file.version), (FORMAT, 2));
     assert_eq!(file.exported, "2026-11-24T10:00:00.000Z");
     assert_eq!(file.offsets, OFFSETS);
     assert_eq!(file.articles.len(), ws.articles().len());
@@ -35,6 +53,8 @@ fn export_lists_every_article_and_annotations_in_text_order() {
         (file.articles[0].id.as_str(), file.articles[0].length),
         ("kyiv-post", 4016)
     );
+    assert!(file.articles.iter().all(|a| !a.own && a.text.is_none()));
+    assert!(file.entities.is_empty());
     let ids: Vec<&str> = file.annotations.iter().map(|r| r.id.as_str()).collect();
     // The claim and the entity nested in it share a start: the outer span comes first.
     assert_eq!(
@@ -62,10 +82,10 @@ fn export_is_indented_with_two_spaces_and_ends_with_a_newline() {
     let json = export_json(&Workspace::new(Vec::new()), EXPORTED);
     assert_eq!(
         json,
-        "{\n  \"format\": \"news-annotator\",\n  \"version\": 1,\n  \
+        "{\n  \"format\": \"news-annotator\",\n  \"version\": 2,\n  \
          \"exported\": \"2026-11-24T10:00:00.000Z\",\n  \
          \"offsets\": \"unicode-code-points, end-exclusive\",\n  \
-         \"articles\": [],\n  \"annotations\": []\n}\n"
+         \"articles\": [],\n  \"entities\": [],\n  \"annotations\": []\n}\n"
     );
 }
 

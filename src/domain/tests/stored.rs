@@ -5,6 +5,7 @@ use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{json, sample_workspace};
+use crate::domain::json::Value;
 use crate::domain::time::Timestamp;
 
 /// A state saved by schema 1. Never edit it: it stands for what users' browsers hold.
@@ -52,7 +53,7 @@ fn encode_then_decode_restores_every_annotation() {
     let text = encode(&ws);
     assert!(
         text.starts_with(
-            "{\"schema\":2,\"annotations\":[{\"id\":\"e-zelensky\",\"article\":\"kyiv-post\",\
+            "{\"schema\":3,\"articles\":[],\"entities\":[],\"annotations\":[{\"id\":\"e-zelensky\",\"article\":\"kyiv-post\",\
              \"label\":\"entity\",\"kind\":\"person\",\"start\":20,\"end\":38,\"exact\":\"Volodymyr Zelensky\",\
              \"created\":1739606400000,\"updated\":1739606400000}"
         ),
@@ -129,9 +130,9 @@ fn every_decode_error_says_what_is_wrong() {
             "",
         ),
         (
-            "{\"schema\": 3, \"whatever\": {}}",
-            DecodeError::Newer(3),
-            "saved by a newer version of the app (schema 3); this version reads schema 2",
+            "{\"schema\": 4, \"whatever\": {}}",
+            DecodeError::Newer(4),
+            "saved by a newer version of the app (schema 4); this version reads schema 3",
         ),
         (
             "{\"schema\": 1, \"annotations\": [{\"id\": \"x\", \"start\": \"0\"}]}",

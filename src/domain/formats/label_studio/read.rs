@@ -1,15 +1,20 @@
 //! Reading Label Studio JSON tasks back (see the parent module for the shape and the rules).
 
+use super::REGISTRY;
 use crate::domain::article::Article;
-use crate::domain::formats::values::{list, offset, shown, span, string};
+use crate::domain::formats::values::{list, shown, string};
 use crate::domain::formats::Incoming;
-use crate::domain::formats::{error, find_article, generated_id, tags, Format, FormatError, Found};
-use crate::domain::json::{self, Number, Value};
+use crate::domain::formats::{error, find_article, FormatError, Found};
+use crate::domain::json::{self, Value};
 use crate::domain::records::syntax_error;
-use crate::domain::text::{char_len, slice_chars, utf16_to_char};
+use crate::domain::text::char_len;
 use crate::domain::time::Timestamp;
 use std::collections::HashMap;
 use std::rc::Rc;
+
+mod extras;
+mod region;
+use region::{labelled, note_text, result_id, value_of};
 
 /// Reads a Label Studio JSON file: a list of tasks (or one task).
 pub fn read(text: &str, articles: &[Rc<Article>], now: Timestamp) -> Result<Incoming, FormatError> {
@@ -107,7 +112,8 @@ fn read_task(
     let len = char_len(text);
     let mut spans: Vec<Region> = Vec::new();
     let mut notes: Vec<(String, String, String)> = Vec::new();
-    let (mut relations, mut utf16) = (0, 0);
+    let mut extras = Vec::new();
+    let mut utf16 = 0;
     let source_path = at(path, source);
     let groups = match task.get(source) {
         None | Some(Value::Null) => &[],
@@ -131,6 +137,11 @@ fn read_task(
                 return error(path, format!("must be an object, not {}", shown(result)));
             }
             let kind = string(result.get("type"), &format!("{path}.type"))?;
+            let from = result.get("from_name").and_then(|f| match f {
+                Value::String(f) => Some(f.as_str()),
+                _ => None,
+            });
+            let warnings = &mut incoming.warnings;
             match kind {
                 "labels" => {
                     let id = result_id(result, &path)?;
@@ -149,18 +160,22 @@ fn read_task(
                         });
                     }
                 }
+                "textarea" if from == Some(REGISTRY) => {
+                    extras.push(extras::reference(result, &path)?);
+                }
                 "textarea" => {
                     let value = value_of(result, &path)?;
                     let note = note_text(value.get("text"), &format!("{path}.value.text"))?;
                     match result_id(result, &path)? {
                         Some(id) => notes.push((path, id, note)),
-                        None => incoming.warnings.push(format!(
+                        None => warnings.push(format!(
                             "{path}: a text answer that belongs to no span; ignored"
                         )),
                     }
                 }
-                "relation" => relations += 1,
-                other => incoming.warnings.push(format!(
+                "choices" => extras.extend(extras::choices(result, &path, warnings)?),
+                "relation" => extras.extend(extras::relation(result, &path, warnings)?),
+                other => warnings.push(format!(
                     "{path}: a \"{}\" result is not read; ignored",
                     other.chars().take(40).collect::<String>()
                 )),
@@ -199,10 +214,14 @@ fn read_task(
              Studio versions write them); converted to characters"
         ));
     }
-    if relations > 0 {
-        incoming.warnings.push(format!(
-            "{place}: {relations} relation(s) not imported; relations come in a later version"
-        ));
+    // Each region id's record, for the choices, registry entries and relations.
+    let base = incoming.records.len();
+    let ids: Vec<Option<String>> = spans.iter().map(|s| s.id.clone()).collect();
+    let mut records: HashMap<&str, usize> = HashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        if let Some(id) = id {
+            records.entry(id).or_insert(base + i);
+        }
     }
     for span in spans {
         let mut found = span.found;
@@ -215,107 +234,6 @@ fn read_task(
         }
         incoming.records.push((span.path, record));
     }
+    extras::apply(extras, &records, incoming, now);
     Ok(())
-}
-
-/// The result's `id`: a string or a number; `None` when absent, null or empty.
-fn result_id(result: &Value, path: &str) -> Result<Option<String>, FormatError> {
-    match result.get("id") {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.is_empty())),
-        Some(Value::Number(n @ (Number::U64(_) | Number::I64(_)))) => Ok(Some(n.to_string())),
-        Some(other) => error(
-            format!("{path}.id"),
-            format!("must be a string, not {}", shown(other)),
-        ),
-    }
-}
-
-/// The result's `value` object.
-fn value_of<'v>(result: &'v Value, path: &str) -> Result<&'v Value, FormatError> {
-    let path = format!("{path}.value");
-    match result.get("value") {
-        Some(value @ Value::Object(_)) => Ok(value),
-        None => error(path, "missing"),
-        Some(other) => error(path, format!("must be an object, not {}", shown(other))),
-    }
-}
-
-/// A textarea's text: a string or a list of strings, joined by line breaks.
-fn note_text(value: Option<&Value>, path: &str) -> Result<String, FormatError> {
-    match value {
-        Some(Value::Array(items)) => {
-            let mut parts = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                parts.push(string(Some(item), &format!("{path}[{i}]"))?);
-            }
-            Ok(parts.join("\n"))
-        }
-        other => string(other, path).map(str::to_owned),
-    }
-}
-
-/// The spans of a `labels` result's `value` at `path` (one per label), the span's own text when the
-/// offsets do not select it, and whether the offsets were converted from UTF-16 code units.
-fn labelled(
-    value: &Value,
-    path: &str,
-    text: &str,
-    len: usize,
-    article: &Article,
-    now: Timestamp,
-) -> Result<(Vec<Found>, Option<String>, bool), FormatError> {
-    let mut start = offset(value.get("start"), &format!("{path}.start"))?;
-    let end_path = format!("{path}.end");
-    let mut end = offset(value.get("end"), &end_path)?;
-    let exact = match value.get("text") {
-        None | Some(Value::Null) => None,
-        other => Some(string(other, &format!("{path}.text"))?),
-    };
-    let mut converted = false;
-    let mut differs = false;
-    if let Some(exact) = exact.filter(|e| !e.is_empty()) {
-        if slice_chars(text, start, end) != exact || end > len {
-            let (s, e) = (utf16_to_char(text, start), utf16_to_char(text, end));
-            if (s, e) != (start, end) && slice_chars(text, s, e) == exact {
-                (start, end, converted) = (s, e, true);
-            } else {
-                differs = true;
-            }
-        }
-    }
-    let span = span(start, end, len, &end_path)?;
-    let labels_path = format!("{path}.labels");
-    let Some(labels) = value.get("labels") else {
-        return error(
-            labels_path,
-            "missing: give the span's tag, such as [\"PERSON\"]",
-        );
-    };
-    let labels = list(labels, &labels_path)?;
-    if labels.is_empty() {
-        return error(
-            labels_path,
-            "is empty: give the span's tag, such as [\"PERSON\"]",
-        );
-    }
-    let mut found = Vec::with_capacity(labels.len());
-    for (i, label) in labels.iter().enumerate() {
-        let label_path = format!("{labels_path}[{i}]");
-        let label =
-            tags::label_of(string(Some(label), &label_path)?).or_else(|m| error(&label_path, m))?;
-        let (start, end) = (span.start(), span.end());
-        found.push(Found {
-            id: generated_id(Format::LabelStudio, &article.id, start, end, label),
-            article: article.id.clone(),
-            label,
-            note: String::new(),
-            start,
-            end,
-            created: now,
-            updated: now,
-        });
-    }
-    let exact = exact.filter(|_| differs).map(str::to_owned);
-    Ok((found, exact, converted))
 }

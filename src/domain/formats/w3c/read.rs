@@ -1,9 +1,9 @@
 //! Reading W3C Web Annotation files back (see the parent module for the shapes it accepts).
 
 use super::{ANNOTATION_URN, ARTICLE_URN};
-use crate::domain::anchoring::{anchor, Anchoring};
 use crate::domain::article::Article;
-use crate::domain::formats::values::{list, offset, shown, span, string};
+use crate::domain::formats::links::{refer, set_attr};
+use crate::domain::formats::values::{list, shown, string};
 use crate::domain::formats::{
     error, find_article, generated_id, Format, FormatError, Found, Incoming,
 };
@@ -12,6 +12,9 @@ use crate::domain::time::Timestamp;
 use std::rc::Rc;
 
 mod body;
+mod link;
+mod selector;
+mod target;
 use body::body;
 
 /// Reads a parsed W3C file: a collection, a page, one annotation, or a list of annotations.
@@ -24,6 +27,7 @@ pub fn read(
         articles,
         now,
         incoming: Incoming::default(),
+        links: Vec::new(),
     };
     match &value {
         Value::Array(items) => reader.items(items, "")?,
@@ -76,6 +80,7 @@ pub fn read(
             )
         }
     }
+    link::resolve(&mut reader.incoming, reader.links);
     Ok(reader.incoming)
 }
 
@@ -114,13 +119,8 @@ struct Reader<'a> {
     articles: &'a [Rc<Article>],
     now: Timestamp,
     incoming: Incoming,
-}
-
-/// A `TextQuoteSelector`'s three texts.
-struct Quote<'v> {
-    exact: &'v str,
-    prefix: &'v str,
-    suffix: &'v str,
+    /// The links read, resolved once every annotation is.
+    links: Vec<link::Linking>,
 }
 
 impl<'a> Reader<'a> {
@@ -158,111 +158,18 @@ impl<'a> Reader<'a> {
             let t = item.get("type").map(shown).unwrap_or_default();
             return error(at(path, "type"), format!("must be \"Annotation\", not {t}"));
         }
-        let target_path = at(path, "target");
-        let (target, target_path) = match item.get("target") {
-            None => {
-                return error(
-                    target_path,
-                    "missing: an annotation needs a target naming the article and the text",
-                )
-            }
-            Some(Value::Array(targets)) => match targets.as_slice() {
-                [one] => (one, format!("{target_path}[0]")),
-                [] => return error(target_path, "is empty: name the article and the text"),
-                _ => {
-                    return error(
-                        target_path,
-                        format!(
-                            "has {} targets: a discontinuous span (several targets) is not \
-                             supported; make one annotation per part",
-                            targets.len()
-                        ),
-                    )
-                }
-            },
-            Some(target) => (target, target_path),
-        };
-        let source = match target {
-            Value::String(iri) => {
-                self.skip(
-                    &target_path,
-                    format!(
-                        "names the whole of \"{}\", not a part of its text",
-                        cut(iri)
-                    ),
-                );
-                return Ok(());
-            }
-            Value::Object(_) => string(target.get("source"), &at(&target_path, "source"))?,
-            other => {
-                return error(
-                    target_path,
-                    format!(
-                        "must be an object with \"source\" and \"selector\", not {}",
-                        shown(other)
-                    ),
-                )
-            }
-        };
-        let Some(article) = self.article(source) else {
-            let message = format!("\"{}\" is not one of this app's articles", cut(source));
-            self.skip(&at(&target_path, "source"), message);
+        if link::is_linking(item) {
+            let warnings = &mut self.incoming.warnings;
+            self.links.extend(link::linking(item, path, warnings));
+            return Ok(());
+        }
+        let Some((target, target_path, article)) = self.locate(item, path)? else {
             return Ok(());
         };
-        let (label, note) = body(item, path)?;
-        let selector_path = at(&target_path, "selector");
-        let (position, quote) = match target.get("selector") {
-            Some(Value::Array(selectors)) => {
-                let mut found = (None, None);
-                for (i, s) in selectors.iter().enumerate() {
-                    selector(s, &format!("{selector_path}[{i}]"), &mut found)?;
-                }
-                found
-            }
-            Some(s) => {
-                let mut found = (None, None);
-                selector(s, &selector_path, &mut found)?;
-                found
-            }
-            None => (None, None),
-        };
-        let len = article.char_len;
-        let position = match position {
-            Some((start, end, end_path)) => match span(start, end, len, &end_path) {
-                Ok(span) => Some(span),
-                // Offsets past our text: the quote, if any, says where the text is now.
-                Err(e) if quote.is_some() && start < end => {
-                    let at = e.path;
-                    self.incoming.warnings.push(format!(
-                        "{at}: past the end of article \"{}\"; placed by its quote instead",
-                        article.id.as_str()
-                    ));
-                    None
-                }
-                Err(e) => return Err(e),
-            },
-            None => None,
-        };
-        let span = match (position, &quote) {
-            (Some(span), _) => span,
-            (None, Some(q)) => match anchor(article, 0, 0, q.exact, q.prefix, q.suffix) {
-                Anchoring::Exact(span) | Anchoring::Moved(span) => span,
-                Anchoring::NotFound => {
-                    let message = format!(
-                        "\"{}\" is not in article \"{}\"",
-                        cut(q.exact),
-                        article.id.as_str()
-                    );
-                    self.skip(&selector_path, message);
-                    return Ok(());
-                }
-            },
-            (None, None) => {
-                let message = "has no TextPositionSelector or TextQuoteSelector saying which \
-                               text it marks";
-                self.skip(&selector_path, message.into());
-                return Ok(());
-            }
+        let bodies = body(item, path)?;
+        let label = bodies.label;
+        let Some((span, quote)) = self.span_of(target, &target_path, article)? else {
+            return Ok(());
         };
         let (start, end) = (span.start(), span.end());
         let id = match item.get("id") {
@@ -281,7 +188,7 @@ impl<'a> Reader<'a> {
             id,
             article: article.id.clone(),
             label,
-            note,
+            note: bodies.note,
             start,
             end,
             created: created.unwrap_or(self.now),
@@ -292,6 +199,19 @@ impl<'a> Reader<'a> {
             record.exact = q.exact.to_owned();
             record.prefix = q.prefix.to_owned();
             record.suffix = q.suffix.to_owned();
+        }
+        let warnings = &mut self.incoming.warnings;
+        warnings.extend(bodies.warnings);
+        for (p, attr, value) in bodies.attrs {
+            if let Err(why) = set_attr(&mut record, attr, &value) {
+                warnings.push(format!("{p}: {why}; skipped"));
+            }
+        }
+        if let Some((p, id, name)) = bodies.entity {
+            let entities = &mut self.incoming.entities;
+            if let Err(why) = refer(entities, &mut record, &p, &id, &name, self.now) {
+                warnings.push(format!("{p}: {why}; skipped"));
+            }
         }
         self.incoming.records.push((place.to_owned(), record));
         Ok(())
@@ -321,37 +241,4 @@ impl<'a> Reader<'a> {
                 .or_else(|m| error(path, m)),
         }
     }
-}
-
-/// A start and end with the path of the end, and a quote, from the selectors read so far.
-type Selected<'v> = (Option<(usize, usize, String)>, Option<Quote<'v>>);
-
-/// Reads the selector at `path` into `found`; the first of each type counts, other types are ignored.
-fn selector<'v>(s: &'v Value, path: &str, found: &mut Selected<'v>) -> Result<(), FormatError> {
-    if !matches!(s, Value::Object(_)) {
-        return error(path, format!("must be a selector object, not {}", shown(s)));
-    }
-    if is_a(s, "TextPositionSelector") && found.0.is_none() {
-        let start = offset(s.get("start"), &at(path, "start"))?;
-        let end = offset(s.get("end"), &at(path, "end"))?;
-        found.0 = Some((start, end, at(path, "end")));
-    } else if is_a(s, "TextQuoteSelector") && found.1.is_none() {
-        let exact = string(s.get("exact"), &at(path, "exact"))?;
-        if exact.is_empty() {
-            return error(
-                at(path, "exact"),
-                "must not be empty: it is the text marked",
-            );
-        }
-        let optional = |key: &str| match s.get(key) {
-            None | Some(Value::Null) => Ok(""),
-            some => string(some, &at(path, key)),
-        };
-        found.1 = Some(Quote {
-            exact,
-            prefix: optional("prefix")?,
-            suffix: optional("suffix")?,
-        });
-    }
-    Ok(())
 }

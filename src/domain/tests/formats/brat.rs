@@ -4,7 +4,7 @@
 use super::*;
 use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
 use crate::domain::article::ArticleId;
-use crate::domain::fixtures::{formats_workspace, FORMATS_TEXT};
+use crate::domain::fixtures::{formats_workspace, registry_workspace, FORMATS_TEXT};
 use crate::domain::formats::{docs, export as export_as, Scope};
 use crate::domain::formats::{Format, Incoming};
 use crate::domain::import::plan_import;
@@ -33,7 +33,18 @@ const MEMBERS: [&str; 5] = [
     "second.ann",
 ];
 
+/// The export of the fixture with its registry: the golden files.
 fn fixture_export() -> Body {
+    export_as(
+        Format::Brat,
+        &docs(&registry_workspace(), &Scope::everything()),
+        EXPORTED,
+    )
+}
+
+/// The export of the fixture without registry references, for imports into a workspace without
+/// its registry.
+fn plain_export() -> Body {
     export_as(
         Format::Brat,
         &docs(&formats_workspace(), &Scope::everything()),
@@ -145,7 +156,7 @@ fn every_offset_selects_its_text_in_code_points() {
 
 #[test]
 fn the_zip_reads_back_as_the_same_annotations() {
-    let ws = formats_workspace();
+    let ws = registry_workspace();
     let incoming = read_zip(&fixture_export().bytes, ws.articles(), NOW).unwrap();
     assert_eq!(incoming.warnings, Vec::<String>::new());
     assert_eq!(incoming.records[0].0, "fixture.ann line 1");
@@ -167,7 +178,7 @@ fn the_zip_reads_back_as_the_same_annotations() {
 #[test]
 fn importing_the_export_finds_everything_present() {
     let ws = formats_workspace();
-    let plan = plan_import("x.brat.zip", &fixture_export().bytes, &ws, NOW).unwrap();
+    let plan = plan_import("x.brat.zip", &plain_export().bytes, &ws, NOW).unwrap();
     assert_eq!(plan.format, Format::Brat);
     // The note with a line break comes back on one line: the same id with other content, and
     // newer, since it is dated at the import.
@@ -183,7 +194,7 @@ fn importing_the_export_finds_everything_present() {
     );
     // Into the same articles without annotations, everything is new and applies.
     let mut empty = Workspace::new(ws.articles().iter().map(|a| Article::clone(a)).collect());
-    let plan = plan_import("x.brat.zip", &fixture_export().bytes, &empty, NOW).unwrap();
+    let plan = plan_import("x.brat.zip", &plain_export().bytes, &empty, NOW).unwrap();
     assert_eq!(
         (plan.new, plan.reanchored.len(), plan.not_found.len()),
         (10, 0, 0)
@@ -199,10 +210,10 @@ fn importing_the_export_finds_everything_present() {
 #[test]
 fn a_lone_ann_reads_like_the_zip() {
     let ws = formats_workspace();
-    let files = zip::read(&fixture_export().bytes).unwrap();
+    let files = zip::read(&plain_export().bytes).unwrap();
     let ann = std::str::from_utf8(&files[2].1).unwrap();
     let lone = read_ann("some/folder/fixture.ann", ann, ws.articles(), NOW).unwrap();
-    let zipped = read_zip(&fixture_export().bytes, ws.articles(), NOW).unwrap();
+    let zipped = read_zip(&plain_export().bytes, ws.articles(), NOW).unwrap();
     assert_eq!(lone.records, zipped.records[..8]);
     // Through detection, by its name.
     let plan = plan_import("fixture.ann", ann.as_bytes(), &ws, NOW).unwrap();
@@ -337,32 +348,6 @@ fn a_t_line_whose_text_differs_is_placed_by_its_text() {
 }
 
 #[test]
-fn relations_attributes_and_their_notes_are_skipped_with_one_warning_per_kind() {
-    let ws = formats_workspace();
-    let ann = "T1\tPerson 87 105\tVolodymyr Zelensky\n\
-               T2\tQuote 10 81\t“For me, it is crucial to connect security guarantees with investment,”\n\
-               R1\tSaidBy Arg1:T2 Arg2:T1\n\
-               R2\tSaidBy Arg1:T2 Arg2:T1\n\
-               A1\tStatus T2 Disputed\n\
-               #1\tAnnotatorNotes R1\tfrom the video\n\
-               #2\tFlag T1\tcheck\n\
-               \n";
-    let incoming = read_ann("fixture.ann", ann, ws.articles(), NOW).unwrap();
-    assert_eq!(incoming.records.len(), 2);
-    assert_eq!(
-        incoming.warnings,
-        [
-            "fixture.ann line 7: the Flag comment on T1 was skipped; this app reads \
-             AnnotatorNotes as the note",
-            "fixture.ann: 2 relation lines skipped (the first on line 3); this app reads \
-             text-bound annotations (T) and their notes (#) only",
-            "fixture.ann: 1 attribute line skipped (the first on line 5); this app reads \
-             text-bound annotations (T) and their notes (#) only",
-        ]
-    );
-}
-
-#[test]
 fn fragments_over_other_text_are_joined_with_a_warning() {
     let ws = formats_workspace();
     let incoming = read_ann(
@@ -397,3 +382,6 @@ mod read;
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "brat_properties.rs"]
 mod properties;
+
+#[path = "brat_links.rs"]
+mod links;

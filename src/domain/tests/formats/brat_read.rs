@@ -180,3 +180,40 @@ fn broken_zips_are_refused_in_words() {
         "fixture.ann line 1: the offset 9999 is past the end of article \"fixture\" (268 characters)"
     );
 }
+
+#[test]
+fn unknown_types_events_and_their_notes_are_skipped_with_one_warning_per_type() {
+    let ws = formats_workspace();
+    let ann = "T1\tPerson 87 105\tVolodymyr Zelensky\n\
+               T2\tQuote 10 81\t“For me, it is crucial to connect security guarantees with investment,”\n\
+               R1\tLocated Arg1:T2 Arg2:T1\n\
+               R2\tLocated Arg1:T2 Arg2:T1\n\
+               A1\tStatus T2 Disputed\n\
+               #1\tAnnotatorNotes R1\tfrom the video\n\
+               #2\tFlag T1\tcheck\n\
+               E1\tSpeech:T2 Speaker:T1\n\
+               *\tCoref T1 T2\n\
+               R3\tSaidBy Arg2:T1 Arg1:T2\n\
+               \n";
+    let incoming = read_ann("fixture.ann", ann, ws.articles(), NOW).unwrap();
+    assert_eq!(incoming.records.len(), 2);
+    // The known relation is read, whatever the order of its arguments.
+    assert_eq!(
+        incoming.records[1].1.source.as_deref(),
+        Some("brat-fixture-87-105-P")
+    );
+    assert_eq!(
+        incoming.warnings,
+        [
+            "fixture.ann line 7: the Flag comment on T1 was skipped; this app reads \
+             AnnotatorNotes as the note",
+            "fixture.ann: 2 \"Located\" relation lines skipped (the first on line 3); this app \
+             reads SaidBy, Source and FromQuote relations",
+            "fixture.ann: 1 \"Status\" attribute line skipped (the first on line 5); this app \
+             reads the attributes Attribution and Check",
+            "fixture.ann: 1 event line skipped (the first on line 8); this app reads no events",
+            "fixture.ann: 1 \"Coref\" equivalence line skipped (the first on line 9); this app \
+             reads Equiv (or Alias) as the mentions of one entry",
+        ]
+    );
+}

@@ -4,7 +4,9 @@
 use super::*;
 use crate::domain::article::ArticleId;
 use crate::domain::fixtures::golden;
-use crate::domain::fixtures::{formats_workspace, FORMATS_SECOND, FORMATS_TEXT};
+use crate::domain::fixtures::{
+    formats_workspace, registry_workspace, FORMATS_SECOND, FORMATS_TEXT,
+};
 use crate::domain::formats::{docs, Scope};
 use crate::domain::import::plan_import;
 use crate::domain::workspace::Workspace;
@@ -13,7 +15,7 @@ use crate::domain::workspace::Workspace;
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
 fn exported() -> String {
-    let body = export(&docs(&formats_workspace(), &Scope::everything()));
+    let body = export(&docs(&registry_workspace(), &Scope::everything()));
     String::from_utf8(body.bytes).unwrap()
 }
 
@@ -117,7 +119,8 @@ fn a_line_about_an_unknown_text_is_skipped_with_a_warning() {
     let text = format!(
         "{{\"text\": \"Something else.\", \"entities\": [{{\"start_offset\": 0, \
          \"end_offset\": 9, \"label\": \"NOPE\"}}]}}\n\
-         {{\"text\": \"{FORMATS_SECOND}\", \"entities\": [], \"relations\": [{{\"id\": 1}}]}}\n"
+         {{\"text\": \"{FORMATS_SECOND}\", \"entities\": [], \"relations\": [{{\"id\": 1, \
+         \"from_id\": 1, \"to_id\": 2, \"type\": \"said_by\"}}]}}\n"
     );
     let incoming = read(&text, ws.articles(), NOW).unwrap();
     assert!(incoming.records.is_empty());
@@ -125,7 +128,7 @@ fn a_line_about_an_unknown_text_is_skipped_with_a_warning() {
         incoming.warnings,
         [
             "line 1: its text is not one of this app's articles; skipped",
-            "line 2: 1 relation(s) not imported; relations come in a later version",
+            "line 2: relations[0].from_id: 1 is no entity of this line; the relation is skipped",
         ]
     );
 }
@@ -305,3 +308,6 @@ fn offsets_count_code_points_after_a_flag_and_an_emoji() {
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "doccano_properties.rs"]
 mod properties;
+
+#[path = "doccano_links.rs"]
+mod links;

@@ -5,7 +5,9 @@ use super::*;
 use crate::domain::annotation::Label;
 use crate::domain::article::ArticleId;
 use crate::domain::fixtures::golden;
-use crate::domain::fixtures::{formats_workspace, json, FORMATS_SECOND, FORMATS_TEXT};
+use crate::domain::fixtures::{
+    formats_workspace, json, registry_workspace, FORMATS_SECOND, FORMATS_TEXT,
+};
 use crate::domain::formats::{docs, Scope};
 use crate::domain::formats::{Format, Incoming};
 use crate::domain::import::plan_import;
@@ -16,7 +18,7 @@ use crate::domain::workspace::Workspace;
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
 fn exported() -> String {
-    let body = export(&docs(&formats_workspace(), &Scope::everything()));
+    let body = export(&docs(&registry_workspace(), &Scope::everything()));
     String::from_utf8(body.bytes).unwrap()
 }
 
@@ -72,7 +74,7 @@ fn the_fixture_survives_export_and_import_with_ids_and_notes() {
         .iter()
         .find(|(_, r)| r.id == "e-msc")
         .unwrap();
-    assert_eq!(path, "[0].annotations[0].result[8]");
+    assert_eq!(path, "[0].annotations[0].result[14]");
     assert_eq!(
         msc.note,
         "Held every February, in Munich; see \"MSC\"\nand its report."
@@ -206,10 +208,11 @@ fn predictions_notes_relations_and_unknown_texts() {
         incoming.warnings,
         [
             "[0]: its text is not one of this app's articles; skipped",
-            "[1].predictions[0].result[3]: a \"choices\" result is not read; ignored",
+            "[1].predictions[0].result[3]: a \"choices\" result is not read (this app reads \
+             those from attribution and check); ignored",
             "[1].predictions[0].result[4]: a note for \"gone\", which is no labelled span here; \
              ignored",
-            "[1]: 1 relation(s) not imported; relations come in a later version",
+            "[1].predictions[0].result[2]: for \"m\", which is no labelled span here; ignored",
         ]
     );
 }
@@ -302,3 +305,6 @@ fn broken_files_are_refused_with_the_place_and_the_reason() {
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "label_studio_properties.rs"]
 mod properties;
+
+#[path = "label_studio_links.rs"]
+mod links;

@@ -6,7 +6,7 @@ use super::*;
 use crate::domain::article::Article;
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::records;
-use crate::domain::fixtures::{formats_workspace, json, FORMATS_TEXT};
+use crate::domain::fixtures::{formats_workspace, json, registry_workspace, FORMATS_TEXT};
 use crate::domain::formats::Format;
 use crate::domain::formats::{docs, Scope};
 use crate::domain::import::plan_import;
@@ -20,7 +20,7 @@ const NOW: Timestamp = Timestamp(1_795_514_400_000);
 const LATER: Timestamp = Timestamp(1_800_000_000_000);
 
 fn exported() -> String {
-    let body = export(&docs(&formats_workspace(), &Scope::everything()), NOW);
+    let body = export(&docs(&registry_workspace(), &Scope::everything()), NOW);
     String::from_utf8(body.bytes).unwrap()
 }
 
@@ -31,13 +31,15 @@ fn export_matches_the_golden_file_byte_for_byte() {
 
 #[test]
 fn everything_survives_export_and_import() {
-    let ws = formats_workspace();
+    let ws = registry_workspace();
     let incoming = read(json(&exported()), ws.articles(), LATER).unwrap();
     let got: Vec<_> = incoming.records.iter().map(|(_, r)| r.clone()).collect();
-    // Ids, notes, times, exact text and context: the very records of the app's own format.
+    // Ids, notes, times, exact text and context, links, claim attributes and registry references:
+    // the very records of the app's own format.
     assert_eq!(got, records(&ws));
     assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
-    assert_eq!(incoming.records[9].0, "first.items[9]");
+    // The fixture article's eight annotations and three links come before the second article's.
+    assert_eq!(incoming.records[9].0, "first.items[12]");
 }
 
 #[test]
@@ -48,7 +50,14 @@ fn an_import_into_the_same_articles_places_every_span_where_it_was() {
     assert_eq!(plan.format, Format::W3c);
     assert_eq!((plan.total, plan.new), (10, 10));
     assert!(plan.reanchored.is_empty() && plan.not_found.is_empty());
-    let plan = plan_import("x.jsonld", exported().as_bytes(), &ws, LATER).unwrap();
+    // Into the workspace the file was made from (registry references count as content).
+    let plan = plan_import(
+        "x.jsonld",
+        exported().as_bytes(),
+        &registry_workspace(),
+        LATER,
+    )
+    .unwrap();
     assert_eq!(plan.present, 10);
 }
 
@@ -60,7 +69,8 @@ fn the_collection_counts_and_dates_what_it_holds() {
         json("\"http://www.w3.org/ns/anno.jsonld\"")
     );
     assert_eq!(value["generated"], json("\"2026-11-24T10:00:00.000Z\""));
-    assert_eq!(value["total"], json("10"));
+    // Ten annotations and three links.
+    assert_eq!(value["total"], json("13"));
     let msc = &value["first"]["items"][7];
     assert_eq!(msc["id"], json("\"urn:news-annotator:annotation:e-msc\""));
     assert_eq!(
@@ -376,3 +386,6 @@ fn broken_files_are_refused_with_the_json_path_and_the_reason() {
 #[cfg(not(target_arch = "wasm32"))]
 #[path = "w3c_properties.rs"]
 mod properties;
+
+#[path = "w3c_links.rs"]
+mod links;

@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use crate::domain::article::Article;
 use crate::domain::article::ArticleId;
+use crate::domain::attributes::{Attribution, CheckStatus, LinkKind};
 use crate::domain::json::Value;
 use crate::domain::span::Span;
 use crate::domain::workspace::Action;
@@ -53,7 +54,9 @@ fn text_and_spans() -> impl Strategy<Value = (String, Vec<Spec>)> {
         })
 }
 
-/// A workspace of one article `a` with these spans.
+/// A workspace of one article `a` with these spans. Their times also choose links and claim
+/// attributes: an annotation made at an even time cites the first annotation after it that its
+/// label may cite; a claim's attribution and check follow its two times.
 fn workspace(text: &str, spans: &[Spec]) -> Workspace {
     let mut ws = Workspace::new(vec![Article::new("a", "T", text.to_owned())]);
     let annotations = spans
@@ -68,6 +71,26 @@ fn workspace(text: &str, spans: &[Spec]) -> Workspace {
             note: note.clone(),
             created: Timestamp(*created),
             updated: Timestamp(*updated),
+        })
+        .collect::<Vec<Annotation>>();
+    let annotations: Vec<Annotation> = annotations
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let mut a = a.clone();
+            if a.created.0 % 2 == 0 {
+                a.attrs.source = annotations
+                    .iter()
+                    .skip(i + 1)
+                    .find(|to| LinkKind::between(a.label, to.label).is_some())
+                    .map(|to| to.id.clone());
+            }
+            if a.label == Label::Claim {
+                let pick = |n: i64, len: usize| usize::try_from(n).unwrap() % len;
+                a.attrs.attribution = Attribution::ALL.get(pick(a.created.0, 4)).copied();
+                a.attrs.check = CheckStatus::ALL[pick(a.updated.0, 4)];
+            }
+            a
         })
         .collect();
     ws.apply(Action::Import {
@@ -103,6 +126,14 @@ fn value() -> impl Strategy<Value = Value> {
             "urn:news-annotator:article:second",
             "tagging",
             "commenting",
+            "classifying",
+            "identifying",
+            "linking",
+            "said_by",
+            "check:false",
+            "attribution:outlet",
+            "urn:news-annotator:annotation:x",
+            "SpecificResource",
             "claim",
             "entity",
             "person",
@@ -132,6 +163,8 @@ fn value() -> impl Strategy<Value = Value> {
         "value",
         "created",
         "modified",
+        "motivation",
+        "label",
     ]);
     leaf.prop_recursive(8, 64, 6, move |inner| {
         prop_oneof![

@@ -1,11 +1,28 @@
-//! Reading a W3C annotation's bodies: the label, an entity's kind, and the note.
+//! Reading a W3C annotation's bodies: the label, an entity's kind, the note, the claim attributes
+//! (`classifying` bodies `attribution:…` and `check:…`) and the registry entry (an `identifying` body).
 
 use super::{at, cut};
 use crate::domain::annotation::{EntityKind, Label, LabelName};
+use crate::domain::formats::links::ClaimAttr;
 use crate::domain::formats::tags::label_of;
 use crate::domain::formats::values::{shown, string};
+use crate::domain::formats::w3c::ENTITY_URN;
 use crate::domain::formats::{error, FormatError};
 use crate::domain::json::Value;
+
+/// What an annotation's bodies say.
+pub(super) struct Bodies {
+    /// The label.
+    pub label: Label,
+    /// The notes, joined by line breaks.
+    pub note: String,
+    /// Each claim attribute with the path of its value.
+    pub attrs: Vec<(String, ClaimAttr, String)>,
+    /// The registry entry: the body's path, the entry's id and its name (empty when not given).
+    pub entity: Option<(String, String, String)>,
+    /// Bodies read but not used, with why.
+    pub warnings: Vec<String>,
+}
 
 /// What one tagging value says: a label family, or a whole label.
 #[derive(Clone, Copy, PartialEq)]
@@ -14,8 +31,8 @@ enum Tag {
     Label(Label),
 }
 
-/// The label and the note of the annotation at `path`, from its `body` (and `bodyValue`, a note).
-pub(super) fn body(item: &Value, path: &str) -> Result<(Label, String), FormatError> {
+/// The bodies of the annotation at `path`: its `body` (and `bodyValue`, a note).
+pub(super) fn body(item: &Value, path: &str) -> Result<Bodies, FormatError> {
     let body_path = at(path, "body");
     let bodies: Vec<(String, &Value)> = match item.get("body") {
         Some(Value::Array(items)) => items
@@ -28,6 +45,9 @@ pub(super) fn body(item: &Value, path: &str) -> Result<(Label, String), FormatEr
     };
     let mut tags: Vec<(Tag, String, &str)> = Vec::new();
     let mut notes: Vec<&str> = Vec::new();
+    let mut attrs = Vec::new();
+    let mut entry: Option<(String, String, String)> = None;
+    let mut warnings = Vec::new();
     for (p, b) in &bodies {
         match b {
             Value::String(value) => tags.push((tag_of(value, p)?, p.clone(), value)),
@@ -36,6 +56,30 @@ pub(super) fn body(item: &Value, path: &str) -> Result<(Label, String), FormatEr
                     None | Some(Value::Null) => "tagging",
                     some => string(some, &at(p, "purpose"))?,
                 };
+                if purpose == "identifying" {
+                    match (identified(b), &entry) {
+                        (None, _) => warnings.push(format!(
+                            "{p}: an identifying body without the IRI of what it identifies; \
+                             ignored"
+                        )),
+                        (Some(_), Some((first, _, _))) => warnings.push(format!(
+                            "{p}: a second registry entry (the first at {first}); ignored"
+                        )),
+                        (Some((id, name)), None) => entry = Some((p.clone(), id, name)),
+                    }
+                    continue;
+                }
+                if purpose == "classifying" {
+                    if let Some(Value::String(value)) = b.get("value") {
+                        let split = value.split_once(':');
+                        let attr =
+                            split.and_then(|(name, v)| Some((ClaimAttr::from_name(name)?, v)));
+                        if let Some((attr, v)) = attr {
+                            attrs.push((at(p, "value"), attr, v.to_owned()));
+                            continue;
+                        }
+                    }
+                }
                 let tagging = matches!(purpose, "tagging" | "classifying");
                 let commenting = matches!(purpose, "commenting" | "describing");
                 if !(tagging || commenting) || b.get("value").is_none() {
@@ -106,7 +150,33 @@ pub(super) fn body(item: &Value, path: &str) -> Result<(Label, String), FormatEr
             )
         }
     };
-    Ok((label, notes.join("\n")))
+    Ok(Bodies {
+        label,
+        note: notes.join("\n"),
+        attrs,
+        entity: entry,
+        warnings,
+    })
+}
+
+/// The registry id and name an identifying body names: its `source` (an IRI, or an object with an
+/// `id` and a `label`) or else its own `id`. Our entries' URNs give their ids; any other IRI is the
+/// id itself.
+fn identified(body: &Value) -> Option<(String, String)> {
+    fn text(v: Option<&Value>) -> Option<&str> {
+        match v {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        }
+    }
+    let source = body.get("source");
+    let (iri, name) = match source {
+        Some(Value::String(iri)) => (iri.as_str(), None),
+        Some(object @ Value::Object(_)) => (text(object.get("id"))?, text(object.get("label"))),
+        _ => (text(body.get("id"))?, text(body.get("label"))),
+    };
+    let id = iri.strip_prefix(ENTITY_URN).unwrap_or(iri);
+    Some((id.to_owned(), name.unwrap_or_default().to_owned())).filter(|(id, _)| !id.is_empty())
 }
 
 /// The tag of a tagging value: our label names and entity kinds, or the tags other formats use.

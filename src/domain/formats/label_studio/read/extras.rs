@@ -1,0 +1,249 @@
+//! Reading what a Label Studio task says about its labelled regions beyond their spans and notes:
+//! claim attributes (per-region `choices` from `attribution` and `check`), registry entries (a
+//! per-region `textarea` from `registry`, with the entry's id in `value.entity`) and links
+//! (`relation` results). Each names its region by the region's `id`; one whose region is not here,
+//! or that does not fit, is skipped with a warning.
+
+use super::at;
+use super::region::{id_at, result_id, value_of};
+use crate::domain::annotation::Label;
+use crate::domain::attributes::LinkKind;
+use crate::domain::formats::links::{self, link_kind, refer, set_attr, ClaimAttr, Pending};
+use crate::domain::formats::values::{list, shown, string};
+use crate::domain::formats::{error, FormatError, Incoming};
+use crate::domain::json::Value;
+use crate::domain::time::Timestamp;
+use std::collections::HashMap;
+
+/// One result about a region, read, before the regions are.
+pub(super) enum Extra {
+    /// A claim attribute: the result's path, the region's id, which attribute and its value.
+    Attr(String, String, ClaimAttr, String),
+    /// A registry entry: the result's path, the region's id, the entry's id and name.
+    Reference(String, String, String, String),
+    /// A link: the result's path, the ids of the region that cites and of its source, and the
+    /// kind its label names (if it has one).
+    Relation(String, String, String, Option<LinkKind>),
+}
+
+/// Text for a message, cut to 40 code points.
+fn cut(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// The region id a result is for: an error if it has none.
+fn region(result: &Value, path: &str) -> Result<String, FormatError> {
+    result_id(result, path)?.map_or_else(
+        || error(at(path, "id"), "missing: the id of the region it is for"),
+        Ok,
+    )
+}
+
+/// Reads a `choices` result at `path`; `None`, with a warning, when it is none of ours.
+pub(super) fn choices(
+    result: &Value,
+    path: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Option<Extra>, FormatError> {
+    let from = match result.get("from_name") {
+        Some(Value::String(from)) => from.as_str(),
+        _ => "",
+    };
+    let Some(attr) = ClaimAttr::from_name(from) else {
+        let whose = if from.is_empty() {
+            String::new()
+        } else {
+            format!(" from \"{}\"", cut(from))
+        };
+        warnings.push(format!(
+            "{path}: a \"choices\" result{whose} is not read (this app reads those from \
+             attribution and check); ignored"
+        ));
+        return Ok(None);
+    };
+    let id = region(result, path)?;
+    let value = value_of(result, path)?;
+    let choices_path = format!("{path}.value.choices");
+    let Some(choices) = value.get("choices") else {
+        return error(
+            choices_path,
+            "missing: give the choice, such as [\"disputed\"]",
+        );
+    };
+    let value = match list(choices, &choices_path)? {
+        [one] => string(Some(one), &format!("{choices_path}[0]"))?,
+        other => {
+            return error(
+                choices_path,
+                format!("holds {} choices: {} takes one", other.len(), attr.name()),
+            )
+        }
+    };
+    Ok(Some(Extra::Attr(
+        path.to_owned(),
+        id,
+        attr,
+        value.to_owned(),
+    )))
+}
+
+/// Reads a `textarea` result from `registry` at `path`: the entry's name is its text, its id the
+/// `value.entity` we write, or else made from the name.
+pub(super) fn reference(result: &Value, path: &str) -> Result<Extra, FormatError> {
+    let id = region(result, path)?;
+    let value = value_of(result, path)?;
+    let text_path = format!("{path}.value.text");
+    let name = match value.get("text") {
+        Some(Value::Array(items)) => match items.first() {
+            Some(first) => string(Some(first), &format!("{text_path}[0]"))?,
+            None => "",
+        },
+        other => string(other, &text_path)?,
+    };
+    let entity = match value.get("entity") {
+        None | Some(Value::Null) => None,
+        some => Some(string(some, &format!("{path}.value.entity"))?),
+    };
+    let entry = match entity {
+        Some(entity) => entity.to_owned(),
+        None => {
+            let slug: String = name
+                .trim()
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            if slug.is_empty() {
+                return error(text_path, "is empty: give the registry entry's name");
+            }
+            format!("label-studio-entry-{slug}")
+        }
+    };
+    Ok(Extra::Reference(
+        path.to_owned(),
+        id,
+        entry,
+        name.to_owned(),
+    ))
+}
+
+/// Reads a `relation` result at `path`: `from_id` cites `to_id` (the other way round when its
+/// `direction` is `left`); its first label that names a link gives the kind. `None`, with a
+/// warning, when its labels name none.
+pub(super) fn relation(
+    result: &Value,
+    path: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Option<Extra>, FormatError> {
+    let end = |key: &str| {
+        id_at(result, key, path)?
+            .map_or_else(|| error(at(path, key), "missing: give a region's id"), Ok)
+    };
+    let (from, to) = (end("from_id")?, end("to_id")?);
+    let labels = match result.get("labels") {
+        None | Some(Value::Null) => &[],
+        Some(labels) => list(labels, &at(path, "labels"))?,
+    };
+    let names: Vec<&str> = labels
+        .iter()
+        .filter_map(|l| match l {
+            Value::String(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    let kind = names.iter().find_map(|n| link_kind(n));
+    if kind.is_none() && !labels.is_empty() {
+        let shown_labels = labels.iter().map(shown).collect::<Vec<_>>().join(", ");
+        warnings.push(format!(
+            "{path}.labels: {} names no link this app reads (said_by, source, from_quote); \
+             skipped",
+            cut(&shown_labels)
+        ));
+        return Ok(None);
+    }
+    let (from, to) = match result.get("direction") {
+        Some(Value::String(d)) if d == "left" => (to, from),
+        _ => (from, to),
+    };
+    Ok(Some(Extra::Relation(path.to_owned(), from, to, kind)))
+}
+
+/// Applies `extras` to the task's records: `by_id` gives the record index of each region id. A
+/// relation whose regions' labels fit only the other way round (an arrow drawn from the source, or
+/// a two-way one) is read that way round.
+pub(super) fn apply(
+    extras: Vec<Extra>,
+    by_id: &HashMap<&str, usize>,
+    incoming: &mut Incoming,
+    now: Timestamp,
+) {
+    let Incoming {
+        records,
+        entities,
+        warnings,
+        ..
+    } = incoming;
+    let missing = |path: &str, id: &str| {
+        format!(
+            "{path}: for \"{}\", which is no labelled span here; ignored",
+            cut(id)
+        )
+    };
+    for extra in extras {
+        match extra {
+            Extra::Attr(path, id, attr, value) => {
+                let Some((_, rec)) = by_id.get(id.as_str()).and_then(|&i| records.get_mut(i))
+                else {
+                    warnings.push(missing(&path, &id));
+                    continue;
+                };
+                if let Err(why) = set_attr(rec, attr, &value) {
+                    warnings.push(format!("{path}: {why}; skipped"));
+                }
+            }
+            Extra::Reference(path, id, entry, name) => {
+                let Some((_, rec)) = by_id.get(id.as_str()).and_then(|&i| records.get_mut(i))
+                else {
+                    warnings.push(missing(&path, &id));
+                    continue;
+                };
+                if let Err(why) = refer(entities, rec, &path, &entry, &name, now) {
+                    warnings.push(format!("{path}: {why}; skipped"));
+                }
+            }
+            Extra::Relation(path, from, to, kind) => {
+                let (Some(&f), Some(&t)) = (by_id.get(from.as_str()), by_id.get(to.as_str()))
+                else {
+                    let id = if by_id.contains_key(from.as_str()) {
+                        &to
+                    } else {
+                        &from
+                    };
+                    warnings.push(missing(&path, id));
+                    continue;
+                };
+                let label = |i: usize| {
+                    let rec = &records.get(i)?.1;
+                    Label::from_names(&rec.label, rec.kind.as_deref()).ok()
+                };
+                let fits = |a: usize, b: usize| match (label(a), label(b)) {
+                    (Some(a), Some(b)) => LinkKind::between(a, b).is_some(),
+                    _ => false,
+                };
+                // A two-way arrow: whichever way the labels allow.
+                let (f, t) = if !fits(f, t) && fits(t, f) {
+                    (t, f)
+                } else {
+                    (f, t)
+                };
+                let pending = Pending {
+                    path,
+                    from: f,
+                    to: t,
+                    kind,
+                };
+                links::link(records, &pending, warnings);
+            }
+        }
+    }
+}
