@@ -42,7 +42,16 @@ pub fn import_dialog(props: &ImportDialogProps) -> Html {
                     {format!("The file holds {} annotation(s): {} new, {} already here, {} in conflict with yours.",
                         plan.total, plan.new, plan.present, plan.conflicts)}
                 </p>
+                if plan.entities_total > 0 {
+                    <p data-testid="import-entities">
+                        {format!("It holds {} registry entr{}: {} new, {} already here, {} in conflict with yours.",
+                            plan.entities_total, if plan.entities_total == 1 { "y" } else { "ies" },
+                            plan.new_entities, plan.present_entities, plan.entity_conflicts)}
+                    </p>
+                }
+                {for list("Your own articles it brings (added with their text)", &plan.added_articles, "import-articles")}
                 {for list("Articles that differ from the file's", &plan.warnings, "import-warnings")}
+                {for list("Links or registry references to something neither here nor in the file (left out)", &plan.links_cut, "import-links-cut")}
                 {for list("Found at another place in the text (re-anchored by their text)", &plan.reanchored, "import-reanchored")}
                 {for list("Not found in the text (these will not be loaded)", &plan.not_found, "import-not-found")}
                 <p class="meta">{"Merge adds the new ones; where the same annotation was changed in both, the \

@@ -51,7 +51,7 @@ impl Workspace {
             }
             Action::AnnotateAll(list) => {
                 let count = list.len();
-                let writes = self.checked_batch(list, Batch::New)?;
+                let writes = self.checked_batch(list, Batch::New, &self.annotations)?;
                 one(format!("tag {count} occurrences"), writes)
             }
             Action::Relabel { id, label, at } => {
@@ -269,7 +269,7 @@ impl Workspace {
         } else {
             Batch::Merge
         };
-        writes.extend(staged.checked_batch(annotations, how)?);
+        writes.extend(staged.checked_batch(annotations, how, &self.annotations)?);
         if replace {
             // In text order, article by article, so the change does not depend on the map's order.
             let kept: BTreeSet<&AnnotationId> = writes
@@ -292,11 +292,11 @@ impl Workspace {
         Ok(())
     }
 
-    /// A copy with these articles added, for checking a batch against (annotations are shared `Rc`s).
+    /// A copy of the articles (with these added) and entries, without annotations, for checking a
+    /// batch against: copying the annotations would make a run of imports quadratic.
     fn clone_for_check(&self, articles: Vec<Article>) -> Workspace {
         let mut staged = Workspace {
             articles: self.articles.clone(),
-            annotations: self.annotations.clone(),
             entities: self.entities.clone(),
             ..Workspace::default()
         };
@@ -304,18 +304,23 @@ impl Workspace {
         staged
     }
 
-    /// Checks a batch of annotations against the workspace and each other (their links may point
-    /// within the batch).
-    fn checked_batch(&self, list: Vec<Annotation>, how: Batch) -> Result<Vec<Write>, ActionError> {
+    /// Checks a batch of annotations against the workspace's articles and entries, the `existing`
+    /// annotations and each other (their links may point within the batch).
+    fn checked_batch(
+        &self,
+        list: Vec<Annotation>,
+        how: Batch,
+        existing: &HashMap<AnnotationId, Rc<Annotation>>,
+    ) -> Result<Vec<Write>, ActionError> {
         let batch: HashMap<AnnotationId, Rc<Annotation>> = list
             .iter()
             .map(|a| (a.id.clone(), Rc::new(a.clone())))
             .collect();
         let mut seen = BTreeSet::new();
         for a in &list {
-            match how {
-                Batch::New => self.check_new(a)?,
-                Batch::Merge | Batch::Replace => self.check_fits(a)?,
+            self.check_fits(a)?;
+            if matches!(how, Batch::New) && existing.contains_key(&a.id) {
+                return Err(ActionError::DuplicateId(a.id.as_str().to_owned()));
             }
             if !seen.insert(a.id.clone()) {
                 return Err(ActionError::DuplicateId(a.id.as_str().to_owned()));
@@ -323,7 +328,7 @@ impl Workspace {
             self.check_attrs(a, |id| {
                 let kept = || match how {
                     Batch::Replace => None,
-                    Batch::New | Batch::Merge => self.annotations.get(id).cloned(),
+                    Batch::New | Batch::Merge => existing.get(id).cloned(),
                 };
                 batch.get(id).cloned().or_else(kept)
             })?;
