@@ -35,7 +35,7 @@ fn a_saved_workspace_loads_back() {
     }))
     .unwrap();
     save(&ws).unwrap();
-    assert!(load(STATE_KEY).unwrap().unwrap().contains("\"schema\":2"));
+    assert!(load(STATE_KEY).unwrap().unwrap().contains("\"schema\":3"));
     let session = load_session();
     let back = session.workspace.annotation(&"q1".into()).unwrap();
     assert_eq!(
