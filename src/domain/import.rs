@@ -281,6 +281,6 @@ mod v2_tests;
 #[path = "tests/import_links.rs"]
 mod links_tests;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "tests/import_properties.rs"]
 mod properties;

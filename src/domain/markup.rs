@@ -2,8 +2,9 @@
 //! cut at every annotation boundary, and whose other text is bare text, which keeps the page small. Built as one string so a whole article reaches the page in a single `innerHTML` write, and a
 //! changed line in another; every piece of text and every attribute is escaped here.
 
-use super::annotation::{Annotation, LabelName};
+use super::annotation::{Annotation, Label, LabelName};
 use super::article::{Article, Paragraph};
+use super::attributes::{Attribution, CheckStatus};
 use super::segments::segments;
 use super::span::Span;
 use std::fmt::Write;
@@ -34,7 +35,9 @@ pub fn escape_into(out: &mut String, text: &str) {
 /// present (`claim`, `quote`, `entity`), `<label>-deep` where two of a label overlap, `data-s` with the
 /// piece's first code point (which annotations cover it is the workspace's to answer, so the page stays
 /// small however deep the overlaps), and `data-mark` with the letters of the annotations that start
-/// there. (The view outlines the selected annotation by toggling a class, so selecting never rewrites a
+/// there, a claim's letter followed by its check and attribution symbols ([`mark_into`]); the piece
+/// where a checked or attributed claim starts also has `data-check`, `data-attribution` and a `title`
+/// in words. (The view outlines the selected annotation by toggling a class, so selecting never rewrites a
 /// line.)
 pub fn line_into(
     out: &mut String,
@@ -79,18 +82,88 @@ pub fn line_into(
             }
         }
         let _ = write!(out, "\" data-s=\"{}\"", seg.start);
-        let marks: String = covering
+        let starting: Vec<&Rc<Annotation>> = covering
             .iter()
+            .copied()
             .filter(|a| a.span.start() == seg.start)
-            .map(|a| a.label.mark())
             .collect();
-        if !marks.is_empty() {
-            let _ = write!(out, " data-mark=\"{marks}\"");
+        if !starting.is_empty() {
+            out.push_str(" data-mark=\"");
+            for a in &starting {
+                mark_into(out, a);
+            }
+            out.push('"');
+        }
+        if let Some(claim) = starting.iter().find(|a| has_status(a)) {
+            claim_cue_into(out, claim);
         }
         out.push('>');
         escape_into(out, piece);
         out.push_str("</span>");
     }
+}
+
+/// The symbol of a claim's check status on its highlight and in the lists, so that colour is never
+/// the only cue: `✓` supported, `?` disputed, `✗` false, nothing while unchecked.
+pub fn check_symbol(check: CheckStatus) -> &'static str {
+    match check {
+        CheckStatus::Unchecked => "",
+        CheckStatus::Supported => "✓",
+        CheckStatus::Disputed => "?",
+        CheckStatus::False => "✗",
+    }
+}
+
+/// The letter of a claim's attribution after its mark: `a` attributed, `u` unattributed, `o` the
+/// outlet's own statement.
+pub fn attribution_symbol(attribution: Attribution) -> &'static str {
+    match attribution {
+        Attribution::Attributed => "a",
+        Attribution::Unattributed => "u",
+        Attribution::OutletOwn => "o",
+    }
+}
+
+/// Appends the mark drawn where `a` starts: its label's letter and, for a claim, the symbols of its
+/// check status and attribution (`C✗o`: a false claim stated by the outlet itself).
+pub fn mark_into(out: &mut String, a: &Annotation) {
+    out.push(a.label.mark());
+    if a.label == Label::Claim {
+        out.push_str(check_symbol(a.attrs.check));
+        out.push_str(a.attrs.attribution.map_or("", attribution_symbol));
+    }
+}
+
+/// A claim's check status and attribution in words, such as `Disputed · Unattributed`; empty for an
+/// unchecked claim with no attribution, and for other labels.
+pub fn claim_status(a: &Annotation) -> String {
+    if a.label != Label::Claim {
+        return String::new();
+    }
+    let check = (a.attrs.check != CheckStatus::Unchecked).then(|| a.attrs.check.title());
+    let attribution = a.attrs.attribution.map(Attribution::title);
+    let words: Vec<&str> = check.into_iter().chain(attribution).collect();
+    words.join(" · ")
+}
+
+/// Whether `a` is a claim with a check status or an attribution (what [`claim_status`] tells, without
+/// building the words).
+fn has_status(a: &Annotation) -> bool {
+    a.label == Label::Claim
+        && (a.attrs.check != CheckStatus::Unchecked || a.attrs.attribution.is_some())
+}
+
+/// Appends the attributes that show a claim's status on the piece where it starts.
+fn claim_cue_into(out: &mut String, claim: &Annotation) {
+    if claim.attrs.check != CheckStatus::Unchecked {
+        let _ = write!(out, " data-check=\"{}\"", claim.attrs.check.name());
+    }
+    if let Some(attribution) = claim.attrs.attribution {
+        let _ = write!(out, " data-attribution=\"{}\"", attribution.name());
+    }
+    out.push_str(" title=\"Claim: ");
+    escape_into(out, &claim_status(claim));
+    out.push('"');
 }
 
 /// Appends a whole line, `p.para` included.

@@ -4,14 +4,21 @@
 //! Like the workspace it is changed only by [`Session::apply`], which does no I/O: the view turns DOM events
 //! into [`SessionAction`]s carrying ids and times, and effects outside persist the result.
 
-use super::annotation::{Annotation, AnnotationId, Label};
-use super::article::{Article, ArticleId};
+use super::annotation::{Annotation, AnnotationId};
+use super::article::ArticleId;
 use super::attributes::Attributes;
-use super::import::{plan_import, ImportPlan};
+use super::import::ImportPlan;
 use super::span::Span;
-use super::time::Timestamp;
 use super::workspace::{Action, Workspace};
 use std::rc::Rc;
+
+mod actions;
+mod files;
+mod find_tag;
+mod links;
+pub use actions::SessionAction;
+pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
+pub use links::{describe, excerpt, label_word, link_targets};
 
 /// A text selection that is waiting for a label, and where its toolbar goes on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -76,59 +83,11 @@ pub struct Session {
     pub storage_problem: Option<StorageProblem>,
     /// Set while the last save failed; cleared by the next successful one.
     pub save_failed: Option<String>,
-}
-
-/// What the view asks the session to do.
-#[derive(Debug)]
-pub enum SessionAction {
-    /// Shows another article.
-    Open(ArticleId),
-    /// Opens one annotation in the detail panel (or closes it).
-    Select(Option<AnnotationId>),
-    /// A click on the open article's text at this code point (`None`: on no highlight).
-    ClickAt(Option<usize>),
-    /// The person selected text (or cleared the selection).
-    SelectText(Option<Pending>),
-    /// Tags the pending selection.
-    Tag {
-        /// The label to give.
-        label: Label,
-        /// The new annotation's id.
-        id: AnnotationId,
-        /// Now.
-        at: Timestamp,
-    },
-    /// Changes the workspace.
-    Edit(Action),
-    /// A file was read: plan its import, or report why it cannot be imported.
-    ReadFile {
-        /// The file's name, for messages and for telling `.ann` files apart.
-        file_name: String,
-        /// Its bytes.
-        bytes: Vec<u8>,
-        /// Now: the time given to annotations from formats that carry none.
-        at: Timestamp,
-    },
-    /// Adds an article (with annotations, which may be none) and opens it.
-    AddArticle {
-        /// The new article; its id must be free.
-        article: Article,
-        /// Its annotations, added as one undoable import.
-        annotations: Vec<Annotation>,
-    },
-    /// Carries out the offered import.
-    ConfirmImport {
-        /// Replace all annotations instead of merging.
-        replace: bool,
-    },
-    /// Closes the import dialog without changing anything.
-    CancelImport,
-    /// Shows a message.
-    Notify(Notice),
-    /// Hides the message.
-    Dismiss,
-    /// Reports the result of the last save.
-    Saved(Result<(), String>),
+    /// The quote or claim waiting for its source: the next click on a highlight that may be its
+    /// source links the two.
+    pub linking: Option<AnnotationId>,
+    /// Whether the find-and-tag panel is open.
+    pub finding: bool,
 }
 
 impl Session {
@@ -149,6 +108,8 @@ impl Session {
             import: None,
             storage_problem: None,
             save_failed: None,
+            linking: None,
+            finding: false,
         }
     }
 
@@ -173,6 +134,7 @@ impl Session {
                     self.selected = None;
                     self.here.clear();
                     self.pending = None;
+                    self.stop_linking();
                 }
             }
             SessionAction::Select(id) => {
@@ -182,7 +144,11 @@ impl Session {
                 }
                 self.selected = id;
             }
-            SessionAction::ClickAt(pos) => {
+            SessionAction::ClickAt(pos, at) => {
+                if let Some(from) = self.linking.clone() {
+                    self.pick_source(&from, pos, at);
+                    return;
+                }
                 let mut found =
                     pos.map_or_else(Vec::new, |pos| self.workspace.covering(&self.current, pos));
                 found.sort_by_key(|a| (a.span.len(), a.span.start()));
@@ -216,62 +182,36 @@ impl Session {
                     self.here.clear();
                 }
             }
+            SessionAction::Edit(Action::Remove { id }) => self.remove(id),
             SessionAction::Edit(action) => {
                 self.edit(action);
             }
+            SessionAction::StartLink(id) => self.start_link(id),
+            SessionAction::CancelLink => self.stop_linking(),
+            SessionAction::Link { id, source, at } => {
+                self.link(&id, source, at);
+            }
+            SessionAction::Escape => {
+                if self.linking.is_some() {
+                    self.stop_linking();
+                } else {
+                    self.pending = None;
+                    self.here.clear();
+                    self.selected = None;
+                }
+            }
+            SessionAction::ShowFind(open) => self.finding = open,
+            SessionAction::TagAll(annotations) => self.tag_all(annotations),
             SessionAction::ReadFile {
                 file_name,
                 bytes,
                 at,
-            } => match plan_import(&file_name, &bytes, &self.workspace, at) {
-                Ok(plan) => {
-                    self.notice = None;
-                    self.import = Some(Rc::new(PendingImport { file_name, plan }));
-                }
-                Err(e) => {
-                    self.notice = Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
-                }
-            },
-            SessionAction::ConfirmImport { replace } => {
-                if let Some(import) = self.import.take() {
-                    let action = import.plan.action(replace);
-                    let count = match &action {
-                        Action::Import { annotations, .. } => annotations.len(),
-                        _ => 0,
-                    };
-                    if self.edit(action) {
-                        let how = if replace {
-                            "Replaced all annotations with"
-                        } else {
-                            "Merged"
-                        };
-                        self.notice = Some(Notice::Info(format!(
-                            "{how} {count} from {}.",
-                            import.file_name
-                        )));
-                    }
-                }
-            }
+            } => self.read_file(file_name, &bytes, at),
+            SessionAction::ConfirmImport { replace } => self.confirm_import(replace),
             SessionAction::AddArticle {
                 article,
                 annotations,
-            } => {
-                let id = article.id.clone();
-                match self.workspace.add_article(article) {
-                    Ok(()) => {
-                        if !annotations.is_empty() {
-                            self.edit(Action::Import {
-                                articles: Vec::new(),
-                                entities: Vec::new(),
-                                annotations,
-                                replace: false,
-                            });
-                        }
-                        self.apply(SessionAction::Open(id));
-                    }
-                    Err(e) => self.notice = Some(Notice::Error(format!("Not added: {e}."))),
-                }
-            }
+            } => self.add_article(article, annotations),
             SessionAction::CancelImport => self.import = None,
             SessionAction::Notify(notice) => self.notice = Some(notice),
             SessionAction::Dismiss => self.notice = None,
@@ -285,6 +225,14 @@ impl Session {
             Ok(()) => {
                 if self.selected_annotation().is_none() {
                     self.selected = None;
+                }
+                // Waiting for a source ends when the quote or claim is gone or is no longer one.
+                if self.linking.as_ref().is_some_and(|id| {
+                    self.workspace
+                        .annotation(id)
+                        .is_none_or(|a| a.label.kind().is_some())
+                }) {
+                    self.linking = None;
                 }
                 self.here
                     .retain(|id| self.workspace.annotation(id).is_some());
@@ -308,3 +256,11 @@ impl Session {
 #[cfg(test)]
 #[path = "tests/session.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/session_links.rs"]
+mod links_tests;
+
+#[cfg(test)]
+#[path = "tests/session_find.rs"]
+mod find_tests;

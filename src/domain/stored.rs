@@ -142,7 +142,7 @@ mod v3_tests;
 #[path = "tests/stored_corrupt.rs"]
 mod corrupt;
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "tests/stored_properties.rs"]
 mod properties;
 

@@ -5,6 +5,7 @@
 
 use crate::domain::annotation::{Annotation, AnnotationId, LabelName};
 use crate::domain::article::{Article, ArticleId};
+use crate::domain::markup::{attribution_symbol, check_symbol, claim_status};
 use crate::domain::session::SessionAction;
 use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;
@@ -74,6 +75,13 @@ fn Item(props: &ItemProps) -> Html {
         })
     };
     let label = a.label.name();
+    // A claim's check and attribution, as on its highlight: symbols, with the words as a tooltip.
+    let status = claim_status(a);
+    let symbols = format!(
+        "{}{}",
+        check_symbol(a.attrs.check),
+        a.attrs.attribution.map_or("", attribution_symbol)
+    );
     html! {
         <li data-annotation={a.id.as_str().to_owned()}>
             <button class={classes!("item", label.name(), props.selected.then_some("selected"))}
@@ -82,6 +90,10 @@ fn Item(props: &ItemProps) -> Html {
                     <span class="kind">{kind.title()}</span>
                 }
                 <span class="exact">{props.article.slice(a.span.start(), a.span.end())}</span>
+                if !status.is_empty() {
+                    <span class="claim-status" data-check={a.attrs.check.name()} title={status.clone()}
+                        aria-label={status}>{symbols}</span>
+                }
                 if !a.note.is_empty() {
                     <span class="has-note" title={a.note.clone()}>{"✎"}</span>
                 }

@@ -5,10 +5,11 @@ use super::add_article_dialog::AddArticleDialog;
 use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
-use super::detail::{detail, DetailProps};
+use super::detail::detail;
 use super::entities::Target;
 use super::entities_view::EntitiesView;
 use super::export_dialog::ExportDialog;
+use super::find_panel::FindPanel;
 use super::header::{header, HeaderProps};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
@@ -17,6 +18,7 @@ use super::painter::Painter;
 use super::persistence;
 use super::shared::SharedSession;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
+use super::who_said_what::who_said_what;
 use crate::domain::formats::{file_name, Format};
 use crate::domain::native_format::export_json;
 use crate::domain::session::{Notice, Session, SessionAction};
@@ -172,21 +174,9 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
         on_add,
     });
-    let detail = session
-        .selected_annotation()
-        .zip(article.as_ref())
-        .map(|(selected, article)| {
-            detail(&DetailProps {
-                annotation: Rc::clone(selected),
-                article: Rc::clone(article),
-                here: session
-                    .here
-                    .iter()
-                    .filter_map(|id| ws.annotation(id).cloned())
-                    .collect(),
-                dispatch: dispatch.clone(),
-            })
-        });
+    let detail = detail(session, &dispatch);
+    let linking = session.linking.as_ref().and_then(|id| ws.annotation(id));
+    let linking = linking.map(|a| a.label.name().name());
     let tag_toolbar = session.pending.filter(|_| !*entities_open).map(|pending| {
         tag_toolbar(&TagToolbarProps {
             pending,
@@ -203,7 +193,7 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop}>
             {header}
             {notices}
-            <main class="layout" hidden={*entities_open}>
+            <main class="layout" data-linking={linking} hidden={*entities_open}>
                 {article_list}
                 if let Some(article) = article.clone() {
                     <ArticleView
@@ -215,7 +205,12 @@ pub fn App() -> Html {
                     />
                 }
                 <aside class="side" data-testid="annotation-list" aria-label="Annotations of this article">
-                    {detail.unwrap_or_default()}
+                    if session.finding {
+                        <FindPanel session={shared.cell()} revision={ws.revision()}
+                            current={session.current.clone()} dispatch={dispatch.clone()} />
+                    }
+                    {detail}
+                    {who_said_what(session, &dispatch)}
                     if let Some(article) = article {
                         <AnnotationList
                             {article}

@@ -9,7 +9,7 @@ use crate::domain::session::{Pending, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;
 use crate::web::graphemes::BrowserGraphemes;
-use crate::web::selection;
+use crate::web::{clock, selection};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -75,7 +75,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             if selection::is_collapsed() {
-                dispatch.emit(SessionAction::ClickAt(piece_at(e.target())));
+                dispatch.emit(SessionAction::ClickAt(piece_at(e.target()), clock::now()));
                 return;
             }
             let Some(root) = container.cast::<web_sys::Element>() else {

@@ -1,33 +1,66 @@
-//! The detail panel of the selected annotation: its label, text and note, to relabel, annotate or delete.
-//! When several annotations overlap where the person clicked, it lists them all so each can be reached.
+//! The detail panel of the selected annotation: its label, text and note, to relabel, annotate or delete;
+//! its links (`links`), a claim's attribution and check (`claim`), an entity mention's registry entry
+//! (`registry`). When several annotations overlap where the person clicked, it lists them all so each
+//! can be reached.
 
 use super::keys::{tag_value, TAG_KEYS};
-use crate::domain::annotation::Annotation;
+use crate::domain::annotation::{Annotation, Label};
 use crate::domain::article::Article;
-use crate::domain::session::SessionAction;
+use crate::domain::session::{Session, SessionAction};
 use crate::domain::workspace::Action;
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// What [`detail`] shows.
-pub struct DetailProps {
-    /// The selected annotation.
-    pub annotation: Rc<Annotation>,
-    /// Its article.
-    pub article: Rc<Article>,
-    /// Every annotation under the last click, innermost first (empty when selected from the list).
-    pub here: Vec<Rc<Annotation>>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+mod claim;
+mod links;
+mod registry;
+
+/// The detail panel of the selected annotation (an empty node when none is), and the banner shown
+/// while a quote or claim waits for its source to be clicked.
+pub fn detail(session: &Session, dispatch: &Callback<SessionAction>) -> Html {
+    let ws = &session.workspace;
+    let banner = links::linking_banner(session, dispatch);
+    let panel = session
+        .selected_annotation()
+        .zip(ws.article(&session.current))
+        .map(|(a, article)| {
+            let here: Vec<Rc<Annotation>> = session
+                .here
+                .iter()
+                .filter_map(|id| ws.annotation(id).cloned())
+                .collect();
+            let extra = match a.label {
+                Label::Claim => html! {<>
+                    {links::source_row(session, a, dispatch)}
+                    {claim::attributes(a, dispatch)}
+                    {links::linked_from(ws, a, article, dispatch)}
+                </>},
+                Label::Quote => html! {<>
+                    {links::source_row(session, a, dispatch)}
+                    {links::linked_from(ws, a, article, dispatch)}
+                </>},
+                Label::Entity(_) => html! {<>
+                    {registry::registry_row(ws, a, article, dispatch)}
+                    {links::linked_from(ws, a, article, dispatch)}
+                </>},
+            };
+            panel(a, article, &here, extra, dispatch)
+        });
+    html! {<>{banner}{panel.unwrap_or_default()}</>}
 }
 
-/// The detail panel.
-pub fn detail(props: &DetailProps) -> Html {
-    let a = &props.annotation;
+/// The panel itself: `extra` holds the rows that depend on the label.
+fn panel(
+    a: &Rc<Annotation>,
+    article: &Article,
+    here: &[Rc<Annotation>],
+    extra: Html,
+    dispatch: &Callback<SessionAction>,
+) -> Html {
     let id = a.id.clone();
     let onchange = {
-        let (dispatch, id) = (props.dispatch.clone(), id.clone());
+        let (dispatch, id) = (dispatch.clone(), id.clone());
         Callback::from(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
             let value = select.value();
@@ -44,7 +77,7 @@ pub fn detail(props: &DetailProps) -> Html {
         })
     };
     let oninput = {
-        let (dispatch, id) = (props.dispatch.clone(), id.clone());
+        let (dispatch, id) = (dispatch.clone(), id.clone());
         Callback::from(move |e: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
             dispatch.emit(SessionAction::Edit(Action::SetNote {
@@ -55,32 +88,30 @@ pub fn detail(props: &DetailProps) -> Html {
         })
     };
     let on_delete = {
-        let (dispatch, id) = (props.dispatch.clone(), id.clone());
+        let (dispatch, id) = (dispatch.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(SessionAction::Edit(Action::Remove { id: id.clone() }))
         })
     };
-    let on_close = props
-        .dispatch
-        .reform(|_: MouseEvent| SessionAction::Select(None));
+    let on_close = dispatch.reform(|_: MouseEvent| SessionAction::Select(None));
     let options = TAG_KEYS.iter().map(|(label, _, name)| html! {
         <option value={tag_value(name)} selected={*label == a.label}>{label.to_string()}</option>
     });
-    let overlapping = (props.here.len() > 1).then(|| {
-        let items = props.here.iter().map(|other| {
+    let overlapping = (here.len() > 1).then(|| {
+        let items = here.iter().map(|other| {
             let other_id = other.id.clone();
-            let onclick = props.dispatch.reform(move |_: MouseEvent| SessionAction::Select(Some(other_id.clone())));
+            let onclick = dispatch.reform(move |_: MouseEvent| SessionAction::Select(Some(other_id.clone())));
             let current = other.id == a.id;
             html! {
                 <li><button class={classes!("item", other.label.name().name(), current.then_some("selected"))}
                     {onclick} aria-pressed={current.to_string()}>
-                    {format!("{} · {}", other.label, props.article.slice(other.span.start(), other.span.end()))}
+                    {format!("{} · {}", other.label, article.slice(other.span.start(), other.span.end()))}
                 </button></li>
             }
         });
         html! {
             <div class="here">
-                <p>{format!("{} annotations overlap here:", props.here.len())}</p>
+                <p>{format!("{} annotations overlap here:", here.len())}</p>
                 <ul>{for items}</ul>
             </div>
         }
@@ -92,11 +123,12 @@ pub fn detail(props: &DetailProps) -> Html {
                 <button class="link" onclick={on_close} aria-label="Close the detail panel">{"✕"}</button>
             </header>
             {for overlapping}
-            <blockquote class={classes!("exact", a.label.name().name())}>{props.article.slice(a.span.start(), a.span.end())}</blockquote>
+            <blockquote class={classes!("exact", a.label.name().name())}>{article.slice(a.span.start(), a.span.end())}</blockquote>
             <p class="meta">{format!("Characters {} · added {} · changed {}", a.span, a.created.short(), a.updated.short())}</p>
             <label>{"Label "}
                 <select data-testid="label-select" {onchange}>{for options}</select>
             </label>
+            {extra}
             <label class="note">{"Note"}
                 <textarea data-testid="note" value={a.note.clone()} {oninput}
                     placeholder="Why is this a claim? Who is this? Anything to check…" rows="3" />

@@ -48,6 +48,13 @@ pub fn header(props: &HeaderProps) -> Html {
             input.set_value("");
         })
     };
+    let find = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(SessionAction::ShowFind(true));
+            super::find_panel::focus_query();
+        })
+    };
     let undo_title = props
         .undo
         .as_ref()
@@ -70,6 +77,8 @@ pub fn header(props: &HeaderProps) -> Html {
                 <button data-testid="redo" onclick={edit(|| Action::Redo)} disabled={props.redo.is_none()} title={redo_title}>
                     {"↷ Redo"}
                 </button>
+                <button data-testid="find-open" onclick={find}
+                    title="Find text in this article or all, and tag what it finds (Ctrl+F)">{"Find…"}</button>
                 <button data-testid="export" onclick={on_export}
                     title="Download every annotation of every article as one JSON file">
                     {format!("Download JSON ({})", props.total)}

@@ -75,8 +75,12 @@ pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
                         Shortcut::Redo => dispatch.emit(SessionAction::Edit(Action::Redo)),
                         Shortcut::Escape => {
                             selection::clear();
-                            dispatch.emit(SessionAction::SelectText(None));
-                            dispatch.emit(SessionAction::Select(None));
+                            // Stops picking a source if that is under way, else closes as before.
+                            dispatch.emit(SessionAction::Escape);
+                        }
+                        Shortcut::Find => {
+                            dispatch.emit(SessionAction::ShowFind(true));
+                            super::find_panel::focus_query();
                         }
                         Shortcut::Tag(label) => {
                             // Before the article changes: clearing a selection makes the browser lay

@@ -13,6 +13,8 @@ pub enum Shortcut {
     Redo,
     /// Drop the selection and close the detail panel.
     Escape,
+    /// Open the find-and-tag panel (Ctrl+F).
+    Find,
 }
 
 /// The labels in toolbar order, with their key and the name on their button.
@@ -40,6 +42,7 @@ pub fn shortcut(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Shortcu
         return match (lower.as_str(), shift) {
             ("z", false) => Some(Shortcut::Undo),
             ("z", true) | ("y", false) => Some(Shortcut::Redo),
+            ("f", false) => Some(Shortcut::Find),
             _ => None,
         };
     }

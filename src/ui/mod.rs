@@ -10,6 +10,7 @@ mod detail;
 mod entities;
 mod entities_view;
 mod export_dialog;
+mod find_panel;
 mod header;
 mod hooks;
 mod import_dialog;
@@ -19,6 +20,7 @@ mod painter;
 pub mod persistence;
 mod shared;
 mod tag_toolbar;
+mod who_said_what;
 
 pub use app::App;
 pub use article_view::{ArticleView, ArticleViewProps};

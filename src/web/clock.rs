@@ -1,7 +1,6 @@
 //! The clock and id source, kept out of the reducer so that actions arrive with their id and time.
 
 use crate::domain::annotation::AnnotationId;
-use crate::domain::registry::EntityId;
 use crate::domain::time::Timestamp;
 use std::cell::Cell;
 
@@ -16,27 +15,18 @@ pub fn now() -> Timestamp {
 
 /// A new annotation id, unique across tabs and sessions: time, a counter and randomness, in base 36.
 pub fn new_id() -> AnnotationId {
-    AnnotationId::from(unique("a").as_str())
-}
-
-/// A new registry entry id, unique like [`new_id`], starting with `e`.
-pub fn new_entity_id() -> EntityId {
-    EntityId::from(unique("e").as_str())
-}
-
-/// `prefix`, then the time, a counter and randomness in base 36.
-fn unique(prefix: &str) -> String {
     let count = COUNTER.with(|c| {
         c.set(c.get().wrapping_add(1));
         c.get()
     });
     let random = (js_sys::Math::random() * 1_679_616.0) as u32; // 36^4
-    format!(
-        "{prefix}{}{}{}",
+    let id = format!(
+        "a{}{}{}",
         base36(now().0 as u64),
         base36(u64::from(count)),
         base36(u64::from(random))
-    )
+    );
+    AnnotationId::from(id.as_str())
 }
 
 fn base36(mut n: u64) -> String {
@@ -51,4 +41,11 @@ fn base36(mut n: u64) -> String {
     }
     out.reverse();
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// A new registry entry id, unique like [`new_id`]'s, starting with `e`.
+pub fn new_entity_id() -> crate::domain::registry::EntityId {
+    let id = new_id();
+    let unique = id.as_str().get(1..).unwrap_or_default();
+    crate::domain::registry::EntityId::from(format!("e{unique}").as_str())
 }

@@ -182,6 +182,59 @@ export async function storageEntries(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 }
 
+// issue 5: links
+Object.assign(sel, {
+  info: '[data-testid=info]',
+  piece: (start) => `article[data-testid=article-text] span.seg.hl[data-s="${start}"]`,
+  linkingLayout: (label) => `main.layout[data-linking=${label}]`,
+  linkingBanner: '[data-testid=linking-banner]',
+  cancelLink: '[data-testid=linking-banner] button[data-testid=cancel-link]',
+  sourceRow: '[data-testid=detail] [data-testid=source-row]',
+  source: '[data-testid=detail] [data-testid=source]',
+  sourceOpen: '[data-testid=detail] button[data-testid=source-open]',
+  unlink: '[data-testid=detail] button[data-testid=unlink]',
+  pickSource: '[data-testid=detail] button[data-testid=pick-source]',
+  sourceSelect: '[data-testid=detail] select[data-testid=source-select]',
+  linkedFrom: '[data-testid=detail] [data-testid=linked-from]',
+  attributionSelect: '[data-testid=detail] select[data-testid=attribution-select]',
+  checkSelect: '[data-testid=detail] select[data-testid=check-select]',
+  registryEntry: '[data-testid=detail] [data-testid=registry-entry]',
+  registrySelect: '[data-testid=detail] select[data-testid=registry-select]',
+  registryNew: '[data-testid=detail] button[data-testid=registry-new]',
+  registryUnlink: '[data-testid=detail] button[data-testid=registry-unlink]',
+  whoSaidWhat: '[data-testid=who-said-what]',
+  whoSaid: (id) => `[data-testid=who-said-what] li[data-source="${id}"]`,
+  itemStatus: (id) => `aside[data-testid=annotation-list] li[data-annotation="${id}"] .claim-status`,
+  findOpen: 'button[data-testid=find-open]',
+  findPanel: '[data-testid=find-panel]',
+  findQuery: '[data-testid=find-panel] input[data-testid=find-query]',
+  findScopeThis: '[data-testid=find-panel] input[data-testid=find-scope-this]',
+  findScopeAll: '[data-testid=find-panel] input[data-testid=find-scope-all]',
+  findCase: '[data-testid=find-panel] input[data-testid=find-case]',
+  findWord: '[data-testid=find-panel] input[data-testid=find-word]',
+  findCount: '[data-testid=find-panel] [data-testid=find-count]',
+  findLabel: '[data-testid=find-panel] select[data-testid=find-label]',
+  findEntity: '[data-testid=find-panel] select[data-testid=find-entity]',
+  findTagAll: '[data-testid=find-panel] button[data-testid=find-tag-all]',
+  findHits: '[data-testid=find-panel] li[data-testid=find-hit]',
+  findClose: '[data-testid=find-panel] button[data-testid=find-close]',
+});
+
+/** Wait until the text of `selector` satisfies `test` (a RegExp or a string it must contain); returns it. */
+export async function waitForText(page, selector, test) {
+  const pattern = test instanceof RegExp ? { source: test.source, flags: test.flags } : null;
+  const handle = await page.waitForFunction(
+    ({ selector, pattern, part }) => {
+      const text = document.querySelector(selector)?.textContent ?? null;
+      if (text === null) return null;
+      const ok = pattern ? new RegExp(pattern.source, pattern.flags).test(text) : text.includes(part);
+      return ok ? text : null;
+    },
+    { selector, pattern, part: pattern ? null : test },
+  );
+  return handle.jsonValue();
+}
+
 // issue 5: registry and own articles
 Object.assign(sel, {
   entitiesToggle: 'button[data-testid=entities-toggle]',

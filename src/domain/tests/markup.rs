@@ -73,3 +73,37 @@ fn hostile_text_is_escaped_and_ids_stay_out_of_the_page() {
         "ids never reach the page: {out}"
     );
 }
+
+#[test]
+fn a_claims_check_and_attribution_show_where_it_starts_and_plain_ones_stay_bare() {
+    use crate::domain::attributes::{Attribution, CheckStatus};
+    let mut claim = ann("c1", "a", 0, 13, Label::Claim);
+    claim.attrs.check = CheckStatus::Disputed;
+    claim.attrs.attribution = Some(Attribution::Unattributed);
+    let who = ann("e1", "a", 0, 8, Label::Entity(EntityKind::Person));
+    let out = html("Zelensky said no", vec![claim.clone(), who.clone()]);
+    assert_eq!(
+        out,
+        "<p class=\"para\" data-start=\"0\" data-end=\"16\">\
+         <span class=\"seg hl claim entity\" data-s=\"0\" data-mark=\"C?uP\" data-check=\"disputed\" \
+         data-attribution=\"unattributed\" title=\"Claim: Disputed · Unattributed\">Zelensky</span>\
+         <span class=\"seg hl claim\" data-s=\"8\"> said</span> no</p>"
+    );
+    claim.attrs.check = CheckStatus::False;
+    claim.attrs.attribution = None;
+    let out = html("Zelensky said no", vec![claim.clone(), who]);
+    assert!(
+        out.contains("data-mark=\"C✗P\" data-check=\"false\" title=\"Claim: False\">"),
+        "{out}"
+    );
+    claim.attrs.check = CheckStatus::Supported;
+    let mut marks = String::new();
+    mark_into(&mut marks, &claim);
+    assert_eq!(marks, "C✓");
+    claim.attrs.check = CheckStatus::Unchecked;
+    let out = html("Zelensky said no", vec![claim]);
+    assert!(
+        !out.contains("data-check") && !out.contains("title="),
+        "{out}"
+    );
+}

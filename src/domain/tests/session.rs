@@ -2,8 +2,10 @@
 
 use super::*;
 use crate::domain::annotation::EntityKind;
+use crate::domain::annotation::Label;
 use crate::domain::article::Article;
 use crate::domain::native_format::export_json;
+use crate::domain::time::Timestamp;
 
 fn session() -> Session {
     Session::new(Workspace::new(vec![
@@ -52,7 +54,7 @@ fn a_click_on_overlapping_highlights_reaches_each_innermost_first() {
     tag(&mut s, "claim", Label::Claim);
     select(&mut s, 0, 8);
     tag(&mut s, "who", Label::Entity(EntityKind::Person));
-    s.apply(SessionAction::ClickAt(Some(3)));
+    s.apply(SessionAction::ClickAt(Some(3), Timestamp(9)));
     assert_eq!(
         s.here,
         vec![AnnotationId::from("who"), AnnotationId::from("claim")]
@@ -65,9 +67,9 @@ fn a_click_on_overlapping_highlights_reaches_each_innermost_first() {
         (Some("claim".into()), 2)
     );
     // Past the person's name only the claim covers the text.
-    s.apply(SessionAction::ClickAt(Some(8)));
+    s.apply(SessionAction::ClickAt(Some(8), Timestamp(9)));
     assert_eq!(s.here, vec![AnnotationId::from("claim")]);
-    s.apply(SessionAction::ClickAt(None));
+    s.apply(SessionAction::ClickAt(None, Timestamp(9)));
     assert_eq!(s.selected, None);
 }
 
