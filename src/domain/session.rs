@@ -236,6 +236,13 @@ impl Session {
                 }
                 self.here
                     .retain(|id| self.workspace.annotation(id).is_some());
+                // An undo or a delete can take away the open article: show the first one instead.
+                if self.workspace.article(&self.current).is_none() {
+                    if let Some(first) = self.workspace.articles().first() {
+                        self.current = first.id.clone();
+                        self.pending = None;
+                    }
+                }
                 if self
                     .notice
                     .as_ref()

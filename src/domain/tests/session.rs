@@ -175,3 +175,21 @@ fn an_added_article_opens_with_its_annotations_and_a_taken_id_is_refused() {
     );
     assert_eq!(s.current, ArticleId::from("mine"));
 }
+
+#[test]
+fn undoing_the_open_own_article_shows_the_first_article() {
+    let mut s = Session::new(Workspace::new(vec![Article::new("a", "A", "Alpha".into())]));
+    let own = Article::own("own-1", "Mine", "Привет".into(), Timestamp(5));
+    s.apply(SessionAction::Edit(Action::AddArticle(own)));
+    s.apply(SessionAction::Open("own-1".into()));
+    assert_eq!(s.current, "own-1".into());
+    s.apply(SessionAction::Edit(Action::Undo));
+    assert!(s.workspace.article(&"own-1".into()).is_none());
+    assert_eq!(s.current, "a".into(), "the article shown exists");
+    s.apply(SessionAction::Edit(Action::Redo));
+    s.apply(SessionAction::Open("own-1".into()));
+    s.apply(SessionAction::Edit(Action::RemoveArticle {
+        id: "own-1".into(),
+    }));
+    assert_eq!(s.current, "a".into());
+}
