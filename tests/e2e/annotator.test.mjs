@@ -3,13 +3,11 @@
 // downloaded and uploaded. Each test runs in a fresh browser context (empty localStorage).
 //
 // Run: bash scripts/test.sh build node   (or, with dist/ built: node --test tests/e2e/)
-import { after, before, describe, test } from 'node:test';
+import { serveBuiltApp } from '../support/suite.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { startStaticServer } from '../support/server.mjs';
-import { downloadFrom, launchBrowser, screenshot, withPage } from '../support/browser.mjs';
-import { DIST, loadSeeds, sliceChars } from '../support/paths.mjs';
+import { downloadFrom, screenshot, withPage } from '../support/browser.mjs';
+import { loadSeeds, sliceChars } from '../support/paths.mjs';
 import { describeErrors, exportValidator } from '../support/schema.mjs';
 import {
   STATE_KEY,
@@ -37,21 +35,7 @@ const MUNICH_QUOTE = '“For me, it is crucial to connect some kind of security 
 const EXPORT_NAME = /^news-annotations-\d{4}-\d{2}-\d{2}\.json$/;
 const TEST_TIMEOUT = 120_000;
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: build first with `trunk build --release --offline` (bash scripts/test.sh build)');
-  }
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 /** Code point offset of the first occurrence of `text` in the seed of article `id`. */
 function charOffset(id, text, from = 0) {
@@ -113,8 +97,8 @@ function exportFileWith(annotations) {
 
 describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
   test('a claim selected with the mouse and tagged with "c" is highlighted, counted, and survives a reload', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       await page.waitForSelector(sel.openArticle('kyiv-post'));
       await assertParagraphsMatchSeed(page, 'kyiv-post');
       assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 0, quote: 0, entity: 0 });
@@ -143,8 +127,8 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
   });
 
   test('non-ASCII article: quote, nested and edited entities, note; the export matches the seed text and the schema', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       await openArticle(page, 'munich-dispatch');
       await assertParagraphsMatchSeed(page, 'munich-dispatch');
 
@@ -202,8 +186,8 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
   });
 
   test('importing a file with an annotation past the end of its article shows the error and changes nothing', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const id = await tag(page, KYIV_CLAIM, { key: 'c' });
       await waitForCount(page, 'kyiv-post', 'claim', 1);
       const countsBefore = await countsOf(page, 'kyiv-post');
@@ -248,8 +232,8 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
   test('export, then import into a fresh profile: the preview shows the counts and Replace restores them', { timeout: TEST_TIMEOUT }, async () => {
     let file;
     let ids;
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const claim = await tag(page, KYIV_CLAIM, { key: 'c' });
       const person = await tag(page, 'Volodymyr Zelensky', { key: 'p' });
       await openArticle(page, 'munich-dispatch');
@@ -259,8 +243,8 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       assert.equal(checkExport(file).annotations.length, 3);
     });
 
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       assert.deepEqual(await listedIds(page), [], 'a fresh profile has no annotations');
       assert.deepEqual(await countsOf(page, 'kyiv-post'), { claim: 0, quote: 0, entity: 0 });
 
@@ -289,15 +273,15 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
 
   test('a file dropped on the page is previewed, and Merge keeps both sides', { timeout: TEST_TIMEOUT }, async () => {
     let file;
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       await tag(page, KYIV_CLAIM, { key: 'c' });
       await tag(page, 'Volodymyr Zelensky', { key: 'p' });
       file = await downloadFrom(page, sel.exportButton);
     });
 
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const mine = await tag(page, 'Washington Post', { key: 'o' });
       // The file says it was made on another text of kyiv-post: the preview must say so (its annotations
       // still match their text, so they load).
@@ -334,8 +318,8 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
   });
 
   test('undo and redo by keyboard (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y) and by the header buttons', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const id = await tag(page, KYIV_CLAIM, { key: 'c' });
       await waitForCount(page, 'kyiv-post', 'claim', 1);
 
@@ -368,7 +352,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
 
   test('unreadable localStorage is kept aside, reported, downloadable, and never lost', { timeout: TEST_TIMEOUT }, async () => {
     const RAW = '{not json';
-    await withPage(browser, async ({ context, page }) => {
+    await withPage(app.browser, async ({ context, page }) => {
       // Before the app's first load only (the flag lives in sessionStorage, which survives reloads).
       await context.addInitScript(
         ({ key, raw }) => {
@@ -379,7 +363,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
         },
         { key: STATE_KEY, raw: RAW },
       );
-      await openApp(page, server.url);
+      await openApp(page, app.server.url);
       await page.waitForSelector(sel.storageProblem, { state: 'visible' });
       await screenshot(page, '6-storage-problem');
 

@@ -2,13 +2,12 @@
 // on the release build (dist/), driven with the real mouse and keyboard like annotator.test.mjs.
 //
 // Run: bash scripts/test.sh build node   (or, with dist/ built: node --test tests/e2e/)
-import { after, before, describe, test } from 'node:test';
+import { serveBuiltApp } from '../support/suite.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { startStaticServer } from '../support/server.mjs';
-import { downloadFrom, launchBrowser, withPage } from '../support/browser.mjs';
-import { DIST, loadSeeds, sliceChars } from '../support/paths.mjs';
+import { readFileSync } from 'node:fs';
+import { downloadFrom, withPage } from '../support/browser.mjs';
+import { loadSeeds, sliceChars } from '../support/paths.mjs';
 import { countsOf, openApp, sel, tag, waitForCount } from '../support/app.mjs';
 
 const SEEDS = loadSeeds();
@@ -17,21 +16,7 @@ const KYIV_CLAIM =
   'Trump said last week that he wanted Ukraine to supply the United States with rare earth minerals as a form of payment for American financial support.';
 const TEST_TIMEOUT = 120_000;
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: build first with `bash scripts/test.sh build`');
-  }
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 /** Code point offsets of the first occurrence of `text` in seed `id`. */
 function charSpan(id, text) {
@@ -53,8 +38,8 @@ async function chooseFormat(page, format, previewPattern) {
 
 describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOUT * 4 }, () => {
   test('the export dialog previews each format, says what it cannot hold and what it dropped, and downloads', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       await tag(page, KYIV_CLAIM, { key: 'c' });
       await tag(page, 'Trump', { key: 'p' }, { after: 'Trump said last week' });
       await tag(page, 'Volodymyr Zelensky', { key: 'p' });
@@ -97,8 +82,8 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
   });
 
   test('a doccano file from another tool is detected, previewed and merged', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const [cs, ce] = charSpan('kyiv-post', KYIV_CLAIM);
       const [ps, pe] = charSpan('kyiv-post', 'Volodymyr Zelensky');
       const line = JSON.stringify({ text: seed('kyiv-post').text, label: [[cs, ce, 'CLAIM'], [ps, pe, 'PER']] });
@@ -113,8 +98,8 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
   });
 
   test('a broken doccano line is refused with its line and field, and nothing changes', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const good = JSON.stringify({ text: seed('kyiv-post').text, entities: [] });
       const bad = JSON.stringify({ text: seed('kyiv-post').text, entities: [{ id: 1, label: 'CLAIM', start_offset: 10, end_offset: 99999 }] });
       await page.setInputFiles(sel.importFile, { name: 'broken.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from(`${good}\n${bad}\n`) });

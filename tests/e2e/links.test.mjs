@@ -4,13 +4,12 @@
 // highlight, and tagging every hit of a search in all articles in one undo step.
 //
 // Run: bash scripts/test.sh build node   (or, with dist/ built: node --test tests/e2e/links.test.mjs)
-import { after, before, describe, test } from 'node:test';
+import { serveBuiltApp } from '../support/suite.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStaticServer } from '../support/server.mjs';
-import { launchBrowser, screenshot, withPage } from '../support/browser.mjs';
-import { DIST, loadSeeds } from '../support/paths.mjs';
+import { screenshot, withPage } from '../support/browser.mjs';
+import { loadSeeds } from '../support/paths.mjs';
 import {
   STATE_KEY,
   countsOf,
@@ -32,21 +31,7 @@ const CLAIM =
   'Bessent argued that the presence of Americans alone would ensure the location of mineral deposits was enough to stop Moscow.';
 const TEST_TIMEOUT = 120_000;
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: build first with `trunk build --release --offline` (bash scripts/test.sh build)');
-  }
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 /** Code point offset of the first occurrence of `text` in the seed `id`. */
 function charOffset(id, text) {
@@ -64,7 +49,7 @@ function excerpt(text) {
 
 /** Opens the app on the article and tags the person and the quote; returns their ids. */
 async function personAndQuote(page) {
-  await openApp(page, server.url);
+  await openApp(page, app.server.url);
   await openArticle(page, ARTICLE);
   const person = await tag(page, PERSON, { key: 'p' });
   const quote = await tag(page, QUOTE, { button: 'quote' });
@@ -86,7 +71,7 @@ async function savedWhen(page, id, check) {
 
 describe('Links, claim status and find-and-tag in Chromium', { timeout: TEST_TIMEOUT * 5 }, () => {
   test('a quote is linked to its speaker with "Pick in text" and a click, shows in who-said-what, and survives a reload', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
+    await withPage(app.browser, async ({ page }) => {
       const { person, quote } = await personAndQuote(page);
       // The new quote is open in the detail panel, with no speaker yet.
       await waitForText(page, sel.source, 'No source yet.');
@@ -140,7 +125,7 @@ describe('Links, claim status and find-and-tag in Chromium', { timeout: TEST_TIM
   });
 
   test('a claim is linked with the keyboard; deleting its source names the links and undo brings them back', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
+    await withPage(app.browser, async ({ page }) => {
       const { person, quote } = await personAndQuote(page);
       await page.selectOption(sel.sourceSelect, person);
       await waitForText(page, sel.source, `said by ${PERSON}`);
@@ -180,8 +165,8 @@ describe('Links, claim status and find-and-tag in Chromium', { timeout: TEST_TIM
   });
 
   test('a disputed claim shows its mark on the highlight and in the list, not only in colour', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       await openArticle(page, ARTICLE);
       const claim = await tag(page, CLAIM, { key: 'c' });
       const piece = sel.piece(charOffset(ARTICLE, CLAIM));
@@ -206,8 +191,8 @@ describe('Links, claim status and find-and-tag in Chromium', { timeout: TEST_TIM
   });
 
   test('find "Bessent" in all articles with whole word and tag all as Person: counts go up, one undo removes them', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const before = { ft: await countsOf(page, ARTICLE), ex: await countsOf(page, 'explainer') };
       assert.deepEqual([before.ft.entity, before.ex.entity], [0, 0]);
       await page.keyboard.press('Control+f');

@@ -3,13 +3,11 @@
 // brought back by undo; and refused with a message when the browser's storage is full.
 //
 // Run: bash scripts/test.sh build node   (or, with dist/ built: node --test tests/e2e/own_articles.test.mjs)
-import { after, before, describe, test } from 'node:test';
+import { serveBuiltApp } from '../support/suite.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStaticServer } from '../support/server.mjs';
-import { downloadFrom, launchBrowser, screenshot, withPage } from '../support/browser.mjs';
-import { DIST } from '../support/paths.mjs';
+import { downloadFrom, screenshot, withPage } from '../support/browser.mjs';
 import {
   STATE_KEY,
   countsOf,
@@ -48,21 +46,7 @@ const REPORT_HTML = `<!doctype html>
 <script>document.write("INLINE-SCRIPT")</script>
 <p>Mayor Ana Lopes said &ldquo;we had no choice&rdquo;.</p></body></html>`;
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: build first with `trunk build --release --offline` (bash scripts/test.sh build)');
-  }
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 /** Ids of the person's own articles in the list, in order. */
 async function ownIds(page) {
@@ -102,8 +86,8 @@ function size(units) {
 
 describe('own articles in Chromium', { timeout: TEST_TIMEOUT * 4 }, () => {
   test('a pasted non-ASCII article is tagged in code points, renamed, kept over a reload, deleted and undone', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       await openDialog(page);
       assert.equal(await page.isDisabled(sel.addArticleAdd), true, 'nothing to add yet');
       await page.fill(sel.addArticleText, OWN_TEXT);
@@ -173,8 +157,8 @@ describe('own articles in Chromium', { timeout: TEST_TIMEOUT * 4 }, () => {
   });
 
   test('an .html file loads as its visible text with its title; bad files and empty text are refused in the dialog', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       await openDialog(page);
       const refuse = async (file, pattern) => {
         await page.setInputFiles(sel.addArticleFile, file);
@@ -206,8 +190,8 @@ describe('own articles in Chromium', { timeout: TEST_TIMEOUT * 4 }, () => {
   });
 
   test('with localStorage full, a large article is refused with the sizes and nothing changes; a failed save offers the download', { timeout: TEST_TIMEOUT }, async (t) => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       // Fill the origin's storage in ever smaller pieces until not even one more character fits.
       const quota = await page.evaluate(() => {
         let used = 0;

@@ -3,13 +3,12 @@
 // created; places that look like it are accepted and rejected; entries are edited, merged and deleted.
 //
 // Run: bash scripts/test.sh build node   (or, with dist/ built: node --test tests/e2e/registry.test.mjs)
-import { after, before, describe, test } from 'node:test';
+import { serveBuiltApp } from '../support/suite.mjs';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startStaticServer } from '../support/server.mjs';
-import { launchBrowser, screenshot, withPage } from '../support/browser.mjs';
-import { DIST, loadSeeds } from '../support/paths.mjs';
+import { screenshot, withPage } from '../support/browser.mjs';
+import { loadSeeds } from '../support/paths.mjs';
 import {
   countsOf,
   openApp,
@@ -34,21 +33,7 @@ const BESSENT = [
   ['arab-news', 'Scott Bassent'],
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  if (!existsSync(join(DIST, 'index.html'))) {
-    throw new Error('dist/index.html is missing: build first with `trunk build --release --offline` (bash scripts/test.sh build)');
-  }
-  server = await startStaticServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = serveBuiltApp();
 
 /** Code point offset of `text` in the seed of article `id`, searching from the first `after`. */
 function charOffset(id, text, after = '') {
@@ -111,8 +96,8 @@ async function expand(page, entity) {
 
 describe('the Entities view in Chromium', { timeout: TEST_TIMEOUT * 3 }, () => {
   test('spellings tagged in three articles become one entry; a proposed place is accepted, another rejected for good', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       const ids = await tagPeople(page, BESSENT);
       await waitForCount(page, 'arab-news', 'entity', 1);
 
@@ -196,8 +181,8 @@ describe('the Entities view in Chromium', { timeout: TEST_TIMEOUT * 3 }, () => {
   });
 
   test('an entry is renamed, given aliases and a kind, merged into another, deleted, and undo brings it back', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(browser, async ({ page }) => {
-      await openApp(page, server.url);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
       // Two entries: only mentions linked to no entry are proposed, so the second pair is tagged after
       // the first entry exists.
       const first = await tagPeople(page, [BESSENT[0], BESSENT[1]]);
