@@ -16,6 +16,7 @@ use std::rc::Rc;
 
 mod apply;
 mod checks;
+mod import;
 mod slots;
 
 /// Sort key of an annotation within its article: text order, outer spans before the spans they contain.
@@ -267,3 +268,7 @@ mod tests;
 #[cfg(test)]
 #[path = "tests/workspace_links.rs"]
 mod links_tests;
+
+#[cfg(test)]
+#[path = "tests/workspace_registry.rs"]
+mod registry_tests;

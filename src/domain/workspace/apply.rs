@@ -1,13 +1,11 @@
 //! `Workspace::apply`: what each action writes, checked first, so that a refused action changes nothing.
 
-use super::slots::Write;
+use super::import::Batch;
+use super::slots::{put, Write};
 use super::{Action, ActionError, Workspace};
-use crate::domain::annotation::{Annotation, AnnotationId, Label};
-use crate::domain::article::{Article, ArticleId};
-use crate::domain::registry::{Entity, EntityId};
+use crate::domain::article::Article;
+use crate::domain::registry::Entity;
 use crate::domain::time::Timestamp;
-use std::collections::{BTreeSet, HashMap};
-use std::rc::Rc;
 
 impl Workspace {
     /// Carries out an action. On error nothing changes.
@@ -220,208 +218,11 @@ impl Workspace {
             }
         }
     }
-
-    /// Writes a file's records in one step; see [`Action::Import`].
-    fn import(
-        &mut self,
-        articles: Vec<Article>,
-        entities: Vec<Entity>,
-        annotations: Vec<Annotation>,
-        replace: bool,
-    ) -> Result<(), ActionError> {
-        let mut writes = Vec::new();
-        for article in articles {
-            match self.article(&article.id) {
-                Some(have) if have.text == article.text => {}
-                Some(_) => {
-                    return Err(ActionError::DuplicateArticle(
-                        article.id.as_str().to_owned(),
-                    ))
-                }
-                None => writes.push(Write::Article(article.id.clone(), Some(article))),
-            }
-        }
-        // Articles first, so that the annotations on them fit.
-        let added: Vec<Article> = writes
-            .iter()
-            .filter_map(|w| match w {
-                Write::Article(_, Some(a)) => Some(a.clone()),
-                _ => None,
-            })
-            .collect();
-        let mut staged = self.clone_for_check(added);
-        let entity_ids: BTreeSet<EntityId> = entities.iter().map(|e| e.id.clone()).collect();
-        if replace {
-            let gone = self.entities.keys().filter(|id| !entity_ids.contains(*id));
-            writes.extend(gone.map(|id| Write::Entity(id.clone(), None)));
-        }
-        for e in &entities {
-            staged.entities.insert(e.id.clone(), Rc::new(e.clone()));
-        }
-        writes.extend(
-            entities
-                .into_iter()
-                .map(|e| Write::Entity(e.id.clone(), Some(e))),
-        );
-        let count = annotations.len();
-        let how = if replace {
-            Batch::Replace
-        } else {
-            Batch::Merge
-        };
-        writes.extend(staged.checked_batch(annotations, how, &self.annotations)?);
-        if replace {
-            // In text order, article by article, so the change does not depend on the map's order.
-            let kept: BTreeSet<&AnnotationId> = writes
-                .iter()
-                .filter_map(|w| match w {
-                    Write::Annotation(id, _) => Some(id),
-                    _ => None,
-                })
-                .collect();
-            let gone: Vec<Write> = self
-                .all()
-                .into_iter()
-                .filter(|a| !kept.contains(&a.id))
-                .map(|a| Write::Annotation(a.id.clone(), None))
-                .collect();
-            writes.splice(0..0, gone);
-        }
-        let verb = if replace { "replace with" } else { "import" };
-        self.change(format!("{verb} {count} annotations"), None, writes);
-        Ok(())
-    }
-
-    /// A copy of the articles (with these added) and entries, without annotations, for checking a
-    /// batch against: copying the annotations would make a run of imports quadratic.
-    fn clone_for_check(&self, articles: Vec<Article>) -> Workspace {
-        let mut staged = Workspace {
-            articles: self.articles.clone(),
-            entities: self.entities.clone(),
-            ..Workspace::default()
-        };
-        staged.articles.extend(articles.into_iter().map(Rc::new));
-        staged
-    }
-
-    /// Checks a batch of annotations against the workspace's articles and entries, the `existing`
-    /// annotations and each other (their links may point within the batch).
-    fn checked_batch(
-        &self,
-        list: Vec<Annotation>,
-        how: Batch,
-        existing: &HashMap<AnnotationId, Rc<Annotation>>,
-    ) -> Result<Vec<Write>, ActionError> {
-        let batch: HashMap<AnnotationId, Rc<Annotation>> = list
-            .iter()
-            .map(|a| (a.id.clone(), Rc::new(a.clone())))
-            .collect();
-        let mut seen = BTreeSet::new();
-        for a in &list {
-            self.check_fits(a)?;
-            if matches!(how, Batch::New) && existing.contains_key(&a.id) {
-                return Err(ActionError::DuplicateId(a.id.as_str().to_owned()));
-            }
-            if !seen.insert(a.id.clone()) {
-                return Err(ActionError::DuplicateId(a.id.as_str().to_owned()));
-            }
-            self.check_attrs(a, |id| {
-                let kept = || match how {
-                    Batch::Replace => None,
-                    Batch::New | Batch::Merge => existing.get(id).cloned(),
-                };
-                batch.get(id).cloned().or_else(kept)
-            })?;
-        }
-        Ok(list.into_iter().map(put).collect())
-    }
-
-    /// A copy of an existing annotation, to be changed and put back.
-    fn existing(&self, id: &AnnotationId) -> Result<Annotation, ActionError> {
-        self.annotations
-            .get(id)
-            .map(|a| Annotation::clone(a))
-            .ok_or_else(|| ActionError::UnknownAnnotation(id.as_str().to_owned()))
-    }
-
-    /// A copy of an existing claim.
-    fn claim(&self, id: &AnnotationId) -> Result<Annotation, ActionError> {
-        let a = self.existing(id)?;
-        if a.label != Label::Claim {
-            return Err(ActionError::BadLink {
-                id: id.as_str().to_owned(),
-                reason: "only claims have an attribution and a check status".into(),
-            });
-        }
-        Ok(a)
-    }
-
-    fn existing_entity(&self, id: &EntityId) -> Result<&Rc<Entity>, ActionError> {
-        self.entities
-            .get(id)
-            .ok_or_else(|| ActionError::UnknownEntity(id.as_str().to_owned()))
-    }
-
-    fn own_article(&self, id: &ArticleId) -> Result<&Rc<Article>, ActionError> {
-        let article = self
-            .article(id)
-            .ok_or_else(|| ActionError::UnknownArticle(id.as_str().to_owned()))?;
-        if !article.is_own() {
-            return Err(ActionError::BundledArticle(id.as_str().to_owned()));
-        }
-        Ok(article)
-    }
-
-    /// The ids of an entry's mentions.
-    fn mention_ids(&self, entity: &EntityId) -> Vec<AnnotationId> {
-        self.annotations
-            .values()
-            .filter(|a| a.attrs.entity.as_ref() == Some(entity))
-            .map(|a| a.id.clone())
-            .collect()
-    }
-
-    /// The writes that point these mentions at `entity` (or at none); each must be an entity.
-    fn relink(
-        &self,
-        mentions: &[AnnotationId],
-        entity: Option<&EntityId>,
-        at: Timestamp,
-    ) -> Result<Vec<Write>, ActionError> {
-        mentions
-            .iter()
-            .map(|id| {
-                let mut a = self.existing(id)?;
-                if a.label.kind().is_none() {
-                    return Err(ActionError::NotAMention(id.as_str().to_owned()));
-                }
-                a.attrs.entity = entity.cloned();
-                a.updated = at;
-                Ok(put(a))
-            })
-            .collect()
-    }
 }
 
 /// An edit's undo summary, its typing key (see [`Change::typing`](crate::domain::history::Change)) and
 /// its writes.
 type Planned = (String, Option<(String, Timestamp)>, Vec<Write>);
-
-/// How a batch of annotations is checked.
-#[derive(Clone, Copy)]
-enum Batch {
-    /// Every id must be new (tagging).
-    New,
-    /// Ids may overwrite annotations, whose links still count (merging a file).
-    Merge,
-    /// Only the batch will be left, so only its annotations count for links (replacing with a file).
-    Replace,
-}
-
-/// The write of an annotation's new state.
-fn put(a: Annotation) -> Write {
-    Write::Annotation(a.id.clone(), Some(a))
-}
 
 /// A name or title must have more than whitespace.
 fn check_name(name: &str) -> Result<(), ActionError> {

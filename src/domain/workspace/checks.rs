@@ -1,8 +1,13 @@
-//! The checks an annotation must pass before it is written, and the links that go when one changes.
+//! The checks an annotation must pass before it is written, the links that go when one changes, and
+//! the checked copies of existing records that edits start from.
 
+use super::slots::{put, Write};
 use super::{ActionError, Workspace};
 use crate::domain::annotation::{Annotation, AnnotationId, Label};
+use crate::domain::article::{Article, ArticleId};
 use crate::domain::attributes::{CheckStatus, LinkKind};
+use crate::domain::registry::{Entity, EntityId};
+use crate::domain::time::Timestamp;
 use std::rc::Rc;
 
 impl Workspace {
@@ -107,6 +112,72 @@ impl Workspace {
                 let mut kept = Annotation::clone(from);
                 kept.attrs.source = None;
                 kept
+            })
+            .collect()
+    }
+
+    /// A copy of an existing annotation, to be changed and put back.
+    pub(super) fn existing(&self, id: &AnnotationId) -> Result<Annotation, ActionError> {
+        self.annotations
+            .get(id)
+            .map(|a| Annotation::clone(a))
+            .ok_or_else(|| ActionError::UnknownAnnotation(id.as_str().to_owned()))
+    }
+
+    /// A copy of an existing claim.
+    pub(super) fn claim(&self, id: &AnnotationId) -> Result<Annotation, ActionError> {
+        let a = self.existing(id)?;
+        if a.label != Label::Claim {
+            return Err(ActionError::BadLink {
+                id: id.as_str().to_owned(),
+                reason: "only claims have an attribution and a check status".into(),
+            });
+        }
+        Ok(a)
+    }
+
+    pub(super) fn existing_entity(&self, id: &EntityId) -> Result<&Rc<Entity>, ActionError> {
+        self.entities
+            .get(id)
+            .ok_or_else(|| ActionError::UnknownEntity(id.as_str().to_owned()))
+    }
+
+    pub(super) fn own_article(&self, id: &ArticleId) -> Result<&Rc<Article>, ActionError> {
+        let article = self
+            .article(id)
+            .ok_or_else(|| ActionError::UnknownArticle(id.as_str().to_owned()))?;
+        if !article.is_own() {
+            return Err(ActionError::BundledArticle(id.as_str().to_owned()));
+        }
+        Ok(article)
+    }
+
+    /// The ids of an entry's mentions.
+    pub(super) fn mention_ids(&self, entity: &EntityId) -> Vec<AnnotationId> {
+        self.annotations
+            .values()
+            .filter(|a| a.attrs.entity.as_ref() == Some(entity))
+            .map(|a| a.id.clone())
+            .collect()
+    }
+
+    /// The writes that point these mentions at `entity` (or at none); each must be an entity.
+    pub(super) fn relink(
+        &self,
+        mentions: &[AnnotationId],
+        entity: Option<&EntityId>,
+        at: Timestamp,
+    ) -> Result<Vec<Write>, ActionError> {
+        mentions
+            .iter()
+            .map(|id| {
+                let mut a = self.existing(id)?;
+                if a.label.kind().is_none() {
+                    return Err(ActionError::NotAMention(id.as_str().to_owned()));
+                }
+                a.attrs.entity = entity.cloned();
+                a.updated = at;
+                Ok(put(a))
             })
             .collect()
     }

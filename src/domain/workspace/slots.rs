@@ -18,6 +18,11 @@ pub(super) enum Write {
     Article(ArticleId, Option<Article>),
 }
 
+/// The write of an annotation's new state.
+pub(super) fn put(a: Annotation) -> Write {
+    Write::Annotation(a.id.clone(), Some(a))
+}
+
 impl Workspace {
     /// Writes the new states and records them, with their previous states, as one undoable change.
     pub(super) fn change(
