@@ -147,6 +147,15 @@ impl Article {
         }
     }
 
+    /// Where it goes in the article list: bundled articles first (`None` sorts first, and they keep
+    /// their manifest order), then own ones by the time they were added, then id.
+    pub fn list_key(&self) -> Option<(Timestamp, &str)> {
+        match self.origin {
+            Origin::Bundled => None,
+            Origin::Own { added } => Some((added, self.id.as_str())),
+        }
+    }
+
     /// Whether the person added it (and so may rename or delete it).
     pub fn is_own(&self) -> bool {
         matches!(self.origin, Origin::Own { .. })

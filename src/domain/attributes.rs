@@ -122,6 +122,15 @@ impl LinkKind {
         }
     }
 
+    /// What an annotation labelled `from` may have as its source, as a sentence for messages.
+    pub fn rule(from: Label) -> &'static str {
+        match from {
+            Label::Quote => "a quote's source must be an entity",
+            Label::Claim => "a claim's source must be an entity or a quote",
+            Label::Entity(_) => "an entity has no source",
+        }
+    }
+
     /// The name used in files: `said_by`, `source`, `from_quote`.
     pub fn name(self) -> &'static str {
         match self {
@@ -161,6 +170,11 @@ pub struct Attributes {
 }
 
 impl Attributes {
+    /// The check status as files write it: its name, or nothing when unchecked (the default).
+    pub fn check_name(&self) -> Option<&'static str> {
+        (self.check != CheckStatus::Unchecked).then(|| self.check.name())
+    }
+
     /// Clears what an annotation labelled `label` cannot have: an entity has no source, only claims
     /// have an attribution and a check, only entities a registry entry. Returns whether anything changed.
     pub fn fit(&mut self, label: Label) -> bool {

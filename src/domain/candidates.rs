@@ -126,7 +126,11 @@ pub fn new_entries(ws: &Workspace) -> Vec<NewEntry> {
 /// The entry's names and the spellings its mentions use.
 fn names_of(ws: &Workspace, entry: &Entity) -> Vec<String> {
     let mut names: Vec<String> = entry.names().map(str::to_owned).collect();
-    for m in ws.mentions().get(&entry.id).into_iter().flatten() {
+    let mentions = ws
+        .all()
+        .into_iter()
+        .filter(|a| a.attrs.entity.as_ref() == Some(&entry.id));
+    for m in mentions {
         if let Some(article) = ws.article(&m.article) {
             let text = article.slice(m.span.start(), m.span.end());
             if !names.iter().any(|n| n == text) {

@@ -6,7 +6,6 @@
 use super::anchoring::{anchor, context, Anchoring};
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use super::article::Article;
-use super::attributes::CheckStatus;
 use super::json::{self, FieldReader, Path, ReadError, SyntaxError, Value, Writer};
 use super::span::Span;
 use super::time::Timestamp;
@@ -147,8 +146,7 @@ impl AnnotationRecord {
             updated: a.updated.to_string(),
             source: a.attrs.source.as_ref().map(|s| s.as_str().to_owned()),
             attribution: a.attrs.attribution.map(|x| x.name().to_owned()),
-            check: (a.attrs.check != CheckStatus::Unchecked)
-                .then(|| a.attrs.check.name().to_owned()),
+            check: a.attrs.check_name().map(str::to_owned),
             entity: a.attrs.entity.as_ref().map(|e| e.as_str().to_owned()),
         }
     }

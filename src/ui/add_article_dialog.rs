@@ -49,10 +49,43 @@ impl PartialEq for AddArticleDialogProps {
 enum Source {
     /// Nothing pasted or loaded yet.
     Empty,
-    /// Text for the article, and the file it came from.
-    Ready(Rc<Extracted>, Option<String>),
+    /// Text for the article, with what the dialog shows about it.
+    Ready(Rc<Loaded>),
     /// Why the pasted text or the file cannot be an article.
     Failed(String),
+}
+
+/// Text for an article, the file it came from, and what the dialog shows about it: worked out once
+/// when it is pasted or loaded, not again on every keystroke in the title.
+#[derive(PartialEq)]
+struct Loaded {
+    extracted: Extracted,
+    file: Option<String>,
+    suggested: String,
+    summary: String,
+    preview: String,
+}
+
+impl Loaded {
+    fn source(extracted: Extracted, file: Option<String>) -> Source {
+        let (chars, lines) = (
+            extracted.text.chars().count(),
+            extracted.text.lines().count(),
+        );
+        let summary = format!(
+            "{} characters, {} line{}",
+            thousands(chars),
+            thousands(lines),
+            if lines == 1 { "" } else { "s" }
+        );
+        Source::Ready(Rc::new(Loaded {
+            suggested: suggest_title(&extracted, file.as_deref()),
+            preview: preview(&extracted.text),
+            summary,
+            extracted,
+            file,
+        }))
+    }
 }
 
 /// `n` with a thin separator every three digits: 12,345.
@@ -97,7 +130,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
     let paste = use_node_ref();
 
     let suggested = match &*source {
-        Source::Ready(extracted, file) => suggest_title(extracted, file.as_deref()),
+        Source::Ready(loaded) => loaded.suggested.clone(),
         _ => String::new(),
     };
     let title = (*typed).clone().unwrap_or(suggested);
@@ -112,7 +145,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                 Source::Empty
             } else {
                 match from_paste(&text) {
-                    Ok(extracted) => Source::Ready(Rc::new(extracted), None),
+                    Ok(extracted) => Loaded::source(extracted, None),
                     Err(e) => Source::Failed(e),
                 }
             });
@@ -150,7 +183,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                     .await
                     .and_then(|bytes| read_file(&name, &bytes));
                 source.set(match read {
-                    Ok(extracted) => Source::Ready(Rc::new(extracted), Some(name)),
+                    Ok(extracted) => Loaded::source(extracted, Some(name)),
                     Err(e) => Source::Failed(e),
                 });
             });
@@ -164,7 +197,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
         })
     };
     let ready = match &*source {
-        Source::Ready(extracted, _) => Some(Rc::clone(extracted)),
+        Source::Ready(loaded) => Some(Rc::clone(loaded)),
         _ => None,
     };
     let on_add = {
@@ -176,11 +209,16 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
         );
         let (ready, title) = (ready.clone(), title.trim().to_owned());
         Callback::from(move |_: MouseEvent| {
-            let Some(extracted) = ready.as_ref() else {
+            let Some(loaded) = ready.as_ref() else {
                 return;
             };
             let id = ArticleId::from(format!("own-{}", clock::new_id().as_str()).as_str());
-            let article = Article::own(id.as_str(), &title, extracted.text.clone(), clock::now());
+            let article = Article::own(
+                id.as_str(),
+                &title,
+                loaded.extracted.text.clone(),
+                clock::now(),
+            );
             let trial = match session.try_borrow() {
                 Ok(s) if s.saving_allowed() => persistence::save_adding(&s.workspace, &article),
                 Ok(_) => Ok(Trial::Unsaved(String::new())),
@@ -209,16 +247,6 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
         (_, Some(message)) | (Source::Failed(message), None) => Some(message.clone()),
         _ => None,
     };
-    let summary = ready.as_ref().map(|x| {
-        let chars = x.text.chars().count();
-        let lines = x.text.lines().count();
-        format!(
-            "{} characters, {} line{}",
-            thousands(chars),
-            thousands(lines),
-            if lines == 1 { "" } else { "s" }
-        )
-    });
     html! {
         <div class="backdrop">
             <div class="dialog add-article" role="dialog" aria-modal="true" aria-labelledby="add-article-title"
@@ -234,18 +262,16 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                     <input type="file" accept={ACCEPT} data-testid="add-article-file"
                         class="visually-hidden" onchange={on_file} />
                 </label>
-                if let Source::Ready(_, Some(name)) = &*source {
+                if let Some(name) = ready.as_ref().and_then(|x| x.file.as_ref()) {
                     <span class="meta" data-testid="add-article-file-name">{format!(" {name}")}</span>
                 }
                 <label class="title">{"Title"}
                     <input data-testid="add-article-title" value={title.clone()} oninput={on_title}
                         disabled={ready.is_none()} />
                 </label>
-                if let Some(summary) = summary {
-                    <p class="meta" data-testid="add-article-length">{summary}</p>
-                }
                 if let Some(x) = ready.as_ref() {
-                    <pre class="preview" data-testid="add-article-preview">{preview(&x.text)}</pre>
+                    <p class="meta" data-testid="add-article-length">{x.summary.clone()}</p>
+                    <pre class="preview" data-testid="add-article-preview">{x.preview.clone()}</pre>
                 }
                 if let Some(message) = error {
                     <p class="dialog-error" role="alert" data-testid="add-article-error">{message}</p>

@@ -174,7 +174,15 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
         on_add,
     });
-    let detail = detail(session, &dispatch);
+    // The side panel's parts scan the open article; behind the entities view nobody sees them.
+    let (detail, sources) = if *entities_open {
+        (Html::default(), Html::default())
+    } else {
+        (
+            detail(session, &dispatch),
+            who_said_what(session, &dispatch),
+        )
+    };
     let linking = session.linking.as_ref().and_then(|id| ws.annotation(id));
     let linking = linking.map(|a| a.label.name().name());
     let tag_toolbar = session.pending.filter(|_| !*entities_open).map(|pending| {
@@ -210,7 +218,7 @@ pub fn App() -> Html {
                             current={session.current.clone()} dispatch={dispatch.clone()} />
                     }
                     {detail}
-                    {who_said_what(session, &dispatch)}
+                    {sources}
                     if let Some(article) = article {
                         <AnnotationList
                             {article}

@@ -35,14 +35,6 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                     title={format!("{n} {}", label.plural().to_ascii_lowercase())}>{n}</span>
             }
         });
-        // Where to go when the open article is deleted: the first other article.
-        let elsewhere = props
-            .articles
-            .iter()
-            .map(|(a, _)| &a.id)
-            .find(|other| **other != article.id)
-            .filter(|_| current)
-            .cloned();
         html! {
             <li key={article.id.as_str()} class={classes!(article.is_own().then_some("own"))}>
                 <button data-article={article.id.as_str().to_owned()} {onclick}
@@ -58,7 +50,7 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 </button>
                 if article.is_own() {
                     <OwnTools id={article.id.clone()} title={article.title.clone()}
-                        annotations={total} {elsewhere}
+                        annotations={total}
                         dispatch={props.dispatch.clone()} />
                 }
             </li>
@@ -89,8 +81,6 @@ struct OwnToolsProps {
     title: String,
     /// How many annotations it has.
     annotations: usize,
-    /// The article to open first when this one is deleted while open.
-    elsewhere: Option<ArticleId>,
     /// Sends session actions.
     dispatch: Callback<SessionAction>,
 }
@@ -160,17 +150,14 @@ fn OwnTools(props: &OwnToolsProps) -> Html {
         Callback::from(move |_: MouseEvent| renaming.set(true))
     };
     let on_delete = {
-        let (dispatch, id, title, n, elsewhere) = (
+        // Deleting the open article shows the first one (the session does that after any edit).
+        let (dispatch, id, title, n) = (
             props.dispatch.clone(),
             props.id.clone(),
             props.title.clone(),
             props.annotations,
-            props.elsewhere.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            if let Some(other) = &elsewhere {
-                dispatch.emit(SessionAction::Open(other.clone()));
-            }
             dispatch.emit(SessionAction::Edit(Action::RemoveArticle {
                 id: id.clone(),
             }));

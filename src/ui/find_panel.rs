@@ -100,8 +100,20 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     let entity = use_state(|| None::<EntityId>);
     let shown = use_state(|| PAGE);
     use_effect_with((), |_| focus_query());
+    // Texts never change, so the hits change only with the query and the list of articles, not with
+    // every edit.
+    let article_ids: Vec<ArticleId> = props.session.try_borrow().map_or_else(
+        |_| Vec::new(),
+        |s| {
+            s.workspace
+                .articles()
+                .iter()
+                .map(|a| a.id.clone())
+                .collect()
+        },
+    );
     let hits = use_memo(
-        ((*query).clone(), props.current.clone(), props.revision),
+        ((*query).clone(), props.current.clone(), article_ids),
         |(q, current, _)| {
             props.session.try_borrow().map_or_else(
                 |_| Vec::new(),

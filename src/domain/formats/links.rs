@@ -193,9 +193,7 @@ impl ClaimAttr {
     pub fn of(self, a: &Annotation) -> Option<&'static str> {
         match self {
             ClaimAttr::Attribution => a.attrs.attribution.map(Attribution::name),
-            ClaimAttr::Check => {
-                Some(a.attrs.check.name()).filter(|_| a.attrs.check != CheckStatus::Unchecked)
-            }
+            ClaimAttr::Check => a.attrs.check_name(),
         }
     }
 }

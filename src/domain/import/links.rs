@@ -181,11 +181,7 @@ pub(super) fn fits(a: &Annotation, target: &Annotation) -> Result<(), String> {
         ));
     }
     if LinkKind::between(a.label, target.label).is_none() {
-        let rule = match a.label {
-            Label::Quote => "a quote's source must be an entity",
-            Label::Claim => "a claim's source must be an entity or a quote",
-            Label::Entity(_) => "an entity has no source",
-        };
+        let rule = LinkKind::rule(a.label);
         return Err(format!(
             "\"{t}\" is {} {}, and {rule}",
             article_of(target.label),

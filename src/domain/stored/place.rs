@@ -3,7 +3,7 @@
 
 use super::state::{State, StoredArticle, StoredEntity};
 use crate::domain::annotation::EntityKind;
-use crate::domain::article::{Article, ArticleId, Origin};
+use crate::domain::article::{Article, ArticleId};
 use crate::domain::records::{check_fields, AttrFields, Checked, Fields};
 use crate::domain::registry::{Entity, EntityId};
 use crate::domain::span::Span;
@@ -120,15 +120,8 @@ fn own_articles(
             own.push(Article::own(&a.id, &a.title, a.text, Timestamp(a.added)));
         }
     }
-    own.sort_by(|a, b| (own_added(a), &a.id).cmp(&(own_added(b), &b.id)));
+    own.sort_by(|a, b| a.list_key().cmp(&b.list_key()));
     (own, dropped)
-}
-
-fn own_added(a: &Article) -> Option<Timestamp> {
-    match a.origin {
-        Origin::Own { added } => Some(added),
-        Origin::Bundled => None,
-    }
 }
 
 /// The registry entries that can be read; each one left out (empty id or name, unknown kind, repeated

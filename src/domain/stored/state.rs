@@ -3,7 +3,6 @@
 
 use crate::domain::annotation::Annotation;
 use crate::domain::article::{Article, Origin};
-use crate::domain::attributes::CheckStatus;
 use crate::domain::json::{self, FieldReader, Path, ReadError, Value, Writer};
 use crate::domain::registry::Entity;
 use crate::domain::workspace::Workspace;
@@ -193,11 +192,7 @@ pub(super) fn write(ws: &Workspace, schema: u32, extra: Option<&Article>) -> Str
     let mut own: Vec<&Article> = ws.articles().iter().map(|a| &**a).collect();
     if let Some(extra) = extra {
         // Where the workspace would put it: after the bundled articles and the own ones added before it.
-        let key = |a: &Article| match a.origin {
-            Origin::Bundled => None,
-            Origin::Own { added } => Some((added, a.id.clone())),
-        };
-        let at = own.partition_point(|a| key(a) <= key(extra));
+        let at = own.partition_point(|a| a.list_key() <= extra.list_key());
         own.insert(at, extra);
     }
     for article in own {
@@ -282,8 +277,8 @@ fn write_record(w: &mut Writer, a: &Annotation, article: &Article) {
     if let Some(attribution) = a.attrs.attribution {
         w.field("attribution", attribution.name());
     }
-    if a.attrs.check != CheckStatus::Unchecked {
-        w.field("check", a.attrs.check.name());
+    if let Some(check) = a.attrs.check_name() {
+        w.field("check", check);
     }
     if let Some(entity) = &a.attrs.entity {
         w.field("entity", entity.as_str());

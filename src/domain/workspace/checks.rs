@@ -57,7 +57,7 @@ impl Workspace {
         }
         if let Some(source) = &a.attrs.source {
             if a.label.kind().is_some() {
-                return Err(bad(source_rule(a.label)));
+                return Err(bad(LinkKind::rule(a.label).into()));
             }
             let target = lookup(source)
                 .ok_or_else(|| bad(format!("its source \"{}\" does not exist", source.as_str())))?;
@@ -68,7 +68,7 @@ impl Workspace {
                 return Err(bad("its source must be in the same article".into()));
             }
             if LinkKind::between(a.label, target.label).is_none() {
-                return Err(bad(source_rule(a.label)));
+                return Err(bad(LinkKind::rule(a.label).into()));
             }
         }
         if let Some(entity) = &a.attrs.entity {
@@ -180,14 +180,5 @@ impl Workspace {
                 Ok(put(a))
             })
             .collect()
-    }
-}
-
-/// What a label's source may be, as a sentence.
-fn source_rule(label: Label) -> String {
-    match label {
-        Label::Quote => "a quote's source must be an entity".into(),
-        Label::Claim => "a claim's source must be an entity or a quote".into(),
-        Label::Entity(_) => "an entity has no source".into(),
     }
 }

@@ -2,7 +2,7 @@
 
 use super::{span_key, Workspace};
 use crate::domain::annotation::{Annotation, AnnotationId};
-use crate::domain::article::{Article, ArticleId, Origin};
+use crate::domain::article::{Article, ArticleId};
 use crate::domain::history::{Change, Put, Slot};
 use crate::domain::registry::{Entity, EntityId};
 use crate::domain::time::Timestamp;
@@ -122,21 +122,12 @@ impl Workspace {
         let before = at.map(|i| self.articles.remove(i));
         if let Some(article) = state {
             let place = at.unwrap_or_else(|| {
-                let key = own_key(&article);
-                self.articles.partition_point(|a| own_key(a) <= key)
+                let key = article.list_key();
+                self.articles.partition_point(|a| a.list_key() <= key)
             });
             self.articles
                 .insert(place.min(self.articles.len()), article);
         }
         before
-    }
-}
-
-/// Where an article goes in the list: bundled ones first (`None` sorts first), then own ones by the
-/// time they were added, then id.
-fn own_key(a: &Article) -> Option<(Timestamp, &str)> {
-    match a.origin {
-        Origin::Bundled => None,
-        Origin::Own { added } => Some((added, a.id.as_str())),
     }
 }
