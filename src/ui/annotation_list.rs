@@ -115,11 +115,8 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
             after_next_paint(move || listed.set(Some(id)));
         });
     }
-    let limit = if listed.as_ref() == Some(&props.article.id) {
-        *shown
-    } else {
-        0
-    };
+    let ready = listed.as_ref() == Some(&props.article.id);
+    let limit = if ready { *shown } else { 0 };
     let groups = LabelName::ALL.iter().zip(props.counts).map(|(&label, total)| {
         // Stops after the shown items: a long document is not scanned to the end on every edit.
         let items = props.annotations.iter().filter(|a| a.label.name() == label).take(limit).map(|a| html! {
@@ -145,5 +142,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
             </section>
         }
     });
-    html! { <div class="annotation-groups">{for groups}</div> }
+    // `data-listed` names the article once its items are in, for whoever waits on them (the tests).
+    let listed = ready.then(|| props.article.id.as_str().to_owned());
+    html! { <div class="annotation-groups" data-listed={listed}>{for groups}</div> }
 }

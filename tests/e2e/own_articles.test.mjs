@@ -73,6 +73,7 @@ async function add(page) {
   );
   const id = await handle.jsonValue();
   await page.waitForSelector(`${sel.openArticle(id)} p.para`);
+  await page.waitForSelector(`${sel.annotationList} [data-listed="${id}"]`);
   return id;
 }
 

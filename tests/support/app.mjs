@@ -55,12 +55,14 @@ export async function openApp(page, baseUrl) {
 export async function waitForApp(page) {
   await page.waitForSelector(sel.articleList);
   await page.waitForSelector(`${sel.articleText} p.para`);
+  await page.waitForSelector(`${sel.annotationList} [data-listed]`);
 }
 
 /** Click an article in the list and wait until it is the open one. */
 export async function openArticle(page, id) {
   await page.click(sel.articleButton(id));
   await page.waitForSelector(`${sel.openArticle(id)} p.para`);
+  await page.waitForSelector(`${sel.annotationList} [data-listed="${id}"]`);
 }
 
 /** The number shown in the article list for `id` and `label` (claim, quote or entity). */
