@@ -10,7 +10,7 @@ use super::entities::Target;
 use super::entities_view::EntitiesView;
 use super::export_dialog::ExportDialog;
 use super::find_panel::FindPanel;
-use super::header::{header, HeaderProps};
+use super::header::{header, HeaderProps, View};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{notices, NoticesProps};
@@ -96,19 +96,20 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |list: Vec<web_sys::File>| read_files(list, dispatch.clone()))
     };
-    // Issue 5: the Entities view in place of the articles, and the "Add article" dialog.
-    let entities_open = use_state(|| false);
-    let on_entities = {
-        let (entities_open, dispatch) = (entities_open.clone(), dispatch.clone());
-        Callback::from(move |()| {
+    // Which view fills the page: the articles, or one of the views that compare across them.
+    let view = use_state(|| View::Articles);
+    let on_view = {
+        let (view, dispatch) = (view.clone(), dispatch.clone());
+        Callback::from(move |to: View| {
             dispatch.emit(SessionAction::SelectText(None));
-            entities_open.set(!*entities_open);
+            // The pressed button of the open view goes back to the articles.
+            view.set(if *view == to { View::Articles } else { to });
         })
     };
     let on_open = {
-        let (entities_open, dispatch) = (entities_open.clone(), dispatch.clone());
+        let (view, dispatch) = (view.clone(), dispatch.clone());
         Callback::from(move |t: Target| {
-            entities_open.set(false);
+            view.set(View::Articles);
             dispatch.emit(SessionAction::Open(t.article));
             dispatch.emit(SessionAction::Select(Some(t.annotation)));
             schedule::after_next_paint(move || scroll::scroll_to_line(t.line));
@@ -149,8 +150,8 @@ pub fn App() -> Html {
         on_export: on_export.clone(),
         on_export_dialog,
         on_files,
-        entities: *entities_open,
-        on_entities,
+        view: *view,
+        on_view,
     });
     let notices = notices(&NoticesProps {
         notice: session.notice.clone(),
@@ -174,8 +175,9 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
         on_add,
     });
-    // The side panel's parts scan the open article; behind the entities view nobody sees them.
-    let (detail, sources) = if *entities_open {
+    // The side panel's parts scan the open article; behind another view nobody sees them.
+    let elsewhere = *view != View::Articles;
+    let (detail, sources) = if elsewhere {
         (Html::default(), Html::default())
     } else {
         (
@@ -185,7 +187,7 @@ pub fn App() -> Html {
     };
     let linking = session.linking.as_ref().and_then(|id| ws.annotation(id));
     let linking = linking.map(|a| a.label.name().name());
-    let tag_toolbar = session.pending.filter(|_| !*entities_open).map(|pending| {
+    let tag_toolbar = session.pending.filter(|_| !elsewhere).map(|pending| {
         tag_toolbar(&TagToolbarProps {
             pending,
             dispatch: dispatch.clone(),
@@ -201,7 +203,7 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop}>
             {header}
             {notices}
-            <main class="layout" data-linking={linking} hidden={*entities_open}>
+            <main class="layout" data-linking={linking} hidden={elsewhere}>
                 {article_list}
                 if let Some(article) = article.clone() {
                     <ArticleView
@@ -230,7 +232,7 @@ pub fn App() -> Html {
                     }
                 </aside>
             </main>
-            if *entities_open {
+            if *view == View::Entities {
                 <EntitiesView session={shared.cell()} revision={ws.revision()}
                     dispatch={dispatch.clone()} {on_open} />
             }

@@ -21,10 +21,29 @@ pub struct HeaderProps {
     pub on_export_dialog: Callback<()>,
     /// Loads picked files.
     pub on_files: Callback<Vec<web_sys::File>>,
-    /// Whether the Entities view is shown instead of the articles.
-    pub entities: bool,
-    /// Switches between the articles and the Entities view.
-    pub on_entities: Callback<()>,
+    /// The view that fills the page.
+    pub view: View,
+    /// Opens a view; the open view's button goes back to the articles.
+    pub on_view: Callback<View>,
+}
+
+/// The views that fill the page: the articles, or one that looks across them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The article list, the open article and its annotations.
+    Articles,
+    /// The entity registry.
+    Entities,
+}
+
+impl View {
+    /// The views with a button in the top bar: test id, caption, and what the button opens.
+    const BUTTONS: [(View, &'static str, &'static str, &'static str); 1] = [(
+        View::Entities,
+        "entities-toggle",
+        "Entities",
+        "The entity registry: one entry per person, organisation or place",
+    )];
 }
 
 /// The file types the picker offers: every format that can be imported.
@@ -62,15 +81,21 @@ pub fn header(props: &HeaderProps) -> Html {
     let redo_title = props.redo.as_ref().map_or("Nothing to redo".into(), |s| {
         format!("Redo: {s} (Ctrl+Shift+Z or Ctrl+Y)")
     });
+    let views = View::BUTTONS.iter().map(|&(view, id, caption, title)| {
+        let open = props.view == view;
+        html! {
+            <button data-testid={id} onclick={props.on_view.reform(move |_: MouseEvent| view)}
+                aria-pressed={open.to_string()} class={classes!(open.then_some("pressed"))}
+                title={if open { "Back to the articles" } else { title }}>
+                {caption}
+            </button>
+        }
+    });
     html! {
         <header class="topbar">
             <h1>{"News Annotator"}</h1>
             <div class="actions" role="toolbar" aria-label="Edit and files">
-                <button data-testid="entities-toggle" onclick={props.on_entities.reform(|_: MouseEvent| ())}
-                    aria-pressed={props.entities.to_string()} class={classes!(props.entities.then_some("pressed"))}
-                    title={if props.entities { "Back to the articles" } else { "The entity registry: one entry per person, organisation or place" }}>
-                    {"Entities"}
-                </button>
+                {for views}
                 <button data-testid="undo" onclick={edit(|| Action::Undo)} disabled={props.undo.is_none()} title={undo_title}>
                     {"↶ Undo"}
                 </button>
