@@ -1,4 +1,22 @@
-//! The classroom (issue 6): comparing annotators. For now, the scores of one annotator's spans against
-//! a key (`classroom/scores.rs`); exercises, submissions and agreement come next.
+//! The classroom: a teacher's exercise, the students' submissions, and comparing them with the key and
+//! with each other.
+//!
+//! - `exercise.rs`: the exercise and its file (the students' copy and the teacher's, with the key);
+//! - `submission.rs`: a student's submission file;
+//! - `class.rs`: the submissions a teacher loaded, checked, and the files left out with the reason;
+//! - `scores.rs`: precision, recall and F1 against the key, exact and overlap;
+//! - `report.rs`: the class table (and its CSV) and one student against the key;
+//! - `heat.rs`: how many students tagged each stretch of an article;
+//! - `file.rs`: the two file shapes.
 
+pub mod class;
+pub mod exercise;
+mod file;
+pub mod heat;
+pub mod report;
 pub mod scores;
+pub mod submission;
+
+#[cfg(test)]
+#[path = "tests/classroom_class.rs"]
+mod tests;

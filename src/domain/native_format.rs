@@ -26,7 +26,7 @@
 //! `tests/fixtures/native-export-v2.json` is an example checked by a golden test, and
 //! `tests/fixtures/native-export.json` a version 1 file that must keep loading.
 
-use super::article::{Article, Origin};
+use super::article::Article;
 use super::formats::{docs, error, Doc, FormatError, Incoming, Scope};
 use super::json::{Value, Writer};
 use super::records::{path_error, AnnotationRecord};
@@ -66,7 +66,7 @@ pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
         version: VERSION,
         exported: now.to_string(),
         offsets: OFFSETS.into(),
-        articles: docs.iter().map(|d| article_record(&d.article)).collect(),
+        articles: docs.iter().map(|d| ArticleRecord::of(&d.article)).collect(),
         entities: entities.into_values().collect(),
         annotations: docs
             .iter()
@@ -82,23 +82,6 @@ pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
     let mut json = w.finish();
     json.push('\n');
     json
-}
-
-/// The record of an article: its hash and length, and for an own article its text.
-fn article_record(article: &Article) -> ArticleRecord {
-    let (own, added, text) = match article.origin {
-        Origin::Own { added } => (true, Some(added.to_string()), Some(article.text.clone())),
-        Origin::Bundled => (false, None, None),
-    };
-    ArticleRecord {
-        id: article.id.as_str().to_owned(),
-        title: article.title.clone(),
-        sha256: article.sha256().to_owned(),
-        length: article.char_len,
-        own,
-        added,
-        text,
-    }
 }
 
 /// Reads a parsed export file (version 1 or 2) into records, registry entries and the own articles it
@@ -176,7 +159,7 @@ fn check_envelope(value: &Value) -> Result<(), FormatError> {
 }
 
 /// How a value is named in messages: `a string`, `a list`.
-fn kind_of(value: &Value) -> &'static str {
+pub(crate) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -189,7 +172,7 @@ fn kind_of(value: &Value) -> &'static str {
 
 /// The own articles the file brings, checked: `added` and `text` present, the text matching `length`
 /// and `sha256`, and not another text under an id we have. Only own articles may carry a text.
-fn own_articles(
+pub(crate) fn own_articles(
     listed: &[ArticleRecord],
     ours: &[Rc<Article>],
 ) -> Result<Vec<Article>, FormatError> {

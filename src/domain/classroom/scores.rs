@@ -6,7 +6,7 @@
 //!   one code point with it; each key span and each span is matched at most once, the largest overlaps
 //!   first, so two spans on one key span count one match and one extra.
 
-use crate::domain::annotation::LabelName;
+use crate::domain::annotation::{Annotation, LabelName};
 use crate::domain::article::ArticleId;
 use crate::domain::span::Span;
 use std::collections::BTreeMap;
@@ -42,6 +42,17 @@ pub struct Mark {
     pub label: LabelName,
     /// Where.
     pub span: Span,
+}
+
+impl Mark {
+    /// The mark of an annotation.
+    pub fn of(a: &Annotation) -> Mark {
+        Mark {
+            article: a.article.clone(),
+            label: a.label.name(),
+            span: a.span,
+        }
+    }
 }
 
 /// Matches, misses and extras for one label.

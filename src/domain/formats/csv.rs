@@ -62,7 +62,7 @@ pub fn export(docs: &[Doc]) -> Body {
 }
 
 /// One field, quoted when it holds a comma, a double quote, CR or LF.
-fn field(value: &str) -> String {
+pub(crate) fn field(value: &str) -> String {
     if value.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", value.replace('"', "\"\""))
     } else {

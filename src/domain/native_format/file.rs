@@ -3,6 +3,7 @@
 //! file refuses those fields as unknown.
 
 use super::kind_of;
+use crate::domain::article::{Article, Origin};
 use crate::domain::json::{self, FieldReader, Path, ReadError, Value, Writer};
 use crate::domain::records::AnnotationRecord;
 use crate::domain::registry::EntityRecord;
@@ -129,6 +130,23 @@ impl ExportFile {
 }
 
 impl ArticleRecord {
+    /// The record of an article: its hash and length, and for an own article its text.
+    pub fn of(article: &Article) -> ArticleRecord {
+        let (own, added, text) = match article.origin {
+            Origin::Own { added } => (true, Some(added.to_string()), Some(article.text.clone())),
+            Origin::Bundled => (false, None, None),
+        };
+        ArticleRecord {
+            id: article.id.as_str().to_owned(),
+            title: article.title.clone(),
+            sha256: article.sha256().to_owned(),
+            length: article.char_len,
+            own,
+            added,
+            text,
+        }
+    }
+
     /// The fields in file order.
     const FIELDS: [&'static str; 7] = ["id", "title", "sha256", "length", "own", "added", "text"];
 
