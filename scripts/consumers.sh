@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks that the tools people feed our exports to accept them: spaCy, seqeval, a brat reader, and
-# Python's json and csv modules.
+# Python's json and csv modules; and that the classroom's agreement (na-convert class) is what Python's
+# krippendorff package computes (tests/consumers/test_agreement.py writes its own exercise and
+# submissions and runs the command).
 #
 #   bash scripts/consumers.sh     # also the `consumers` step of scripts/test.sh
 #
@@ -36,7 +38,7 @@ for format in "${FORMATS[@]}"; do
     tests/fixtures/native-export.json tests/consumers/emoji-export.json | sed 's/^/  /'
 done
 
-echo "consumers: $("$PY" -c 'import spacy, seqeval, pybrat, sys; print("Python", sys.version.split()[0], "spaCy", spacy.__version__)')"
+echo "consumers: $("$PY" -c 'import spacy, seqeval, pybrat, krippendorff, sys; print("Python", sys.version.split()[0], "spaCy", spacy.__version__)')"
 export NA_CONSUMERS_DIR="$OUT" PYTHONDONTWRITEBYTECODE=1
 # unittest reports on stderr; scripts/test.sh counts its summary from stdout.
 "$PY" -m unittest discover --start-directory tests/consumers --pattern 'test_*.py' --verbose 2>&1

@@ -9,6 +9,7 @@
 //! - `heat.rs`: how many students tagged each stretch of an article;
 //! - `file.rs`: the two file shapes.
 
+pub mod agreement;
 pub mod class;
 pub mod exercise;
 mod file;
