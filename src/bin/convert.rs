@@ -57,6 +57,22 @@ mod native {
                 let dir = PathBuf::from(out.unwrap_or_else(|| ".".into()));
                 finish(batch::convert(inputs, arts, to, now), Some(&dir), &files)
             }),
+            Command::Class {
+                exercise,
+                out,
+                articles,
+                files,
+            } => {
+                let mut all = vec![exercise];
+                all.extend(files);
+                with_inputs(articles, &all, |inputs, arts| {
+                    let Some((exercise, submissions)) = inputs.split_first() else {
+                        return 2;
+                    };
+                    let dir = PathBuf::from(out.unwrap_or_else(|| ".".into()));
+                    finish(batch::class(exercise, submissions, arts), Some(&dir), &all)
+                })
+            }
             Command::Merge {
                 to,
                 out,

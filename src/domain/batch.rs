@@ -17,7 +17,9 @@ use super::workspace::Workspace;
 use std::collections::HashMap;
 
 mod args;
+mod class;
 pub use args::{parse_args, Command, USAGE};
+pub use class::class;
 
 /// A file as the command line named it, with its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]

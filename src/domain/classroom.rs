@@ -7,6 +7,8 @@
 //! - `scores.rs`: precision, recall and F1 against the key, exact and overlap;
 //! - `report.rs`: the class table (and its CSV) and one student against the key;
 //! - `heat.rs`: how many students tagged each stretch of an article;
+//! - `agreement.rs`: agreement among students (Krippendorff's alpha, pairwise F1);
+//! - `link.rs`: an exercise in a link's fragment;
 //! - `file.rs`: the two file shapes.
 
 pub mod agreement;
@@ -14,6 +16,7 @@ pub mod class;
 pub mod exercise;
 mod file;
 pub mod heat;
+pub mod link;
 pub mod report;
 pub mod scores;
 pub mod submission;

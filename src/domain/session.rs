@@ -13,10 +13,12 @@ use super::workspace::{Action, Workspace};
 use std::rc::Rc;
 
 mod actions;
+mod classroom;
 mod files;
 mod find_tag;
 mod links;
 pub use actions::SessionAction;
+pub use classroom::{ClassroomAction, Enrolment, Teaching};
 pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
 pub use links::{describe, excerpt, label_word, link_targets};
 
@@ -88,6 +90,12 @@ pub struct Session {
     pub linking: Option<AnnotationId>,
     /// Whether the find-and-tag panel is open.
     pub finding: bool,
+    /// The exercise this person works on as a student.
+    pub enrolment: Option<Rc<Enrolment>>,
+    /// The exercise this person compares submissions for, as a teacher.
+    pub teaching: Option<Rc<Teaching>>,
+    /// Goes up with every change to `enrolment` or `teaching`, for the views and the save.
+    pub classroom_revision: u64,
 }
 
 impl Session {
@@ -110,6 +118,9 @@ impl Session {
             save_failed: None,
             linking: None,
             finding: false,
+            enrolment: None,
+            teaching: None,
+            classroom_revision: 0,
         }
     }
 
@@ -216,6 +227,7 @@ impl Session {
             SessionAction::Notify(notice) => self.notice = Some(notice),
             SessionAction::Dismiss => self.notice = None,
             SessionAction::Saved(result) => self.save_failed = result.err(),
+            SessionAction::Classroom(action) => self.classroom(action),
         }
     }
 

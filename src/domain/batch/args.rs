@@ -10,6 +10,7 @@ Usage:
   na-convert convert --to FORMAT [--out DIR] [--articles DIR] FILE...
   na-convert validate [--articles DIR] FILE...
   na-convert merge --to FORMAT --out FILE [--articles DIR] FILE...
+  na-convert class --exercise FILE [--out DIR] [--articles DIR] SUBMISSION...
   na-convert --help
 
 Commands:
@@ -27,12 +28,21 @@ Commands:
             counts once; of two versions of one id, the later `updated` wins
             (on a tie, the earlier file's). Prints one line per input, then
             writes FILE.
+  class     Compares students' submissions for an exercise, as the app's
+            Classroom view does: prints one line per submission (ok, or
+            left out and why), then writes into DIR (default: the current
+            directory) class-table.csv (each student's matched, missed and
+            extra spans, precision, recall and F1 against the teacher's key,
+            per label, exact and overlap) and agreement.csv (Krippendorff's
+            alpha and the mean pairwise F1 among students, per label).
 
 Options:
   --to FORMAT     The format to write: native, w3c, doccano, label-studio,
                   brat, spacy, spacy-tuples, prodigy, conll, csv.
   --out DIR|FILE  convert: the directory to write into (made if missing);
                   merge: the file to write.
+  --exercise FILE class: the exercise, the teacher's copy (with the key)
+                  for class-table.csv.
   --articles DIR  Also read against every DIR/<id>.txt (UTF-8): an article
                   with id and title <id>. The five bundled articles are always
                   there.
@@ -47,8 +57,9 @@ annotations in it, and each format's offsets are in the unit it states
 (Unicode code points for all but CoNLL, which has none).
 
 Exit status: 0 when every input was read; 1 when an input could not be read
-(validate still checks the others; convert and merge then write nothing);
-2 for a usage error.
+(validate still checks the others; convert and merge then write nothing;
+class writes its tables from the submissions it could read); 2 for a usage
+error.
 ";
 
 /// A command line, read.
@@ -74,6 +85,17 @@ pub enum Command {
         /// The inputs.
         files: Vec<String>,
     },
+    /// Compare the submissions for an exercise; write the tables into `out` (a directory).
+    Class {
+        /// The exercise file.
+        exercise: String,
+        /// The directory to write into; `None` for the current one.
+        out: Option<String>,
+        /// A directory of `<id>.txt` articles.
+        articles: Option<String>,
+        /// The submissions.
+        files: Vec<String>,
+    },
     /// Merge all files into `out` (a file).
     Merge {
         /// The format to write.
@@ -91,18 +113,19 @@ pub enum Command {
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut rest = args.iter();
     let command = match rest.next().map(String::as_str) {
-        None => return Err("no command given (convert, validate or merge)".into()),
+        None => return Err("no command given (convert, validate, merge or class)".into()),
         Some("-h" | "--help" | "help") => return Ok(Command::Help),
-        Some(c @ ("convert" | "validate" | "merge")) => c,
+        Some(c @ ("convert" | "validate" | "merge" | "class")) => c,
         Some(other) => {
             return Err(format!(
-                "unknown command \"{other}\" (the commands are convert, validate and merge)"
+                "unknown command \"{other}\" (the commands are convert, validate, merge and class)"
             ))
         }
     };
     let mut to = None;
     let mut out = None;
     let mut articles = None;
+    let mut exercise = None;
     let mut files = Vec::new();
     let mut only_files = false;
     while let Some(arg) = rest.next() {
@@ -130,7 +153,8 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         match name {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(Command::Help),
-            "--to" if command != "validate" => value(&mut to)?,
+            "--to" if !matches!(command, "validate" | "class") => value(&mut to)?,
+            "--exercise" if command == "class" => value(&mut exercise)?,
             "--out" if command != "validate" => value(&mut out)?,
             "--articles" => value(&mut articles)?,
             _ => return Err(format!("{command} has no option {name}")),
@@ -151,6 +175,12 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     };
     Ok(match command {
         "validate" => Command::Validate { articles, files },
+        "class" => Command::Class {
+            exercise: exercise.ok_or("class needs --exercise FILE")?,
+            out,
+            articles,
+            files,
+        },
         "merge" => Command::Merge {
             to: format(to)?,
             out: out.ok_or("merge needs --out FILE")?,

@@ -14,6 +14,7 @@
 //! so a name or file name starting with `=`, `+`, `-`, `@` or a tab gets a leading apostrophe, which
 //! keeps a spreadsheet from running it as a formula.
 
+use super::agreement::{alpha, mean_pairwise_f1};
 use super::class::{Class, Student};
 use super::exercise::Exercise;
 use super::scores::{score, Counts, Mark, Matching};
@@ -150,4 +151,56 @@ pub fn review(key: &[Mark], marks: &[Mark], matching: Matching) -> Review {
         missed,
         extra,
     }
+}
+
+/// The agreement among students on one label.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AgreementRow {
+    /// Which label.
+    pub label: LabelName,
+    /// Krippendorff's alpha (see [`super::agreement::ALPHA_RULE`]); `None` with fewer than two students or no variation.
+    pub alpha: Option<f64>,
+    /// The mean F1 over every pair of students, exact matching.
+    pub f1_exact: Option<f64>,
+    /// The same with overlap matching.
+    pub f1_overlap: Option<f64>,
+}
+
+/// The agreement header.
+pub const AGREEMENT_HEADER: &str = "label,alpha,pairwise_f1_exact,pairwise_f1_overlap,students";
+
+/// Agreement among the class's students, one row per label of the exercise.
+pub fn agreement(exercise: &Exercise, class: &Class) -> Vec<AgreementRow> {
+    let lengths = exercise.lengths();
+    let coders: Vec<&[Mark]> = class.students.iter().map(|s| s.marks.as_slice()).collect();
+    exercise
+        .labels
+        .iter()
+        .map(|&label| AgreementRow {
+            label,
+            alpha: alpha(&lengths, &coders, label),
+            f1_exact: mean_pairwise_f1(&coders, label, Matching::Exact),
+            f1_overlap: mean_pairwise_f1(&coders, label, Matching::Overlap),
+        })
+        .collect()
+}
+
+/// `agreement.csv`: a row per label, numbers with six decimals, empty when undefined.
+pub fn agreement_csv(exercise: &Exercise, class: &Class) -> String {
+    let six = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v:.6}"));
+    let mut out = String::from(BOM);
+    out.push_str(AGREEMENT_HEADER);
+    out.push_str("\r\n");
+    for row in agreement(exercise, class) {
+        let cells = [
+            row.label.name().to_owned(),
+            six(row.alpha),
+            six(row.f1_exact),
+            six(row.f1_overlap),
+            class.students.len().to_string(),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
 }

@@ -80,4 +80,6 @@ pub enum SessionAction {
     Dismiss,
     /// Reports the result of the last save.
     Saved(Result<(), String>),
+    /// An exercise, a name or a submission (see [`ClassroomAction`](super::ClassroomAction)).
+    Classroom(super::ClassroomAction),
 }

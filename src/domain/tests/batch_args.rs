@@ -12,7 +12,16 @@ fn parse(line: &str) -> Result<Command, String> {
 }
 
 #[test]
-fn the_three_commands_and_their_options_are_read() {
+fn the_four_commands_and_their_options_are_read() {
+    assert_eq!(
+        parse("class --exercise ex.json --out tables a.json b.json"),
+        Ok(Command::Class {
+            exercise: "ex.json".into(),
+            out: Some("tables".into()),
+            articles: None,
+            files: vec!["a.json".into(), "b.json".into()],
+        })
+    );
     assert_eq!(
         parse("convert --to conll --out out a.json b.json"),
         Ok(Command::Convert {
@@ -55,10 +64,19 @@ fn the_three_commands_and_their_options_are_read() {
 #[test]
 fn usage_errors_say_what_is_missing_or_wrong() {
     let cases = [
-        ("", "no command given (convert, validate or merge)"),
+        ("", "no command given (convert, validate, merge or class)"),
+        ("class a.json", "class needs --exercise FILE"),
+        (
+            "class --to csv --exercise e.json a.json",
+            "class has no option --to",
+        ),
+        (
+            "convert --to csv --exercise e.json a.json",
+            "convert has no option --exercise",
+        ),
         (
             "export a.json",
-            "unknown command \"export\" (the commands are convert, validate and merge)",
+            "unknown command \"export\" (the commands are convert, validate, merge and class)",
         ),
         ("convert --to conll", "convert needs at least one FILE"),
         ("convert a.json", "convert needs --to FORMAT"),

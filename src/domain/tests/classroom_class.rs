@@ -391,3 +391,36 @@ fn slugs_keep_letters_and_digits() {
     assert_eq!(slug("!!!", "student"), "student");
     assert_eq!(slug(&"a".repeat(60), "x").len(), 40);
 }
+
+#[test]
+fn links_carry_any_bytes_in_base64url() {
+    use crate::domain::classroom::link::{decode, encode, payload};
+    for bytes in [
+        &b""[..],
+        b"f",
+        b"fo",
+        b"foo",
+        b"foob",
+        b"fooba",
+        b"foobar",
+        &[0xff, 0xfe, 0x00, 0x3e, 0x3f],
+    ] {
+        assert_eq!(decode(&encode(bytes)).unwrap(), bytes);
+    }
+    // RFC 4648's test vectors, in the URL alphabet and without padding.
+    assert_eq!(encode(b"foobar"), "Zm9vYmFy");
+    assert_eq!(encode(b"fooba"), "Zm9vYmE");
+    assert_eq!(encode(&[0xfb, 0xff]), "-_8");
+    assert_eq!(decode("Zm9vYg==").unwrap(), b"foob");
+    assert_eq!(
+        decode("Zm9v YmFy").unwrap_err(),
+        "the link is damaged: “ ” at character 5 is not part of one"
+    );
+    assert_eq!(
+        decode("Zm9vY").unwrap_err(),
+        "the link is damaged: it was cut short"
+    );
+    assert_eq!(payload("#exercise=abc"), Some("abc"));
+    assert_eq!(payload("#exercise="), None);
+    assert_eq!(payload("#other"), None);
+}
