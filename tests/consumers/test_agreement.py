@@ -108,7 +108,8 @@ class Agreement(unittest.TestCase):
     def table(self, name, header):
         if self.failure:
             self.fail(self.failure)
-        with open(self.out / name, encoding="utf-8", newline="") as f:
+        # The tables start with a byte order mark (for Excel); utf-8-sig reads past it, as pandas does.
+        with open(self.out / name, encoding="utf-8-sig", newline="") as f:
             reader = csv.DictReader(f)
             self.assertEqual(reader.fieldnames, header, name)
             return list(reader)
