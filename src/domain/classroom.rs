@@ -9,6 +9,7 @@
 //! - `heat.rs`: how many students tagged each stretch of an article;
 //! - `agreement.rs`: agreement among students (Krippendorff's alpha, pairwise F1);
 //! - `link.rs`: an exercise in a link's fragment;
+//! - `saved.rs`: what the browser keeps of the classroom between visits;
 //! - `file.rs`: the two file shapes.
 
 pub mod agreement;
@@ -18,6 +19,7 @@ mod file;
 pub mod heat;
 pub mod link;
 pub mod report;
+pub mod saved;
 pub mod scores;
 pub mod submission;
 

@@ -5,13 +5,17 @@ use super::add_article_dialog::AddArticleDialog;
 use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
+use super::classroom_view::ClassroomView;
 use super::detail::detail;
 use super::entities::Target;
 use super::entities_view::EntitiesView;
+use super::exercise_banner::{exercise_banner, ExerciseBannerProps};
 use super::export_dialog::ExportDialog;
 use super::find_panel::FindPanel;
 use super::header::{header, HeaderProps, View};
-use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
+use super::hooks::{
+    use_autosave, use_bench_fixture, use_classroom_save, use_exercise_link, use_shortcuts,
+};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{notices, NoticesProps};
 use super::painter::Painter;
@@ -63,6 +67,12 @@ pub fn App() -> Html {
         shared.get().workspace.revision(),
         dispatch.clone(),
     );
+    use_classroom_save(
+        shared.cell(),
+        shared.get().classroom_revision,
+        dispatch.clone(),
+    );
+    use_exercise_link(dispatch.clone());
     use_shortcuts(dispatch.clone());
     use_bench_fixture(shared.cell(), dispatch.clone());
 
@@ -149,7 +159,7 @@ pub fn App() -> Html {
         dispatch: dispatch.clone(),
         on_export: on_export.clone(),
         on_export_dialog,
-        on_files,
+        on_files: on_files.clone(),
         view: *view,
         on_view,
     });
@@ -185,6 +195,13 @@ pub fn App() -> Html {
             who_said_what(session, &dispatch),
         )
     };
+    let banner = session.enrolment.clone().map(|enrolment| {
+        exercise_banner(&ExerciseBannerProps {
+            enrolment,
+            session: shared.cell(),
+            dispatch: dispatch.clone(),
+        })
+    });
     let linking = session.linking.as_ref().and_then(|id| ws.annotation(id));
     let linking = linking.map(|a| a.label.name().name());
     let tag_toolbar = session.pending.filter(|_| !elsewhere).map(|pending| {
@@ -203,6 +220,7 @@ pub fn App() -> Html {
         <div class="app" {ondragover} {ondrop}>
             {header}
             {notices}
+            {banner.unwrap_or_default()}
             <main class="layout" data-linking={linking} hidden={elsewhere}>
                 {article_list}
                 if let Some(article) = article.clone() {
@@ -235,6 +253,11 @@ pub fn App() -> Html {
             if *view == View::Entities {
                 <EntitiesView session={shared.cell()} revision={ws.revision()}
                     dispatch={dispatch.clone()} {on_open} />
+            }
+            if *view == View::Classroom {
+                <ClassroomView session={shared.cell()} revision={ws.revision()}
+                    classroom={session.classroom_revision} dispatch={dispatch.clone()}
+                    on_files={on_files.clone()} />
             }
             {tag_toolbar.unwrap_or_default()}
             {import_dialog.unwrap_or_default()}

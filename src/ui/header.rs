@@ -34,16 +34,26 @@ pub enum View {
     Articles,
     /// The entity registry.
     Entities,
+    /// A teacher's exercises and class.
+    Classroom,
 }
 
 impl View {
     /// The views with a button in the top bar: test id, caption, and what the button opens.
-    const BUTTONS: [(View, &'static str, &'static str, &'static str); 1] = [(
-        View::Entities,
-        "entities-toggle",
-        "Entities",
-        "The entity registry: one entry per person, organisation or place",
-    )];
+    const BUTTONS: [(View, &'static str, &'static str, &'static str); 2] = [
+        (
+            View::Entities,
+            "entities-toggle",
+            "Entities",
+            "The entity registry: one entry per person, organisation or place",
+        ),
+        (
+            View::Classroom,
+            "classroom-toggle",
+            "Classroom",
+            "Make an exercise for a class, and compare the students' submissions",
+        ),
+    ];
 }
 
 /// The file types the picker offers: every format that can be imported.

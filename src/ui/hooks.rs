@@ -1,8 +1,9 @@
-//! The app's effects as hooks: autosave, page-wide keyboard shortcuts, and the benchmark's fixture loader.
+//! The app's effects as hooks: autosave (of the workspace and the classroom), opening an exercise
+//! link, page-wide keyboard shortcuts, and the benchmark's fixture loader.
 
 use super::keys::{shortcut, Shortcut};
 use super::persistence;
-use crate::domain::session::{Session, SessionAction};
+use crate::domain::session::{Notice, Session, SessionAction};
 use crate::domain::workspace::Action;
 use crate::web::{clock, selection};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -34,6 +35,52 @@ pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callbac
             });
             if let Some(result) = report {
                 dispatch.emit(SessionAction::Saved(result));
+            }
+        });
+    });
+}
+
+/// Saves the classroom (a student's exercise and name, a teacher's exercise) whenever it changes.
+#[hook]
+pub fn use_classroom_save(
+    cell: Rc<RefCell<Session>>,
+    revision: u64,
+    dispatch: Callback<SessionAction>,
+) {
+    use_effect_with(revision, move |revision| {
+        if *revision == 0 {
+            return;
+        }
+        let result = cell
+            .try_borrow()
+            .ok()
+            .map(|s| persistence::save_classroom(&s));
+        if let Some(Err(e)) = result {
+            dispatch.emit(SessionAction::Notify(Notice::Error(format!(
+                "The exercise could not be saved: {e}."
+            ))));
+        }
+    });
+}
+
+/// Opens the exercise in the page's link, if it has one (`#exercise=…`), as a file read from it.
+#[hook]
+pub fn use_exercise_link(dispatch: Callback<SessionAction>) {
+    use_effect_with((), move |_| {
+        let Some(payload) = crate::web::exercise_link::take_payload() else {
+            return;
+        };
+        wasm_bindgen_futures::spawn_local(async move {
+            let file_name = "The exercise link".to_owned();
+            match crate::web::exercise_link::unpack(&payload).await {
+                Ok(bytes) => dispatch.emit(SessionAction::ReadFile {
+                    file_name,
+                    bytes,
+                    at: clock::now(),
+                }),
+                Err(e) => dispatch.emit(SessionAction::Notify(Notice::Error(format!(
+                    "{file_name} could not be opened: {e}."
+                )))),
             }
         });
     });

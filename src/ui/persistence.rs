@@ -3,7 +3,9 @@
 
 use crate::domain::article::Article;
 use crate::domain::bundled::bundled_articles;
-use crate::domain::session::{Notice, Session, StorageProblem};
+use crate::domain::classroom::class::Class;
+use crate::domain::classroom::saved;
+use crate::domain::session::{Enrolment, Notice, Session, StorageProblem, Teaching};
 use crate::domain::stored;
 use crate::domain::workspace::Workspace;
 use crate::web::{clock, storage};
@@ -14,6 +16,56 @@ use std::rc::Rc;
 /// Saved data that cannot be read is copied to a key of its own before anything else happens, and the
 /// session carries a [`StorageProblem`] that tells the person and offers the data as a download.
 pub fn load_session() -> Session {
+    let mut session = load_workspace();
+    load_classroom(&mut session);
+    session
+}
+
+/// The classroom kept from the last visit; a kept state that cannot be read is set aside and reported.
+fn load_classroom(session: &mut Session) {
+    let Ok(Some(raw)) = storage::load(storage::CLASSROOM_KEY) else {
+        return;
+    };
+    match saved::decode(&raw, session.workspace.articles()) {
+        Ok(kept) => {
+            session.enrolment = kept.student.map(|(exercise, student)| {
+                Rc::new(Enrolment {
+                    exercise: Rc::new(exercise),
+                    student,
+                })
+            });
+            session.teaching = kept.teaching.map(|exercise| {
+                Rc::new(Teaching {
+                    exercise: Rc::new(exercise),
+                    class: Class::default(),
+                })
+            });
+        }
+        Err(e) => {
+            let kept = storage::keep_unreadable(&raw, &clock::now().to_string());
+            let at = kept.map_or_else(
+                |why| format!("it could not be set aside: {why}"),
+                |key| format!("it is kept under \"{key}\""),
+            );
+            session.notice = Some(Notice::Error(format!(
+                "The saved exercise could not be read ({e}); {at}."
+            )));
+        }
+    }
+}
+
+/// Saves the classroom (see [`saved`]).
+pub fn save_classroom(session: &Session) -> Result<(), String> {
+    let student = session
+        .enrolment
+        .as_ref()
+        .map(|e| (&*e.exercise, e.student.as_str()));
+    let teaching = session.teaching.as_ref().map(|t| &*t.exercise);
+    storage::save(storage::CLASSROOM_KEY, &saved::encode(student, teaching))
+}
+
+/// The workspace part of [`load_session`].
+fn load_workspace() -> Session {
     let articles = || bundled_articles().unwrap_or_default();
     let empty = || Session::new(Workspace::new(articles()));
     let saved = match storage::load(storage::STATE_KEY) {

@@ -5,7 +5,9 @@
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod clock;
+pub mod compress;
 pub mod download;
+pub mod exercise_link;
 pub mod files;
 pub mod graphemes;
 pub mod panic_hook;

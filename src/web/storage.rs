@@ -10,6 +10,9 @@ use web_sys::Storage;
 /// The key that holds the saved workspace.
 pub const STATE_KEY: &str = "news-annotator/state";
 
+/// The key that holds the classroom: a student's exercise and name, a teacher's exercise.
+pub const CLASSROOM_KEY: &str = "news-annotator/classroom";
+
 /// Prefix of the keys that keep saved data this version could not read.
 pub const UNREADABLE_PREFIX: &str = "news-annotator/unreadable/";
 

@@ -134,6 +134,11 @@ impl Exercise {
         w.finish()
     }
 
+    /// Writes the students' copy (`with_key` false) or the teacher's copy as one JSON value.
+    pub fn write(&self, w: &mut Writer, with_key: bool) {
+        self.file(with_key).write(w);
+    }
+
     fn file(&self, with_key: bool) -> ExerciseFile {
         let article = |id: &ArticleId| self.articles.iter().find(|a| &a.id == id);
         ExerciseFile {

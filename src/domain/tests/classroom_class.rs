@@ -424,3 +424,51 @@ fn links_carry_any_bytes_in_base64url() {
     assert_eq!(payload("#exercise="), None);
     assert_eq!(payload("#other"), None);
 }
+
+#[test]
+fn the_classroom_state_is_kept_and_read_back() {
+    use crate::domain::classroom::saved::{decode, encode, Saved};
+    let ws = sample_workspace();
+    let ex = exercise(&ws);
+    let text = encode(Some((&ex, "Ada")), Some(&ex));
+    let back = decode(&text, ws.articles()).unwrap();
+    assert_eq!(
+        back.student,
+        Some((
+            Exercise {
+                key: None,
+                ..ex.clone()
+            },
+            "Ada".to_owned()
+        ))
+    );
+    assert_eq!(back.teaching, Some(ex.clone()));
+    assert_eq!(
+        decode(&encode(None, None), ws.articles()).unwrap(),
+        Saved::default()
+    );
+    assert_eq!(
+        decode("{\"version\": 2}", ws.articles()).unwrap_err(),
+        "version 2 is not one this app reads"
+    );
+    assert_eq!(
+        decode("[1]", ws.articles()).unwrap_err(),
+        "it is not a JSON object"
+    );
+    let broken = text.replace("\"labels\":[\"quote\"", "\"labels\":[\"rumour\"");
+    assert!(decode(&broken, ws.articles())
+        .unwrap_err()
+        .starts_with("student.exercise.labels[0]: unknown label"));
+}
+
+#[test]
+fn numbers_are_written_with_fixed_decimals() {
+    use crate::domain::classroom::report::fixed;
+    assert_eq!(fixed(2.0 / 3.0, 3), "0.667");
+    assert_eq!(fixed(0.5, 3), "0.500");
+    assert_eq!(fixed(1.0, 6), "1.000000");
+    assert_eq!(fixed(-0.25, 1), "-0.3");
+    assert_eq!(fixed(-0.0001, 2), "0.00");
+    assert_eq!(fixed(-1.0 / 6.0, 6), "-0.166667");
+    assert_eq!(fixed(12.5, 0), "13");
+}

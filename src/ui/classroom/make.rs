@@ -1,0 +1,157 @@
+//! Making an exercise: a title, instructions, the articles and labels, and whether the teacher's own
+//! annotations on them are the answer key.
+
+use crate::domain::annotation::LabelName;
+use crate::domain::article::ArticleId;
+use crate::domain::classroom::exercise::{Draft, Exercise};
+use crate::domain::session::{ClassroomAction, Session, SessionAction};
+use crate::web::clock;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What [`MakeExercise`] needs.
+#[derive(Properties, Clone)]
+pub struct MakeExerciseProps {
+    /// The page's session (its articles and annotations).
+    pub session: Rc<RefCell<Session>>,
+    /// The workspace revision.
+    pub revision: u64,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+}
+
+impl PartialEq for MakeExerciseProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session) && self.revision == other.revision
+    }
+}
+
+/// A change to the draft from a field's value.
+type Change = Rc<dyn Fn(&mut Draft, String)>;
+
+fn toggle<T: PartialEq + Clone>(list: &[T], item: &T) -> Vec<T> {
+    if list.contains(item) {
+        list.iter().filter(|x| *x != item).cloned().collect()
+    } else {
+        list.iter().cloned().chain([item.clone()]).collect()
+    }
+}
+
+/// The form that makes an exercise.
+#[function_component]
+pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
+    let draft = use_state(|| Draft {
+        labels: LabelName::ALL.to_vec(),
+        with_key: true,
+        ..Draft::default()
+    });
+    let problem = use_state(|| None::<String>);
+    let Ok(session) = props.session.try_borrow() else {
+        return html! {};
+    };
+    let ws = &session.workspace;
+    let update = |change: Change| {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            let mut next = (*draft).clone();
+            change(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let title = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value();
+            draft.set(Draft {
+                title: value,
+                ..(*draft).clone()
+            });
+        })
+    };
+    let instructions = {
+        let draft = draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value();
+            draft.set(Draft {
+                instructions: value,
+                ..(*draft).clone()
+            });
+        })
+    };
+    let with_key = update(Rc::new(|d, _| d.with_key = !d.with_key));
+    let key_count: usize = if draft.with_key {
+        draft
+            .articles
+            .iter()
+            .map(|id| {
+                ws.in_article(id)
+                    .iter()
+                    .filter(|a| draft.labels.contains(&a.label.name()))
+                    .count()
+            })
+            .sum()
+    } else {
+        0
+    };
+    let articles = ws.articles().iter().map(|a| {
+        let id: ArticleId = a.id.clone();
+        let onchange = update(Rc::new(move |d, _| d.articles = toggle(&d.articles, &id)));
+        html! {
+            <li><label><input type="checkbox" data-article={a.id.as_str().to_owned()} checked={draft.articles.contains(&a.id)} {onchange} />
+                {" "}{&a.title}{if a.is_own() { " (yours)" } else { "" }}</label></li>
+        }
+    });
+    let labels = LabelName::ALL.iter().map(|&label| {
+        let onchange = update(Rc::new(move |d, _| d.labels = toggle(&d.labels, &label)));
+        html! {
+            <label><input type="checkbox" data-label={label.name()} checked={draft.labels.contains(&label)} {onchange} />
+                {" "}{label.plural()}</label>
+        }
+    });
+    let create = {
+        let (draft, problem, cell, dispatch) = (
+            draft.clone(),
+            problem.clone(),
+            Rc::clone(&props.session),
+            props.dispatch.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let made = cell.try_borrow().map_err(|_| String::new()).and_then(|s| {
+                let id = format!("ex-{}", clock::new_id().as_str());
+                Exercise::create(&draft, &s.workspace, id, clock::now())
+            });
+            match made {
+                Ok(exercise) => {
+                    problem.set(None);
+                    dispatch.emit(SessionAction::Classroom(ClassroomAction::Teach(exercise)));
+                }
+                Err(why) => problem.set(Some(why)),
+            }
+        })
+    };
+    html! {
+        <form class="card make-exercise" data-testid="make-exercise" onsubmit={create}>
+            <h2>{"Make an exercise"}</h2>
+            <label class="field">{"Title"}<input data-testid="exercise-title" value={draft.title.clone()} oninput={title} /></label>
+            <label class="field">{"Instructions for the students"}
+                <textarea data-testid="exercise-instructions" rows="3" value={draft.instructions.clone()} oninput={instructions} /></label>
+            <fieldset><legend>{"Articles"}</legend><ul class="plain">{for articles}</ul></fieldset>
+            <fieldset><legend>{"Labels"}</legend>{for labels}</fieldset>
+            <label><input type="checkbox" data-testid="exercise-with-key" checked={draft.with_key} onchange={with_key} />
+                {format!(" My annotations on these articles are the answer key ({key_count} now)")}</label>
+            if let Some(why) = &*problem {
+                <p class="problem" role="alert" data-testid="exercise-problem">{why}</p>
+            }
+            <button type="submit" data-testid="create-exercise">{"Create exercise"}</button>
+        </form>
+    }
+}

@@ -1,0 +1,77 @@
+//! The Classroom view: a teacher makes an exercise, or compares the submissions loaded for one.
+
+use super::classroom::make::MakeExercise;
+use super::classroom::teach::Teach;
+use crate::domain::session::{Session, SessionAction};
+use crate::web::files::files_of;
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What [`ClassroomView`] shows.
+#[derive(Properties, Clone)]
+pub struct ClassroomViewProps {
+    /// The page's session.
+    pub session: Rc<RefCell<Session>>,
+    /// The workspace revision (the articles and the key to pick from).
+    pub revision: u64,
+    /// The classroom revision (the exercise and the class).
+    pub classroom: u64,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+    /// Reads picked files (a teacher's copy, submissions) as "Load file" does.
+    pub on_files: Callback<Vec<web_sys::File>>,
+}
+
+impl PartialEq for ClassroomViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+            && self.revision == other.revision
+            && self.classroom == other.classroom
+            && self.dispatch == other.dispatch
+            && self.on_files == other.on_files
+    }
+}
+
+/// A file picker that hands the picked files to `on_files`.
+pub fn picker(
+    on_files: &Callback<Vec<web_sys::File>>,
+    multiple: bool,
+    test_id: &'static str,
+) -> Html {
+    let on_files = on_files.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        on_files.emit(files_of(input.files()));
+        input.set_value("");
+    });
+    html! {
+        <input type="file" accept=".json,application/json" {multiple} data-testid={test_id}
+            class="visually-hidden" {onchange} />
+    }
+}
+
+/// The Classroom view.
+#[function_component]
+pub fn ClassroomView(props: &ClassroomViewProps) -> Html {
+    let teaching = props
+        .session
+        .try_borrow()
+        .ok()
+        .and_then(|s| s.teaching.clone());
+    html! {
+        <main class="classroom" data-testid="classroom" aria-label="Classroom">
+            if let Some(teaching) = teaching {
+                <Teach {teaching} dispatch={props.dispatch.clone()} on_files={props.on_files.clone()} />
+            } else {
+                <MakeExercise session={Rc::clone(&props.session)} revision={props.revision}
+                    dispatch={props.dispatch.clone()} />
+                <section class="card">
+                    <h2>{"Compare a class"}</h2>
+                    <p>{"Open the teacher's copy of an exercise (the file with the answer key), then load the students' submissions."}</p>
+                    <label class="button">{"Open teacher's copy…"}{picker(&props.on_files, false, "open-teacher-copy")}</label>
+                </section>
+            }
+        </main>
+    }
+}
