@@ -25,26 +25,40 @@ use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
 use crate::domain::formats::{file_name, Format};
 use crate::domain::native_format::export_json;
-use crate::domain::session::{Notice, Session, SessionAction};
+use crate::domain::session::{ClassroomAction, Notice, Session, SessionAction};
 use crate::web::{clock, download, files, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Reads each file and hands its bytes to the session, which plans the import.
-fn read_files(list: Vec<web_sys::File>, dispatch: Callback<SessionAction>) {
+/// Reads each file and hands its name and bytes to the session as the action `read` makes of them.
+fn read_files(
+    list: Vec<web_sys::File>,
+    dispatch: Callback<SessionAction>,
+    read: fn(String, Vec<u8>) -> SessionAction,
+) {
     for file in list {
         let dispatch = dispatch.clone();
         wasm_bindgen_futures::spawn_local(async move {
             match files::read_bytes(&file).await {
-                Ok(bytes) => dispatch.emit(SessionAction::ReadFile {
-                    file_name: file.name(),
-                    bytes,
-                    at: clock::now(),
-                }),
+                Ok(bytes) => dispatch.emit(read(file.name(), bytes)),
                 Err(e) => dispatch.emit(SessionAction::Notify(Notice::Error(e))),
             }
         });
     }
+}
+
+/// A read file for the session to plan its import (or open it, if it is an exercise).
+fn to_import(file_name: String, bytes: Vec<u8>) -> SessionAction {
+    SessionAction::ReadFile {
+        file_name,
+        bytes,
+        at: clock::now(),
+    }
+}
+
+/// A read file for the teacher's class, whatever it holds.
+fn to_class(file_name: String, bytes: Vec<u8>) -> SessionAction {
+    SessionAction::Classroom(ClassroomAction::Submit { file_name, bytes })
 }
 
 /// The whole app.
@@ -104,7 +118,13 @@ pub fn App() -> Html {
     };
     let on_files = {
         let dispatch = dispatch.clone();
-        Callback::from(move |list: Vec<web_sys::File>| read_files(list, dispatch.clone()))
+        Callback::from(move |list: Vec<web_sys::File>| {
+            read_files(list, dispatch.clone(), to_import)
+        })
+    };
+    let on_submissions = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |list: Vec<web_sys::File>| read_files(list, dispatch.clone(), to_class))
     };
     // Which view fills the page: the articles, or one of the views that compare across them.
     let view = use_state(|| View::Articles);
@@ -257,7 +277,7 @@ pub fn App() -> Html {
             if *view == View::Classroom {
                 <ClassroomView session={shared.cell()} revision={ws.revision()}
                     classroom={session.classroom_revision} dispatch={dispatch.clone()}
-                    on_files={on_files.clone()} />
+                    {on_files} {on_submissions} />
             }
             {tag_toolbar.unwrap_or_default()}
             {import_dialog.unwrap_or_default()}

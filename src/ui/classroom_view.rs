@@ -19,8 +19,10 @@ pub struct ClassroomViewProps {
     pub classroom: u64,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
-    /// Reads picked files (a teacher's copy, submissions) as "Load file" does.
+    /// Reads picked files as "Load file" does (a teacher's copy opens its class).
     pub on_files: Callback<Vec<web_sys::File>>,
+    /// Reads picked files into the teacher's class, whatever they hold.
+    pub on_submissions: Callback<Vec<web_sys::File>>,
 }
 
 impl PartialEq for ClassroomViewProps {
@@ -30,6 +32,7 @@ impl PartialEq for ClassroomViewProps {
             && self.classroom == other.classroom
             && self.dispatch == other.dispatch
             && self.on_files == other.on_files
+            && self.on_submissions == other.on_submissions
     }
 }
 
@@ -62,7 +65,7 @@ pub fn ClassroomView(props: &ClassroomViewProps) -> Html {
     html! {
         <main class="classroom" data-testid="classroom" aria-label="Classroom">
             if let Some(teaching) = teaching {
-                <Teach {teaching} dispatch={props.dispatch.clone()} on_files={props.on_files.clone()} />
+                <Teach {teaching} dispatch={props.dispatch.clone()} on_files={props.on_submissions.clone()} />
             } else {
                 <MakeExercise session={Rc::clone(&props.session)} revision={props.revision}
                     dispatch={props.dispatch.clone()} />

@@ -135,8 +135,14 @@ impl Session {
         let Some(mut value) = classroom_json(bytes) else {
             return false;
         };
+        let same_exercise = value.get("key").is_none()
+            && self.teaching.as_ref().is_some_and(
+                |t| matches!(value.get("id"), Some(Value::String(id)) if *id == t.exercise.id),
+            );
         match value.get("format") {
-            Some(Value::String(f)) if f == submission::FORMAT => {
+            // A submission, or (while teaching) the students' copy of the exercise dropped with the
+            // submissions: the class says what it is.
+            Some(Value::String(f)) if f == submission::FORMAT || same_exercise => {
                 self.classroom(ClassroomAction::Submit {
                     file_name: file_name.to_owned(),
                     bytes: bytes.to_vec(),
