@@ -59,7 +59,7 @@ pub fn compare(ws: &Workspace) -> Comparison {
         .flat_map(|(column, article)| passages(ws, article).into_iter().map(move |p| (column, p)))
         .collect();
     let items: Vec<(usize, &str)> = found.iter().map(|(c, p)| (*c, p.text.as_str())).collect();
-    let mut quotes: Vec<QuoteGroup> = grouping::group(&items)
+    let quotes: Vec<QuoteGroup> = grouping::group(&items)
         .into_iter()
         .filter(|members| members.len() >= 2)
         .map(|members| QuoteGroup {
@@ -69,7 +69,7 @@ pub fn compare(ws: &Workspace) -> Comparison {
                 .collect(),
         })
         .collect();
-    quotes.sort_by_key(|g| std::cmp::Reverse(g.versions.len()));
+    let quotes = coverage::most_first(quotes, articles.len(), |g| g.versions.len());
     Comparison {
         entities: entity_rows(ws, &articles),
         claims: claim_rows(ws, &articles),

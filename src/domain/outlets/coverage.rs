@@ -37,9 +37,15 @@ impl ClaimRow {
 /// Every registry entry, by name (ignoring case, then id), with its mentions in each of `articles`.
 pub fn entity_rows(ws: &Workspace, articles: &[Rc<Article>]) -> Vec<EntityRow> {
     let mentions = ws.mentions();
-    let mut rows: Vec<EntityRow> = ws
+    let mut order: Vec<(String, &Rc<Entity>)> = ws
         .entities()
-        .map(|entity| {
+        .map(|entity| (entity.name.to_lowercase(), entity))
+        .collect();
+    // Ids are unique, so an unstable sort gives one order.
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+    order
+        .into_iter()
+        .map(|(_, entity)| {
             let list = mentions.get(&entity.id).map_or(&[][..], Vec::as_slice);
             EntityRow {
                 entity: Rc::clone(entity),
@@ -54,9 +60,7 @@ pub fn entity_rows(ws: &Workspace, articles: &[Rc<Article>]) -> Vec<EntityRow> {
                     .collect(),
             }
         })
-        .collect();
-    rows.sort_by_cached_key(|r| (r.entity.name.to_lowercase(), r.entity.id.clone()));
-    rows
+        .collect()
 }
 
 /// The tagged claims of `articles`, grouped across them by [`group`]: a claim no other article makes
@@ -81,7 +85,7 @@ pub fn claim_rows(ws: &Workspace, articles: &[Rc<Article>]) -> Vec<ClaimRow> {
         })
         .collect();
     let items: Vec<(usize, &str)> = claims.iter().map(|(c, _, text)| (*c, *text)).collect();
-    let mut rows: Vec<ClaimRow> = group(&items)
+    let rows: Vec<ClaimRow> = group(&items)
         .into_iter()
         .map(|members| {
             let mut row = ClaimRow {
@@ -99,7 +103,18 @@ pub fn claim_rows(ws: &Workspace, articles: &[Rc<Article>]) -> Vec<ClaimRow> {
             row
         })
         .collect();
-    // Stable: groups come in the order of their first claim.
-    rows.sort_by_key(|r| std::cmp::Reverse(r.count()));
-    rows
+    most_first(rows, articles.len(), ClaimRow::count)
+}
+
+/// `rows` with those of the largest `size` first, keeping their order otherwise (sizes are at most
+/// `max`): a pass per size rather than a sort, which the small sizes make cheap.
+pub(super) fn most_first<T>(rows: Vec<T>, max: usize, size: impl Fn(&T) -> usize) -> Vec<T> {
+    let mut by_size: Vec<Vec<T>> = (0..=max).map(|_| Vec::new()).collect();
+    for row in rows {
+        let at = size(&row).min(max);
+        if let Some(slot) = by_size.get_mut(at) {
+            slot.push(row);
+        }
+    }
+    by_size.into_iter().rev().flatten().collect()
 }

@@ -2,7 +2,7 @@
 
 use crate::domain::similarity::fold;
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
 
 /// Two texts say the same thing when their Dice coefficient on folded words (twice the words in
 /// common over the words of both, each word counted once) is at least this, in thousandths.
@@ -16,12 +16,14 @@ pub const THRESHOLD: u32 = 500;
 /// The folded words of `text`, each once, sorted: its whitespace-separated pieces folded
 /// ([`fold`]: lowercase, no diacritics or surrounding punctuation), empty ones dropped.
 pub fn word_set(text: &str) -> Vec<String> {
-    let set: BTreeSet<String> = text
+    let mut set: Vec<String> = text
         .split_whitespace()
         .map(fold)
         .filter(|w| !w.is_empty())
         .collect();
-    set.into_iter().collect()
+    set.sort_unstable();
+    set.dedup();
+    set
 }
 
 /// The Dice coefficient of two sorted word sets, in thousandths: 1000 for the same words, 0 for none
@@ -60,8 +62,9 @@ fn may_reach(a: usize, b: usize) -> bool {
 /// group lists item indices ascending; groups are ordered by their first index.
 pub fn group(items: &[(usize, &str)]) -> Vec<Vec<usize>> {
     let words = interned(items);
-    let mut pairs: Vec<(u32, usize, usize)> = Vec::new();
-    let mut scores: HashMap<(usize, usize), u32> = HashMap::new();
+    let mut pairs: Vec<(Reverse<u32>, usize, usize)> = Vec::new();
+    // The pairs (lower index first) that reach the threshold.
+    let mut alike: HashSet<(usize, usize)> = HashSet::new();
     for (i, (article_i, set_i)) in items.iter().map(|x| x.0).zip(&words).enumerate() {
         for (j, (article_j, set_j)) in items
             .iter()
@@ -75,12 +78,13 @@ pub fn group(items: &[(usize, &str)]) -> Vec<Vec<usize>> {
             }
             let score = dice(set_i, set_j);
             if score >= THRESHOLD {
-                pairs.push((score, i, j));
-                scores.insert((i, j), score);
+                pairs.push((Reverse(score), i, j));
+                alike.insert((i, j));
             }
         }
     }
-    pairs.sort_by_key(|&(score, i, j)| (Reverse(score), i, j));
+    // Best first; each pair is there once, so an unstable sort gives one order.
+    pairs.sort_unstable();
     let mut member_of: Vec<usize> = (0..items.len()).collect();
     let mut groups: Vec<Vec<usize>> = (0..items.len()).map(|i| vec![i]).collect();
     let article = |i: usize| items.get(i).map(|x| x.0);
@@ -97,7 +101,7 @@ pub fn group(items: &[(usize, &str)]) -> Vec<Vec<usize>> {
         );
         let fits = a.iter().all(|&x| {
             b.iter()
-                .all(|&y| article(x) != article(y) && scores.contains_key(&(x.min(y), x.max(y))))
+                .all(|&y| article(x) != article(y) && alike.contains(&(x.min(y), x.max(y))))
         });
         if !fits {
             continue;
@@ -114,28 +118,36 @@ pub fn group(items: &[(usize, &str)]) -> Vec<Vec<usize>> {
             slot.extend(b);
         }
     }
-    let mut out: Vec<Vec<usize>> = groups.into_iter().filter(|g| !g.is_empty()).collect();
-    for g in &mut out {
-        g.sort_unstable();
+    // Each group once, in the order of its smallest index (met first as the indices go up).
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &g in &member_of {
+        if let Some(members) = groups.get_mut(g).filter(|m| !m.is_empty()) {
+            let mut members = std::mem::take(members);
+            members.sort_unstable();
+            out.push(members);
+        }
     }
-    out.sort_by_key(|g| g.first().copied());
     out
 }
 
-/// Each item's word set as sorted numbers (one per distinct folded word), so pairs compare numbers.
+/// Each item's word set (as [`word_set`] gives it) as sorted numbers, one per distinct folded word,
+/// so pairs compare numbers.
 fn interned(items: &[(usize, &str)]) -> Vec<Vec<u32>> {
     let mut ids: HashMap<String, u32> = HashMap::new();
     items
         .iter()
         .map(|(_, text)| {
-            let mut set: Vec<u32> = word_set(text)
-                .into_iter()
+            let mut set: Vec<u32> = text
+                .split_whitespace()
+                .map(fold)
+                .filter(|w| !w.is_empty())
                 .map(|w| {
                     let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
                     *ids.entry(w).or_insert(next)
                 })
                 .collect();
             set.sort_unstable();
+            set.dedup();
             set
         })
         .collect()

@@ -85,25 +85,30 @@ pub fn passages(ws: &Workspace, article: &Article) -> Vec<Passage> {
         .take(MAX_PASSAGES)
         .collect();
     let room = MAX_PASSAGES.saturating_sub(tagged.len());
-    let found = quoted_spans(&article.text)
+    let found: Vec<Span> = quoted_spans(&article.text)
         .into_iter()
         .filter(|span| !tagged.iter().any(|(t, _)| t.overlaps(*span)))
         .take(room)
-        .map(|span| (span, None));
-    let mut all: Vec<(Span, Option<AnnotationId>)> = tagged
-        .iter()
-        .map(|(span, id)| (*span, Some(id.clone())))
-        .chain(found)
         .collect();
-    all.sort_by_key(|(span, _)| *span);
-    all.into_iter()
-        .map(|(span, tagged)| Passage {
+    let mut found = found.into_iter().peekable();
+    // Both lists are in text order: merge them.
+    let mut tagged = tagged.into_iter().peekable();
+    let mut out = Vec::new();
+    loop {
+        let next = match (tagged.peek(), found.peek()) {
+            (Some((t, _)), Some(f)) if f < t => found.next().map(|f| (f, None)),
+            (Some(_), _) => tagged.next().map(|(t, id)| (t, Some(id))),
+            (None, _) => found.next().map(|f| (f, None)),
+        };
+        let Some((span, tagged)) = next else { break };
+        out.push(Passage {
             article: article.id.clone(),
             span,
             text: article.slice(span.start(), span.end()).to_owned(),
             tagged,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 #[cfg(test)]
