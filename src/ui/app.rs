@@ -14,6 +14,7 @@ use super::header::{header, HeaderProps, View};
 use super::hooks::{use_autosave, use_bench_fixture, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{notices, NoticesProps};
+use super::outlets_view::OutletsView;
 use super::painter::Painter;
 use super::persistence;
 use super::shared::SharedSession;
@@ -234,6 +235,10 @@ pub fn App() -> Html {
             </main>
             if *view == View::Entities {
                 <EntitiesView session={shared.cell()} revision={ws.revision()}
+                    dispatch={dispatch.clone()} on_open={on_open.clone()} />
+            }
+            if *view == View::Outlets {
+                <OutletsView session={shared.cell()} revision={ws.revision()}
                     dispatch={dispatch.clone()} {on_open} />
             }
             {tag_toolbar.unwrap_or_default()}

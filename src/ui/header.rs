@@ -34,16 +34,26 @@ pub enum View {
     Articles,
     /// The entity registry.
     Entities,
+    /// Comparing outlets: quotes across articles, and who and what each covers.
+    Outlets,
 }
 
 impl View {
     /// The views with a button in the top bar: test id, caption, and what the button opens.
-    const BUTTONS: [(View, &'static str, &'static str, &'static str); 1] = [(
-        View::Entities,
-        "entities-toggle",
-        "Entities",
-        "The entity registry: one entry per person, organisation or place",
-    )];
+    const BUTTONS: [(View, &'static str, &'static str, &'static str); 2] = [
+        (
+            View::Entities,
+            "entities-toggle",
+            "Entities",
+            "The entity registry: one entry per person, organisation or place",
+        ),
+        (
+            View::Outlets,
+            "outlets-toggle",
+            "Compare outlets",
+            "The quotes found in more than one article, word by word, and who and what each article covers",
+        ),
+    ];
 }
 
 /// The file types the picker offers: every format that can be imported.
