@@ -23,6 +23,7 @@ pub mod import;
 pub mod json;
 pub mod markup;
 pub mod native_format;
+pub mod outlets;
 pub mod own_text;
 pub mod records;
 pub mod registry;

@@ -18,6 +18,7 @@ use super::hooks::{
 };
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{notices, NoticesProps};
+use super::outlets_view::OutletsView;
 use super::painter::Painter;
 use super::persistence;
 use super::shared::SharedSession;
@@ -272,6 +273,10 @@ pub fn App() -> Html {
             </main>
             if *view == View::Entities {
                 <EntitiesView session={shared.cell()} revision={ws.revision()}
+                    dispatch={dispatch.clone()} on_open={on_open.clone()} />
+            }
+            if *view == View::Outlets {
+                <OutletsView session={shared.cell()} revision={ws.revision()}
                     dispatch={dispatch.clone()} {on_open} />
             }
             if *view == View::Classroom {

@@ -34,18 +34,26 @@ pub enum View {
     Articles,
     /// The entity registry.
     Entities,
+    /// Comparing outlets: quotes across articles, and who and what each covers.
+    Outlets,
     /// A teacher's exercises and class.
     Classroom,
 }
 
 impl View {
     /// The views with a button in the top bar: test id, caption, and what the button opens.
-    const BUTTONS: [(View, &'static str, &'static str, &'static str); 2] = [
+    const BUTTONS: [(View, &'static str, &'static str, &'static str); 3] = [
         (
             View::Entities,
             "entities-toggle",
             "Entities",
             "The entity registry: one entry per person, organisation or place",
+        ),
+        (
+            View::Outlets,
+            "outlets-toggle",
+            "Compare outlets",
+            "The quotes found in more than one article, word by word, and who and what each article covers",
         ),
         (
             View::Classroom,

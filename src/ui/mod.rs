@@ -19,6 +19,8 @@ mod hooks;
 mod import_dialog;
 mod keys;
 mod notices;
+mod outlets;
+mod outlets_view;
 mod painter;
 pub mod persistence;
 mod shared;

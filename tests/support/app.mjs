@@ -311,3 +311,24 @@ export async function waitForState(page, predicate, arg) {
     { key: STATE_KEY, predicate: predicate.toString(), arg },
   );
 }
+
+// issue 6: comparing outlets
+Object.assign(sel, {
+  outletsToggle: 'button[data-testid=outlets-toggle]',
+  outletsView: '[data-testid=outlets-view]',
+  quoteGroups: '[data-testid=outlets-view] li[data-testid=quote-group]',
+  quoteGroupOf: (articles) => `[data-testid=outlets-view] li[data-testid=quote-group][data-articles="${articles.join(' ')}"]`,
+  quoteVersion: (article) => `li[data-testid=quote-version][data-article="${article}"]`,
+  quoteBase: 'input[type=radio][data-testid=quote-base]',
+  quoteOpen: 'button[data-testid=quote-open]',
+  coverageEntities: '[data-testid=outlets-view] table[data-testid=coverage-entities]',
+  coverageClaims: '[data-testid=outlets-view] table[data-testid=coverage-claims]',
+  coverageClaimRows: '[data-testid=outlets-view] table[data-testid=coverage-claims] tr[data-testid=coverage-claim]',
+  coverageCell: (article) => `td[data-article="${article}"]`,
+});
+
+/** Show the "Compare outlets" view (from the articles) and wait for it. */
+export async function openOutlets(page) {
+  await page.click(sel.outletsToggle);
+  await page.waitForSelector(sel.outletsView);
+}

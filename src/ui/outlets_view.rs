@@ -1,0 +1,93 @@
+//! The "Compare outlets" view (issue 6): one story told by several articles. The quotations that
+//! appear in more than one article, each group's versions one per article with their word
+//! differences from a base the person picks; and which registry entries and claims each article
+//! mentions or leaves out. Computed once per workspace revision ([`compare`]).
+
+use super::entities::Target;
+use super::outlets::coverage::{claim_table, entity_table};
+use super::outlets::quotes::QuoteGroupCard;
+use crate::domain::outlets::grouping::THRESHOLD;
+use crate::domain::outlets::passages::MIN_WORDS;
+use crate::domain::outlets::{compare, Comparison};
+use crate::domain::session::{Session, SessionAction};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What [`OutletsView`] shows.
+#[derive(Properties, Clone)]
+pub struct OutletsViewProps {
+    /// The page's session, read once per revision.
+    pub session: Rc<RefCell<Session>>,
+    /// The workspace revision, so the view follows edits.
+    pub revision: u64,
+    /// Sends session actions.
+    pub dispatch: Callback<SessionAction>,
+    /// Leaves this view to show a place in its article.
+    pub on_open: Callback<Target>,
+}
+
+impl PartialEq for OutletsViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.session, &other.session)
+            && self.revision == other.revision
+            && self.dispatch == other.dispatch
+            && self.on_open == other.on_open
+    }
+}
+
+/// The "Compare outlets" view.
+#[function_component]
+pub fn OutletsView(props: &OutletsViewProps) -> Html {
+    let comparison = use_memo(props.revision, |_| {
+        props
+            .session
+            .try_borrow()
+            .ok()
+            .map(|s| Rc::new(compare(&s.workspace)))
+    });
+    let Some(comparison) = comparison.as_ref().clone() else {
+        return Html::default();
+    };
+    // A group keeps its chosen base across edits while its first version stays where it is.
+    let groups = comparison.quotes.iter().enumerate().map(|(index, group)| {
+        let key = group.versions.first().map_or_else(String::new, |p| {
+            format!("{}:{}", p.article.as_str(), p.span.start())
+        });
+        html! {
+            <QuoteGroupCard {key} comparison={Rc::clone(&comparison)} {index}
+                on_open={props.on_open.clone()} />
+        }
+    });
+    html! {
+        <section class="outlets-view" data-testid="outlets-view" aria-label="Compare outlets">
+            <p class="hint">{"One story as the articles tell it: the quotations found in more than one \
+                article, and who and what each article covers. Click a version or a ✓ to see it in its \
+                article."}</p>
+            <section class="quote-groups" data-testid="quote-groups">
+                <h2>{format!("Quotes in more than one article ({})", comparison.quotes.len())}</h2>
+                <p class="meta">{format!("Tagged quotes and text between quotation marks (at least \
+                    {MIN_WORDS} words), grouped when at least {}% of their distinct words are shared \
+                    (Dice). Against the base: struck-through words are the base's, missing here; \
+                    underlined words are only here.", THRESHOLD / 10)}</p>
+                {quote_list(&comparison, groups)}
+            </section>
+            <section class="coverage-tables" data-testid="coverage">
+                <h2>{"Who and what each article covers"}</h2>
+                {entity_table(&comparison, &props.on_open)}
+                {claim_table(&comparison, &props.on_open)}
+            </section>
+        </section>
+    }
+}
+
+/// The list of quote groups, or a hint when there is none.
+fn quote_list(comparison: &Comparison, groups: impl Iterator<Item = Html>) -> Html {
+    if comparison.quotes.is_empty() {
+        return html! {
+            <p class="empty">{"No quotation appears in more than one article yet. Tag quotes (Q) in \
+                the articles, or add articles that quote the same people."}</p>
+        };
+    }
+    html! { <ol class="quote-list">{for groups}</ol> }
+}
