@@ -283,3 +283,7 @@ mod links_tests;
 #[cfg(test)]
 #[path = "tests/session_find.rs"]
 mod find_tests;
+
+#[cfg(test)]
+#[path = "tests/session_classroom.rs"]
+mod classroom_tests;
