@@ -142,7 +142,7 @@ pub fn App() -> Html {
         Callback::from(move |t: Target| {
             view.set(View::Articles);
             dispatch.emit(SessionAction::Open(t.article));
-            dispatch.emit(SessionAction::Select(Some(t.annotation)));
+            dispatch.emit(SessionAction::Select(t.annotation));
             schedule::after_next_paint(move || scroll::scroll_to_line(t.line));
         })
     };

@@ -46,7 +46,7 @@ pub struct EntryCardProps<'a> {
 fn open(on_open: &Callback<Target>, mention: &Annotation, line: usize) -> Callback<MouseEvent> {
     let target = Target {
         article: mention.article.clone(),
-        annotation: mention.id.clone(),
+        annotation: Some(mention.id.clone()),
         line,
     };
     on_open.reform(move |_: MouseEvent| target.clone())

@@ -16,8 +16,8 @@ use crate::domain::article::ArticleId;
 pub struct Target {
     /// The article to open.
     pub article: ArticleId,
-    /// The annotation to select.
-    pub annotation: AnnotationId,
+    /// The annotation to select, if the place is one.
+    pub annotation: Option<AnnotationId>,
     /// The start of the annotation's line.
     pub line: usize,
 }

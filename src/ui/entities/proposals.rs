@@ -108,7 +108,7 @@ fn row(props: &ProposalsProps<'_>, row: &CandidateRow) -> Html {
         Some(id) => {
             let target = Target {
                 article: c.article.clone(),
-                annotation: id.clone(),
+                annotation: Some(id.clone()),
                 line: x.line,
             };
             let onclick = props.on_open.reform(move |_: MouseEvent| target.clone());

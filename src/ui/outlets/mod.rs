@@ -11,8 +11,7 @@ use crate::domain::span::Span;
 use yew::prelude::*;
 
 /// A click that shows `span` of `article` there: the annotation `tagged` is selected, and an untagged
-/// place (a quotation found in the text) only opens the article at its line (its target names no
-/// annotation: the empty id, which none has).
+/// place (a quotation found in the text) only opens the article at its line.
 pub fn open_at(
     on_open: &Callback<Target>,
     article: &Article,
@@ -25,7 +24,7 @@ pub fn open_at(
         .map_or(0, |p| p.start);
     let target = Target {
         article: article.id.clone(),
-        annotation: tagged.cloned().unwrap_or_else(|| AnnotationId::from("")),
+        annotation: tagged.cloned(),
         line,
     };
     on_open.reform(move |_: MouseEvent| target.clone())
