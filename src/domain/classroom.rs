@@ -24,5 +24,5 @@ pub mod scores;
 pub mod submission;
 
 #[cfg(test)]
-#[path = "tests/classroom_class.rs"]
+#[path = "tests/classroom_exercise.rs"]
 mod tests;
