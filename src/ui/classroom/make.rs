@@ -62,30 +62,28 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
             draft.set(next);
         })
     };
-    let title = {
+    let text = |read: fn(&InputEvent) -> String, set: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |e: InputEvent| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value();
-            draft.set(Draft {
-                title: value,
-                ..(*draft).clone()
-            });
+            let mut next = (*draft).clone();
+            set(&mut next, read(&e));
+            draft.set(next);
         })
     };
-    let instructions = {
-        let draft = draft.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
-                .value();
-            draft.set(Draft {
-                instructions: value,
-                ..(*draft).clone()
-            });
-        })
-    };
+    let title = text(
+        |e| {
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value()
+        },
+        |d, v| d.title = v,
+    );
+    let instructions = text(
+        |e| {
+            e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                .value()
+        },
+        |d, v| d.instructions = v,
+    );
     let with_key = update(Rc::new(|d, _| d.with_key = !d.with_key));
     let key_count: usize = if draft.with_key {
         draft
