@@ -16,11 +16,12 @@ const COUNTED = new Set(['.wasm', '.js', '.css']);
 /** {files, total, counted, bar} for a build directory; `counted` are the wasm, JS and CSS files. */
 export function appDownload(dist = join(REPO_ROOT, 'dist')) {
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist}/index.html missing: build first (trunk build --release --offline)`);
-  // What index.html loads (stale files of older builds in dist/ do not count), by its references.
+  // What index.html loads (stale files of older builds in dist/ do not count), by its references, and the
+  // JavaScript snippets wasm-bindgen's glue imports from snippets/ (the exercise link's compression).
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const referenced = new Set([...html.matchAll(/["'(]\/?([\w.-]+\.(?:wasm|js|css))["')]/g)].map((m) => join(dist, m[1])));
   const all = filesIn(dist);
-  const loaded = all.filter((f) => referenced.has(f));
+  const loaded = all.filter((f) => referenced.has(f) || f.startsWith(join(dist, 'snippets')));
   const counted = sizesOf(loaded.filter((f) => COUNTED.has(extname(f))));
   const others = sizesOf(all.filter((f) => !loaded.includes(f) && f !== join(dist, 'index.html')).concat(join(dist, 'index.html')));
   return { dist, counted, others, hasWasm: counted.files.some((f) => f.file.endsWith('.wasm')) };
