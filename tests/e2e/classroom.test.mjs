@@ -155,6 +155,15 @@ describe('the classroom in Chromium', { timeout: TEST_TIMEOUT }, () => {
       await teacher.waitForSelector('[data-testid=review-text] mark.miss.flash');
       await screenshot(teacher, 'classroom-teacher');
 
+      // Printing shows Cy's feedback page only: the scores and the three lists, not the class table.
+      await teacher.emulateMedia({ media: 'print' });
+      const shown = (s) => teacher.$eval(s, (e) => getComputedStyle(e).visibility === 'visible' && e.getBoundingClientRect().height > 0);
+      assert.equal(await shown('[data-testid=feedback] .print-only'), true);
+      assert.match(await teacher.textContent('[data-testid=feedback] .print-only'), /Feedback for Cy · Munich quotes/);
+      assert.equal(await shown('[data-testid=class-table]'), false);
+      assert.equal(await shown('[data-testid=exercise-link]'), false);
+      await teacher.emulateMedia({ media: 'screen' });
+
       // Nothing was merged into the teacher's own work.
       assert.equal((await savedState(teacher)).annotations.length, 3);
     } finally {
