@@ -117,16 +117,13 @@ pub fn App() -> Html {
         let exporting = exporting.clone();
         Callback::from(move |()| exporting.set(false))
     };
-    let on_files = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |list: Vec<web_sys::File>| {
-            read_files(list, dispatch.clone(), to_import)
-        })
-    };
-    let on_submissions = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |list: Vec<web_sys::File>| read_files(list, dispatch.clone(), to_class))
-    };
+    // Kept across renders, so that the views taking them are not redrawn for nothing.
+    let on_files = use_callback(dispatch.clone(), |list: Vec<web_sys::File>, dispatch| {
+        read_files(list, dispatch.clone(), to_import)
+    });
+    let on_submissions = use_callback(dispatch.clone(), |list: Vec<web_sys::File>, dispatch| {
+        read_files(list, dispatch.clone(), to_class)
+    });
     // Which view fills the page: the articles, or one of the views that compare across them.
     let view = use_state(|| View::Articles);
     let on_view = {
