@@ -12,6 +12,7 @@ pub mod batch;
 pub mod bench_fixture;
 pub mod bundled;
 pub mod candidates;
+pub mod caret;
 pub mod classroom;
 pub mod find;
 #[cfg(test)]

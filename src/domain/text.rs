@@ -122,7 +122,11 @@ fn window_end(text: &str, from: usize, reach: usize) -> (usize, bool) {
 /// Only a window around `byte` is segmented: from the nearest certain boundaries on each side (see
 /// [`certain_boundary`]), but at most [`WINDOW_REACH`] code points away, widened while the cluster
 /// found reaches a window edge that is not certainly a boundary.
-fn cluster_around(text: &str, byte: usize, graphemes: &impl Graphemes) -> (usize, usize) {
+pub(super) fn cluster_around(
+    text: &str,
+    byte: usize,
+    graphemes: &impl Graphemes,
+) -> (usize, usize) {
     let mut reach = WINDOW_REACH;
     loop {
         let (start, start_certain) = window_start(text, byte, reach);
