@@ -187,4 +187,4 @@ pub fn normalize_selection(
 
 #[cfg(test)]
 #[path = "tests/text.rs"]
-mod tests;
+pub(super) mod tests;

@@ -6,10 +6,7 @@ use crate::domain::annotation::Label;
 use crate::domain::fixtures::ann;
 use crate::domain::text::{slice_chars, Graphemes};
 
-#[path = "uax29.rs"]
-mod uax29;
-
-use uax29::Uax29;
+use crate::domain::text::tests::uax29::Uax29;
 
 fn article(text: &str) -> Article {
     Article::new("a", "A", text.to_owned())

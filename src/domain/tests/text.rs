@@ -3,7 +3,7 @@
 use super::*;
 
 #[path = "uax29.rs"]
-mod uax29;
+pub(in crate::domain) mod uax29;
 
 use uax29::Uax29;
 
