@@ -1,6 +1,7 @@
-//! Keyboard shortcuts: which key does what.
+//! Keyboard shortcuts: which key does what, on the whole page and in the focused article.
 
 use crate::domain::annotation::{EntityKind, Label};
+use crate::domain::caret::Motion;
 
 /// What a key press asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,4 +58,61 @@ pub fn shortcut(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Shortcu
         .iter()
         .find(|(_, k, _)| *k == ch)
         .map(|(label, _, _)| Shortcut::Tag(*label))
+}
+
+/// What a key does while the article has the keyboard focus (see [`article_key`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArticleKey {
+    /// Moves the caret; with `extend` (Shift) the selection follows it.
+    Move {
+        /// Where to.
+        motion: Motion,
+        /// Whether Shift is held.
+        extend: bool,
+    },
+    /// Selects the next annotation in text order (`]` or Alt+↓).
+    NextAnnotation,
+    /// Selects the previous annotation in text order (`[` or Alt+↑).
+    PrevAnnotation,
+    /// Opens the selected annotation (or the one at the caret) in the detail panel (Enter).
+    Open,
+    /// Deletes the selected annotation (Delete or Backspace).
+    Delete,
+}
+
+/// The article key for a key press: ←/→ by character, Ctrl+←/→ by word, Home/End to the line's
+/// ends, Ctrl+Home/End to the text's, ↑/↓ by paragraph, each with Shift to select; `]`/`[` (or
+/// Alt+↓/↑) to the next or previous annotation, Enter to open it, Delete or Backspace to delete it.
+/// `ctrl` also stands for the Mac's Command key. Alt+←/→ stays the browser's (back and forward).
+pub fn article_key(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<ArticleKey> {
+    let motion = match (key, ctrl) {
+        ("ArrowLeft", false) => Some(Motion::PrevChar),
+        ("ArrowRight", false) => Some(Motion::NextChar),
+        ("ArrowLeft", true) => Some(Motion::PrevWord),
+        ("ArrowRight", true) => Some(Motion::NextWord),
+        ("Home", false) => Some(Motion::LineStart),
+        ("End", false) => Some(Motion::LineEnd),
+        ("Home", true) => Some(Motion::TextStart),
+        ("End", true) => Some(Motion::TextEnd),
+        ("ArrowUp", _) if !alt => Some(Motion::PrevParagraph),
+        ("ArrowDown", _) if !alt => Some(Motion::NextParagraph),
+        _ => None,
+    };
+    if let Some(motion) = motion {
+        return (!alt).then_some(ArticleKey::Move {
+            motion,
+            extend: shift,
+        });
+    }
+    // `[` and `]` may need AltGr (Ctrl+Alt) on some keyboards, so only a plain Ctrl rules them out.
+    let plain = !ctrl && !alt && !shift;
+    match key {
+        "]" if !ctrl || alt => Some(ArticleKey::NextAnnotation),
+        "[" if !ctrl || alt => Some(ArticleKey::PrevAnnotation),
+        "ArrowDown" if alt && !ctrl && !shift => Some(ArticleKey::NextAnnotation),
+        "ArrowUp" if alt && !ctrl && !shift => Some(ArticleKey::PrevAnnotation),
+        "Enter" if plain => Some(ArticleKey::Open),
+        "Delete" | "Backspace" if plain => Some(ArticleKey::Delete),
+        _ => None,
+    }
 }

@@ -1,9 +1,10 @@
 //! The thin browser edge: everything that touches the DOM or a browser API, and nothing else.
-//! It knows no Yew. It is the only place that sees UTF-16 offsets (in `selection.rs` and
-//! `graphemes.rs`).
+//! It knows no Yew. It is the only place that sees UTF-16 offsets (in `selection.rs`, its reverse
+//! `caret.rs`, and `graphemes.rs`).
 
 #[cfg(feature = "bench")]
 pub mod bench;
+pub mod caret;
 pub mod clock;
 pub mod compress;
 pub mod download;
