@@ -1,18 +1,22 @@
-//! The article text, and the mouse-up that turns a selection into offsets.
+//! The article text, the mouse-up that turns a selection into offsets, and the keyboard caret
+//! (`article_view/keyboard.rs`).
 //!
-//! Yew owns the `<article>` element but none of its children: the [`Painter`] writes the lines.
+//! Yew owns the `<article>` element but none of its children: the [`Painter`] writes the lines. The
+//! caret's marker is an element of its own beside the article, so the article's DOM text stays exactly
+//! the article's text.
 
 use super::painter::Painter;
 use crate::domain::annotation::{Annotation, AnnotationId};
-use crate::domain::article::Article;
-use crate::domain::session::{Pending, SessionAction};
-use crate::domain::span::Span;
-use crate::domain::text::normalize_selection;
-use crate::web::graphemes::BrowserGraphemes;
-use crate::web::{clock, selection};
+use crate::domain::article::{Article, ArticleId};
+use crate::domain::caret::Caret;
+use crate::domain::session::SessionAction;
+use crate::web::{caret, clock, selection};
+use keyboard::{Keyboard, MarkerBox};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+mod keyboard;
 
 /// Props of [`ArticleView`].
 #[derive(Properties)]
@@ -53,9 +57,28 @@ fn piece_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
 #[function_component]
 pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let container = use_node_ref();
+    let frame = use_node_ref();
+    let caret_at = use_mut_ref(Caret::default);
+    // The article the caret belongs to: another one puts it back at the start.
+    let caret_of = use_mut_ref(|| None::<ArticleId>);
+    let marker = use_state_eq(|| None::<(i64, i64, i64)>);
+    let keyboard = Keyboard {
+        root: container.clone(),
+        frame: frame.clone(),
+        article: Rc::clone(&props.article),
+        annotations: Rc::clone(&props.annotations),
+        selected: props.selected.clone(),
+        caret: Rc::clone(&caret_at),
+        marker: {
+            let marker = marker.clone();
+            Callback::from(move |at: MarkerBox| marker.set(at))
+        },
+        dispatch: props.dispatch.clone(),
+    };
     {
         let container = container.clone();
         let painter = props.painter.clone();
+        let keyboard = keyboard.clone();
         let (article, annotations, selected) = (
             Rc::clone(&props.article),
             Rc::clone(&props.annotations),
@@ -64,7 +87,15 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         // Runs after every render; the component re-renders only when its props change.
         use_effect(move || {
             if let Some(root) = container.cast::<web_sys::Element>() {
-                painter.show(root, article, annotations, selected);
+                painter.show(root.clone(), article, annotations, selected);
+                if caret_of.borrow().as_ref() != Some(&keyboard.article.id) {
+                    *caret_of.borrow_mut() = Some(keyboard.article.id.clone());
+                    keyboard.set(Caret::default());
+                }
+                // The lines may have moved (a new highlight's letter, say): the marker follows.
+                if caret::has_focus(&root) {
+                    keyboard.show(None);
+                }
             }
         });
     }
@@ -73,35 +104,44 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let container = container.clone();
         let article = Rc::clone(article);
         let dispatch = props.dispatch.clone();
+        let keyboard = keyboard.clone();
         Callback::from(move |e: MouseEvent| {
+            let Some(root) = container.cast::<web_sys::Element>() else {
+                return;
+            };
+            // The caret goes where the mouse put the selection, so the keys carry on from there.
+            let offsets = selection::selection_offsets(&root, article.char_len);
+            if let Some((anchor, focus)) = offsets {
+                keyboard.set(Caret { anchor, focus });
+                keyboard.show(None);
+            }
             if selection::is_collapsed() {
                 dispatch.emit(SessionAction::ClickAt(piece_at(e.target()), clock::now()));
                 return;
             }
-            let Some(root) = container.cast::<web_sys::Element>() else {
-                return;
-            };
-            let picked = selection::selection_offsets(&root, article.char_len)
-                .and_then(|(a, b)| normalize_selection(&article.text, a, b, &BrowserGraphemes))
-                .and_then(|(start, end)| Span::new(start, end).ok());
-            let pending = picked.map(|span| {
-                let rect = selection::selection_rect();
-                Pending {
-                    span,
-                    x: rect.as_ref().map_or(16.0, |r| r.left()),
-                    y: rect.as_ref().map_or(16.0, |r| r.bottom() + 6.0),
-                }
-            });
+            let pending = offsets.and_then(|(a, b)| keyboard::pending(&article, a, b));
             dispatch.emit(SessionAction::SelectText(pending));
         })
     };
+    let onkeydown = {
+        let keyboard = keyboard.clone();
+        Callback::from(move |e: KeyboardEvent| keyboard.on_keydown(&e))
+    };
+    let onfocus = Callback::from(move |_: FocusEvent| keyboard.on_focus());
+    let style = marker
+        .map(|(left, top, height)| format!("left: {left}px; top: {top}px; height: {height}px;"));
     html! {
-        <section class="reader" aria-label="Article">
+        <section class="reader" aria-label="Article" ref={frame}>
             <h2 class="article-title">{&article.title}</h2>
-            <p class="hint">{"Select text with the mouse, then press C (claim), Q (quote), P (person), \
-                O (organization), L (place) or E (other entity). Click a highlight to edit it."}</p>
+            <p class="hint" id="article-keys">{"Select text with the mouse, or focus the text (Tab) and \
+                select with Shift and the arrow keys; then press C (claim), Q (quote), P (person), \
+                O (organization), L (place) or E (other entity). Click a highlight to edit it, or \
+                press ] and [ to go from one to the next and Enter to edit it."}</p>
             <article ref={container} class="article-text" data-testid="article-text"
-                data-article={article.id.as_str().to_owned()} {onmouseup} />
+                data-article={article.id.as_str().to_owned()} tabindex="0" role="document"
+                aria-label={format!("Text of {}", article.title)} aria-describedby="article-keys"
+                {onmouseup} {onkeydown} {onfocus} />
+            <div class="kb-caret" data-testid="caret" aria-hidden="true" {style} />
         </section>
     }
 }

@@ -21,6 +21,16 @@ mod registry;
 pub fn detail(session: &Session, dispatch: &Callback<SessionAction>) -> Html {
     let ws = &session.workspace;
     let banner = links::linking_banner(session, dispatch);
+    // Escape in the panel takes the keyboard back to the article, at the annotation, which stays
+    // selected; while a source is being picked, it cancels that instead (the page's shortcut).
+    let picking = session.linking.is_some();
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" && !picking && crate::web::caret::focus("[data-testid=article-text]")
+        {
+            e.prevent_default();
+            e.stop_propagation();
+        }
+    });
     let panel = session
         .selected_annotation()
         .zip(ws.article(&session.current))
@@ -45,18 +55,19 @@ pub fn detail(session: &Session, dispatch: &Callback<SessionAction>) -> Html {
                     {links::linked_from(ws, a, article, dispatch)}
                 </>},
             };
-            panel(a, article, &here, extra, dispatch)
+            panel(a, article, &here, extra, dispatch, onkeydown)
         });
     html! {<>{banner}{panel.unwrap_or_default()}</>}
 }
 
-/// The panel itself: `extra` holds the rows that depend on the label.
+/// The panel itself: `extra` holds the rows that depend on the label; `onkeydown` gets its keys.
 fn panel(
     a: &Rc<Annotation>,
     article: &Article,
     here: &[Rc<Annotation>],
     extra: Html,
     dispatch: &Callback<SessionAction>,
+    onkeydown: Callback<KeyboardEvent>,
 ) -> Html {
     let id = a.id.clone();
     let onchange = {
@@ -117,7 +128,7 @@ fn panel(
         }
     });
     html! {
-        <section class="detail" data-testid="detail" aria-label="Selected annotation">
+        <section class="detail" data-testid="detail" aria-label="Selected annotation" {onkeydown}>
             <header>
                 <h3>{a.label.to_string()}</h3>
                 <button class="link" onclick={on_close} aria-label="Close the detail panel">{"✕"}</button>
