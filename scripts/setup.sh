@@ -13,7 +13,7 @@
 #   - rustup target wasm32-unknown-unknown, components rustfmt and clippy
 #   - trunk 0.21.x                           (cargo install, about 14 minutes cold)
 #   - wasm-bindgen-cli at the exact wasm-bindgen version in Cargo.lock (about 3 minutes cold)
-#   - npm packages from package-lock.json    (wasm-opt from binaryen, playwright-core, ajv)
+#   - npm packages from package-lock.json    (wasm-opt from binaryen, playwright-core, ajv, axe-core)
 
 if [[ "${BASH_SOURCE[0]}" != "$0" ]]; then
   # Sourced: do the installs in a child shell (so `set -e` and `exit` stay out of the caller),
@@ -120,7 +120,7 @@ if [[ "$wbg_have" != "$wbg_wanted" || "$runner_have" != "$wbg_wanted" ]]; then
   run_logged wasm-bindgen-cli cargo install wasm-bindgen-cli --version "=$wbg_wanted" --force
 fi
 
-# --- npm packages (wasm-opt, playwright-core, ajv) ----------------------------------------------
+# --- npm packages (wasm-opt, playwright-core, ajv, axe-core) ----------------------------------------------
 command -v npm >/dev/null || die "npm not found (Node.js 20+ is needed)"
 stamp="node_modules/.setup-stamp"
 if [[ -f package-lock.json ]]; then

@@ -7,6 +7,7 @@ use super::article::{Article, Paragraph};
 use super::attributes::{Attribution, CheckStatus};
 use super::segments::segments;
 use super::span::Span;
+use super::spoken::label_and_attributes_into;
 use std::fmt::Write;
 use std::rc::Rc;
 
@@ -35,7 +36,8 @@ pub fn escape_into(out: &mut String, text: &str) {
 /// present (`claim`, `quote`, `entity`), `<label>-deep` where two of a label overlap, `data-s` with the
 /// piece's first code point (which annotations cover it is the workspace's to answer, so the page stays
 /// small however deep the overlaps), and `data-mark` with the letters of the annotations that start
-/// there, a claim's letter followed by its check and attribution symbols ([`mark_into`]); the piece
+/// there, a claim's letter followed by its check and attribution symbols ([`mark_into`]), with
+/// `role="mark"` and an `aria-description` that says their labels and attributes in words; the piece
 /// where a checked or attributed claim starts also has `data-check`, `data-attribution` and a `title`
 /// in words. (The view outlines the selected annotation by toggling a class, so selecting never rewrites a
 /// line.)
@@ -93,6 +95,7 @@ pub fn line_into(
                 mark_into(out, a);
             }
             out.push('"');
+            description_into(out, &starting);
         }
         if let Some(claim) = starting.iter().find(|a| has_status(a)) {
             claim_cue_into(out, claim);
@@ -163,6 +166,22 @@ fn claim_cue_into(out: &mut String, claim: &Annotation) {
     }
     out.push_str(" title=\"Claim: ");
     escape_into(out, &claim_status(claim));
+    out.push('"');
+}
+
+/// Appends the screen reader's view of the piece where `starting` begin: `role="mark"` and an
+/// `aria-description` with each one's label and attributes (`Claim, disputed; Person`). The text itself
+/// is the piece's content, read as it stands.
+fn description_into(out: &mut String, starting: &[&Rc<Annotation>]) {
+    let mut words = String::new();
+    for (i, a) in starting.iter().enumerate() {
+        if i > 0 {
+            words.push_str("; ");
+        }
+        label_and_attributes_into(&mut words, a);
+    }
+    out.push_str(" role=\"mark\" aria-description=\"");
+    escape_into(out, &words);
     out.push('"');
 }
 

@@ -33,6 +33,7 @@ pub mod session;
 pub mod sha256;
 pub mod similarity;
 pub mod span;
+pub mod spoken;
 pub mod stored;
 pub mod text;
 pub mod time;

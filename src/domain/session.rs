@@ -13,11 +13,13 @@ use super::workspace::{Action, Workspace};
 use std::rc::Rc;
 
 mod actions;
+mod announce;
 mod classroom;
 mod files;
 mod find_tag;
 mod links;
 pub use actions::SessionAction;
+pub use announce::Announcement;
 pub use classroom::{ClassroomAction, Enrolment, Teaching};
 pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
 pub use links::{describe, excerpt, label_word, link_targets};
@@ -96,6 +98,8 @@ pub struct Session {
     pub teaching: Option<Rc<Teaching>>,
     /// Goes up with every change to `enrolment` or `teaching`, for the views and the save.
     pub classroom_revision: u64,
+    /// What the screen reader's live region said last: what an action changed, or an information notice.
+    pub announcement: Option<Announcement>,
 }
 
 impl Session {
@@ -121,6 +125,7 @@ impl Session {
             enrolment: None,
             teaching: None,
             classroom_revision: 0,
+            announcement: None,
         }
     }
 
@@ -136,8 +141,8 @@ impl Session {
         self.workspace.annotation(self.selected.as_ref()?)
     }
 
-    /// Carries out one action.
-    pub fn apply(&mut self, action: SessionAction) {
+    /// Carries out one action (for [`Session::apply`], which also announces it: `session/announce.rs`).
+    fn run(&mut self, action: SessionAction) {
         match action {
             SessionAction::Open(id) => {
                 if self.workspace.article(&id).is_some() {

@@ -7,6 +7,7 @@ use crate::domain::annotation::{Annotation, AnnotationId, LabelName};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::markup::{attribution_symbol, check_symbol, claim_status};
 use crate::domain::session::SessionAction;
+use crate::domain::spoken::label_and_attributes;
 use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;
 use std::rc::Rc;
@@ -57,7 +58,8 @@ impl PartialEq for ItemProps {
     }
 }
 
-/// One annotation in the list: its kind, its text (clamped to three lines by CSS) and a note mark.
+/// One annotation in the list: its kind, its text (clamped to three lines by CSS) and a note mark; a
+/// screen reader hears its label and attributes, then its text (`Claim, disputed: Bessent argued…`).
 #[function_component]
 fn Item(props: &ItemProps) -> Html {
     let a = &props.annotation;
@@ -75,6 +77,7 @@ fn Item(props: &ItemProps) -> Html {
         })
     };
     let label = a.label.name();
+    let text = props.article.slice(a.span.start(), a.span.end());
     // A claim's check and attribution, as on its highlight: symbols, with the words as a tooltip.
     let status = claim_status(a);
     let symbols = format!(
@@ -86,16 +89,19 @@ fn Item(props: &ItemProps) -> Html {
         <li data-annotation={a.id.as_str().to_owned()}>
             <button class={classes!("item", label.name(), props.selected.then_some("selected"))}
                 {onclick} aria-pressed={props.selected.to_string()}>
+                // Its name is its label and attributes in words, then its text as shown (the symbols
+                // repeat the words).
+                <span class="visually-hidden">{format!("{}: ", label_and_attributes(a))}</span>
                 if let Some(kind) = a.label.kind() {
-                    <span class="kind">{kind.title()}</span>
+                    <span class="kind" aria-hidden="true">{kind.title()}</span>
                 }
-                <span class="exact">{props.article.slice(a.span.start(), a.span.end())}</span>
+                <span class="exact">{text}</span>
                 if !status.is_empty() {
-                    <span class="claim-status" data-check={a.attrs.check.name()} title={status.clone()}
-                        aria-label={status}>{symbols}</span>
+                    <span class="claim-status" data-check={a.attrs.check.name()} title={status}
+                        aria-hidden="true">{symbols}</span>
                 }
                 if !a.note.is_empty() {
-                    <span class="has-note" title={a.note.clone()}>{"✎"}</span>
+                    <span class="has-note" title={a.note.clone()} aria-hidden="true">{"✎"}</span>
                 }
             </button>
         </li>

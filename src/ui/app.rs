@@ -17,7 +17,7 @@ use super::hooks::{
     use_autosave, use_bench_fixture, use_classroom_save, use_exercise_link, use_shortcuts,
 };
 use super::import_dialog::{import_dialog, ImportDialogProps};
-use super::notices::{notices, NoticesProps};
+use super::notices::{live_region, notices, NoticesProps};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
 use super::persistence;
@@ -237,6 +237,7 @@ pub fn App() -> Html {
     html! {
         <div class="app" {ondragover} {ondrop}>
             {header}
+            {live_region(session.announcement.as_ref())}
             {notices}
             {banner.unwrap_or_default()}
             <main class="layout" data-linking={linking} hidden={elsewhere}>
@@ -267,21 +268,25 @@ pub fn App() -> Html {
                         />
                     }
                 </aside>
+                // Inside the landmark of the text it tags (it floats under the selection).
+                {tag_toolbar.unwrap_or_default()}
             </main>
-            if *view == View::Entities {
-                <EntitiesView session={shared.cell()} revision={ws.revision()}
-                    dispatch={dispatch.clone()} on_open={on_open.clone()} />
-            }
-            if *view == View::Outlets {
-                <OutletsView session={shared.cell()} revision={ws.revision()}
-                    dispatch={dispatch.clone()} {on_open} />
-            }
-            if *view == View::Classroom {
-                <ClassroomView session={shared.cell()} revision={ws.revision()}
-                    classroom={session.classroom_revision} dispatch={dispatch.clone()}
-                    {on_files} {on_submissions} />
-            }
-            {tag_toolbar.unwrap_or_default()}
+            // The other views have a main landmark of their own (the articles' is hidden meanwhile).
+            <main class="view" hidden={!elsewhere}>
+                if *view == View::Entities {
+                    <EntitiesView session={shared.cell()} revision={ws.revision()}
+                        dispatch={dispatch.clone()} on_open={on_open.clone()} />
+                }
+                if *view == View::Outlets {
+                    <OutletsView session={shared.cell()} revision={ws.revision()}
+                        dispatch={dispatch.clone()} {on_open} />
+                }
+                if *view == View::Classroom {
+                    <ClassroomView session={shared.cell()} revision={ws.revision()}
+                        classroom={session.classroom_revision} dispatch={dispatch.clone()}
+                        {on_files} {on_submissions} />
+                }
+            </main>
             {import_dialog.unwrap_or_default()}
             if *adding {
                 <AddArticleDialog session={shared.cell()} dispatch={dispatch.clone()} on_close={close_add} />

@@ -29,9 +29,14 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             .reform(move |_: MouseEvent| SessionAction::Open(id.clone()));
         let current = article.id == props.current;
         let total: usize = counts.iter().sum();
+        // A screen reader hears the counts in words; the boxes' numbers alone would say nothing.
+        let spoken: Vec<String> = LabelName::ALL.iter().zip(counts)
+            .map(|(label, n)| format!("{} {n}", label.plural().to_ascii_lowercase()))
+            .collect();
+        let spoken = format!(", {}", spoken.join(", "));
         let counts = LabelName::ALL.iter().zip(counts).map(|(label, n)| {
             html! {
-                <span class={classes!("count", label.name())} data-count={label.name()}
+                <span class={classes!("count", label.name())} data-count={label.name()} aria-hidden="true"
                     title={format!("{n} {}", label.plural().to_ascii_lowercase())}>{n}</span>
             }
         });
@@ -42,6 +47,7 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                     aria-current={current.then_some("page")}>
                     <span class="title">{&article.title}</span>
                     <span class="counts">
+                        <span class="visually-hidden">{spoken}</span>
                         {for counts}
                         if article.is_own() {
                             <span class="yours" data-testid="yours" title="An article you added">{"yours"}</span>

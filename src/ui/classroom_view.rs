@@ -63,7 +63,7 @@ pub fn ClassroomView(props: &ClassroomViewProps) -> Html {
         .ok()
         .and_then(|s| s.teaching.clone());
     html! {
-        <main class="classroom" data-testid="classroom" aria-label="Classroom">
+        <section class="classroom" data-testid="classroom" aria-label="Classroom">
             if let Some(teaching) = teaching {
                 <Teach {teaching} dispatch={props.dispatch.clone()} on_files={props.on_submissions.clone()} />
             } else {
@@ -75,6 +75,6 @@ pub fn ClassroomView(props: &ClassroomViewProps) -> Html {
                     <label class="button">{"Open teacher's copy…"}{picker(&props.on_files, false, "open-teacher-copy")}</label>
                 </section>
             }
-        </main>
+        </section>
     }
 }

@@ -1,6 +1,7 @@
-//! Messages: the latest notice, a failed save, and saved data that could not be read.
+//! Messages: the latest notice, a failed save, and saved data that could not be read; and the screen
+//! reader's live region.
 
-use crate::domain::session::{Notice, SessionAction, StorageProblem};
+use crate::domain::session::{Announcement, Notice, SessionAction, StorageProblem};
 use crate::web::{clock, download};
 use yew::prelude::*;
 
@@ -18,7 +19,8 @@ pub struct NoticesProps {
     pub on_export: Callback<()>,
 }
 
-/// The message area under the top bar.
+/// The message area under the top bar. Errors are alerts; an information notice is said by the
+/// [`live_region`].
 pub fn notices(props: &NoticesProps) -> Html {
     let dismiss = props
         .dispatch
@@ -31,7 +33,7 @@ pub fn notices(props: &NoticesProps) -> Html {
             </div>
         },
         Some(Notice::Info(text)) => html! {
-            <div class="notice info" role="status" data-testid="info">
+            <div class="notice info" data-testid="info">
                 <span>{text}</span>
                 <button class="link" onclick={dismiss} aria-label="Dismiss message">{"✕"}</button>
             </div>
@@ -65,11 +67,28 @@ pub fn notices(props: &NoticesProps) -> Html {
             </div>
         }
     });
+    // A landmark of its own while it shows something, so that no message is outside a landmark.
+    let label = (props.notice.is_some() || problem.is_some() || save_failed.is_some())
+        .then_some("Messages");
     html! {
-        <div class="notices" aria-live="polite">
+        <section class="notices" aria-label={label}>
             {notice}
             {for problem}
             {for save_failed}
+        </section>
+    }
+}
+
+/// The live region: unseen, it hands a screen reader [`Session::announcement`](crate::domain::session::Session::announcement)
+/// (what the last action did, or a new notice). Each message is a new element (keyed by its serial),
+/// so the same words are said again when they come again.
+pub fn live_region(announcement: Option<&Announcement>) -> Html {
+    let said = announcement.map(|a| {
+        html! { <p key={a.serial.to_string()} data-serial={a.serial.to_string()}>{&a.text}</p> }
+    });
+    html! {
+        <div class="visually-hidden" role="status" aria-live="polite" data-testid="live">
+            {for said}
         </div>
     }
 }

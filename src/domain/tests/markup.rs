@@ -37,7 +37,7 @@ fn nested_spans_are_marked_and_classed() {
     assert_eq!(
         out,
         "<p class=\"para\" data-start=\"0\" data-end=\"16\">\
-         <span class=\"seg hl claim entity\" data-s=\"0\" data-mark=\"CP\">Zelensky</span>\
+         <span class=\"seg hl claim entity\" data-s=\"0\" data-mark=\"CP\" role=\"mark\" aria-description=\"Claim; Person\">Zelensky</span>\
          <span class=\"seg hl claim\" data-s=\"8\"> said</span> no</p>"
     );
 }
@@ -52,7 +52,7 @@ fn two_of_a_label_overlapping_are_deep() {
         ],
     );
     assert!(
-        out.contains("<span class=\"seg hl quote\" data-s=\"0\" data-mark=\"Q\">ab</span><span class=\"seg hl quote quote-deep\" data-s=\"2\" data-mark=\"Q\">cd</span>"),
+        out.contains("<span class=\"seg hl quote\" data-s=\"0\" data-mark=\"Q\" role=\"mark\" aria-description=\"Quote\">ab</span><span class=\"seg hl quote quote-deep\" data-s=\"2\" data-mark=\"Q\" role=\"mark\" aria-description=\"Quote\">cd</span>"),
         "{out}"
     );
 }
@@ -85,7 +85,8 @@ fn a_claims_check_and_attribution_show_where_it_starts_and_plain_ones_stay_bare(
     assert_eq!(
         out,
         "<p class=\"para\" data-start=\"0\" data-end=\"16\">\
-         <span class=\"seg hl claim entity\" data-s=\"0\" data-mark=\"C?uP\" data-check=\"disputed\" \
+         <span class=\"seg hl claim entity\" data-s=\"0\" data-mark=\"C?uP\" role=\"mark\" aria-description=\"Claim, disputed, \
+         unattributed; Person\" data-check=\"disputed\" \
          data-attribution=\"unattributed\" title=\"Claim: Disputed · Unattributed\">Zelensky</span>\
          <span class=\"seg hl claim\" data-s=\"8\"> said</span> no</p>"
     );
@@ -93,7 +94,7 @@ fn a_claims_check_and_attribution_show_where_it_starts_and_plain_ones_stay_bare(
     claim.attrs.attribution = None;
     let out = html("Zelensky said no", vec![claim.clone(), who]);
     assert!(
-        out.contains("data-mark=\"C✗P\" data-check=\"false\" title=\"Claim: False\">"),
+        out.contains("data-mark=\"C✗P\" role=\"mark\" aria-description=\"Claim, false; Person\" data-check=\"false\" title=\"Claim: False\">"),
         "{out}"
     );
     claim.attrs.check = CheckStatus::Supported;

@@ -76,7 +76,7 @@ pub fn HeatMap(props: &HeatMapProps) -> Html {
                 {select_index("heat-label", "Label", ex.labels.iter().map(plural).collect(), *label, pick_label)}
                 <span class="legend" aria-hidden="true">{"fewer "}<mark class="heat h1">{"1"}</mark><mark class="heat h2">{"·"}</mark><mark class="heat h3">{"·"}</mark><mark class="heat h4">{n}</mark>{" all"}</span>
             </div>
-            <div class="heat-text" data-testid="heat-text">{for pieces}</div>
+            <div class="heat-text" data-testid="heat-text" tabindex="0" role="region" aria-label={format!("Heat map of {}", a.title)}>{for pieces}</div>
         </section>
     }
 }

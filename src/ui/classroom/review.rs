@@ -65,7 +65,7 @@ fn marked_text(article: &Article, marks: &[(Kind, &Mark)]) -> Html {
     });
     html! {
         <div class="review-article" data-article={article.id.as_str().to_owned()}>
-            <h4>{&article.title}</h4><div class="heat-text">{for pieces}</div>
+            <h4>{&article.title}</h4><div class="heat-text" tabindex="0" role="region" aria-label={format!("{} against the key", article.title)}>{for pieces}</div>
         </div>
     }
 }

@@ -155,7 +155,7 @@ pub fn proposals(props: &ProposalsProps<'_>) -> Html {
     html! {
         <section class="proposals" data-testid="proposals">
             <header>
-                <h4>{format!("Places that look like “{}” ({n})", props.entity.name)}</h4>
+                <h3>{format!("Places that look like “{}” ({n})", props.entity.name)}</h3>
                 if n > 1 {
                     <button data-testid="accept-all" onclick={on_accept(props.entity, all, &props.dispatch)}
                         title="Accept every place listed here">
