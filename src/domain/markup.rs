@@ -12,9 +12,11 @@ use std::fmt::Write;
 use std::rc::Rc;
 
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped, safe in element content and quoted attributes.
+/// A NUL, which the HTML parser drops, becomes U+FFFD: one code point for one, so the page's text keeps
+/// the article's offsets.
 pub fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
+    while let Some(at) = rest.find(['&', '<', '>', '"', '\'', '\0']) {
         let (plain, tail) = rest.split_at(at);
         out.push_str(plain);
         let mut chars = tail.chars();
@@ -23,6 +25,7 @@ pub fn escape_into(out: &mut String, text: &str) {
             Some('<') => "&lt;",
             Some('>') => "&gt;",
             Some('"') => "&quot;",
+            Some('\0') => "\u{FFFD}",
             _ => "&#39;",
         });
         rest = chars.as_str();

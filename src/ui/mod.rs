@@ -43,4 +43,7 @@ pub fn start() {
         Some(root) => yew::Renderer::<App>::with_root(root).render(),
         None => yew::Renderer::<App>::new().render(),
     };
+    // The benchmark build measures a first visit; it keeps no offline copy.
+    #[cfg(not(feature = "bench"))]
+    crate::web::offline::register_service_worker();
 }

@@ -42,8 +42,10 @@ pub fn tag_toolbar(props: &TagToolbarProps) -> Html {
         px(props.pending.x),
         px(props.pending.y)
     );
+    // Set as the element's `style` property (CSSOM), not as an attribute: the page's CSP
+    // (`style-src 'self'`) refuses inline style attributes.
     html! {
-        <div class="tag-toolbar" data-testid="tag-toolbar" role="toolbar" aria-label="Tag the selected text" {style} {onmousedown}>
+        <div class="tag-toolbar" data-testid="tag-toolbar" role="toolbar" aria-label="Tag the selected text" ~style={style} {onmousedown}>
             {for buttons}
         </div>
     }

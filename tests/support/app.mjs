@@ -291,25 +291,26 @@ export async function savedState(page) {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), STATE_KEY);
 }
 
-/** Wait until `predicate(state)` (a function source run in the page on the parsed saved state) holds. */
-export async function waitForState(page, predicate, arg) {
-  await page.waitForFunction(
-    ({ key, predicate, arg }) => {
-      let state = null;
-      try {
-        state = JSON.parse(localStorage.getItem(key) ?? 'null');
-      } catch {
-        return false;
-      }
-      try {
-        // eslint-disable-next-line no-new-func
-        return state != null && new Function('state', 'arg', `return (${predicate})(state, arg);`)(state, arg);
-      } catch {
-        return false; // a state of another shape (an older schema): not there yet
-      }
-    },
-    { key: STATE_KEY, predicate: predicate.toString(), arg },
-  );
+/**
+ * Wait until `predicate(state, arg)` holds on the parsed saved state. The predicate runs here in Node on
+ * the state read from the page: the page's Content-Security-Policy refuses `new Function`, so it cannot
+ * be rebuilt inside the page.
+ */
+export async function waitForState(page, predicate, arg, { timeout = 15_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const raw = await page.evaluate((key) => localStorage.getItem(key), STATE_KEY);
+    let holds = false;
+    try {
+      const state = JSON.parse(raw ?? 'null');
+      holds = state != null && Boolean(predicate(state, arg));
+    } catch {
+      holds = false; // not written by the app yet, or a state of another shape (an older schema)
+    }
+    if (holds) return;
+    if (Date.now() > deadline) throw new Error(`waitForState: timed out after ${timeout} ms waiting for ${predicate}`);
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
 }
 
 // issue 6: comparing outlets

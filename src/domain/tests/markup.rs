@@ -108,3 +108,16 @@ fn a_claims_check_and_attribution_show_where_it_starts_and_plain_ones_stay_bare(
         "{out}"
     );
 }
+
+#[test]
+fn a_nul_becomes_one_replacement_character_so_offsets_hold() {
+    // The HTML parser drops a NUL from the page's text, which would shift every offset after it.
+    let mut out = String::new();
+    escape_into(&mut out, "a\0b<\0>");
+    assert_eq!(out, "a\u{FFFD}b&lt;\u{FFFD}&gt;");
+    let line = html("x\0y", vec![ann("n1", "a", 2, 3, Label::Claim)]);
+    assert!(
+        line.contains("data-end=\"3\">x\u{FFFD}<span class=\"seg hl claim\" data-s=\"2\""),
+        "{line}"
+    );
+}
