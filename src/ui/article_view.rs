@@ -128,8 +128,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         Callback::from(move |e: KeyboardEvent| keyboard.on_keydown(&e))
     };
     let onfocus = Callback::from(move |_: FocusEvent| keyboard.on_focus());
+    // A property (CSSOM), not an attribute: the page's CSP refuses inline style attributes.
     let style = marker
-        .map(|(left, top, height)| format!("left: {left}px; top: {top}px; height: {height}px;"));
+        .map(|(left, top, height)| format!("left: {left}px; top: {top}px; height: {height}px;"))
+        .unwrap_or_default();
     html! {
         <section class="reader" aria-label="Article" ref={frame}>
             <h2 class="article-title">{&article.title}</h2>
@@ -141,7 +143,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
                 data-article={article.id.as_str().to_owned()} tabindex="0" role="document"
                 aria-label={format!("Text of {}", article.title)} aria-describedby="article-keys"
                 {onmouseup} {onkeydown} {onfocus} />
-            <div class="kb-caret" data-testid="caret" aria-hidden="true" {style} />
+            <div class="kb-caret" data-testid="caret" aria-hidden="true" ~style={style} />
         </section>
     }
 }

@@ -71,6 +71,13 @@ const a11y = {
 };
 
 /**
+ * A fresh page that axe can be injected into: axe comes as a script tag, which the page's CSP refuses
+ * (as it must; tests/e2e/secure.test.mjs checks that), so these pages bypass the CSP. The audit is
+ * about accessibility only.
+ */
+const withAxe = (fn) => withPage(app.browser, fn, { bypassCSP: true });
+
+/**
  * Runs axe on the whole page in both colour schemes and adds what it finds, named by `state`, to
  * `found`. Checks first that the scheme took effect (the page background differs between the two).
  */
@@ -119,7 +126,7 @@ const CLAIM =
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA, light and dark)', { timeout: TEST_TIMEOUT * 3 }, () => {
   test('axe reports a control with no name and text outside the landmarks (the audit is live)', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(app.browser, async ({ page }) => {
+    await withAxe(async ({ page }) => {
       await openApp(page, app.server.url);
       await page.evaluate(() => {
         document.body.append(Object.assign(document.createElement('button'), { id: 'nameless' }));
@@ -133,7 +140,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, light and dark)', { timeou
   });
 
   test('the articles: annotations of every label, detail, toolbar, find, dialogs and notices', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(app.browser, async ({ page }) => {
+    await withAxe(async ({ page }) => {
       const found = [];
       await openApp(page, app.server.url);
       await audit(page, 'start', found);
@@ -212,7 +219,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, light and dark)', { timeou
   });
 
   test('the Entities view with an entry and proposals, and Compare outlets', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(app.browser, async ({ page }) => {
+    await withAxe(async ({ page }) => {
       const found = [];
       await openApp(page, app.server.url);
       for (const [article, text, options] of [
@@ -245,7 +252,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, light and dark)', { timeou
   test('the classroom: the make form, a class with submissions, and the student banner', { timeout: TEST_TIMEOUT }, async () => {
     const found = [];
     let exercise;
-    await withPage(app.browser, async ({ page }) => {
+    await withAxe(async ({ page }) => {
       await openApp(page, app.server.url);
       await openArticle(page, 'munich-dispatch');
       await tag(page, 'JD Vance', { key: 'p' });
@@ -263,7 +270,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, light and dark)', { timeou
 
       // A student opens the exercise in a fresh profile, tags and saves a submission.
       let submission;
-      await withPage(app.browser, async ({ page: student }) => {
+      await withAxe(async ({ page: student }) => {
         await openApp(student, app.server.url);
         await student.setInputFiles(sel.importFile, file(exercise.name, exercise.text));
         await student.waitForSelector(a11y.banner);
@@ -295,7 +302,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, light and dark)', { timeou
   });
 
   test('the live region announces a tag, its deletion, undo and redo, and says the same thing twice', { timeout: TEST_TIMEOUT }, async () => {
-    await withPage(app.browser, async ({ page }) => {
+    await withAxe(async ({ page }) => {
       await openApp(page, app.server.url);
       await openArticle(page, ARTICLE);
       const live = page.locator(a11y.live);
