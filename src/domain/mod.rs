@@ -33,6 +33,7 @@ pub mod sha256;
 pub mod similarity;
 pub mod span;
 pub mod stored;
+pub mod sync;
 pub mod text;
 pub mod time;
 pub mod workspace;
