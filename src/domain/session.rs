@@ -229,7 +229,7 @@ impl Session {
             SessionAction::Dismiss => self.notice = None,
             SessionAction::Saved(result) => self.save_failed = result.err(),
             SessionAction::Classroom(action) => self.classroom(action),
-            SessionAction::FromOtherTab { base, theirs } => self.from_other_tab(&base, &theirs),
+            SessionAction::FromOtherTab { base, theirs } => self.merge_other_tab(&base, &theirs),
         }
     }
 

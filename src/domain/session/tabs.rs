@@ -9,7 +9,7 @@ pub const SUMMARY: &str = "changes from another tab";
 impl Session {
     /// Merges `theirs` (another tab's saved state) with this workspace from `base`, as one undoable
     /// change. The open article and the selection stay if they still exist; a notice says what came.
-    pub(super) fn from_other_tab(&mut self, base: &Snapshot, theirs: &Snapshot) {
+    pub(super) fn merge_other_tab(&mut self, base: &Snapshot, theirs: &Snapshot) {
         let ours = Snapshot::of(&self.workspace);
         let merged = merge(base, &ours, theirs);
         let changed = self.workspace.adopt(&merged.state, SUMMARY);

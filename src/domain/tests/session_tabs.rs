@@ -1,12 +1,12 @@
 //! Tests of a merge from another tab entering the session: one undo step, a notice, and the open
 //! article and selection kept while they exist.
 
-use crate::domain::annotation::{AnnotationId, Label};
+use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::article::ArticleId;
 use crate::domain::fixtures::ann;
 use crate::domain::native_format::sample::{rich_workspace, OWN};
 use crate::domain::session::{Notice, Session, SessionAction};
-use crate::domain::sync::Snapshot;
+use crate::domain::sync::{merge, Snapshot};
 use crate::domain::workspace::{Action, Workspace};
 use std::rc::Rc;
 
@@ -115,4 +115,49 @@ fn what_no_longer_fits_is_named_in_the_notice() {
             .source,
         None
     );
+}
+
+#[test]
+fn adopting_a_merge_is_one_undo_step_that_writes_only_what_differs() {
+    let (base, mut ours, mut theirs) = (
+        Snapshot::of(&rich_workspace()),
+        rich_workspace(),
+        rich_workspace(),
+    );
+    ours.apply(Action::Annotate(ann(
+        "ours-new",
+        "kyiv-post",
+        0,
+        4,
+        Label::Entity(EntityKind::Person),
+    )))
+    .unwrap();
+    theirs
+        .apply(Action::Annotate(ann(
+            "theirs-new",
+            "kyiv-post",
+            5,
+            9,
+            Label::Claim,
+        )))
+        .unwrap();
+    theirs
+        .apply(Action::SetNote {
+            id: "q-short".into(),
+            note: "theirs".into(),
+            at: crate::domain::fixtures::CREATED,
+        })
+        .unwrap();
+    let m = merge(&base, &Snapshot::of(&ours), &Snapshot::of(&theirs));
+    let before = Snapshot::of(&ours);
+    let revision = ours.revision();
+    assert_eq!(ours.adopt(&m.state, "changes from another tab"), 2);
+    assert_eq!(Snapshot::of(&ours), m.state);
+    assert!(ours.revision() > revision);
+    assert_eq!(ours.next_undo(), Some("changes from another tab"));
+    assert_eq!(ours.adopt(&m.state, "again"), 0, "nothing left to write");
+    assert_eq!(ours.next_undo(), Some("changes from another tab"));
+    ours.apply(Action::Undo).unwrap();
+    assert_eq!(Snapshot::of(&ours), before);
+    assert_eq!(ours.next_undo(), Some("add entity"));
 }

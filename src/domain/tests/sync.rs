@@ -274,32 +274,3 @@ fn an_own_article_renamed_on_both_sides_takes_theirs() {
     let m = merged(&base, &ours, &rich_workspace());
     assert_eq!(m.state.articles[&ArticleId::from(OWN)].title, "Ours");
 }
-
-#[test]
-fn adopting_the_merge_is_one_undo_step_that_writes_only_what_differs() {
-    let (base, mut ours, mut theirs) = three();
-    ours.apply(Action::Annotate(ann("ours-new", "kyiv-post", 0, 4, PERSON)))
-        .unwrap();
-    theirs
-        .apply(Action::Annotate(ann(
-            "theirs-new",
-            "kyiv-post",
-            5,
-            9,
-            Label::Claim,
-        )))
-        .unwrap();
-    note(&mut theirs, "q-short", "theirs", 1);
-    let m = merged(&base, &ours, &theirs);
-    let before = Snapshot::of(&ours);
-    let revision = ours.revision();
-    assert_eq!(ours.adopt(&m.state, "changes from another tab"), 2);
-    assert_eq!(Snapshot::of(&ours), m.state);
-    assert!(ours.revision() > revision);
-    assert_eq!(ours.next_undo(), Some("changes from another tab"));
-    assert_eq!(ours.adopt(&m.state, "again"), 0, "nothing left to write");
-    assert_eq!(ours.next_undo(), Some("changes from another tab"));
-    ours.apply(Action::Undo).unwrap();
-    assert_eq!(Snapshot::of(&ours), before);
-    assert_eq!(ours.next_undo(), Some("add entity"));
-}
