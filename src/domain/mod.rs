@@ -35,6 +35,7 @@ pub mod similarity;
 pub mod span;
 pub mod spoken;
 pub mod stored;
+pub mod sync;
 pub mod text;
 pub mod time;
 pub mod workspace;

@@ -18,6 +18,7 @@ mod classroom;
 mod files;
 mod find_tag;
 mod links;
+mod tabs;
 pub use actions::SessionAction;
 pub use announce::Announcement;
 pub use classroom::{ClassroomAction, Enrolment, Teaching};
@@ -233,6 +234,7 @@ impl Session {
             SessionAction::Dismiss => self.notice = None,
             SessionAction::Saved(result) => self.save_failed = result.err(),
             SessionAction::Classroom(action) => self.classroom(action),
+            SessionAction::FromOtherTab { base, theirs } => self.merge_other_tab(&base, &theirs),
         }
     }
 
@@ -240,26 +242,7 @@ impl Session {
     fn edit(&mut self, action: Action) -> bool {
         match self.workspace.apply(action) {
             Ok(()) => {
-                if self.selected_annotation().is_none() {
-                    self.selected = None;
-                }
-                // Waiting for a source ends when the quote or claim is gone or is no longer one.
-                if self.linking.as_ref().is_some_and(|id| {
-                    self.workspace
-                        .annotation(id)
-                        .is_none_or(|a| a.label.kind().is_some())
-                }) {
-                    self.linking = None;
-                }
-                self.here
-                    .retain(|id| self.workspace.annotation(id).is_some());
-                // An undo or a delete can take away the open article: show the first one instead.
-                if self.workspace.article(&self.current).is_none() {
-                    if let Some(first) = self.workspace.articles().first() {
-                        self.current = first.id.clone();
-                        self.pending = None;
-                    }
-                }
+                self.settle();
                 if self
                     .notice
                     .as_ref()
@@ -272,6 +255,31 @@ impl Session {
             Err(e) => {
                 self.notice = Some(Notice::Error(format!("Not done: {e}.")));
                 false
+            }
+        }
+    }
+
+    /// After a change to the workspace: lets go of what is gone (the selection, a pending link) and
+    /// shows the first article if the open one went.
+    fn settle(&mut self) {
+        if self.selected_annotation().is_none() {
+            self.selected = None;
+        }
+        // Waiting for a source ends when the quote or claim is gone or is no longer one.
+        if self.linking.as_ref().is_some_and(|id| {
+            self.workspace
+                .annotation(id)
+                .is_none_or(|a| a.label.kind().is_some())
+        }) {
+            self.linking = None;
+        }
+        self.here
+            .retain(|id| self.workspace.annotation(id).is_some());
+        // An undo or a delete can take away the open article: show the first one instead.
+        if self.workspace.article(&self.current).is_none() {
+            if let Some(first) = self.workspace.articles().first() {
+                self.current = first.id.clone();
+                self.pending = None;
             }
         }
     }

@@ -12,8 +12,9 @@
 //! The stored shape is separate from the export envelope and from the in-memory model, and carries its
 //! own `schema` number. Decoding reads `schema` first, then that version's shape, and migrates it step by
 //! step to today's (`migrate.rs`), so a state saved by any earlier version keeps loading.
-//! `tests/fixtures/stored-v1.json` and `stored-v2.json` are states in schemas 1 and 2 that tests decode,
-//! and must decode forever.
+//! `tests/fixtures/stored-v1.json`, `stored-v2.json` and `stored-v3.json` are states in schemas 1 to 3
+//! that tests decode, and must decode forever; a test loads every `stored-v*.json` in that folder, and
+//! asks for one per schema.
 //!
 //! - Schema 1 stored export records: context (`prefix`, `suffix`) and RFC 3339 times.
 //! - Schema 2 is written after every edit, so it is compact: no context (the article text holds it), times
@@ -145,6 +146,10 @@ mod corrupt;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "tests/stored_properties.rs"]
 mod properties;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "tests/stored_fixtures.rs"]
+mod fixture_files;
 
 #[cfg(test)]
 #[path = "tests/stored_speed.rs"]

@@ -14,6 +14,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
+mod adopt;
 mod apply;
 mod checks;
 mod import;
@@ -127,6 +128,11 @@ impl Workspace {
     /// The annotation with this id.
     pub fn annotation(&self, id: &AnnotationId) -> Option<&Rc<Annotation>> {
         self.annotations.get(id)
+    }
+
+    /// Every annotation, in no particular order.
+    pub fn annotations(&self) -> impl Iterator<Item = &Rc<Annotation>> {
+        self.annotations.values()
     }
 
     /// Number of annotations in all articles.

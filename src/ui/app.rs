@@ -21,7 +21,9 @@ use super::notices::{live_region, notices, NoticesProps};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
 use super::persistence;
+use super::save_on_leave::use_save_on_leave;
 use super::shared::SharedSession;
+use super::tab_sync::use_tab_sync;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
 use crate::domain::formats::{file_name, Format};
@@ -90,6 +92,8 @@ pub fn App() -> Html {
     use_exercise_link(dispatch.clone());
     use_shortcuts(dispatch.clone());
     use_bench_fixture(shared.cell(), dispatch.clone());
+    use_tab_sync(dispatch.clone());
+    use_save_on_leave(shared.cell());
 
     let on_export = {
         let cell = shared.cell();

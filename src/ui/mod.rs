@@ -23,7 +23,9 @@ mod outlets;
 mod outlets_view;
 mod painter;
 pub mod persistence;
+mod save_on_leave;
 mod shared;
+mod tab_sync;
 mod tag_toolbar;
 mod who_said_what;
 

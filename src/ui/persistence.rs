@@ -83,6 +83,8 @@ fn load_workspace() -> Session {
     };
     match stored::decode(&raw, articles()) {
         Ok(restored) => {
+            let clean = restored.warnings.is_empty() && restored.reanchored.is_empty();
+            super::tab_sync::start(&restored.workspace, &raw, clean);
             let mut session = Session::new(restored.workspace);
             session.notice = restore_notice(&restored.warnings, &restored.reanchored);
             session
@@ -135,9 +137,10 @@ fn restore_notice(warnings: &[String], moved: &[String]) -> Option<Notice> {
     Some(Notice::Error(text))
 }
 
-/// Writes the workspace to localStorage.
+/// Writes the workspace to localStorage, with its stamp for other tabs; nothing when storage holds
+/// it already (see [`super::tab_sync::save`]).
 pub fn save(workspace: &Workspace) -> Result<(), String> {
-    storage::save(storage::STATE_KEY, &stored::encode(workspace))
+    super::tab_sync::save(workspace)
 }
 
 /// What adding an article would do to storage.

@@ -10,6 +10,10 @@ use web_sys::Storage;
 /// The key that holds the saved workspace.
 pub const STATE_KEY: &str = "news-annotator/state";
 
+/// The key that holds the stamp of the saved workspace (see `domain::sync::Stamp`): which revision it
+/// is and which state its tab had read, so that another tab merges it from the right base.
+pub const STAMP_KEY: &str = "news-annotator/state-stamp";
+
 /// The key that holds the classroom: a student's exercise and name, a teacher's exercise.
 pub const CLASSROOM_KEY: &str = "news-annotator/classroom";
 

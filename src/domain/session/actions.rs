@@ -4,8 +4,10 @@ use super::Pending;
 use crate::domain::annotation::{Annotation, AnnotationId, Label};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::session::Notice;
+use crate::domain::sync::Snapshot;
 use crate::domain::time::Timestamp;
 use crate::domain::workspace::Action;
+use std::rc::Rc;
 
 /// What the view asks the session to do.
 #[derive(Debug)]
@@ -82,4 +84,11 @@ pub enum SessionAction {
     Saved(Result<(), String>),
     /// An exercise, a name or a submission (see [`ClassroomAction`](super::ClassroomAction)).
     Classroom(super::ClassroomAction),
+    /// Another tab saved `theirs`: merge it into the workspace (see [`crate::domain::sync`]).
+    FromOtherTab {
+        /// The last state both tabs had.
+        base: Rc<Snapshot>,
+        /// What the other tab saved.
+        theirs: Rc<Snapshot>,
+    },
 }

@@ -219,3 +219,39 @@ fn kinds_stay_what_they_were() {
         "🇺🇦"
     );
 }
+
+/// A state saved by schema 3 (the encoder on the rich sample workspace). Never edit it.
+const STORED_V3: &str = include_str!("../../../tests/fixtures/stored-v3.json");
+
+#[test]
+fn the_schema_3_fixture_decodes_forever() {
+    assert!(STORED_V3.starts_with("{\"schema\":3,"));
+    let ws = clean(STORED_V3);
+    let rich = rich_workspace();
+    assert_eq!(snapshot(&ws), snapshot(&rich));
+    assert_eq!(entities(&ws), entities(&rich));
+    assert_eq!(articles(&ws), articles(&rich));
+    let own = ws.article(&OWN.into()).unwrap();
+    assert_eq!(own.title, "Grüße aus Kyjiw");
+    assert_eq!(own.origin, Origin::Own { added: ADDED });
+    let get = |id: &str| ws.annotation(&AnnotationId::from(id)).unwrap();
+    assert_eq!(get("o-quote").attrs.source, Some("o-olena".into()));
+    assert_eq!(get("o-claim").attrs.source, Some("o-quote".into()));
+    assert_eq!(
+        get("o-claim").attrs.attribution,
+        Some(Attribution::Unattributed)
+    );
+    assert_eq!(get("o-claim").attrs.check, CheckStatus::Disputed);
+    assert_eq!(
+        get("o-olena").attrs.entity,
+        Some(EntityId::from("ent-olena"))
+    );
+    let zelensky = ws.entity(&EntityId::from("ent-zelensky")).unwrap();
+    assert_eq!(zelensky.aliases, ["Zelenskyy", "Зеленський"]);
+    assert_eq!(zelensky.rejected.len(), 1);
+    let (start, end) = find(OWN_TEXT, "„Wir halten durch.“");
+    assert_eq!(
+        (get("o-quote").span.start(), get("o-quote").span.end()),
+        (start, end)
+    );
+}
