@@ -162,6 +162,31 @@ export async function locateText(page, container, text, { after, occurrence = 0 
   return found;
 }
 
+/** Resolves when `container` and the boxes around it have not scrolled for three frames (at most 3 s). */
+async function scrollStill(page, container) {
+  await page.evaluate(
+    (container) =>
+      new Promise((resolve) => {
+        const boxes = [];
+        for (let e = document.querySelector(container); e; e = e.parentElement) boxes.push(e);
+        boxes.push(document.scrollingElement);
+        const where = () => boxes.map((b) => `${b?.scrollTop},${b?.scrollLeft}`).join(' ');
+        let last = where();
+        let still = 0;
+        const until = performance.now() + 3000;
+        const tick = () => {
+          const now = where();
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 3 || performance.now() > until) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    container,
+  );
+}
+
 /**
  * Select `text` inside `container` by dragging the real mouse from the left edge of its first character
  * to the right edge of its last. Returns what the page's Selection then holds.
@@ -169,6 +194,12 @@ export async function locateText(page, container, text, { after, occurrence = 0 
 export async function selectTextWithMouse(page, container, text, options = {}) {
   // A mouse-down inside an existing selection would drag the selected text instead of selecting.
   await page.evaluate(() => window.getSelection()?.removeAllRanges());
+  // A smooth scroll still running (the app scrolls to a clicked list item) would move the text away
+  // between measuring it and dragging over it: wait for stillness, measure, and measure again once the
+  // measuring scroll has settled too.
+  await scrollStill(page, container);
+  await locateText(page, container, text, options);
+  await scrollStill(page, container);
   const { start, end } = await locateText(page, container, text, options);
   // Just inside the glyphs, so the caret lands before the first and after the last character.
   const inset = (w) => Math.min(1, w / 4);
