@@ -22,7 +22,7 @@ pub mod values;
 pub mod w3c;
 pub mod zip;
 
-pub use incoming::{error, find_article, generated_id, FormatError, Found, Incoming};
+pub use incoming::{error, find_article, generated_id, indexed, FormatError, Found, Incoming};
 
 use super::annotation::{Annotation, LabelName};
 use super::article::{Article, ArticleId};
