@@ -117,3 +117,7 @@ pub fn find_article<'a>(
     id.and_then(|id| articles.iter().find(|a| a.id.as_str() == id))
         .or_else(|| text.and_then(|t| articles.iter().find(|a| a.text == t)))
 }
+
+#[cfg(test)]
+#[path = "../tests/formats/long_text.rs"]
+pub(crate) mod long_text_tests;

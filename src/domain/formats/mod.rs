@@ -22,6 +22,8 @@ pub mod values;
 pub mod w3c;
 pub mod zip;
 
+#[cfg(test)]
+pub(crate) use incoming::long_text_tests;
 pub use incoming::{error, find_article, generated_id, indexed, FormatError, Found, Incoming};
 
 use super::annotation::{Annotation, LabelName};
