@@ -291,11 +291,3 @@ mod links_tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "tests/import_properties.rs"]
 mod properties;
-
-#[cfg(all(test, not(target_arch = "wasm32"), target_os = "linux"))]
-#[path = "tests/fuzz_big.rs"]
-mod big;
-
-#[cfg(test)]
-#[path = "tests/import_many.rs"]
-mod many_tests;
