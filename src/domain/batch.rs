@@ -319,3 +319,7 @@ pub fn merge(
 #[cfg(test)]
 #[path = "tests/batch.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "tests/fuzz_batch.rs"]
+mod fuzz;

@@ -26,3 +26,7 @@ pub mod submission;
 #[cfg(test)]
 #[path = "tests/classroom_exercise.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "tests/fuzz_classroom.rs"]
+pub(crate) mod fuzz;

@@ -185,12 +185,18 @@ pub fn plan_import(
             }
         }
     }
-    let all_articles: Vec<&Article> = ws
+    // Every article by its id (the workspace's first), so that checking a record takes the same time
+    // however many articles the file brings.
+    let ordered: Vec<&Article> = ws
         .articles()
         .iter()
         .map(|a| &**a)
         .chain(articles.iter())
         .collect();
+    let mut all_articles: HashMap<&str, &Article> = HashMap::new();
+    for a in &ordered {
+        all_articles.entry(a.id.as_str()).or_insert(a);
+    }
     let mut seen: HashMap<&str, &str> = HashMap::new();
     let mut placed = Vec::new();
     for (path, rec) in &incoming.records {
@@ -200,7 +206,8 @@ pub fn plan_import(
                 format!("the id \"{}\" is used twice (first at {first})", rec.id),
             );
         }
-        let annotation = match check_record(rec, path, &all_articles)? {
+        let article = all_articles.get(rec.article.as_str()).copied();
+        let annotation = match check_record(rec, path, article.as_slice())? {
             Checked::Placed(a) => a,
             Checked::Moved(a, line) => {
                 plan.reanchored.push(line);
@@ -232,16 +239,16 @@ pub fn plan_import(
     }
     plan.merge = links.merge(&placed);
     plan.replace = links.replace(&placed);
-    plan.per_article = all_articles
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for p in &placed {
+        *counts.entry(p.annotation.article.as_str()).or_default() += 1;
+    }
+    plan.per_article = ordered
         .iter()
-        .map(|art| {
-            let n = placed
-                .iter()
-                .filter(|p| p.annotation.article == art.id)
-                .count();
-            (art.id.as_str().to_owned(), n)
+        .filter_map(|art| {
+            let n = counts.remove(art.id.as_str())?;
+            Some((art.id.as_str().to_owned(), n))
         })
-        .filter(|(_, n)| *n > 0)
         .collect();
     plan.articles = articles;
     Ok(plan)

@@ -19,6 +19,9 @@ pub mod find;
 #[path = "tests/fixtures.rs"]
 mod fixtures;
 pub mod formats;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "tests/fuzz.rs"]
+mod fuzz;
 pub mod history;
 pub mod import;
 pub mod json;

@@ -154,3 +154,7 @@ mod fixture_files;
 #[cfg(test)]
 #[path = "tests/stored_speed.rs"]
 mod speed;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "tests/fuzz_stored.rs"]
+mod fuzz;

@@ -37,6 +37,53 @@ pub fn utf16_to_char(text: &str, utf16: usize) -> usize {
     char_len(text)
 }
 
+/// The UTF-16 offset and byte offset of every 64th code point of a text, so that [`utf16_to_char`]'s
+/// conversion takes time independent of the offset: a file of many spans far into a long text is
+/// converted in time linear in its size, not in spans × text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Utf16Index {
+    /// `(UTF-16 units before it, its byte offset)` of code points 0, 64, 128, …
+    marks: Vec<(usize, usize)>,
+}
+
+/// Distance in code points between two marks of a [`Utf16Index`].
+const UTF16_MARK: usize = 64;
+
+impl Utf16Index {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Utf16Index {
+        let mut marks = Vec::new();
+        let mut units = 0;
+        for (i, (byte, c)) in text.char_indices().enumerate() {
+            if i % UTF16_MARK == 0 {
+                marks.push((units, byte));
+            }
+            units += c.len_utf16();
+        }
+        Utf16Index { marks }
+    }
+
+    /// [`utf16_to_char`]`(text, utf16)`, for the `text` this index was built from.
+    pub fn to_char(&self, text: &str, utf16: usize) -> usize {
+        let k = self
+            .marks
+            .partition_point(|&(units, _)| units <= utf16)
+            .saturating_sub(1);
+        let Some(&(mut units, byte)) = self.marks.get(k) else {
+            return 0;
+        };
+        let mut chars = k * UTF16_MARK;
+        for c in text.get(byte..).unwrap_or_default().chars() {
+            units += c.len_utf16();
+            if units > utf16 {
+                return chars;
+            }
+            chars += 1;
+        }
+        chars
+    }
+}
+
 /// UTF-16 code unit offset of the code point index `char_idx`.
 pub fn char_to_utf16(text: &str, char_idx: usize) -> usize {
     text.chars().take(char_idx).map(char::len_utf16).sum()

@@ -53,6 +53,9 @@ fn utf8(bytes: &[u8]) -> Result<&str, FormatError> {
 }
 
 /// A file that is one JSON value: ours, W3C, Label Studio, or a one-line doccano file.
+///
+/// Label Studio's and doccano's readers parse the text again, so the value is dropped before they
+/// run: a large file is never held twice.
 fn read_json(
     value: Value,
     text: &str,
@@ -68,18 +71,22 @@ fn read_json(
         || first
             .and_then(|v| v.get("type"))
             .is_some_and(|t| matches!(t, Value::String(s) if s.starts_with("Annotation")));
-    if matches!(value, Value::Object(_)) && has("format") {
+    let object = matches!(value, Value::Object(_));
+    let first_is_array = first.is_some_and(|v| matches!(v, Value::Array(_)));
+    if object && has("format") {
         Ok((Format::Native, native_format::read(value, articles)?))
     } else if is_w3c {
         Ok((Format::W3c, w3c::read(value, articles, now)?))
     } else if matches!(value, Value::Array(_)) && has("data") {
+        drop(value);
         Ok((
             Format::LabelStudio,
             label_studio::read(text, articles, now)?,
         ))
-    } else if matches!(value, Value::Object(_)) && has("text") {
-        read_jsonl(&value, text, articles, now)
-    } else if first.is_some_and(|v| matches!(v, Value::Array(_))) {
+    } else if object && has("text") {
+        let keys = keys(value);
+        read_jsonl(&keys, text, articles, now)
+    } else if first_is_array {
         not_read(Format::SpacyTuples)
     } else {
         error(
@@ -90,14 +97,14 @@ fn read_json(
     }
 }
 
-/// A file of one JSON object a line, told apart by the first line's keys.
+/// A file of one JSON object a line, told apart by the keys of the first line's object.
 fn read_jsonl(
-    first: &Value,
+    first: &[String],
     text: &str,
     articles: &[Rc<Article>],
     now: Timestamp,
 ) -> Result<(Format, Incoming), FormatError> {
-    let has = |key: &str| first.get(key).is_some();
+    let has = |key: &str| first.iter().any(|k| k == key);
     if has("tokens") {
         not_read(Format::Prodigy)
     } else if has("spans") {
@@ -113,12 +120,21 @@ fn read_jsonl(
     }
 }
 
-/// The first non-empty line, if it is a JSON object.
-fn first_line_object(text: &str) -> Option<Value> {
+/// The keys of an object (none for another value), the value itself dropped.
+fn keys(value: Value) -> Vec<String> {
+    match value {
+        Value::Object(members) => members.into_iter().map(|(k, _)| k).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The keys of the first non-empty line, if it is a JSON object.
+fn first_line_object(text: &str) -> Option<Vec<String>> {
     let line = text.lines().find(|l| !l.trim().is_empty())?;
     json::parse(line)
         .ok()
         .filter(|v| matches!(v, Value::Object(_)))
+        .map(keys)
 }
 
 /// Text that is not JSON: name the format if it is one we only write.
@@ -148,3 +164,7 @@ fn not_read<T>(format: Format) -> Result<T, FormatError> {
         ),
     )
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../tests/fuzz_formats.rs"]
+pub(crate) mod fuzz;

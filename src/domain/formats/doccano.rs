@@ -182,6 +182,7 @@ impl Reader<'_> {
                 }
             }
         }
+        let source = super::indexed(article, text);
         // Each entity's own id, for the relations, with the place of its record.
         let mut by_entity: HashMap<String, usize> = HashMap::new();
         for (path, span, label, entity_id) in spans {
@@ -209,7 +210,7 @@ impl Reader<'_> {
                 created: self.now,
                 updated: self.now,
             };
-            self.incoming.records.push((path, found.record(text)));
+            self.incoming.records.push((path, found.record(&source)));
         }
         if let Some(relations) = value.get("relations").filter(|v| **v != Value::Null) {
             let path = format!("{place}: relations");

@@ -6,6 +6,7 @@ use crate::domain::annotation::Label;
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::records::AnnotationRecord;
 use crate::domain::time::Timestamp;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Annotations read from a file, in the app's record shape, before they are checked.
@@ -55,14 +56,11 @@ pub struct Found {
 
 impl Found {
     /// The record, with `exact`, `prefix` and `suffix` cut from `text`: the file's own copy of the
-    /// article's text, so that the import can check it against ours and re-anchor if they differ.
-    pub fn record(self, text: &str) -> AnnotationRecord {
-        let cut = |from: usize, to: usize| -> String {
-            text.chars()
-                .skip(from)
-                .take(to.saturating_sub(from))
-                .collect()
-        };
+    /// article's text (see [`indexed`]), so that the import can check it against ours and re-anchor
+    /// if they differ. Cutting by the article's code point index keeps this fast at any offset: a
+    /// file of many spans far into a long text is read in time linear in its size.
+    pub fn record(self, text: &Article) -> AnnotationRecord {
+        let cut = |from: usize, to: usize| -> String { text.slice(from, to).to_owned() };
         let context = crate::domain::anchoring::CONTEXT_CHARS;
         AnnotationRecord {
             exact: cut(self.start, self.end),
@@ -79,6 +77,16 @@ impl Found {
             updated: self.updated.to_string(),
             ..AnnotationRecord::default()
         }
+    }
+}
+
+/// The file's copy `text` of `article`'s text, indexed for [`Found::record`]: the article itself when
+/// the two are the same.
+pub fn indexed<'a>(article: &'a Article, text: &str) -> Cow<'a, Article> {
+    if article.text == text {
+        Cow::Borrowed(article)
+    } else {
+        Cow::Owned(Article::new(article.id.as_str(), "", text.to_owned()))
     }
 }
 
@@ -109,3 +117,7 @@ pub fn find_article<'a>(
     id.and_then(|id| articles.iter().find(|a| a.id.as_str() == id))
         .or_else(|| text.and_then(|t| articles.iter().find(|a| a.text == t)))
 }
+
+#[cfg(test)]
+#[path = "../tests/formats/long_text.rs"]
+pub(crate) mod long_text_tests;

@@ -22,7 +22,9 @@ pub mod values;
 pub mod w3c;
 pub mod zip;
 
-pub use incoming::{error, find_article, generated_id, FormatError, Found, Incoming};
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) use incoming::long_text_tests;
+pub use incoming::{error, find_article, generated_id, indexed, FormatError, Found, Incoming};
 
 use super::annotation::{Annotation, LabelName};
 use super::article::{Article, ArticleId};

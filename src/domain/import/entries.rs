@@ -1,7 +1,7 @@
 //! The own articles and registry entries a file brings: which are new, and which the workspace has.
 
 use super::{fail, Class, ImportError};
-use crate::domain::article::Article;
+use crate::domain::article::{Article, ArticleId};
 use crate::domain::registry::{Entity, EntityRecord};
 use crate::domain::workspace::Workspace;
 use std::collections::HashMap;
@@ -13,11 +13,13 @@ pub(super) fn new_articles(
     ws: &Workspace,
 ) -> Result<Vec<Article>, ImportError> {
     let mut out: Vec<Article> = Vec::new();
+    // Where each id is in `out`, so that a file of many articles is checked in linear time.
+    let mut at: HashMap<ArticleId, usize> = HashMap::new();
     for article in incoming {
         let have = ws
             .article(&article.id)
             .map(|a| &**a)
-            .or_else(|| out.iter().find(|a| a.id == article.id));
+            .or_else(|| at.get(&article.id).and_then(|&i| out.get(i)));
         match have {
             Some(have) if have.text == article.text => {}
             Some(_) => {
@@ -32,7 +34,10 @@ pub(super) fn new_articles(
                     ),
                 )
             }
-            None => out.push(article),
+            None => {
+                at.insert(article.id.clone(), out.len());
+                out.push(article);
+            }
         }
     }
     Ok(out)

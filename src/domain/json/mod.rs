@@ -173,3 +173,7 @@ impl From<i64> for Value {
 #[cfg(test)]
 #[path = "../tests/json.rs"]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../tests/fuzz_json.rs"]
+mod fuzz;

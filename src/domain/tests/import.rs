@@ -360,3 +360,10 @@ fn export_only_formats_and_strangers_are_refused_by_name() {
         "line 2: entities[0].end_offset: end 99999 is past the end of the text (1 characters)"
     );
 }
+
+#[path = "import_many.rs"]
+mod many;
+
+#[cfg(all(not(target_arch = "wasm32"), target_os = "linux"))]
+#[path = "fuzz_big.rs"]
+mod big;

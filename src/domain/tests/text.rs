@@ -195,3 +195,18 @@ fn selections_past_the_end_are_empty_or_clamped() {
     assert_eq!(normalize_selection("abc", 1, 9, &Uax29), Some((1, 3)));
     assert_eq!(normalize_selection("", 0, 0, &Uax29), None);
 }
+
+#[test]
+fn the_utf16_index_converts_as_utf16_to_char_does_at_every_offset() {
+    let text = "a🇺🇦 b中文🙂e\u{301}\r\n".repeat(40);
+    let index = Utf16Index::new(&text);
+    let units: usize = text.chars().map(char::len_utf16).sum();
+    for utf16 in 0..units + 5 {
+        assert_eq!(
+            index.to_char(&text, utf16),
+            utf16_to_char(&text, utf16),
+            "{utf16}"
+        );
+    }
+    assert_eq!(Utf16Index::new("").to_char("", 3), 0);
+}

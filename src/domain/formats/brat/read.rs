@@ -4,6 +4,7 @@ use crate::domain::article::Article;
 use crate::domain::formats::FormatError;
 use crate::domain::formats::{error, find_article, zip, Incoming};
 use crate::domain::time::Timestamp;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 mod equiv;
@@ -31,6 +32,14 @@ pub fn read_zip(
             !name.starts_with("__MACOSX/") && !base.starts_with("._")
         })
         .collect();
+    // Each `.txt` by its name without the extension (the first of a repeated name), so that finding
+    // an `.ann`'s text takes the same time however many files the zip holds.
+    let mut texts: HashMap<&str, (&str, &[u8])> = HashMap::new();
+    for (name, data) in &files {
+        if let Some(key) = strip_ext(name, ".txt") {
+            texts.entry(key).or_insert((name.as_str(), data.as_slice()));
+        }
+    }
     let mut incoming = Incoming::default();
     let mut any = false;
     for (name, data) in &files {
@@ -41,10 +50,9 @@ pub fn read_zip(
         let ann = utf8(name, data)?;
         let ann = ann.strip_prefix('\u{feff}').unwrap_or(ann);
         let stem = key.rsplit('/').next().unwrap_or_default();
-        let txt = files
-            .iter()
-            .find(|(n, _)| strip_ext(n, ".txt") == Some(key))
-            .map(|(n, d)| utf8(n, d).map(|text| (n.as_str(), text)))
+        let txt = texts
+            .get(key)
+            .map(|&(n, d)| utf8(n, d).map(|text| (n, text)))
             .transpose()?;
         let Some((txt_name, txt)) = txt else {
             match articles.iter().find(|a| a.id.as_str() == stem) {

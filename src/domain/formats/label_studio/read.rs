@@ -4,7 +4,7 @@ use super::REGISTRY;
 use crate::domain::article::Article;
 use crate::domain::formats::values::{list, shown, string};
 use crate::domain::formats::Incoming;
-use crate::domain::formats::{error, find_article, FormatError, Found};
+use crate::domain::formats::{error, find_article, indexed, FormatError, Found};
 use crate::domain::json::{self, Value};
 use crate::domain::records::syntax_error;
 use crate::domain::text::char_len;
@@ -110,6 +110,9 @@ fn read_task(
         "annotations"
     };
     let len = char_len(text);
+    // The file's text, indexed so that each span is cut from it in time independent of its offset.
+    let copy = indexed(article, text);
+    let utf16_index = std::cell::OnceCell::new();
     let mut spans: Vec<Region> = Vec::new();
     let mut notes: Vec<(String, String, String)> = Vec::new();
     let mut extras = Vec::new();
@@ -146,8 +149,15 @@ fn read_task(
                 "labels" => {
                     let id = result_id(result, &path)?;
                     let value = value_of(result, &path)?;
-                    let (found, exact, converted) =
-                        labelled(value, &format!("{path}.value"), text, len, article, now)?;
+                    let (found, exact, converted) = labelled(
+                        value,
+                        &format!("{path}.value"),
+                        &copy,
+                        &utf16_index,
+                        len,
+                        article,
+                        now,
+                    )?;
                     utf16 += usize::from(converted);
                     for (n, found) in found.into_iter().enumerate() {
                         // A second label on the same region gets an id of its own.
@@ -228,7 +238,7 @@ fn read_task(
         if let Some(id) = span.id {
             found.id = id;
         }
-        let mut record = found.record(text);
+        let mut record = found.record(&copy);
         if let Some(exact) = span.exact {
             record.exact = exact;
         }

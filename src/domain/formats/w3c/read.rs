@@ -194,7 +194,7 @@ impl<'a> Reader<'a> {
             created: created.unwrap_or(self.now),
             updated: updated.unwrap_or(self.now),
         };
-        let mut record = found.record(&article.text);
+        let mut record = found.record(article);
         if let Some(q) = quote {
             record.exact = q.exact.to_owned();
             record.prefix = q.prefix.to_owned();

@@ -5,8 +5,9 @@ use crate::domain::article::Article;
 use crate::domain::formats::values::{list, offset, shown, span, string};
 use crate::domain::formats::{error, generated_id, tags, Format, FormatError, Found};
 use crate::domain::json::{Number, Value};
-use crate::domain::text::{slice_chars, utf16_to_char};
+use crate::domain::text::Utf16Index;
 use crate::domain::time::Timestamp;
+use std::cell::OnceCell;
 
 /// The result's `id`: a string or a number; `None` when absent, null or empty.
 pub(super) fn result_id(result: &Value, path: &str) -> Result<Option<String>, FormatError> {
@@ -51,12 +52,14 @@ pub(super) fn note_text(value: Option<&Value>, path: &str) -> Result<String, For
     }
 }
 
-/// The spans of a `labels` result's `value` at `path` (one per label), the span's own text when the
-/// offsets do not select it, and whether the offsets were converted from UTF-16 code units.
+/// The spans of a `labels` result's `value` at `path` (one per label) in the file's copy `text` of the
+/// article's text, the span's own text when the offsets do not select it, and whether the offsets
+/// were converted from UTF-16 code units (by `utf16`, the text's index, built on first use).
 pub(super) fn labelled(
     value: &Value,
     path: &str,
-    text: &str,
+    text: &Article,
+    utf16: &OnceCell<Utf16Index>,
     len: usize,
     article: &Article,
     now: Timestamp,
@@ -71,9 +74,13 @@ pub(super) fn labelled(
     let mut converted = false;
     let mut differs = false;
     if let Some(exact) = exact.filter(|e| !e.is_empty()) {
-        if slice_chars(text, start, end) != exact || end > len {
-            let (s, e) = (utf16_to_char(text, start), utf16_to_char(text, end));
-            if (s, e) != (start, end) && slice_chars(text, s, e) == exact {
+        if text.slice(start, end) != exact || end > len {
+            let index = utf16.get_or_init(|| Utf16Index::new(&text.text));
+            let (s, e) = (
+                index.to_char(&text.text, start),
+                index.to_char(&text.text, end),
+            );
+            if (s, e) != (start, end) && text.slice(s, e) == exact {
                 (start, end, converted) = (s, e, true);
             } else {
                 differs = true;
