@@ -40,26 +40,33 @@ pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callbac
     });
 }
 
-/// Saves the classroom (a student's exercise and name, a teacher's exercise) whenever it changes.
+/// Saves the classroom (a student's exercise and name, a teacher's exercise) after it changes: after the
+/// next paint, like the workspace, so that typing a name (one change per key) writes once per frame at
+/// most, and never delays the key on screen.
 #[hook]
 pub fn use_classroom_save(
     cell: Rc<RefCell<Session>>,
     revision: u64,
     dispatch: Callback<SessionAction>,
 ) {
+    let scheduled = use_mut_ref(|| false);
     use_effect_with(revision, move |revision| {
-        if *revision == 0 {
+        if *revision == 0 || *scheduled.borrow() {
             return;
         }
-        let result = cell
-            .try_borrow()
-            .ok()
-            .map(|s| persistence::save_classroom(&s));
-        if let Some(Err(e)) = result {
-            dispatch.emit(SessionAction::Notify(Notice::Error(format!(
-                "The exercise could not be saved: {e}."
-            ))));
-        }
+        *scheduled.borrow_mut() = true;
+        crate::web::schedule::after_next_paint(move || {
+            *scheduled.borrow_mut() = false;
+            let result = cell
+                .try_borrow()
+                .ok()
+                .map(|s| persistence::save_classroom(&s));
+            if let Some(Err(e)) = result {
+                dispatch.emit(SessionAction::Notify(Notice::Error(format!(
+                    "The exercise could not be saved: {e}."
+                ))));
+            }
+        });
     });
 }
 
