@@ -59,19 +59,22 @@ pub fn rows<'a>(exercise: &Exercise, class: &'a Class) -> Vec<Row<'a>> {
     class
         .students
         .iter()
-        .flat_map(|student| {
-            let exact = score(&key, &student.marks, Matching::Exact);
-            let overlap = score(&key, &student.marks, Matching::Overlap);
-            exercise
-                .labels
-                .iter()
-                .map(|&label| Row {
-                    student,
-                    label,
-                    exact: exact.get(&label).copied().unwrap_or_default(),
-                    overlap: overlap.get(&label).copied().unwrap_or_default(),
-                })
-                .collect::<Vec<_>>()
+        .flat_map(|student| student_rows(exercise, &key, student))
+        .collect()
+}
+
+/// One student's rows against `key` (the exercise's key marks), one per label of the exercise.
+pub fn student_rows<'a>(exercise: &Exercise, key: &[Mark], student: &'a Student) -> Vec<Row<'a>> {
+    let exact = score(key, &student.marks, Matching::Exact);
+    let overlap = score(key, &student.marks, Matching::Overlap);
+    exercise
+        .labels
+        .iter()
+        .map(|&label| Row {
+            student,
+            label,
+            exact: exact.get(&label).copied().unwrap_or_default(),
+            overlap: overlap.get(&label).copied().unwrap_or_default(),
         })
         .collect()
 }

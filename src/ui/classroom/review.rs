@@ -4,7 +4,7 @@
 use super::heat_map::select_index;
 use super::tables::title;
 use crate::domain::article::Article;
-use crate::domain::classroom::report::{ratio, review, rows, MATCHINGS};
+use crate::domain::classroom::report::{ratio, review, student_rows, MATCHINGS};
 use crate::domain::classroom::scores::{Mark, Matching};
 use crate::domain::session::Teaching;
 use crate::web::scroll;
@@ -127,9 +127,12 @@ pub fn StudentReview(props: &StudentReviewProps) -> Html {
             .collect();
         html! { <section data-testid={id}><h4>{format!("{name} ({})", items.len())}</h4><ul class="plain">{for items}</ul></section> }
     };
-    let scores = rows(ex, class).into_iter().filter(|row| std::ptr::eq(row.student, s)).map(|row| {
-        let cells = MATCHINGS.iter().map(|&m| { let c = row.counts(m); html! { <>
-            <td>{ratio(c.precision())}</td><td>{ratio(c.recall())}</td><td>{ratio(c.f1())}</td></> } });
+    let scores = student_rows(ex, &key, s).into_iter().map(|row| {
+        let cells = MATCHINGS.iter().map(|&m| {
+            let c = row.counts(m);
+            html! { <>
+            <td>{ratio(c.precision())}</td><td>{ratio(c.recall())}</td><td>{ratio(c.f1())}</td></> }
+        });
         html! { <tr><th scope="row">{row.label.plural()}</th>{for cells}</tr> }
     });
     let pick_student = {
