@@ -1,5 +1,5 @@
 // BENCHMARKS.md (and the smoke summary) from a results object of run.mjs.
-import { DENSE_FIXTURE, MAIN_FIXTURE, addTasksOf, addsOf, eventMs, evaluateBars, firstRenderSamples, growth, memoriesOf, scrollsOf } from './bars.mjs';
+import { DENSE_FIXTURE, MAIN_FIXTURE, SMOKE_FIXTURE, addTasksOf, addsOf, eventMs, evaluateBars, firstRenderSamples, growth, memoriesOf, scrollsOf } from './bars.mjs';
 import { median, summary } from './stats.mjs';
 
 const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
@@ -13,7 +13,7 @@ const ratio = (o, p) => {
   return r < 1 ? `${r.toFixed(3)} (${(1 / r).toFixed(1)}× faster)` : `${r.toFixed(2)} (${r.toFixed(1)}× slower)`;
 };
 const cell = (s) => (s.n ? `${ms(s.median)} / ${ms(s.p90)}` : '–');
-const status = (ok) => (ok === true ? 'pass' : ok === false ? '**FAIL**' : 'not measured');
+const status = (ok) => (ok === true ? 'pass' : ok === false ? '**FAIL**' : ok === 'reported' ? 'reported' : 'not measured');
 const table = (head, rows) => [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 function barRows(r, opts) {
@@ -206,7 +206,7 @@ peer interleaved in the same Chromium. The machine is shared and noisy: compare 
 
 ## Bars (issue 3)
 
-${table(['bar', 'target', 'ours', 'status', 'detail'], barRows(r, { margin: 1, fixture: MAIN_FIXTURE }))}
+${table(['bar', 'target', 'ours', 'status', 'detail'], barRows(r, { relative: r.meta?.smoke === true, fixture: r.meta?.smoke ? SMOKE_FIXTURE : MAIN_FIXTURE }))}
 
 ## First render
 
@@ -290,6 +290,7 @@ ${errors.length ? `\n## Errors\n\n${errors.map((e) => `- ${e.replace(/\n/g, ' ')
 /** A short plain-text summary for the terminal (smoke and full runs). */
 export function renderSummary(r, opts) {
   const bars = evaluateBars(r, opts);
-  const lines = bars.map((b) => `${b.ok === true ? 'ok  ' : b.ok === false ? 'FAIL' : 'n/a '}  ${b.name}: ${b.value === null || b.value === undefined ? 'n/a' : b.value.toFixed(1)} (bar ${b.target}) ${b.detail}`);
+  const mark = { true: 'ok  ', false: 'FAIL', reported: 'info' };
+  const lines = bars.map((b) => `${mark[b.ok] ?? 'n/a '}  ${b.name}: ${b.value === null || b.value === undefined ? 'n/a' : b.value.toFixed(1)} (bar ${b.target}) ${b.detail}`);
   return { bars, text: lines.join('\n') };
 }

@@ -41,4 +41,7 @@ pub mod stored;
 pub mod sync;
 pub mod text;
 pub mod time;
+#[cfg(test)]
+#[path = "tests/timing.rs"]
+mod timing;
 pub mod workspace;

@@ -5,7 +5,7 @@
 //! huge or odd number, a wrong type, a very long string or nesting thousands deep, a member dropped
 //! or repeated (a duplicate key); (b) the same files edited as bytes: invalid UTF-8, a BOM, CRLF, NUL,
 //! cuts and repeats; (c) random bytes. Each case must return `Ok` or an error with a message, and
-//! finish within [`LIMIT`].
+//! finish within [`limit`] (a number of baselines measured in the same run).
 //!
 //! `NA_FUZZ_CASES=N` sets the cases per property (default [`DEFAULT_CASES`]).
 
@@ -27,15 +27,14 @@ pub use json_tweaks::{deep_arrays, deep_objects, hostile_value, tweaked, tweaks}
 /// for the fuzz tests on two cores), 2,048 in a release build (about ten times faster).
 pub const DEFAULT_CASES: u32 = if cfg!(debug_assertions) { 256 } else { 2_048 };
 
-/// The longest a single case may take: 2 s in release; debug builds run about ten times slower.
-pub const LIMIT: Duration = if cfg!(debug_assertions) {
-    Duration::from_secs(20)
-} else {
-    Duration::from_secs(2)
-};
+/// The longest a single case may take, in baselines measured in the same run
+/// (`crate::domain::timing`; about 2 s in release and 20 s in debug where the limit was set).
+pub const LIMIT_BASELINES: f64 = 150.0;
 
-/// A case still running after this long is a hang: the watchdog names it and ends the process.
-const HANG: Duration = Duration::from_secs(LIMIT.as_secs() * 5);
+/// The longest a single case may take on this machine, in this run.
+pub fn limit() -> Duration {
+    crate::domain::timing::budget(LIMIT_BASELINES)
+}
 
 /// The cases per property: `NA_FUZZ_CASES`, else [`DEFAULT_CASES`].
 pub fn cases() -> u32 {
@@ -45,8 +44,9 @@ pub fn cases() -> u32 {
         .unwrap_or(DEFAULT_CASES)
 }
 
-/// Runs `test` on [`cases`] values of `strategy`: a panic, an `Err`, or a case slower than [`LIMIT`]
-/// fails the test with the (shrunk) input; a case slower than [`HANG`] ends the process, naming it.
+/// Runs `test` on [`cases`] values of `strategy`: a panic, an `Err`, or a case slower than [`limit`]
+/// fails the test with the (shrunk) input; a case still running after five limits is a hang, which
+/// ends the process, naming it.
 /// Prints the count, the total time and the slowest case (`--nocapture` shows it).
 pub fn run<S>(name: &str, strategy: S, test: impl Fn(S::Value) -> TestCaseResult)
 where
@@ -59,6 +59,7 @@ where
         max_shrink_iters: 200,
         ..Config::default()
     };
+    let (limit, hang) = (limit(), limit() * 5);
     let started = Instant::now();
     let case_start = Arc::new(AtomicU64::new(u64::MAX));
     let current = Arc::new(Mutex::new(String::new()));
@@ -71,9 +72,9 @@ where
                 std::thread::sleep(Duration::from_millis(50));
                 let at = case_start.load(Ordering::Relaxed);
                 let now = started.elapsed().as_millis() as u64;
-                if at != u64::MAX && now.saturating_sub(at) > HANG.as_millis() as u64 {
+                if at != u64::MAX && now.saturating_sub(at) > hang.as_millis() as u64 {
                     let input = current.lock().map(|s| s.clone()).unwrap_or_default();
-                    eprintln!("fuzz {name}: a case has run for over {HANG:?} (a hang): {input}");
+                    eprintln!("fuzz {name}: a case has run for over {hang:?} (a hang): {input}");
                     std::process::exit(101);
                 }
             }
@@ -92,8 +93,10 @@ where
         let took = t.elapsed();
         slowest.set(slowest.get().max(took));
         outcome?;
-        if took > LIMIT {
-            return Err(TestCaseError::fail(format!("one case took {took:?}")));
+        if took > limit {
+            return Err(TestCaseError::fail(format!(
+                "one case took {took:?}, over {LIMIT_BASELINES} baselines ({limit:?}) in this run"
+            )));
         }
         Ok(())
     });

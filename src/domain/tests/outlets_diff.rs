@@ -155,8 +155,7 @@ fn past_the_cap_the_middle_is_one_removed_and_one_added_run_and_it_is_fast() {
     let base = format!("same start {} same end", words("a", 2_000));
     let other = format!("same start {} same end", words("b", 2_000));
     const { assert!(2_000 * 2_000 > MAX_CELLS) };
-    let started = std::time::Instant::now();
-    let runs = diff(&base, &other);
+    let runs = crate::domain::timing::within("a diff past the cap", 2.0, || diff(&base, &other));
     let changes: Vec<Change> = runs.iter().map(|r| r.change).collect();
     assert_eq!(
         changes,
@@ -164,11 +163,6 @@ fn past_the_cap_the_middle_is_one_removed_and_one_added_run_and_it_is_fast() {
     );
     assert_eq!(slice(&base, runs[0].base).unwrap(), "same start");
     assert_eq!(slice(&other, runs[3].other).unwrap(), "same end");
-    assert!(
-        started.elapsed().as_millis() < 500,
-        "{:?}",
-        started.elapsed()
-    );
 }
 
 #[test]

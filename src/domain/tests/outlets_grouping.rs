@@ -85,9 +85,7 @@ fn many_texts_group_quickly() {
         })
         .collect();
     let items: Vec<(usize, &str)> = texts.iter().map(|(a, t)| (*a, t.as_str())).collect();
-    let started = std::time::Instant::now();
-    let groups = group(&items);
-    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    let groups = crate::domain::timing::within("grouping 2,500 texts", 20.0, || group(&items));
     assert_eq!(groups.iter().map(Vec::len).sum::<usize>(), 2_500);
     assert!(groups.iter().any(|g| g.len() == 5));
 }

@@ -231,13 +231,10 @@ fn a_zip_of_thousands_of_documents_pairs_each_ann_with_its_txt_in_linear_time() 
     files.push(("fixture.ann".into(), b"T1\tPlace 3 7\tKyiv\n".to_vec()));
     files.push(("fixture.txt".into(), FORMATS_TEXT.as_bytes().to_vec()));
     let ws = formats_workspace();
-    let start = std::time::Instant::now();
-    let incoming = read_zip(&zip::write(&files), ws.articles(), NOW).unwrap();
-    assert!(
-        start.elapsed() < std::time::Duration::from_secs(5),
-        "{:?}",
-        start.elapsed()
-    );
+    let zip = zip::write(&files);
+    let incoming = crate::domain::timing::within("reading 64,000 files of a zip", 20.0, || {
+        read_zip(&zip, ws.articles(), NOW).unwrap()
+    });
     assert_eq!(incoming.records.len(), 1);
     assert_eq!(incoming.records[0].1.exact, "Kyiv");
     assert_eq!(incoming.warnings.len(), 32_000);
