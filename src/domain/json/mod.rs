@@ -28,7 +28,12 @@
 
 mod parse;
 mod read;
+mod serde_io;
+mod timestamps;
 mod write;
+
+pub use serde_io::{from_str, to_compact, to_pretty, JsonError};
+pub use timestamps::millis;
 
 pub use parse::{parse, SyntaxError};
 pub use read::{array, integer, read_text, string, FieldReader, Integer, Path, ReadError, Step};
