@@ -24,7 +24,7 @@ import { DENSE_FIXTURE, MAIN_FIXTURE, SMOKE_FIXTURE, smokePassed } from './lib/b
 import { firstRender, interact } from './lib/cells.mjs';
 import { loadFixture } from './lib/fixture-info.mjs';
 import { launch } from './lib/page.mjs';
-import { renderReport, renderSummary } from './lib/report.mjs';
+import { renderSummary, writeReport } from './lib/report.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { SIDES } from './lib/sides.mjs';
 import { sizesOf } from './lib/sizes.mjs';
@@ -98,7 +98,7 @@ async function main() {
   if (opts.reportFrom) {
     // Only rewrite the report from earlier raw results.
     const results = JSON.parse(readFileSync(opts.reportFrom, 'utf8'));
-    writeFileSync(opts.out, renderReport(results));
+    writeReport(opts.out, results);
     console.log(`wrote ${relative(REPO_ROOT, opts.out)} from ${relative(REPO_ROOT, opts.reportFrom)}`);
     console.log(renderSummary(results, { relative: results.meta?.smoke === true, fixture: opts.main }).text);
     return;
@@ -242,7 +242,7 @@ async function main() {
 
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(opts.json, JSON.stringify(results, null, 1));
-  writeFileSync(opts.out, renderReport(results));
+  writeReport(opts.out, results);
   log(`wrote ${relative(REPO_ROOT, opts.out)} and ${relative(REPO_ROOT, opts.json)}`);
 
   const { bars, text } = renderSummary(results, { relative: opts.smoke, fixture: opts.main });

@@ -1,4 +1,7 @@
-// BENCHMARKS.md (and the smoke summary) from a results object of run.mjs.
+// BENCHMARKS.md (and the smoke summary) from a results object of run.mjs. The report is generated, but
+// for one hand-written part between the KEPT markers (the download size history), which a new report
+// carries over from the file it replaces.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DENSE_FIXTURE, MAIN_FIXTURE, SMOKE_FIXTURE, addTasksOf, addsOf, eventMs, evaluateBars, firstRenderSamples, growth, memoriesOf, scrollsOf } from './bars.mjs';
 import { median, summary } from './stats.mjs';
 
@@ -181,16 +184,47 @@ The largest functions:
 ${functions}`;
 }
 
-/** The whole BENCHMARKS.md. */
-export function renderReport(r) {
+/** The start of the hand-written part of BENCHMARKS.md that each new report keeps. */
+export const KEPT_START = '<!-- kept: written by hand; bench/run.mjs carries this part over to each new report -->';
+/** The end of the hand-written part. */
+export const KEPT_END = '<!-- /kept -->';
+
+/**
+ * The hand-written part of an earlier report, markers included; '' when it has none. Throws when the
+ * start marker has no end marker after it, so that a broken file is reported instead of losing the part.
+ */
+export function keptPart(previous) {
+  const start = previous.indexOf(KEPT_START);
+  if (start < 0) return '';
+  const end = previous.indexOf(KEPT_END, start);
+  if (end < 0) throw new Error(`the report has "${KEPT_START}" but no "${KEPT_END}" after it`);
+  return previous.slice(start, end + KEPT_END.length);
+}
+
+/** Writes the report of `r` to `file`, keeping the hand-written part of the report already there. */
+export function writeReport(file, r) {
+  let kept = '';
+  if (existsSync(file)) {
+    try {
+      kept = keptPart(readFileSync(file, 'utf8'));
+    } catch (err) {
+      throw new Error(`${file}: ${err.message}; nothing written`);
+    }
+  }
+  writeFileSync(file, renderReport(r, { kept }));
+}
+
+/** The whole BENCHMARKS.md; `kept` is the hand-written part (see keptPart), put before "Method". */
+export function renderReport(r, { kept = '' } = {}) {
   const meta = r.meta;
   const errors = r.errors ?? [];
   return `# Benchmarks
 
-Written by \`node bench/run.mjs\` (see README, "Benchmarks"); do not edit by hand. The protocol is
-summarised under "Method" below. Times are
-medians (and p90) over ${meta.runs} measured runs after ${meta.warmup} warm-up run per cell, ours and the
-peer interleaved in the same Chromium. The machine is shared and noisy: compare ratios, not single numbers.
+Written by \`node bench/run.mjs\` (see docs/TESTING.md, "Benchmarks"); do not edit by hand, except the
+"Download size history" section, which each new report keeps. The protocol is summarised under
+"Method" below. Times are medians (and p90) over ${meta.runs} measured runs after ${meta.warmup} warm-up run per cell,
+ours and the peer interleaved in the same Chromium. The machine is shared and noisy: compare ratios,
+not single numbers.
 
 | | |
 |---|---|
@@ -258,7 +292,7 @@ ${downloadTable(r)}
 ### What the wasm is made of
 
 ${contributorsSection(r)}
-
+${kept ? `\n${kept}\n` : ''}
 ## Method: what each side does
 
 - **Fixtures** (\`bench/fixtures.mjs\`): seeded (mulberry32), generated into \`target/bench/fixtures/\` on

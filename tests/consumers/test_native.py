@@ -1,4 +1,4 @@
-"""News Annotator JSON, read with Python's json module: the README's promise that
+"""News Annotator JSON, read with Python's json module: docs/FORMATS.md's promise that
 text[start:end] == exact for every annotation, with text the article file decoded as UTF-8."""
 
 import hashlib

@@ -1,6 +1,6 @@
 """spaCy reads both spaCy exports: every span lands on its tokens (Doc.char_span in strict mode), all
 spans fit in doc.spans["sc"], the training tuples go into doc.ents without an overlap error, and a
-DocBin made from them (tests/consumers/to_docbin.py, the README's recipe) saves and loads unchanged.
+DocBin made from them (tests/consumers/to_docbin.py, the recipe in docs/FORMATS.md) saves and loads unchanged.
 Only spaCy's English tokenizer is used (spacy.blank("en")): no model is downloaded."""
 
 import json

@@ -68,7 +68,7 @@ fn digest_is_the_bytes_of_the_hex() {
 
 #[test]
 fn seed_article_hashes_are_unchanged() {
-    // The hashes that `sha256sum seeds/<file>` prints, as the export fixture and the README list them.
+    // The hashes that `sha256sum seeds/<file>` prints, as the export fixture lists them.
     let fixture = include_str!("../../../tests/fixtures/native-export.json");
     for (text, expected) in [
         (
