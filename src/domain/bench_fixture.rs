@@ -3,49 +3,26 @@
 
 use super::annotation::{Annotation, AnnotationId, Label};
 use super::article::{Article, ArticleId};
-use super::json::{self, FieldReader, Path, ReadError, Value};
+use super::json;
 use super::span::Span;
 use super::time::Timestamp;
+use serde::Deserialize;
 
+/// A fixture file; fields the harness adds for itself are ignored.
+#[derive(Deserialize)]
 struct FixtureFile {
     article: FixtureArticle,
     annotations: Vec<FixtureAnnotation>,
 }
 
-impl FixtureFile {
-    fn read(value: &mut Value, path: &Path<'_>) -> Result<FixtureFile, ReadError> {
-        let names = ["article", "annotations"];
-        let mut f = FieldReader::lenient(value, path, "struct FixtureFile", &names)?;
-        let file = FixtureFile {
-            article: f.required("article", FixtureArticle::read),
-            annotations: f.required("annotations", |v, p| {
-                json::array(v, p, FixtureAnnotation::read)
-            }),
-        };
-        f.finish(file)
-    }
-}
-
-#[derive(Default)]
+#[derive(Deserialize)]
 struct FixtureArticle {
     id: String,
     title: String,
     text: String,
 }
 
-impl FixtureArticle {
-    fn read(value: &mut Value, path: &Path<'_>) -> Result<FixtureArticle, ReadError> {
-        let names = ["id", "title", "text"];
-        let mut f = FieldReader::lenient(value, path, "struct FixtureArticle", &names)?;
-        let article = FixtureArticle {
-            id: f.required("id", json::string),
-            title: f.required("title", json::string),
-            text: f.required("text", json::string),
-        };
-        f.finish(article)
-    }
-}
-
+#[derive(Deserialize)]
 struct FixtureAnnotation {
     id: String,
     start: usize,
@@ -54,25 +31,10 @@ struct FixtureAnnotation {
     kind: Option<String>,
 }
 
-impl FixtureAnnotation {
-    fn read(value: &mut Value, path: &Path<'_>) -> Result<FixtureAnnotation, ReadError> {
-        let names = ["id", "start", "end", "label", "kind"];
-        let mut f = FieldReader::lenient(value, path, "struct FixtureAnnotation", &names)?;
-        let annotation = FixtureAnnotation {
-            id: f.required("id", json::string),
-            start: f.required("start", json::integer),
-            end: f.required("end", json::integer),
-            label: f.required("label", json::string),
-            kind: f.optional("kind", json::string),
-        };
-        f.finish(annotation)
-    }
-}
-
 /// Reads a fixture: `{"article": {id, title, text}, "annotations": [{id, start, end, label, kind}]}`,
 /// offsets in code points.
 pub fn parse_fixture(json: &str) -> Result<(Article, Vec<Annotation>), String> {
-    let file = json::read_text(json, FixtureFile::read).map_err(|e| format!("fixture: {e}"))?;
+    let file: FixtureFile = json::from_str(json).map_err(|e| format!("fixture: {e}"))?;
     let article = Article::new(&file.article.id, &file.article.title, file.article.text);
     let id = ArticleId::from(file.article.id.as_str());
     let annotations = file

@@ -1,7 +1,8 @@
 //! The articles that ship with the app: the files in `seeds/`, embedded byte for byte, and their manifest.
 
 use super::article::Article;
-use super::json::{self, FieldReader, Path, ReadError, Value};
+use super::json;
+use serde::Deserialize;
 
 /// The seed files, embedded at compile time and named as in `seeds/manifest.json`.
 const SEED_FILES: [(&str, &str); 5] = [
@@ -30,23 +31,11 @@ const SEED_FILES: [(&str, &str); 5] = [
 const MANIFEST: &str = include_str!("../../seeds/manifest.json");
 
 /// One manifest entry: which seed file is which article.
+#[derive(Deserialize)]
 struct ManifestEntry {
     id: String,
     file: String,
     title: String,
-}
-
-impl ManifestEntry {
-    fn read(value: &mut Value, path: &Path<'_>) -> Result<ManifestEntry, ReadError> {
-        let names = ["id", "file", "title"];
-        let mut f = FieldReader::lenient(value, path, "struct ManifestEntry", &names)?;
-        let entry = ManifestEntry {
-            id: f.required("id", json::string),
-            file: f.required("file", json::string),
-            title: f.required("title", json::string),
-        };
-        f.finish(entry)
-    }
 }
 
 /// The bundled articles in manifest order.
@@ -54,8 +43,8 @@ impl ManifestEntry {
 /// The manifest and the files are both compiled in, and a test checks that they agree, so this cannot fail
 /// in a built app; it still returns an error rather than panicking.
 pub fn bundled_articles() -> Result<Vec<Article>, String> {
-    let entries = json::read_text(MANIFEST, |v, p| json::array(v, p, ManifestEntry::read))
-        .map_err(|e| format!("seeds/manifest.json: {e}"))?;
+    let entries: Vec<ManifestEntry> =
+        json::from_str(MANIFEST).map_err(|e| format!("seeds/manifest.json: {e}"))?;
     entries
         .into_iter()
         .map(|entry| {

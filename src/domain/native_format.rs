@@ -28,8 +28,8 @@
 
 use super::article::Article;
 use super::formats::{docs, error, Doc, FormatError, Incoming, Scope};
-use super::json::{Value, Writer};
-use super::records::{path_error, AnnotationRecord};
+use super::json::{self, to_pretty, Envelope, Peeked};
+use super::records::AnnotationRecord;
 use super::registry::EntityRecord;
 use super::time::Timestamp;
 use super::workspace::Workspace;
@@ -37,7 +37,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 mod file;
-pub use file::{ArticleRecord, ExportFile};
+pub use file::{ArticleRecord, ArticleRecordV1, ExportFile, ExportFileV1};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "news-annotator";
@@ -77,23 +77,20 @@ pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
             })
             .collect(),
     };
-    let mut w = Writer::pretty();
-    file.write(&mut w);
-    let mut json = w.finish();
+    let mut json = to_pretty(&file);
     json.push('\n');
     json
 }
 
-/// Reads a parsed export file (version 1 or 2) into records, registry entries and the own articles it
+/// Reads an export file (version 1 or 2) into records, registry entries and the own articles it
 /// brings, with notes on its article list.
 ///
 /// Refuses files of another format or a newer version before their fields are read, so the person
 /// hears "not a News Annotator file" rather than a list of missing fields. An own article whose text
 /// does not match its `length` and `sha256`, or differs from the text of our article with its id, is
 /// refused with its path: an article's text never changes.
-pub fn read(mut value: Value, articles: &[Rc<Article>]) -> Result<Incoming, FormatError> {
-    check_envelope(&value)?;
-    let file = ExportFile::read(&mut value).map_err(path_error)?;
+pub fn read(text: &str, articles: &[Rc<Article>]) -> Result<Incoming, FormatError> {
+    let file = read_file(text)?;
     if !(1..=VERSION).contains(&file.version) {
         return error(
             "version",
@@ -137,17 +134,34 @@ pub fn read(mut value: Value, articles: &[Rc<Article>]) -> Result<Incoming, Form
     })
 }
 
-fn check_envelope(value: &Value) -> Result<(), FormatError> {
-    let not_ours = |why: String| error("", format!("this is not a News Annotator file: {why}"));
-    if !matches!(value, Value::Object(_)) {
-        return not_ours(format!("it holds {}, not an object", kind_of(value)));
+/// The file in the shape of the version it says (version 1's when it says 1, else today's), after its
+/// envelope was checked.
+pub fn read_file(text: &str) -> Result<ExportFile, FormatError> {
+    let envelope = match json::peek(text)? {
+        Peeked::Object(envelope) => envelope,
+        Peeked::Other(kind) => return not_ours(format!("it holds {kind}, not an object")),
+    };
+    check_envelope(&envelope)?;
+    if envelope.version() == Some(1) {
+        Ok(json::from_str::<ExportFileV1>(text)?.into())
+    } else {
+        Ok(json::from_str::<ExportFile>(text)?)
     }
-    match value.get("format") {
-        None => return not_ours("it has no \"format\" field".into()),
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => return not_ours(format!("its \"format\" is {other}, not \"{FORMAT}\"")),
+}
+
+fn not_ours<T>(why: String) -> Result<T, FormatError> {
+    error("", format!("this is not a News Annotator file: {why}"))
+}
+
+fn check_envelope(envelope: &Envelope) -> Result<(), FormatError> {
+    match (&envelope.format, envelope.format()) {
+        (None, _) => return not_ours("it has no \"format\" field".into()),
+        (_, Some(FORMAT)) => {}
+        (Some(other), _) => {
+            return not_ours(format!("its \"format\" is {other}, not \"{FORMAT}\""))
+        }
     }
-    match value.get("version").and_then(Value::as_u64) {
+    match envelope.version() {
         Some(v) if v > u64::from(VERSION) => error(
             "",
             format!(
@@ -155,18 +169,6 @@ fn check_envelope(value: &Value) -> Result<(), FormatError> {
             ),
         ),
         _ => Ok(()),
-    }
-}
-
-/// How a value is named in messages: `a string`, `a list`.
-pub(crate) fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
     }
 }
 

@@ -6,9 +6,10 @@
 use super::anchoring::{anchor, context, Anchoring};
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use super::article::Article;
-use super::json::{self, FieldReader, Path, ReadError, SyntaxError, Value, Writer};
+use super::json::{JsonError, SyntaxError};
 use super::span::Span;
 use super::time::Timestamp;
+use serde::{Deserialize, Serialize};
 use std::borrow::Borrow;
 use std::fmt;
 
@@ -16,7 +17,11 @@ mod attrs;
 pub use attrs::AttrFields;
 
 /// One annotation as written to files; offsets are Unicode code points, end exclusive.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// Names (`label`, `kind`, the attributes) and times stay text here so that [`check_record`] can say
+/// which field of which record is wrong, and a bad record is dropped alone rather than the whole file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AnnotationRecord {
     /// Unique, non-empty id.
     pub id: String,
@@ -25,8 +30,10 @@ pub struct AnnotationRecord {
     /// `claim`, `quote` or `entity`.
     pub label: String,
     /// For entities `person`, `organization`, `place` or `other`; null or absent otherwise.
+    #[serde(default)]
     pub kind: Option<String>,
     /// The annotator's note; may be empty.
+    #[serde(default)]
     pub note: String,
     /// First code point.
     pub start: usize,
@@ -35,98 +42,30 @@ pub struct AnnotationRecord {
     /// The text between `start` and `end` when the record was written.
     pub exact: String,
     /// Up to 32 code points before `start`.
+    #[serde(default)]
     pub prefix: String,
     /// Up to 32 code points after `end`.
+    #[serde(default)]
     pub suffix: String,
     /// When the annotation was made, RFC 3339.
     pub created: String,
     /// When it was last changed, RFC 3339.
     pub updated: String,
     /// Quotes and claims: the id of the annotation it comes from (same article).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Claims: `attributed`, `unattributed` or `outlet`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<String>,
     /// Claims: `unchecked`, `supported`, `disputed` or `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
     /// Entities: the id of the registry entry it refers to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
 }
 
 impl AnnotationRecord {
-    /// The fields in file order.
-    const FIELDS: [&'static str; 16] = [
-        "id",
-        "article",
-        "label",
-        "kind",
-        "note",
-        "start",
-        "end",
-        "exact",
-        "prefix",
-        "suffix",
-        "created",
-        "updated",
-        "source",
-        "attribution",
-        "check",
-        "entity",
-    ];
-
-    /// Reads the record at `path`; `kind`, `note`, `prefix`, `suffix` and the attributes may be
-    /// absent, `kind` and the attributes null.
-    pub fn read(value: &mut Value, path: &Path<'_>) -> Result<AnnotationRecord, ReadError> {
-        let mut f = FieldReader::new(value, path, "struct AnnotationRecord", &Self::FIELDS)?;
-        let record = AnnotationRecord {
-            id: f.required("id", json::string),
-            article: f.required("article", json::string),
-            label: f.required("label", json::string),
-            kind: f.optional("kind", json::string),
-            note: f.or_default("note", json::string),
-            start: f.required("start", json::integer),
-            end: f.required("end", json::integer),
-            exact: f.required("exact", json::string),
-            prefix: f.or_default("prefix", json::string),
-            suffix: f.or_default("suffix", json::string),
-            created: f.required("created", json::string),
-            updated: f.required("updated", json::string),
-            source: f.optional("source", json::string),
-            attribution: f.optional("attribution", json::string),
-            check: f.optional("check", json::string),
-            entity: f.optional("entity", json::string),
-        };
-        f.finish(record)
-    }
-
-    /// Writes the record as an object, fields in file order, `kind` null when absent, and attributes
-    /// only when set.
-    pub fn write(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("article", &self.article);
-        w.field("label", &self.label);
-        w.field("kind", &self.kind);
-        w.field("note", &self.note);
-        w.field("start", &self.start);
-        w.field("end", &self.end);
-        w.field("exact", &self.exact);
-        w.field("prefix", &self.prefix);
-        w.field("suffix", &self.suffix);
-        w.field("created", &self.created);
-        w.field("updated", &self.updated);
-        for (name, value) in [
-            ("source", &self.source),
-            ("attribution", &self.attribution),
-            ("check", &self.check),
-            ("entity", &self.entity),
-        ] {
-            if let Some(value) = value {
-                w.field(name, value);
-            }
-        }
-        w.end_object();
-    }
-
     /// The record of `a`, with `exact`, `prefix` and `suffix` taken from `article`'s text.
     pub fn from_annotation(a: &Annotation, article: &Article) -> AnnotationRecord {
         let (prefix, suffix) = context(article, a.span);
@@ -179,11 +118,21 @@ pub(crate) fn syntax_error(e: &SyntaxError) -> RecordError {
     }
 }
 
-/// A problem found while reading a parsed JSON value, at the path of the value it concerns.
-pub(crate) fn path_error(e: ReadError) -> RecordError {
-    RecordError {
-        path: e.path(),
-        message: e.message,
+/// A JSON error as a [`RecordError`]: a syntax error's path is its place (`line 3, column 14`), a
+/// value's is its JSON path, with the place after the reason.
+impl From<JsonError> for RecordError {
+    fn from(e: JsonError) -> RecordError {
+        if e.syntax {
+            RecordError {
+                path: format!("line {}, column {}", e.line, e.column),
+                message: e.message,
+            }
+        } else {
+            RecordError {
+                message: e.message_with_place(),
+                path: e.path,
+            }
+        }
     }
 }
 

@@ -39,14 +39,14 @@ pub const STORAGE_SCHEMA: u32 = 3;
 /// The workspace as compact JSON, to be saved: schema 3, written straight from the workspace so that
 /// saving copies no text twice.
 pub fn encode(ws: &Workspace) -> String {
-    state::write(ws, STORAGE_SCHEMA, None)
+    state::encode(ws, STORAGE_SCHEMA, None)
 }
 
 /// The state as [`encode`] would write it once `article` is added ([`Action::AddArticle`]). The app
 /// saves it as a trial before adding a large article, to learn whether it fits in localStorage before
 /// anything changes.
 pub fn encode_adding(ws: &Workspace, article: &Article) -> String {
-    state::write(ws, STORAGE_SCHEMA, Some(article))
+    state::encode(ws, STORAGE_SCHEMA, Some(article))
 }
 
 /// A decoded state: the workspace, one line per thing dropped or cut, one per annotation moved.

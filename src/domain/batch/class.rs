@@ -5,7 +5,6 @@ use crate::domain::article::Article;
 use crate::domain::classroom::class::Class;
 use crate::domain::classroom::exercise::Exercise;
 use crate::domain::classroom::report::{agreement_csv, class_csv};
-use crate::domain::json::parse;
 use std::rc::Rc;
 
 /// Reads the exercise and every submission; a line per submission (`ok FILE: NAME, N annotations`
@@ -20,9 +19,8 @@ pub fn class(exercise: &Input, submissions: &[Input], articles: &[Article]) -> R
                 e.valid_up_to()
             )
         })
-        .and_then(|text| parse(text).map_err(|e| format!("it is not JSON: {e}")))
-        .and_then(|mut value| {
-            Exercise::read(&mut value, &have).map_err(|e| match e.path.as_str() {
+        .and_then(|text| {
+            Exercise::read(text, &have).map_err(|e| match e.path.as_str() {
                 "" => e.message,
                 path => format!("{path}: {}", e.message),
             })

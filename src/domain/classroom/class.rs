@@ -10,9 +10,9 @@ use super::exercise::{self, Exercise};
 use super::file::SubmissionFile;
 use super::scores::Mark;
 use super::submission;
-use crate::domain::json::{parse, Value};
+use crate::domain::json::{self, Peeked};
 use crate::domain::native_format::{self, OFFSETS};
-use crate::domain::records::{check_record, path_error, Checked};
+use crate::domain::records::{check_record, Checked};
 use crate::domain::time::Timestamp;
 
 /// One student's submission, ready to compare.
@@ -67,12 +67,9 @@ impl Class {
                 e.valid_up_to()
             )
         })?;
-        let mut value = parse(text).map_err(|e| format!("it is not JSON: {e}"))?;
-        check_kind(&value)?;
-        let sub = SubmissionFile::read(&mut value).map_err(|e| {
-            let e = path_error(e);
-            format!("{}: {}", e.path, e.message)
-        })?;
+        let peeked = json::peek(text).map_err(|e| format!("it is not JSON: {e}"))?;
+        check_kind(&peeked)?;
+        let sub: SubmissionFile = json::from_str(text).map_err(|e| e.to_string())?;
         if sub.version != submission::VERSION {
             return Err(format!(
                 "version {} is not one this app reads (it reads {})",
@@ -168,16 +165,13 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// Says what a file is when it is not a submission.
-fn check_kind(value: &Value) -> Result<(), String> {
-    let format = match value.get("format") {
-        Some(Value::String(s)) => s.as_str(),
-        Some(_) | None if !matches!(value, Value::Object(_)) => {
-            return Err(format!(
-                "it is not a submission: it holds {}",
-                native_format::kind_of(value)
-            ))
-        }
-        _ => return Err("it is not a submission: it has no \"format\" field".into()),
+fn check_kind(peeked: &Peeked) -> Result<(), String> {
+    let format = match peeked {
+        Peeked::Other(kind) => return Err(format!("it is not a submission: it holds {kind}")),
+        Peeked::Object(envelope) => match envelope.format() {
+            Some(format) => format,
+            None => return Err("it is not a submission: it has no \"format\" field".into()),
+        },
     };
     match format {
         submission::FORMAT => Ok(()),

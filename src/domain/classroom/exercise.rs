@@ -19,9 +19,9 @@ use super::scores::Mark;
 use crate::domain::annotation::{Annotation, LabelName};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::formats::FormatError;
-use crate::domain::json::{Value, Writer};
+use crate::domain::json::{self, to_compact, to_pretty};
 use crate::domain::native_format::{ArticleRecord, OFFSETS};
-use crate::domain::records::{path_error, AnnotationRecord};
+use crate::domain::records::AnnotationRecord;
 use crate::domain::time::Timestamp;
 use crate::domain::workspace::Workspace;
 use read::check_envelope;
@@ -123,26 +123,18 @@ impl Exercise {
 
     /// The students' copy (`with_key` false) or the teacher's copy, pretty-printed.
     pub fn to_json(&self, with_key: bool) -> String {
-        let mut w = Writer::pretty();
-        self.file(with_key).write(&mut w);
-        let mut json = w.finish();
+        let mut json = to_pretty(&self.file(with_key));
         json.push('\n');
         json
     }
 
     /// The students' copy on one line, for a link.
     pub fn to_compact_json(&self) -> String {
-        let mut w = Writer::compact();
-        self.file(false).write(&mut w);
-        w.finish()
+        to_compact(&self.file(false))
     }
 
-    /// Writes the students' copy (`with_key` false) or the teacher's copy as one JSON value.
-    pub fn write(&self, w: &mut Writer, with_key: bool) {
-        self.file(with_key).write(w);
-    }
-
-    fn file(&self, with_key: bool) -> ExerciseFile {
+    /// The students' copy (`with_key` false) or the teacher's copy as a file record.
+    pub fn file(&self, with_key: bool) -> ExerciseFile {
         let article = |id: &ArticleId| self.articles.iter().find(|a| &a.id == id);
         ExerciseFile {
             format: FORMAT.into(),
@@ -166,9 +158,14 @@ impl Exercise {
 
     /// Reads an exercise file, its articles resolved against `have` (this app's articles); an own
     /// article the app lacks comes from the file's text.
-    pub fn read(value: &mut Value, have: &[Rc<Article>]) -> Result<Exercise, FormatError> {
-        check_envelope(value)?;
-        let file = ExerciseFile::read(value).map_err(path_error)?;
+    pub fn read(text: &str, have: &[Rc<Article>]) -> Result<Exercise, FormatError> {
+        check_envelope(&json::peek(text)?)?;
+        let file: ExerciseFile = json::from_str(text)?;
+        file.resolve(have)
+    }
+
+    /// The exercise of a file record read as part of another file (the saved classroom).
+    pub fn from_file(file: ExerciseFile, have: &[Rc<Article>]) -> Result<Exercise, FormatError> {
         file.resolve(have)
     }
 

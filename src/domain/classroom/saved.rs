@@ -9,8 +9,10 @@
 //! ```
 
 use super::exercise::Exercise;
+use super::file::ExerciseFile;
 use crate::domain::article::Article;
-use crate::domain::json::{parse, Value, Writer};
+use crate::domain::json::{self, to_compact, Peeked};
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// What is kept: the student's exercise and name, and the teacher's exercise.
@@ -22,59 +24,58 @@ pub struct Saved {
     pub teaching: Option<Exercise>,
 }
 
+/// The saved classroom as written.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SavedFile {
+    /// Always 1.
+    version: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    student: Option<StudentFile>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    teaching: Option<ExerciseFile>,
+}
+
+/// The student's part: their name and the students' copy of the exercise.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StudentFile {
+    name: String,
+    exercise: ExerciseFile,
+}
+
 /// The saved state as compact JSON.
 pub fn encode(student: Option<(&Exercise, &str)>, teaching: Option<&Exercise>) -> String {
-    let mut w = Writer::compact();
-    w.begin_object();
-    w.field("version", &1u32);
-    if let Some((exercise, name)) = student {
-        w.key("student");
-        w.begin_object();
-        w.field("name", name);
-        w.key("exercise");
-        exercise.write(&mut w, false);
-        w.end_object();
-    }
-    if let Some(exercise) = teaching {
-        w.key("teaching");
-        exercise.write(&mut w, true);
-    }
-    w.end_object();
-    w.finish()
+    to_compact(&SavedFile {
+        version: 1,
+        student: student.map(|(exercise, name)| StudentFile {
+            name: name.to_owned(),
+            exercise: exercise.file(false),
+        }),
+        teaching: teaching.map(|exercise| exercise.file(true)),
+    })
 }
 
 /// Reads the saved state against the workspace's articles; says what is wrong where.
 pub fn decode(text: &str, have: &[Rc<Article>]) -> Result<Saved, String> {
-    let mut value = parse(text).map_err(|e| e.to_string())?;
-    let mut saved = Saved::default();
-    let Some(members) = value.as_object_mut() else {
-        return Err("it is not a JSON object".into());
-    };
-    for (key, value) in members.iter_mut() {
-        match key.as_str() {
-            "version" if value.as_u64() == Some(1) => {}
-            "version" => return Err(format!("version {value} is not one this app reads")),
-            "student" => {
-                let name = match value.get("name") {
-                    Some(Value::String(name)) => name.clone(),
-                    _ => return Err("student.name: missing or not a string".into()),
-                };
-                let exercise = value
-                    .as_object_mut()
-                    .and_then(|m| m.iter_mut().find(|(k, _)| k == "exercise"))
-                    .map(|(_, v)| v)
-                    .ok_or("student.exercise: missing")?;
-                let exercise = Exercise::read(exercise, have)
-                    .map_err(|e| format!("student.exercise.{}: {}", e.path, e.message))?;
-                saved.student = Some((exercise, name));
-            }
-            "teaching" => {
-                let exercise = Exercise::read(value, have)
-                    .map_err(|e| format!("teaching.{}: {}", e.path, e.message))?;
-                saved.teaching = Some(exercise);
-            }
-            other => return Err(format!("unknown field `{other}`")),
-        }
+    if let Peeked::Other(kind) = json::peek(text).map_err(|e| e.to_string())? {
+        return Err(format!("it is not a JSON object but {kind}"));
     }
-    Ok(saved)
+    let file: SavedFile = json::from_str(text).map_err(|e| e.to_string())?;
+    if file.version != 1 {
+        return Err(format!(
+            "version {} is not one this app reads",
+            file.version
+        ));
+    }
+    let exercise = |file: ExerciseFile, at: &str| {
+        Exercise::from_file(file, have).map_err(|e| format!("{at}.{}: {}", e.path, e.message))
+    };
+    Ok(Saved {
+        student: match file.student {
+            Some(s) => Some((exercise(s.exercise, "student.exercise")?, s.name)),
+            None => None,
+        },
+        teaching: file.teaching.map(|t| exercise(t, "teaching")).transpose()?,
+    })
 }

@@ -14,7 +14,7 @@
 
 use super::exercise::{slug, Exercise};
 use super::file::SubmissionFile;
-use crate::domain::json::Writer;
+use crate::domain::json::to_pretty;
 use crate::domain::native_format::{ArticleRecord, OFFSETS};
 use crate::domain::records::AnnotationRecord;
 use crate::domain::time::Timestamp;
@@ -65,9 +65,7 @@ pub fn submission_json(
             .collect(),
         annotations,
     };
-    let mut w = Writer::pretty();
-    file.write(&mut w);
-    let mut json = w.finish();
+    let mut json = to_pretty(&file);
     json.push('\n');
     json
 }

@@ -74,7 +74,8 @@ fn read_json(
     let object = matches!(value, Value::Object(_));
     let first_is_array = first.is_some_and(|v| matches!(v, Value::Array(_)));
     if object && has("format") {
-        Ok((Format::Native, native_format::read(value, articles)?))
+        drop(value);
+        Ok((Format::Native, native_format::read(text, articles)?))
     } else if is_w3c {
         Ok((Format::W3c, w3c::read(value, articles, now)?))
     } else if matches!(value, Value::Array(_)) && has("data") {

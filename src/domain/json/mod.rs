@@ -27,11 +27,13 @@
 //! Parsing, reading and writing take time linear in the size of the text, and nothing here panics.
 
 mod parse;
+mod peek;
 mod read;
 mod serde_io;
 mod timestamps;
 mod write;
 
+pub use peek::{kind_of, peek, Envelope, Peeked};
 pub use serde_io::{from_str, to_compact, to_pretty, JsonError};
 pub use timestamps::millis;
 

@@ -1,8 +1,7 @@
 //! Reading and writing the app's files with serde: [`from_str`] reads any serde type and reports a
 //! [`JsonError`] that names the JSON path of the bad value, the reason and the place in the text.
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use std::fmt;
 
@@ -73,8 +72,8 @@ impl fmt::Display for JsonError {
 }
 
 /// Reads `text` as a `T`: the whole text must be one JSON value of `T`'s shape, with nothing after it
-/// but whitespace.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, JsonError> {
+/// but whitespace. `T` may borrow strings from `text`.
+pub fn from_str<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, JsonError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();

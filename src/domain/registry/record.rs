@@ -3,13 +3,14 @@
 use super::{Entity, EntityId};
 use crate::domain::annotation::EntityKind;
 use crate::domain::article::ArticleId;
-use crate::domain::json::{self, FieldReader, Path, ReadError, Value, Writer};
 use crate::domain::records::RecordError;
 use crate::domain::span::Span;
 use crate::domain::time::Timestamp;
+use serde::{Deserialize, Serialize};
 
 /// A registry entry as written to files.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EntityRecord {
     /// Unique, non-empty id.
     pub id: String,
@@ -18,8 +19,10 @@ pub struct EntityRecord {
     /// `person`, `organization`, `place` or `other`.
     pub kind: String,
     /// Other names.
+    #[serde(default)]
     pub aliases: Vec<String>,
     /// Places that were rejected as mentions of this entity.
+    #[serde(default)]
     pub rejected: Vec<RejectedRecord>,
     /// When it was made, RFC 3339.
     pub created: String,
@@ -28,7 +31,8 @@ pub struct EntityRecord {
 }
 
 /// A place in an article's text, in code points, end exclusive.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RejectedRecord {
     /// The article id.
     pub article: String,
@@ -38,66 +42,7 @@ pub struct RejectedRecord {
     pub end: usize,
 }
 
-impl RejectedRecord {
-    fn read(value: &mut Value, path: &Path<'_>) -> Result<RejectedRecord, ReadError> {
-        let mut f = FieldReader::new(value, path, "struct Rejected", &["article", "start", "end"])?;
-        let record = RejectedRecord {
-            article: f.required("article", json::string),
-            start: f.required("start", json::integer),
-            end: f.required("end", json::integer),
-        };
-        f.finish(record)
-    }
-}
-
 impl EntityRecord {
-    /// The fields in file order.
-    const FIELDS: [&'static str; 7] = [
-        "id", "name", "kind", "aliases", "rejected", "created", "updated",
-    ];
-
-    /// Reads the entry at `path`; `aliases` and `rejected` may be absent.
-    pub fn read(value: &mut Value, path: &Path<'_>) -> Result<EntityRecord, ReadError> {
-        let mut f = FieldReader::new(value, path, "struct EntityRecord", &Self::FIELDS)?;
-        let record = EntityRecord {
-            id: f.required("id", json::string),
-            name: f.required("name", json::string),
-            kind: f.required("kind", json::string),
-            aliases: f.or_default("aliases", |v, p| json::array(v, p, json::string)),
-            rejected: f.or_default("rejected", |v, p| json::array(v, p, RejectedRecord::read)),
-            created: f.required("created", json::string),
-            updated: f.required("updated", json::string),
-        };
-        f.finish(record)
-    }
-
-    /// Writes the entry as an object, fields in file order.
-    pub fn write(&self, w: &mut Writer) {
-        w.begin_object();
-        w.field("id", &self.id);
-        w.field("name", &self.name);
-        w.field("kind", &self.kind);
-        w.key("aliases");
-        w.begin_array();
-        for alias in &self.aliases {
-            w.string(alias);
-        }
-        w.end_array();
-        w.key("rejected");
-        w.begin_array();
-        for r in &self.rejected {
-            w.begin_object();
-            w.field("article", &r.article);
-            w.field("start", &r.start);
-            w.field("end", &r.end);
-            w.end_object();
-        }
-        w.end_array();
-        w.field("created", &self.created);
-        w.field("updated", &self.updated);
-        w.end_object();
-    }
-
     /// The record of an entry.
     pub fn from_entity(e: &Entity) -> EntityRecord {
         EntityRecord {

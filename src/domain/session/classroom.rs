@@ -6,7 +6,7 @@ use super::{Notice, Session, SessionAction};
 use crate::domain::classroom::class::Class;
 use crate::domain::classroom::exercise::{self, Exercise};
 use crate::domain::classroom::submission;
-use crate::domain::json::{parse, Value};
+use crate::domain::json::{self, Envelope, Peeked};
 use std::rc::Rc;
 
 /// A student's exercise and the name they go by.
@@ -132,23 +132,23 @@ impl Session {
 
     /// Takes a read file if it is an exercise or a submission; `false` leaves it to the import.
     pub(super) fn classroom_file(&mut self, file_name: &str, bytes: &[u8]) -> bool {
-        let Some(mut value) = classroom_json(bytes) else {
+        let Some((text, envelope)) = classroom_json(bytes) else {
             return false;
         };
-        let same_exercise = value.get("key").is_none()
-            && self.teaching.as_ref().is_some_and(
-                |t| matches!(value.get("id"), Some(Value::String(id)) if *id == t.exercise.id),
-            );
-        match value.get("format") {
+        let same_exercise = envelope.key.is_none()
+            && self.teaching.as_ref().is_some_and(|t| {
+                envelope.id.as_ref().and_then(|id| id.as_str()) == Some(t.exercise.id.as_str())
+            });
+        match envelope.format() {
             // A submission, or (while teaching) the students' copy of the exercise dropped with the
             // submissions: the class says what it is.
-            Some(Value::String(f)) if f == submission::FORMAT || same_exercise => {
+            Some(f) if f == submission::FORMAT || same_exercise => {
                 self.classroom(ClassroomAction::Submit {
                     file_name: file_name.to_owned(),
                     bytes: bytes.to_vec(),
                 });
             }
-            _ => match Exercise::read(&mut value, self.workspace.articles()) {
+            _ => match Exercise::read(text, self.workspace.articles()) {
                 Err(e) => {
                     let at = if e.path.is_empty() {
                         String::new()
@@ -175,17 +175,21 @@ impl Session {
     }
 }
 
-/// The parsed JSON of an exercise or submission file; `None` for anything else.
-fn classroom_json(bytes: &[u8]) -> Option<Value> {
+/// The text and first look of an exercise or submission file; `None` for anything else.
+fn classroom_json(bytes: &[u8]) -> Option<(&str, Envelope)> {
     let text = std::str::from_utf8(bytes).ok()?;
     // Cheap first look, so other files are not parsed twice.
     let head: String = text.chars().take(200).collect();
     if !head.contains(exercise::FORMAT) && !head.contains(submission::FORMAT) {
         return None;
     }
-    let value = parse(text).ok()?;
-    match value.get("format") {
-        Some(Value::String(f)) if f == exercise::FORMAT || f == submission::FORMAT => Some(value),
+    match json::peek(text).ok()? {
+        Peeked::Object(envelope)
+            if envelope.format() == Some(exercise::FORMAT)
+                || envelope.format() == Some(submission::FORMAT) =>
+        {
+            Some((text, *envelope))
+        }
         _ => None,
     }
 }

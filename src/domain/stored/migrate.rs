@@ -2,37 +2,40 @@
 //!
 //! Every old arm stays: users' browsers hold states from every version.
 
-use super::state::{read_v3, Record, State};
+use super::state::{Record, StoredV1, StoredV2, StoredV3};
 use super::{DecodeError, STORAGE_SCHEMA};
-use crate::domain::json::{self, FieldReader, Path, ReadError, Value};
-use crate::domain::records::{syntax_error, AnnotationRecord};
+use crate::domain::json::{self, JsonError, Peeked};
+use crate::domain::records::{AnnotationRecord, RecordError};
 use crate::domain::time::Timestamp;
 
 /// The state in `text` as schema 3, with a line for each annotation a migration step had to drop.
-pub(super) fn migrate(text: &str) -> Result<(State, Vec<String>), DecodeError> {
-    let mut value =
-        json::parse(text).map_err(|e| DecodeError::NotJson(syntax_error(&e).to_string()))?;
-    let schema = match value.get("schema") {
-        None | Some(Value::Null) => return Err(DecodeError::NoSchema),
-        Some(s) => s
-            .as_u64()
-            .ok_or_else(|| DecodeError::BadSchema(s.to_string()))?,
+pub(super) fn migrate(text: &str) -> Result<(StoredV3<'_>, Vec<String>), DecodeError> {
+    let not_json = |e: JsonError| DecodeError::NotJson(RecordError::from(e).to_string());
+    let schema = match json::peek(text).map_err(not_json)? {
+        Peeked::Object(envelope) => match envelope.schema {
+            None | Some(serde_json::Value::Null) => return Err(DecodeError::NoSchema),
+            Some(s) => s
+                .as_u64()
+                .ok_or_else(|| DecodeError::BadSchema(s.to_string()))?,
+        },
+        Peeked::Other(_) => return Err(DecodeError::NoSchema),
     };
-    let invalid = |e: ReadError| DecodeError::Invalid {
-        path: e.path(),
-        message: e.message_in(text),
+    let invalid = |e: JsonError| DecodeError::Invalid {
+        message: e.message_with_place(),
+        path: e.path,
     };
     match schema {
         1 => {
-            let v1 = annotations(&mut value, "struct StoredV1", AnnotationRecord::read);
-            let (v2, warnings) = v1_to_v2(v1.map_err(invalid)?);
+            let v1: StoredV1 = json::from_str(text).map_err(invalid)?;
+            let (v2, warnings) = v1_to_v2(v1.annotations);
             Ok((v2_to_v3(v2), warnings))
         }
         2 => {
-            let v2 = annotations(&mut value, "struct StoredV2", Record::read_v2);
-            Ok((v2_to_v3(v2.map_err(invalid)?), Vec::new()))
+            let v2: StoredV2 = json::from_str(text).map_err(invalid)?;
+            let records = v2.annotations.into_iter().map(Record::from).collect();
+            Ok((v2_to_v3(records), Vec::new()))
         }
-        3 => Ok((read_v3(&mut value).map_err(invalid)?, Vec::new())),
+        3 => Ok((json::from_str(text).map_err(invalid)?, Vec::new())),
         // For schema 4: add its shape, read it here, make the arms above end in `v3_to_v4`, and raise
         // STORAGE_SCHEMA.
         n if n > u64::from(STORAGE_SCHEMA) => Err(DecodeError::Newer(n)),
@@ -40,21 +43,9 @@ pub(super) fn migrate(text: &str) -> Result<(State, Vec<String>), DecodeError> {
     }
 }
 
-/// The `annotations` of a schema 1 or 2 state, each read by `read`; `schema` was read already. `what`
-/// names the state's shape in messages.
-fn annotations<T>(
-    value: &mut Value,
-    what: &str,
-    read: fn(&mut Value, &Path<'_>) -> Result<T, ReadError>,
-) -> Result<Vec<T>, ReadError> {
-    let mut f = FieldReader::new(value, &Path::Root, what, &["schema", "annotations"])?;
-    let annotations = f.required("annotations", |v, p| json::array(v, p, read));
-    f.finish(annotations)
-}
-
 /// Schema 1 to 2: times become milliseconds and the context goes. A record whose time cannot be read is
 /// dropped with a line saying why. Schema 1 had no attributes.
-fn v1_to_v2(v1: Vec<AnnotationRecord>) -> (Vec<Record>, Vec<String>) {
+fn v1_to_v2(v1: Vec<AnnotationRecord>) -> (Vec<Record<'static>>, Vec<String>) {
     let mut warnings = Vec::new();
     let records = v1
         .into_iter()
@@ -64,14 +55,14 @@ fn v1_to_v2(v1: Vec<AnnotationRecord>) -> (Vec<Record>, Vec<String>) {
                 .and_then(|c| Ok((c, Timestamp::parse(&rec.updated)?)));
             match times {
                 Ok((created, updated)) => Some(Record {
-                    id: rec.id,
-                    article: rec.article,
-                    label: rec.label,
-                    kind: rec.kind,
-                    note: rec.note,
+                    id: rec.id.into(),
+                    article: rec.article.into(),
+                    label: rec.label.into(),
+                    kind: rec.kind.map(Into::into),
+                    note: rec.note.into(),
                     start: rec.start,
                     end: rec.end,
-                    exact: rec.exact,
+                    exact: rec.exact.into(),
                     created: created.0,
                     updated: updated.0,
                     ..Record::default()
@@ -89,10 +80,11 @@ fn v1_to_v2(v1: Vec<AnnotationRecord>) -> (Vec<Record>, Vec<String>) {
 }
 
 /// Schema 2 to 3: the same annotations (with no attributes), no own articles and no registry entries.
-fn v2_to_v3(v2: Vec<Record>) -> State {
-    State {
+fn v2_to_v3(annotations: Vec<Record<'_>>) -> StoredV3<'_> {
+    StoredV3 {
+        schema: 3,
         articles: Vec::new(),
         entities: Vec::new(),
-        annotations: v2,
+        annotations,
     }
 }

@@ -1,7 +1,7 @@
 //! Turning a schema 3 state into a workspace: own articles beside the bundled ones, registry entries,
 //! and the annotations checked and placed, with a line for everything left out or cut.
 
-use super::state::{State, StoredArticle, StoredEntity};
+use super::state::{StoredArticle, StoredEntity, StoredV3};
 use crate::domain::annotation::EntityKind;
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::records::{check_fields, AttrFields, Checked, Fields};
@@ -21,7 +21,7 @@ pub(super) struct Notes {
 }
 
 /// The workspace of `state` over the `bundled` articles.
-pub(super) fn place(state: State, bundled: Vec<Article>, notes: &mut Notes) -> Workspace {
+pub(super) fn place(state: StoredV3<'_>, bundled: Vec<Article>, notes: &mut Notes) -> Workspace {
     let mut articles = bundled;
     let bundled_ids: HashSet<String> = articles.iter().map(|a| a.id.as_str().to_owned()).collect();
     let (own, dropped) = own_articles(state.articles, &bundled_ids, &mut notes.warnings);
@@ -30,7 +30,7 @@ pub(super) fn place(state: State, bundled: Vec<Article>, notes: &mut Notes) -> W
     let mut placed = Vec::with_capacity(state.annotations.len());
     for (i, rec) in state.annotations.iter().enumerate() {
         let path = format!("annotations[{i}]");
-        if dropped.contains(rec.article.as_str()) {
+        if dropped.contains(&*rec.article) {
             notes.warnings.push(format!(
                 "{path}: its article \"{}\" was dropped; this annotation was dropped",
                 rec.article
@@ -92,7 +92,7 @@ pub(super) fn place(state: State, bundled: Vec<Article>, notes: &mut Notes) -> W
 /// The own articles in the order the workspace keeps them (by time added, then id), and the ids of
 /// those dropped because an article that came with the app has their id.
 fn own_articles(
-    stored: Vec<StoredArticle>,
+    stored: Vec<StoredArticle<'_>>,
     bundled: &HashSet<String>,
     warnings: &mut Vec<String>,
 ) -> (Vec<Article>, HashSet<String>) {
@@ -104,20 +104,25 @@ fn own_articles(
             warnings.push(format!(
                 "{path}.id: an article id must not be empty; this article was dropped"
             ));
-        } else if bundled.contains(a.id.as_str()) {
+        } else if bundled.contains(&*a.id) {
             warnings.push(format!(
                 "{path}: your article \"{}\" (“{}”) has the id of an article that came with the \
                  app; it was dropped",
                 a.id, a.title
             ));
-            dropped.insert(a.id);
+            dropped.insert(a.id.into_owned());
         } else if own.iter().any(|o| o.id.as_str() == a.id) {
             warnings.push(format!(
                 "{path}: the article \"{}\" is saved twice; this copy was dropped",
                 a.id
             ));
         } else {
-            own.push(Article::own(&a.id, &a.title, a.text, Timestamp(a.added)));
+            own.push(Article::own(
+                &a.id,
+                &a.title,
+                a.text.into_owned(),
+                Timestamp(a.added),
+            ));
         }
     }
     own.sort_by(|a, b| a.list_key().cmp(&b.list_key()));
@@ -126,7 +131,7 @@ fn own_articles(
 
 /// The registry entries that can be read; each one left out (empty id or name, unknown kind, repeated
 /// id) and each rejected place that is not a span gets a line.
-fn entities(stored: Vec<StoredEntity>, warnings: &mut Vec<String>) -> Vec<Entity> {
+fn entities(stored: Vec<StoredEntity<'_>>, warnings: &mut Vec<String>) -> Vec<Entity> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::with_capacity(stored.len());
     for (i, e) in stored.into_iter().enumerate() {
@@ -136,7 +141,7 @@ fn entities(stored: Vec<StoredEntity>, warnings: &mut Vec<String>) -> Vec<Entity
             Some(("id", "a registry id must not be empty".to_owned()))
         } else if e.name.trim().is_empty() {
             Some(("name", "a name must not be empty".to_owned()))
-        } else if seen.contains(e.id.as_str()) {
+        } else if seen.contains(&*e.id) {
             Some((
                 "id",
                 format!("the registry entry \"{}\" is saved twice", e.id),
@@ -155,21 +160,16 @@ fn entities(stored: Vec<StoredEntity>, warnings: &mut Vec<String>) -> Vec<Entity
             continue;
         }
         let Some(kind) = kind else { continue };
-        seen.insert(e.id.clone());
-        let mut entity = Entity::new(
-            EntityId::from(e.id.as_str()),
-            &e.name,
-            kind,
-            Timestamp(e.created),
-        );
+        seen.insert(e.id.to_string());
+        let mut entity = Entity::new(EntityId::from(&*e.id), &e.name, kind, Timestamp(e.created));
         entity.updated = Timestamp(e.updated);
-        entity.aliases = e.aliases;
+        entity.aliases = e.aliases.into_iter().map(|a| a.into_owned()).collect();
         for (j, place) in e.rejected.into_iter().enumerate() {
             match Span::new(place.start, place.end) {
                 Ok(span) => {
                     entity
                         .rejected
-                        .insert((ArticleId::from(place.article.as_str()), span));
+                        .insert((ArticleId::from(&*place.article), span));
                 }
                 Err(why) => warnings.push(format!(
                     "{path}.rejected[{j}].end: {why}; this rejected place was dropped"

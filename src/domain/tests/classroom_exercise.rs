@@ -5,7 +5,6 @@ use crate::domain::annotation::LabelName;
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::classroom::exercise::{slug, Draft, Exercise};
 use crate::domain::fixtures::sample_workspace;
-use crate::domain::json::parse;
 use crate::domain::time::Timestamp;
 use crate::domain::workspace::Workspace;
 use std::rc::Rc;
@@ -33,8 +32,7 @@ fn exercise(ws: &Workspace) -> Exercise {
 }
 
 fn read(text: &str, have: &[Rc<Article>]) -> Result<Exercise, String> {
-    Exercise::read(&mut parse(text).unwrap(), have)
-        .map_err(|e| format!("{}: {}", e.path, e.message))
+    Exercise::read(text, have).map_err(|e| format!("{}: {}", e.path, e.message))
 }
 
 #[test]
@@ -235,7 +233,7 @@ fn the_classroom_state_is_kept_and_read_back() {
     );
     assert_eq!(
         decode("[1]", ws.articles()).unwrap_err(),
-        "it is not a JSON object"
+        "it is not a JSON object but a list"
     );
     let broken = text.replace("\"labels\":[\"quote\"", "\"labels\":[\"rumour\"");
     assert!(decode(&broken, ws.articles())

@@ -12,7 +12,6 @@ use crate::domain::classroom::submission::submission_json;
 use crate::domain::classroom::{link, saved};
 use crate::domain::fixtures::ann;
 use crate::domain::fuzz::{clear, edited, edits, random_bytes, run, tweaked, tweaks, Tally};
-use crate::domain::json::parse;
 use crate::domain::native_format::sample::rich_workspace;
 use crate::domain::session::{Session, SessionAction};
 use crate::domain::time::Timestamp;
@@ -72,9 +71,7 @@ fn read_all(
     tally: &Tally,
 ) -> TestCaseResult {
     let text = String::from_utf8_lossy(bytes);
-    let exercise = parse(&text)
-        .map_err(|e| e.to_string())
-        .and_then(|mut v| Exercise::read(&mut v, have).map_err(|e| e.message));
+    let exercise = Exercise::read(&text, have).map_err(|e| e.message);
     let saved = saved::decode(&text, have);
     let mut class = Class::default();
     class.add(ex, "s.json", bytes);

@@ -71,13 +71,9 @@ fn refusals(text: &str) -> usize {
             .map(|e| e.to_string()),
     );
     count(
-        parse(text)
-            .map_err(|e| e.to_string())
-            .and_then(|mut v| {
-                Exercise::read(&mut v, &have)
-                    .map(drop)
-                    .map_err(|e| e.message)
-            })
+        Exercise::read(text, &have)
+            .map(drop)
+            .map_err(|e| e.message)
             .err(),
     );
     count(saved::decode(text, &have).err());

@@ -5,8 +5,8 @@ use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{ann, json, sample_workspace, CREATED};
-use crate::domain::json::Value;
 use crate::domain::native_format::export_json;
+use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
@@ -174,7 +174,7 @@ fn type_errors_name_the_json_path() {
     file["annotations"][3]["end"] = Value::from("x");
     assert_eq!(
         error(&file),
-        "annotations[3].end: invalid type: string \"x\", expected usize"
+        "annotations[3].end: invalid type: string \"x\", expected usize at line 1 column 2085"
     );
     let mut file = sample_file();
     file["annotations"][1]["colour"] = Value::from("red");
@@ -187,8 +187,11 @@ fn type_errors_name_the_json_path() {
     file["annotations"][0]
         .as_object_mut()
         .unwrap()
-        .retain(|(key, _)| key != "exact");
-    assert_eq!(error(&file), "annotations[0]: missing field `exact`");
+        .retain(|key, _| key != "exact");
+    assert_eq!(
+        error(&file),
+        "annotations[0]: missing field `exact` at line 1 column 1288"
+    );
 }
 
 #[test]
@@ -222,10 +225,10 @@ fn other_formats_and_newer_versions_are_refused_plainly() {
         "this file was written by a newer version (3); this app reads version 2"
     );
     file["version"] = Value::from(0_u64);
-    assert_eq!(error(&file), "brand_new_field: unknown field `brand_new_field`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `entities`, `annotations`");
+    assert_eq!(error(&file), "brand_new_field: unknown field `brand_new_field`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `entities`, `annotations` at line 1 column 3110");
     file.as_object_mut()
         .unwrap()
-        .retain(|(key, _)| key != "brand_new_field");
+        .retain(|key, _| key != "brand_new_field");
     assert_eq!(
         error(&file),
         "version: version 0 is not one this app reads (it reads 1 to 2)"

@@ -7,9 +7,9 @@ use super::*;
 use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::{ann, sample_workspace};
-use crate::domain::json::Value;
 use crate::domain::native_format::sample::{find, own_article, rich_workspace, OWN, OWN_TEXT};
 use crate::domain::registry::EntityId;
+use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
@@ -198,16 +198,10 @@ fn merge_cuts_our_link_to_an_annotation_whose_newer_version_it_no_longer_fits() 
     let olena = record(&mut f, "o-olena");
     olena["label"] = Value::from("claim");
     olena["kind"] = Value::Null;
-    olena
-        .as_object_mut()
-        .unwrap()
-        .retain(|(k, _)| k != "entity");
+    olena.as_object_mut().unwrap().retain(|k, _| k != "entity");
     olena["updated"] = Value::from("2030-01-01T00:00:00Z");
     let quote = record(&mut f, "o-quote");
-    quote
-        .as_object_mut()
-        .unwrap()
-        .retain(|(k, _)| k != "source");
+    quote.as_object_mut().unwrap().retain(|k, _| k != "source");
     quote["updated"] = Value::from("2020-01-01T00:00:00Z");
     let o = index(&f, "o-olena");
     let p = plan(&f, &ws);

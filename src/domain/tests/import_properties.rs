@@ -6,10 +6,10 @@ use super::*;
 use crate::domain::attributes::LinkKind;
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::{json, sample_workspace};
-use crate::domain::json::Value;
 use crate::domain::native_format::export_json;
 use crate::domain::native_format::sample::rich_workspace;
 use proptest::prelude::*;
+use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
@@ -88,16 +88,16 @@ fn edit(file: &mut Value, (at, what, pick): Edit) {
     let anns = file["annotations"].as_array_mut().unwrap();
     let n = anns.len();
     let rec = &mut anns[at % n];
-    let is_entity = rec["label"] == Value::from("entity");
+    let is_entity = rec["label"] == "entity";
     // Links start at quotes and claims, registry references at entities (else the record is invalid).
     if (what % 5 == 0 && is_entity) || (what % 5 == 2 && !is_entity) {
         return;
     }
     let members = rec.as_object_mut().unwrap();
     let mut set = |key: &str, value: Option<Value>| {
-        members.retain(|(k, _)| k != key);
+        members.retain(|k, _| k != key);
         if let Some(v) = value {
-            members.push((key.to_owned(), v));
+            members.insert(key.to_owned(), v);
         }
     };
     match what % 5 {

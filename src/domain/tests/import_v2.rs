@@ -7,12 +7,12 @@ use crate::domain::annotation::{AnnotationId, Label};
 use crate::domain::article::ArticleId;
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::{ann, json, sample_workspace, snapshot};
-use crate::domain::json::Value;
 use crate::domain::native_format::export_json;
 use crate::domain::native_format::sample::{
     articles, entities, own_article, rich_workspace, OWN, OWN_TEXT,
 };
 use crate::domain::registry::EntityId;
+use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
@@ -36,7 +36,7 @@ pub(super) fn record<'a>(file: &'a mut Value, id: &str) -> &'a mut Value {
         .as_array_mut()
         .unwrap()
         .iter_mut()
-        .find(|r| r["id"] == Value::from(id))
+        .find(|r| r["id"] == id)
         .unwrap()
 }
 
@@ -46,7 +46,7 @@ pub(super) fn index(file: &Value, id: &str) -> usize {
         .as_array()
         .unwrap()
         .iter()
-        .position(|r| r["id"] == Value::from(id))
+        .position(|r| r["id"] == id)
         .unwrap()
 }
 

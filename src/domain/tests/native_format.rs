@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::fixtures::{json, sample_workspace};
 use crate::domain::formats::{file_name, Format};
+use serde_json::Value;
 
 /// 2026-11-24T10:00:00.000Z.
 const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
@@ -15,8 +16,8 @@ const V1: &str = include_str!("../../../tests/fixtures/native-export.json");
 fn the_version_1_file_reads_as_the_same_records_with_no_entries_or_articles() {
     assert!(V1.contains("\"version\": 1,"));
     let ws = sample_workspace();
-    let incoming = read(json(V1), ws.articles()).unwrap();
-    let today = read(json(&export_json(&ws, EXPORTED)), ws.articles()).unwrap();
+    let incoming = read(V1, ws.articles()).unwrap();
+    let today = read(&export_json(&ws, EXPORTED), ws.articles()).unwrap();
     // Version 2 of the same workspace (which has no attributes, entries or own articles) holds the same
     // records, in the same places.
     assert_eq!(incoming.records, today.records);
@@ -31,12 +32,12 @@ fn a_version_1_file_has_no_fields_of_version_2() {
     let articles = sample_workspace().articles().to_vec();
     let mut file = json(V1);
     file["entities"] = Value::Array(Vec::new());
-    let err = read(file, &articles).unwrap_err();
+    let err = read(&file.to_string(), &articles).unwrap_err();
     assert_eq!(err.path, "entities");
     assert!(err.message.starts_with("unknown field `entities`, expected one of `format`, `version`, `exported`, `offsets`, `articles`, `annotations`"), "{err}");
     let mut file = json(V1);
     file["articles"][0]["own"] = Value::Bool(true);
-    let err = read(file, &articles).unwrap_err();
+    let err = read(&file.to_string(), &articles).unwrap_err();
     assert_eq!(err.path, "articles[0].own");
     assert!(err.message.starts_with("unknown field `own`"), "{err}");
 }
@@ -44,7 +45,7 @@ fn a_version_1_file_has_no_fields_of_version_2() {
 #[test]
 fn export_lists_every_article_and_annotations_in_text_order() {
     let ws = sample_workspace();
-    let file = ExportFile::read(&mut json(&export_json(&ws, EXPORTED))).unwrap();
+    let file = read_file(&export_json(&ws, EXPORTED)).unwrap();
     assert_eq!((file.format.as_str(), file.version), (FORMAT, 2));
     assert_eq!(file.exported, "2026-11-24T10:00:00.000Z");
     assert_eq!(file.offsets, OFFSETS);

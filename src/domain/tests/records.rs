@@ -238,14 +238,11 @@ fn attributes_round_trip_through_the_record() {
     assert_eq!(back.source, claim.source);
     assert_eq!(back.attribution, claim.attribution);
     assert_eq!(back.check, claim.check);
-    let mut w = crate::domain::json::Writer::compact();
-    back.write(&mut w);
-    let text = w.finish();
+    let text = crate::domain::json::to_compact(&back);
     assert!(
         text.ends_with(r#""source":"q1","attribution":"attributed","check":"false"}"#),
         "{text}"
     );
-    let mut value = crate::domain::json::parse(&text).unwrap();
-    let read = AnnotationRecord::read(&mut value, &crate::domain::json::Path::Root).unwrap();
+    let read: AnnotationRecord = crate::domain::json::from_str(&text).unwrap();
     assert_eq!(read, back);
 }

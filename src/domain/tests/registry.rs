@@ -1,7 +1,7 @@
 //! Tests of registry entries and their file records.
 
 use super::*;
-use crate::domain::json::{parse, Path, Writer};
+use crate::domain::json::{from_str, to_compact};
 
 fn bessent() -> Entity {
     let mut e = Entity::new(
@@ -30,14 +30,12 @@ fn names_are_the_name_then_the_aliases() {
 #[test]
 fn a_record_round_trips_through_json() {
     let record = EntityRecord::from_entity(&bessent());
-    let mut w = Writer::compact();
-    record.write(&mut w);
-    let text = w.finish();
+    let text = to_compact(&record);
     assert_eq!(
         text,
         r#"{"id":"e1","name":"Scott Bessent","kind":"person","aliases":["Besant","Бессент"],"rejected":[{"article":"kyiv-post","start":3,"end":9}],"created":"2025-02-15T08:00:00.000Z","updated":"2025-02-15T08:00:00.500Z"}"#
     );
-    let read = EntityRecord::read(&mut parse(&text).unwrap(), &Path::Root).unwrap();
+    let read: EntityRecord = from_str(&text).unwrap();
     assert_eq!(read, record);
     assert_eq!(read.to_entity("entities[0]").unwrap(), bessent());
 }
@@ -66,7 +64,7 @@ fn a_bad_record_names_its_field() {
             message
         );
     }
-    let mut missing = parse(r#"{"id":"e","kind":"person","created":"x","updated":"y"}"#).unwrap();
-    let e = EntityRecord::read(&mut missing, &Path::Root).unwrap_err();
+    let missing = r#"{"id":"e","kind":"person","created":"x","updated":"y"}"#;
+    let e = from_str::<EntityRecord>(missing).unwrap_err();
     assert!(e.to_string().contains("name"), "{e}");
 }

@@ -5,8 +5,8 @@ use crate::domain::annotation::{AnnotationId, EntityKind, Label};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{json, sample_workspace};
-use crate::domain::json::Value;
 use crate::domain::time::Timestamp;
+use serde_json::Value;
 
 /// A state saved by schema 1. Never edit it: it stands for what users' browsers hold.
 const STORED_V1: &str = include_str!("../../../tests/fixtures/stored-v1.json");

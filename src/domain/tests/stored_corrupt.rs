@@ -4,9 +4,9 @@
 use super::*;
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::json;
-use crate::domain::json::Value;
 use crate::domain::native_format::sample::{rich_workspace, OWN};
 use crate::domain::registry::EntityId;
+use serde_json::Value;
 
 /// A state saved by schema 2 (main's encoder on the sample workspace). Never edit it.
 const STORED_V2: &str = include_str!("../../../tests/fixtures/stored-v2.json");
@@ -23,7 +23,7 @@ fn bad_entries_and_values_are_dropped_with_a_line_naming_the_place() {
     let anns = state["annotations"].as_array_mut().unwrap();
     let claim = anns
         .iter_mut()
-        .find(|a| a["id"] == Value::from("o-claim"))
+        .find(|a| a["id"] == "o-claim")
         .unwrap();
     claim["check"] = Value::from("maybe");
     let mut copy = state["articles"][0].clone();
@@ -88,7 +88,7 @@ fn corrupt_states_give_path_named_errors() {
         (&|v| v["entities"][1]["aliases"][1] = Value::Null, "entities[1].aliases[1]", "invalid type: null, expected a string"),
         (&|v| v["annotations"][3]["source"] = Value::from(true), "annotations[3].source", "invalid type: boolean `true`, expected a string"),
         (&|v| v["entities"][0]["colour"] = Value::from("red"), "entities[0].colour", "unknown field `colour`, expected one of `id`, `name`, `kind`, `aliases`, `rejected`, `created`, `updated`"),
-        (&|v| v.as_object_mut().unwrap().retain(|(k, _)| k != "entities"), "", "missing field `entities`"),
+        (&|v| v.as_object_mut().unwrap().retain(|k, _| k != "entities"), "", "missing field `entities`"),
         (&|v| v["schema"] = Value::from(2_u64), "articles", "unknown field `articles`, expected `schema` or `annotations`"),
     ];
     for (f, path, message) in cases {

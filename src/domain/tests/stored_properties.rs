@@ -4,9 +4,9 @@
 use super::*;
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::{json, snapshot};
-use crate::domain::json::{Number, Value};
 use crate::domain::native_format::sample::{articles, entities, rich_workspace};
 use proptest::prelude::*;
+use serde_json::Value;
 
 /// Values a mutation puts in place of another.
 fn replacement(i: usize) -> Value {
@@ -15,14 +15,14 @@ fn replacement(i: usize) -> Value {
         1 => Value::Bool(true),
         2 => Value::from(0_u64),
         3 => Value::from(u64::MAX),
-        4 => Value::Number(Number::I64(-1)),
-        5 => Value::Number(Number::Other("1.5".into())),
+        4 => Value::from(-1_i64),
+        5 => Value::from(1.5),
         6 => Value::from(""),
         7 => Value::from("kyiv-post"),
         8 => Value::from("o-quote"),
         9 => Value::from("ent-olena"),
         10 => Value::Array(Vec::new()),
-        11 => Value::Object(Vec::new()),
+        11 => Value::Object(serde_json::Map::new()),
         12 => Value::from(9_999_u64),
         _ => Value::from("entity"),
     }
@@ -32,13 +32,13 @@ fn replacement(i: usize) -> Value {
 fn count(v: &Value) -> usize {
     1 + match v {
         Value::Array(items) => items.iter().map(count).sum(),
-        Value::Object(members) => members.iter().map(|(_, m)| count(m)).sum(),
+        Value::Object(members) => members.values().map(count).sum(),
         _ => 0,
     }
 }
 
 /// Applies one mutation to the `n`th value in document order: replace it, or (kind 1) drop it from its
-/// parent, or (kind 2) repeat it in its parent. Returns whether a value was found.
+/// parent, or (kind 2) repeat it in its parent (in an object, under another name). Returns whether a value was found.
 fn mutate(v: &mut Value, n: &mut usize, kind: usize, with: usize) -> bool {
     if *n == 0 {
         *v = replacement(with);
@@ -47,7 +47,7 @@ fn mutate(v: &mut Value, n: &mut usize, kind: usize, with: usize) -> bool {
     *n -= 1;
     let children: Vec<&mut Value> = match v {
         Value::Array(items) => items.iter_mut().collect(),
-        Value::Object(members) => members.iter_mut().map(|(_, m)| m).collect(),
+        Value::Object(members) => members.values_mut().collect(),
         _ => return false,
     };
     let mut at = None;
@@ -68,12 +68,17 @@ fn mutate(v: &mut Value, n: &mut usize, kind: usize, with: usize) -> bool {
             items.remove(i);
         }
         Value::Array(items) => items.push(items[i].clone()),
-        Value::Object(members) if kind == 1 => {
-            members.remove(i);
-        }
         Value::Object(members) => {
-            let copy = members[i].clone();
-            members.push(copy);
+            let Some((key, value)) = members.iter().nth(i).map(|(k, v)| (k.clone(), v.clone()))
+            else {
+                return false;
+            };
+            if kind == 1 {
+                members.shift_remove(&key);
+            } else {
+                // A member under a name the shape does not have.
+                members.insert(format!("{key}-copy"), value);
+            }
         }
         _ => {}
     }

@@ -8,13 +8,13 @@ use crate::domain::article::{Article, Origin};
 use crate::domain::attributes::{Attribution, CheckStatus};
 use crate::domain::bundled::bundled_articles;
 use crate::domain::fixtures::{json, sample_workspace, snapshot};
-use crate::domain::json::Value;
 use crate::domain::native_format::sample::{
     articles, entities, find, own_article, rich_workspace, ADDED, OWN, OWN_TEXT,
 };
 use crate::domain::registry::EntityId;
 use crate::domain::time::Timestamp;
 use crate::domain::workspace::Action;
+use serde_json::Value;
 
 /// A state saved by schema 2 (main's encoder on the sample workspace). Never edit it.
 const STORED_V2: &str = include_str!("../../../tests/fixtures/stored-v2.json");
@@ -144,7 +144,7 @@ fn an_own_article_with_a_bundled_id_is_dropped_with_its_annotations_a_line_each(
     let mut state = json(&encode(&rich_workspace()));
     state["articles"][0]["id"] = Value::from("kyiv-post");
     for a in state["annotations"].as_array_mut().unwrap() {
-        if a["article"] == Value::from(OWN) {
+        if a["article"] == OWN {
             a["article"] = Value::from("kyiv-post");
         }
     }
@@ -177,10 +177,10 @@ fn links_and_entries_that_do_not_fit_are_cut_and_the_annotations_kept() {
     let mut state = json(&encode(&rich_workspace()));
     // The quote's speaker and Olena's registry entry are gone from the state.
     let entities = state["entities"].as_array_mut().unwrap();
-    entities.retain(|e| e["id"] != Value::from("ent-olena"));
+    entities.retain(|e| e["id"] != "ent-olena");
     let anns = state["annotations"].as_array_mut().unwrap();
     for a in anns.iter_mut() {
-        if a["id"] == Value::from("o-olena") {
+        if a["id"] == "o-olena" {
             a["id"] = Value::from("o-olena-2");
         }
     }

@@ -5,7 +5,7 @@ use super::{Exercise, FORMAT, VERSION};
 use crate::domain::annotation::{Annotation, LabelName};
 use crate::domain::article::Article;
 use crate::domain::formats::{error, FormatError};
-use crate::domain::json::Value;
+use crate::domain::json::Peeked;
 use crate::domain::native_format::{own_articles, OFFSETS};
 use crate::domain::records::{check_record, AnnotationRecord, Checked};
 use crate::domain::time::Timestamp;
@@ -16,6 +16,7 @@ impl ExerciseFile {
     /// each bundled one present here with the same text, own ones with a text that matches its hash,
     /// and key records that fit their article's text.
     pub(super) fn resolve(self, have: &[Rc<Article>]) -> Result<Exercise, FormatError> {
+        check_format(Some(&self.format))?;
         if self.version != VERSION {
             return error(
                 "version",
@@ -154,28 +155,31 @@ fn read_key(
 }
 
 /// Refuses another file kind before its fields are read, naming what it is.
-pub(super) fn check_envelope(value: &Value) -> Result<(), FormatError> {
-    let format = value.get("format").and_then(|f| match f {
-        Value::String(s) => Some(s.as_str()),
-        _ => None,
-    });
-    match format {
-        Some(FORMAT) => {}
-        Some(other) => {
-            return error(
-                "format",
-                format!("this is a \"{other}\" file, not an exercise"),
-            )
+pub(super) fn check_envelope(peeked: &Peeked) -> Result<(), FormatError> {
+    let envelope = match peeked {
+        Peeked::Object(envelope) => envelope,
+        Peeked::Other(kind) => {
+            return error("", format!("this is not an exercise file: it holds {kind}"))
         }
-        None => {
-            return error(
-                "",
-                "this is not an exercise file: it has no \"format\" field",
-            )
-        }
-    }
-    match value.get("version").and_then(Value::as_u64) {
+    };
+    check_format(envelope.format())?;
+    match envelope.version() {
         Some(v) if v > u64::from(VERSION) => error("version", format!("this exercise was written by a newer version ({v}); this app reads version {VERSION}")),
         _ => Ok(()),
+    }
+}
+
+/// Refuses a file whose `format` is not an exercise's.
+pub(super) fn check_format(format: Option<&str>) -> Result<(), FormatError> {
+    match format {
+        Some(FORMAT) => Ok(()),
+        Some(other) => error(
+            "format",
+            format!("this is a \"{other}\" file, not an exercise"),
+        ),
+        None => error(
+            "",
+            "this is not an exercise file: it has no \"format\" field",
+        ),
     }
 }

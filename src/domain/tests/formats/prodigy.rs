@@ -7,9 +7,9 @@ use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{ann, formats_workspace, json};
 use crate::domain::formats::{docs, Scope};
 use crate::domain::formats::{tags, tokens};
-use crate::domain::json::Value;
 use crate::domain::text::slice_chars;
 use crate::domain::workspace::{Action, Workspace};
+use serde_json::Value;
 
 fn all(ws: &Workspace) -> Vec<Doc> {
     docs(ws, &Scope::everything())

@@ -6,7 +6,9 @@ use super::*;
 use crate::domain::article::Article;
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::records;
-use crate::domain::fixtures::{formats_workspace, json, registry_workspace, FORMATS_TEXT};
+use crate::domain::fixtures::{
+    formats_workspace, json, legacy_json, registry_workspace, FORMATS_TEXT,
+};
 use crate::domain::formats::Format;
 use crate::domain::formats::{docs, Scope};
 use crate::domain::import::plan_import;
@@ -32,7 +34,7 @@ fn export_matches_the_golden_file_byte_for_byte() {
 #[test]
 fn everything_survives_export_and_import() {
     let ws = registry_workspace();
-    let incoming = read(json(&exported()), ws.articles(), LATER).unwrap();
+    let incoming = read(legacy_json(&exported()), ws.articles(), LATER).unwrap();
     let got: Vec<_> = incoming.records.iter().map(|(_, r)| r.clone()).collect();
     // Ids, notes, times, exact text and context, links, claim attributes and registry references:
     // the very records of the app's own format.
@@ -96,7 +98,7 @@ fn articles() -> Vec<Rc<Article>> {
 
 #[test]
 fn a_single_annotation_with_a_quote_only_a_foreign_iri_and_a_string_body() {
-    let value = json(
+    let value = legacy_json(
         r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
             "body": "PERSON",
             "target": {"source": "https://example.org/articles/fixture",
@@ -143,7 +145,7 @@ fn a_list_of_annotations_and_a_page_with_bodies_of_every_shape() {
             "items[0]",
         ),
     ] {
-        let incoming = read(json(&file), &articles(), LATER).unwrap();
+        let incoming = read(legacy_json(&file), &articles(), LATER).unwrap();
         let (p, rec) = &incoming.records[0];
         assert_eq!(p, path);
         assert_eq!(rec.id, "https://hypothes.is/a/abc");
@@ -161,7 +163,7 @@ fn a_list_of_annotations_and_a_page_with_bodies_of_every_shape() {
 
 #[test]
 fn annotations_this_app_cannot_place_are_skipped_with_a_warning() {
-    let value = json(
+    let value = legacy_json(
         r#"[{"body": "claim", "target": {"source": "urn:news-annotator:article:elsewhere",
                                        "selector": {"type": "TextPositionSelector", "start": 0, "end": 4}}},
             {"body": "claim", "target": "urn:news-annotator:article:fixture"},
@@ -201,7 +203,7 @@ fn a_quote_that_moved_is_found_again_by_the_import() {
     );
     // Positions past the end of our text: the quote alone says where.
     let far = file.replace("\"start\": 1, \"end\": 5", "\"start\": 100, \"end\": 104");
-    let incoming = read(json(&far), &articles(), LATER).unwrap();
+    let incoming = read(legacy_json(&far), &articles(), LATER).unwrap();
     assert_eq!(
         (incoming.records[0].1.start, incoming.records[0].1.end),
         (28, 32)
@@ -220,7 +222,7 @@ fn fails_item(body: &str, target: &str) -> (String, String) {
         "{{\"type\": \"AnnotationCollection\", \"first\": {{\"items\": [{ok}, {ok}, \
          {{\"body\": {body}, \"target\": {target}}}]}}}}"
     );
-    let e = read(json(&file), &articles(), LATER).unwrap_err();
+    let e = read(legacy_json(&file), &articles(), LATER).unwrap_err();
     (e.path, e.message)
 }
 
@@ -329,7 +331,7 @@ fn broken_annotations_are_refused_with_the_json_path_and_the_reason() {
 #[test]
 fn broken_files_are_refused_with_the_json_path_and_the_reason() {
     let fails = |text: &str| {
-        let e = read(json(text), &articles(), LATER).unwrap_err();
+        let e = read(legacy_json(text), &articles(), LATER).unwrap_err();
         (e.path, e.message)
     };
     assert_eq!(
