@@ -64,7 +64,7 @@ pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
     let file = ExportFile {
         format: FORMAT.into(),
         version: VERSION,
-        exported: now.to_string(),
+        exported: now,
         offsets: OFFSETS.into(),
         articles: docs.iter().map(|d| ArticleRecord::of(&d.article)).collect(),
         entities: entities.into_values().collect(),
@@ -108,9 +108,6 @@ pub fn read(text: &str, articles: &[Rc<Article>]) -> Result<Incoming, FormatErro
                 file.offsets
             ),
         );
-    }
-    if let Err(m) = Timestamp::parse(&file.exported) {
-        return error("exported", m);
     }
     let own = own_articles(&file.articles, articles)?;
     let warnings = article_warnings(&file.articles, articles);
@@ -198,14 +195,13 @@ pub(crate) fn own_articles(
                 format!("missing field `{field}`: an own article carries its text and the time it was added"),
             );
         };
-        let added = Timestamp::parse(added).or_else(|m| error(at("added"), m))?;
         if rec.id.is_empty() {
             return error(at("id"), "an article id must not be empty");
         }
         if rec.title.trim().is_empty() {
             return error(at("title"), "an own article needs a title");
         }
-        let article = Article::own(&rec.id, &rec.title, text.clone(), added);
+        let article = Article::own(&rec.id, &rec.title, text.clone(), *added);
         if article.char_len != rec.length {
             let message = format!(
                 "{} does not match the text, which has {} characters",

@@ -14,12 +14,12 @@ use std::borrow::Borrow;
 use std::fmt;
 
 mod attrs;
-pub use attrs::AttrFields;
 
 /// One annotation as written to files; offsets are Unicode code points, end exclusive.
 ///
-/// Names (`label`, `kind`, the attributes) and times stay text here so that [`check_record`] can say
-/// which field of which record is wrong, and a bad record is dropped alone rather than the whole file.
+/// Names (`label`, `kind`, the attributes) stay text here so that [`check_record`] can say which field
+/// of which record is wrong, and a saved record with a bad name is dropped alone rather than the whole
+/// state.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AnnotationRecord {
@@ -47,10 +47,10 @@ pub struct AnnotationRecord {
     /// Up to 32 code points after `end`.
     #[serde(default)]
     pub suffix: String,
-    /// When the annotation was made, RFC 3339.
-    pub created: String,
-    /// When it was last changed, RFC 3339.
-    pub updated: String,
+    /// When the annotation was made, RFC 3339 in files.
+    pub created: Timestamp,
+    /// When it was last changed, RFC 3339 in files.
+    pub updated: Timestamp,
     /// Quotes and claims: the id of the annotation it comes from (same article).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -81,8 +81,8 @@ impl AnnotationRecord {
             exact,
             prefix,
             suffix,
-            created: a.created.to_string(),
-            updated: a.updated.to_string(),
+            created: a.created,
+            updated: a.updated,
             source: a.attrs.source.as_ref().map(|s| s.as_str().to_owned()),
             attribution: a.attrs.attribution.map(|x| x.name().to_owned()),
             check: a.attrs.check_name().map(str::to_owned),
@@ -157,37 +157,6 @@ impl Checked {
     }
 }
 
-/// The fields of one annotation as read from any file shape, times already parsed.
-#[derive(Clone, Copy, Debug)]
-pub struct Fields<'a> {
-    /// Unique, non-empty id.
-    pub id: &'a str,
-    /// Id of the article.
-    pub article: &'a str,
-    /// `claim`, `quote` or `entity`.
-    pub label: &'a str,
-    /// The entity kind, for entities.
-    pub kind: Option<&'a str>,
-    /// The note; may be empty.
-    pub note: &'a str,
-    /// First code point.
-    pub start: usize,
-    /// One past the last code point.
-    pub end: usize,
-    /// The text the offsets selected when written.
-    pub exact: &'a str,
-    /// Context before `start` (may be empty).
-    pub prefix: &'a str,
-    /// Context after `end` (may be empty).
-    pub suffix: &'a str,
-    /// When the annotation was made.
-    pub created: Timestamp,
-    /// When it was last changed.
-    pub updated: Timestamp,
-    /// The attributes, as names (see [`AnnotationRecord`]).
-    pub attrs: AttrFields<'a>,
-}
-
 /// The error for `field` of the record at `path`.
 fn field_error(path: &str, field: &str, message: String) -> RecordError {
     RecordError {
@@ -196,39 +165,14 @@ fn field_error(path: &str, field: &str, message: String) -> RecordError {
     }
 }
 
-/// Checks the record found at `path` against `articles` and places it; see [`check_fields`].
-pub fn check_record<A: Borrow<Article>>(
-    rec: &AnnotationRecord,
-    path: &str,
-    articles: &[A],
-) -> Result<Checked, RecordError> {
-    let err = |field: &str, message: String| field_error(path, field, message);
-    let fields = Fields {
-        id: &rec.id,
-        article: &rec.article,
-        label: &rec.label,
-        kind: rec.kind.as_deref(),
-        note: &rec.note,
-        start: rec.start,
-        end: rec.end,
-        exact: &rec.exact,
-        prefix: &rec.prefix,
-        suffix: &rec.suffix,
-        created: Timestamp::parse(&rec.created).map_err(|m| err("created", m))?,
-        updated: Timestamp::parse(&rec.updated).map_err(|m| err("updated", m))?,
-        attrs: AttrFields::of(rec),
-    };
-    check_fields(fields, path, articles)
-}
-
-/// Checks the annotation found at `path` against `articles` and places it.
+/// Checks the record found at `path` against `articles` and places it.
 ///
 /// Bad fields (empty id or text, unknown label or kind, unknown article, empty span, offsets past the
 /// article's end) are errors naming the field. Offsets that fit but no longer select `exact` are
 /// re-anchored by the text and its context: the result is then [`Checked::Moved`] or
 /// [`Checked::NotFound`], never a silently misplaced span.
-pub fn check_fields<A: Borrow<Article>>(
-    rec: Fields<'_>,
+pub fn check_record<A: Borrow<Article>>(
+    rec: &AnnotationRecord,
     path: &str,
     articles: &[A],
 ) -> Result<Checked, RecordError> {
@@ -236,15 +180,15 @@ pub fn check_fields<A: Borrow<Article>>(
     if rec.id.is_empty() {
         return Err(err("id", "an annotation id must not be empty".into()));
     }
-    let label = Label::from_names(rec.label, rec.kind).map_err(|m| {
-        let field = if matches!(rec.label, "claim" | "quote" | "entity") {
+    let label = Label::from_names(&rec.label, rec.kind.as_deref()).map_err(|m| {
+        let field = if matches!(rec.label.as_str(), "claim" | "quote" | "entity") {
             "kind"
         } else {
             "label"
         };
         err(field, m)
     })?;
-    let attrs = rec.attrs.read(label).map_err(|(field, m)| err(field, m))?;
+    let attrs = attrs::read(rec, label).map_err(|(field, m)| err(field, m))?;
     let article = articles
         .iter()
         .map(Borrow::borrow)
@@ -262,30 +206,35 @@ pub fn check_fields<A: Borrow<Article>>(
         return Err(err("exact", "the annotated text must not be empty".into()));
     }
     let place = |span: Span| Annotation {
-        id: AnnotationId::from(rec.id),
+        id: AnnotationId::from(rec.id.as_str()),
         article: article.id.clone(),
         span,
         label,
-        note: rec.note.to_owned(),
+        note: rec.note.clone(),
         attrs: attrs.clone(),
         created: rec.created,
         updated: rec.updated,
     };
     Ok(
         match anchor(
-            article, rec.start, rec.end, rec.exact, rec.prefix, rec.suffix,
+            article,
+            rec.start,
+            rec.end,
+            &rec.exact,
+            &rec.prefix,
+            &rec.suffix,
         ) {
             Anchoring::Exact(_) => Checked::Placed(place(span)),
             Anchoring::Moved(to) => Checked::Moved(
                 place(to),
                 format!(
                     "{path}: {} was at {span}, found it at {to}",
-                    excerpt(rec.exact)
+                    excerpt(&rec.exact)
                 ),
             ),
             Anchoring::NotFound => Checked::NotFound(format!(
                 "{path}: {} is not in article \"{}\" any more; skipped",
-                excerpt(rec.exact),
+                excerpt(&rec.exact),
                 rec.article
             )),
         },

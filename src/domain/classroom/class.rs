@@ -104,7 +104,7 @@ impl Class {
             };
             return Err(format!("{what}; this one was left out. If they are two students, ask one to save again under a fuller name"));
         }
-        let saved = Timestamp::parse(&sub.saved).map_err(|m| format!("saved: {m}"))?;
+        let saved = sub.saved;
         for (i, listed) in sub.articles.iter().enumerate() {
             match exercise.article(&listed.id) {
                 None => return Err(format!("articles[{i}]: “{}” is not one of this exercise's articles", listed.title)),

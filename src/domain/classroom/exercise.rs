@@ -143,7 +143,7 @@ impl Exercise {
             title: self.title.clone(),
             instructions: self.instructions.clone(),
             labels: self.labels.iter().map(|l| l.name().to_owned()).collect(),
-            created: self.created.to_string(),
+            created: self.created,
             offsets: OFFSETS.into(),
             articles: self.articles.iter().map(|a| ArticleRecord::of(a)).collect(),
             key: self.key.as_ref().filter(|_| with_key).map(|key| {

@@ -3,6 +3,7 @@
 
 use crate::domain::native_format::ArticleRecord;
 use crate::domain::records::AnnotationRecord;
+use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// An exercise file as written.
@@ -23,7 +24,7 @@ pub struct ExerciseFile {
     /// Label names.
     pub labels: Vec<String>,
     /// When it was created, RFC 3339.
-    pub created: String,
+    pub created: Timestamp,
     /// The offset unit.
     pub offsets: String,
     /// The articles (own ones with their text).
@@ -49,7 +50,7 @@ pub struct SubmissionFile {
     /// The student's name as they typed it.
     pub student: String,
     /// When it was saved, RFC 3339.
-    pub saved: String,
+    pub saved: Timestamp,
     /// The offset unit.
     pub offsets: String,
     /// The exercise's articles the student had (no texts).

@@ -51,7 +51,7 @@ pub fn submission_json(
         exercise: exercise.id.clone(),
         exercise_title: exercise.title.clone(),
         student: student.trim().to_owned(),
-        saved: saved.to_string(),
+        saved,
         offsets: OFFSETS.into(),
         articles: exercise
             .articles

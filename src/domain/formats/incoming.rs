@@ -73,8 +73,8 @@ impl Found {
             note: self.note,
             start: self.start,
             end: self.end,
-            created: self.created.to_string(),
-            updated: self.updated.to_string(),
+            created: self.created,
+            updated: self.updated,
             ..AnnotationRecord::default()
         }
     }

@@ -279,8 +279,8 @@ pub fn refer(
                 kind: kind.name().to_owned(),
                 aliases: Vec::new(),
                 rejected: Vec::new(),
-                created: now.to_string(),
-                updated: now.to_string(),
+                created: now,
+                updated: now,
             },
         ));
     }

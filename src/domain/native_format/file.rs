@@ -5,6 +5,7 @@
 use crate::domain::article::{Article, Origin};
 use crate::domain::records::AnnotationRecord;
 use crate::domain::registry::EntityRecord;
+use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// The whole export file, version 2.
@@ -16,7 +17,7 @@ pub struct ExportFile {
     /// [`VERSION`](super::VERSION) when written by this app.
     pub version: u32,
     /// When the file was written, RFC 3339.
-    pub exported: String,
+    pub exported: Timestamp,
     /// Always [`OFFSETS`](super::OFFSETS).
     pub offsets: String,
     /// Every exported article, in list order.
@@ -45,7 +46,7 @@ pub struct ArticleRecord {
     pub own: bool,
     /// Own articles: when it was added, RFC 3339.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub added: Option<String>,
+    pub added: Option<Timestamp>,
     /// Own articles: the whole text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
@@ -64,7 +65,7 @@ pub struct ExportFileV1 {
     /// 1.
     pub version: u32,
     /// When the file was written, RFC 3339.
-    pub exported: String,
+    pub exported: Timestamp,
     /// Always [`OFFSETS`](super::OFFSETS).
     pub offsets: String,
     /// Every exported article, in list order.
@@ -118,7 +119,7 @@ impl ArticleRecord {
     /// The record of an article: its hash and length, and for an own article its text.
     pub fn of(article: &Article) -> ArticleRecord {
         let (own, added, text) = match article.origin {
-            Origin::Own { added } => (true, Some(added.to_string()), Some(article.text.clone())),
+            Origin::Own { added } => (true, Some(added), Some(article.text.clone())),
             Origin::Bundled => (false, None, None),
         };
         ArticleRecord {

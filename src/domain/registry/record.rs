@@ -24,10 +24,10 @@ pub struct EntityRecord {
     /// Places that were rejected as mentions of this entity.
     #[serde(default)]
     pub rejected: Vec<RejectedRecord>,
-    /// When it was made, RFC 3339.
-    pub created: String,
-    /// When it was last changed, RFC 3339.
-    pub updated: String,
+    /// When it was made, RFC 3339 in files.
+    pub created: Timestamp,
+    /// When it was last changed, RFC 3339 in files.
+    pub updated: Timestamp,
 }
 
 /// A place in an article's text, in code points, end exclusive.
@@ -59,8 +59,8 @@ impl EntityRecord {
                     end: span.end(),
                 })
                 .collect(),
-            created: e.created.to_string(),
-            updated: e.updated.to_string(),
+            created: e.created,
+            updated: e.updated,
         }
     }
 
@@ -83,10 +83,13 @@ impl EntityRecord {
             );
             err("kind".into(), message)
         })?;
-        let created = Timestamp::parse(&self.created).map_err(|m| err("created".into(), m))?;
-        let updated = Timestamp::parse(&self.updated).map_err(|m| err("updated".into(), m))?;
-        let mut entity = Entity::new(EntityId::from(self.id.as_str()), &self.name, kind, created);
-        entity.updated = updated;
+        let mut entity = Entity::new(
+            EntityId::from(self.id.as_str()),
+            &self.name,
+            kind,
+            self.created,
+        );
+        entity.updated = self.updated;
         entity.aliases = self.aliases.clone();
         for (i, r) in self.rejected.iter().enumerate() {
             let span = Span::new(r.start, r.end)

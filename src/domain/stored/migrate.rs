@@ -2,10 +2,10 @@
 //!
 //! Every old arm stays: users' browsers hold states from every version.
 
-use super::state::{Record, StoredV1, StoredV2, StoredV3};
+use super::state::{Record, RecordV1, StoredV1, StoredV2, StoredV3};
 use super::{DecodeError, STORAGE_SCHEMA};
 use crate::domain::json::{self, JsonError, Peeked};
-use crate::domain::records::{AnnotationRecord, RecordError};
+use crate::domain::records::RecordError;
 use crate::domain::time::Timestamp;
 
 /// The state in `text` as schema 3, with a line for each annotation a migration step had to drop.
@@ -45,7 +45,7 @@ pub(super) fn migrate(text: &str) -> Result<(StoredV3<'_>, Vec<String>), DecodeE
 
 /// Schema 1 to 2: times become milliseconds and the context goes. A record whose time cannot be read is
 /// dropped with a line saying why. Schema 1 had no attributes.
-fn v1_to_v2(v1: Vec<AnnotationRecord>) -> (Vec<Record<'static>>, Vec<String>) {
+fn v1_to_v2(v1: Vec<RecordV1>) -> (Vec<Record<'static>>, Vec<String>) {
     let mut warnings = Vec::new();
     let records = v1
         .into_iter()

@@ -4,7 +4,7 @@
 use super::state::{StoredArticle, StoredEntity, StoredV3};
 use crate::domain::annotation::EntityKind;
 use crate::domain::article::{Article, ArticleId};
-use crate::domain::records::{check_fields, AttrFields, Checked, Fields};
+use crate::domain::records::{check_record, AnnotationRecord, Checked};
 use crate::domain::registry::{Entity, EntityId};
 use crate::domain::span::Span;
 use crate::domain::time::Timestamp;
@@ -28,7 +28,7 @@ pub(super) fn place(state: StoredV3<'_>, bundled: Vec<Article>, notes: &mut Note
     articles.extend(own);
     let entities = entities(state.entities, &mut notes.warnings);
     let mut placed = Vec::with_capacity(state.annotations.len());
-    for (i, rec) in state.annotations.iter().enumerate() {
+    for (i, rec) in state.annotations.into_iter().enumerate() {
         let path = format!("annotations[{i}]");
         if dropped.contains(&*rec.article) {
             notes.warnings.push(format!(
@@ -37,27 +37,8 @@ pub(super) fn place(state: StoredV3<'_>, bundled: Vec<Article>, notes: &mut Note
             ));
             continue;
         }
-        let fields = Fields {
-            id: &rec.id,
-            article: &rec.article,
-            label: &rec.label,
-            kind: rec.kind.as_deref(),
-            note: &rec.note,
-            start: rec.start,
-            end: rec.end,
-            exact: &rec.exact,
-            prefix: "",
-            suffix: "",
-            created: Timestamp(rec.created),
-            updated: Timestamp(rec.updated),
-            attrs: AttrFields {
-                source: rec.source.as_deref(),
-                attribution: rec.attribution.as_deref(),
-                check: rec.check.as_deref(),
-                entity: rec.entity.as_deref(),
-            },
-        };
-        match check_fields(fields, &path, &articles) {
+        let rec = AnnotationRecord::from(rec);
+        match check_record(&rec, &path, &articles) {
             Ok(Checked::Placed(a)) => placed.push(a),
             Ok(Checked::Moved(a, line)) => {
                 notes.reanchored.push(line);

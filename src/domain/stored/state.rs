@@ -7,6 +7,7 @@ use crate::domain::article::{Article, Origin};
 use crate::domain::json::to_compact;
 use crate::domain::records::AnnotationRecord;
 use crate::domain::registry::Entity;
+use crate::domain::time::Timestamp;
 use crate::domain::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -163,7 +164,56 @@ pub(super) struct StoredV1 {
     #[allow(dead_code)]
     pub schema: u32,
     /// The annotations.
-    pub annotations: Vec<AnnotationRecord>,
+    pub annotations: Vec<RecordV1>,
+}
+
+/// A schema 1 annotation: an export record of its day. Its times stay text, so that one that cannot
+/// be read drops only its annotation.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RecordV1 {
+    pub id: String,
+    pub article: String,
+    pub label: String,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub note: String,
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub prefix: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    pub suffix: String,
+    pub created: String,
+    pub updated: String,
+}
+
+/// A saved annotation in the export record's shape, for [`check_record`](crate::domain::records::check_record).
+impl From<Record<'_>> for AnnotationRecord {
+    fn from(rec: Record<'_>) -> AnnotationRecord {
+        AnnotationRecord {
+            id: rec.id.into_owned(),
+            article: rec.article.into_owned(),
+            label: rec.label.into_owned(),
+            kind: rec.kind.map(Cow::into_owned),
+            note: rec.note.into_owned(),
+            start: rec.start,
+            end: rec.end,
+            exact: rec.exact.into_owned(),
+            prefix: String::new(),
+            suffix: String::new(),
+            created: Timestamp(rec.created),
+            updated: Timestamp(rec.updated),
+            source: rec.source.map(Cow::into_owned),
+            attribution: rec.attribution.map(Cow::into_owned),
+            check: rec.check.map(Cow::into_owned),
+            entity: rec.entity.map(Cow::into_owned),
+        }
+    }
 }
 
 /// The workspace as a compact schema 3 state, with `extra` among the own articles as if it had

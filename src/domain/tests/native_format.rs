@@ -47,7 +47,7 @@ fn export_lists_every_article_and_annotations_in_text_order() {
     let ws = sample_workspace();
     let file = read_file(&export_json(&ws, EXPORTED)).unwrap();
     assert_eq!((file.format.as_str(), file.version), (FORMAT, 2));
-    assert_eq!(file.exported, "2026-11-24T10:00:00.000Z");
+    assert_eq!(file.exported.to_string(), "2026-11-24T10:00:00.000Z");
     assert_eq!(file.offsets, OFFSETS);
     assert_eq!(file.articles.len(), ws.articles().len());
     assert_eq!(

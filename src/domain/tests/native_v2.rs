@@ -47,7 +47,7 @@ fn own_articles_carry_their_text_and_bundled_ones_do_not() {
             sha256: expected.sha256().to_owned(),
             length: OWN_TEXT.chars().count(),
             own: true,
-            added: Some("2025-02-15T08:01:00.000Z".into()),
+            added: Some(crate::domain::time::Timestamp::parse("2025-02-15T08:01:00.000Z").unwrap()),
             text: Some(OWN_TEXT.into()),
         }
     );

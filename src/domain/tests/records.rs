@@ -25,8 +25,8 @@ fn rec(start: usize, end: usize, exact: &str) -> AnnotationRecord {
         exact: exact.into(),
         prefix: String::new(),
         suffix: String::new(),
-        created: "2025-02-14T09:30:00Z".into(),
-        updated: "2025-02-14T09:31:00.000Z".into(),
+        created: crate::domain::time::Timestamp::parse("2025-02-14T09:30:00Z").unwrap(),
+        updated: crate::domain::time::Timestamp::parse("2025-02-14T09:31:00.000Z").unwrap(),
         ..AnnotationRecord::default()
     }
 }
@@ -60,7 +60,7 @@ fn a_record_carries_the_text_and_its_context() {
         (r.label.as_str(), r.kind.as_deref()),
         ("entity", Some("place"))
     );
-    assert_eq!(r.created, "1970-01-01T00:00:00.000Z");
+    assert_eq!(r.created.to_string(), "1970-01-01T00:00:00.000Z");
     // The indexed writer used for whole workspaces agrees with the one-off writer.
     let mut ws = Workspace::new(vec![art]);
     ws.apply(crate::domain::workspace::Action::Annotate(a))
@@ -109,46 +109,61 @@ fn a_record_whose_text_is_gone_is_not_found() {
 #[test]
 fn every_bad_field_is_named() {
     let base = rec(0, 8, "Zelensky");
-    let cases: Vec<(AnnotationRecord, &str)> =
-        vec![
+    let cases: Vec<(AnnotationRecord, &str)> = vec![
         (
-            AnnotationRecord { id: String::new(), ..base.clone() },
+            AnnotationRecord {
+                id: String::new(),
+                ..base.clone()
+            },
             "annotations[0].id: an annotation id must not be empty",
         ),
         (
-            AnnotationRecord { label: "rumour".into(), ..base.clone() },
+            AnnotationRecord {
+                label: "rumour".into(),
+                ..base.clone()
+            },
             "annotations[0].label: \"rumour\" is not a label (claim, quote, entity)",
         ),
         (
-            AnnotationRecord { label: "entity".into(), ..base.clone() },
+            AnnotationRecord {
+                label: "entity".into(),
+                ..base.clone()
+            },
             "annotations[0].kind: an entity needs a kind (person, organization, place, other)",
         ),
         (
-            AnnotationRecord { kind: Some("person".into()), ..base.clone() },
+            AnnotationRecord {
+                kind: Some("person".into()),
+                ..base.clone()
+            },
             "annotations[0].kind: a quote has no kind, but \"person\" was given",
         ),
         (
-            AnnotationRecord { created: "yesterday".into(), ..base.clone() },
-            "annotations[0].created: \"yesterday\" is not a date-time like 2025-02-14T09:30:00Z",
-        ),
-        (
-            AnnotationRecord { updated: "2025-02-30".into(), ..base.clone() },
-            "annotations[0].updated: \"2025-02-30\" is not a date-time like 2025-02-14T09:30:00Z",
-        ),
-        (
-            AnnotationRecord { article: "nope".into(), ..base.clone() },
+            AnnotationRecord {
+                article: "nope".into(),
+                ..base.clone()
+            },
             "annotations[0].article: unknown article \"nope\"",
         ),
         (
-            AnnotationRecord { start: 8, ..base.clone() },
+            AnnotationRecord {
+                start: 8,
+                ..base.clone()
+            },
             "annotations[0].end: end 8 must be greater than start 8",
         ),
         (
-            AnnotationRecord { end: 99, ..base.clone() },
+            AnnotationRecord {
+                end: 99,
+                ..base.clone()
+            },
             "annotations[0].end: 99 is past the end of article \"a\" (51 characters)",
         ),
         (
-            AnnotationRecord { exact: String::new(), ..base.clone() },
+            AnnotationRecord {
+                exact: String::new(),
+                ..base.clone()
+            },
             "annotations[0].exact: the annotated text must not be empty",
         ),
     ];
@@ -245,4 +260,27 @@ fn attributes_round_trip_through_the_record() {
     );
     let read: AnnotationRecord = crate::domain::json::from_str(&text).unwrap();
     assert_eq!(read, back);
+}
+
+#[test]
+fn a_time_that_is_not_rfc_3339_is_refused_at_its_path() {
+    let text = crate::domain::json::to_compact(&rec(0, 8, "Zelensky"));
+    for (field, bad, why) in [
+        (
+            "created",
+            "yesterday",
+            "\"yesterday\" is not a date-time like 2025-02-14T09:30:00Z",
+        ),
+        (
+            "updated",
+            "2025-02-30",
+            "\"2025-02-30\" is not a date-time like 2025-02-14T09:30:00Z",
+        ),
+    ] {
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        value[field] = serde_json::Value::from(bad);
+        let e = crate::domain::json::from_str::<AnnotationRecord>(&value.to_string()).unwrap_err();
+        assert_eq!(e.path, field);
+        assert!(e.message.starts_with(why), "{e}");
+    }
 }

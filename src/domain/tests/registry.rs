@@ -64,7 +64,10 @@ fn a_bad_record_names_its_field() {
             message
         );
     }
-    let missing = r#"{"id":"e","kind":"person","created":"x","updated":"y"}"#;
+    let missing = r#"{"id":"e","kind":"person","created":"2025-02-15T08:00:00Z","updated":"2025-02-15T08:00:00Z"}"#;
     let e = from_str::<EntityRecord>(missing).unwrap_err();
-    assert!(e.to_string().contains("name"), "{e}");
+    assert!(e.to_string().contains("missing field `name`"), "{e}");
+    let bad_time = missing.replace("08:00:00Z\"}", "nine\"}");
+    let e = from_str::<EntityRecord>(&bad_time).unwrap_err();
+    assert_eq!(e.path, "updated");
 }

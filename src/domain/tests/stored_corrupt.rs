@@ -21,10 +21,7 @@ fn bad_entries_and_values_are_dropped_with_a_line_naming_the_place() {
     state["entities"][0]["kind"] = Value::from("ghost");
     state["entities"][1]["rejected"][0]["end"] = Value::from(0_u64);
     let anns = state["annotations"].as_array_mut().unwrap();
-    let claim = anns
-        .iter_mut()
-        .find(|a| a["id"] == "o-claim")
-        .unwrap();
+    let claim = anns.iter_mut().find(|a| a["id"] == "o-claim").unwrap();
     claim["check"] = Value::from("maybe");
     let mut copy = state["articles"][0].clone();
     copy["title"] = Value::from("Copy");

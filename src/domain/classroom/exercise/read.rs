@@ -8,7 +8,6 @@ use crate::domain::formats::{error, FormatError};
 use crate::domain::json::Peeked;
 use crate::domain::native_format::{own_articles, OFFSETS};
 use crate::domain::records::{check_record, AnnotationRecord, Checked};
-use crate::domain::time::Timestamp;
 use std::rc::Rc;
 
 impl ExerciseFile {
@@ -41,7 +40,7 @@ impl ExerciseFile {
         if self.title.trim().is_empty() {
             return error("title", "an exercise needs a title");
         }
-        let created = Timestamp::parse(&self.created).or_else(|m| error("created", m))?;
+        let created = self.created;
         let labels = read_labels(&self.labels)?;
         if self.articles.is_empty() {
             return error("articles", "an exercise needs at least one article");

@@ -169,10 +169,7 @@ fn the_zip_reads_back_as_the_same_annotations() {
         .map(|a| kept(&a))
         .collect();
     assert_eq!(back, original);
-    assert!(incoming
-        .records
-        .iter()
-        .all(|(_, r)| r.created == NOW.to_string()));
+    assert!(incoming.records.iter().all(|(_, r)| r.created == NOW));
 }
 
 #[test]

@@ -61,8 +61,8 @@ fn the_fixture_survives_export_and_import() {
     assert_eq!(path, "line 1: entities[0]");
     assert_eq!(first.id, "doccano-fixture-3-7-L");
     assert_eq!((first.exact.as_str(), first.note.as_str()), ("Kyiv", ""));
-    assert_eq!(first.created, NOW.to_string());
-    assert_eq!(first.updated, NOW.to_string());
+    assert_eq!(first.created, NOW);
+    assert_eq!(first.updated, NOW);
     assert_eq!(incoming.records[8].0, "line 2: entities[0]");
 }
 

@@ -80,7 +80,10 @@ fn the_fixture_survives_export_and_import_with_ids_and_notes() {
         "Held every February, in Munich; see \"MSC\"\nand its report."
     );
     assert_eq!(
-        (msc.created.as_str(), msc.updated.as_str()),
+        (
+            msc.created.to_string().as_str(),
+            msc.updated.to_string().as_str()
+        ),
         ("2026-11-24T10:00:00.000Z", "2026-11-24T10:00:00.000Z")
     );
 }

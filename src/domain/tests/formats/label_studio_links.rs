@@ -68,8 +68,8 @@ fn links_attributes_and_entries_survive_export_and_import() {
         id: id.into(),
         name: name.into(),
         kind: kind.into(),
-        created: NOW.to_string(),
-        updated: NOW.to_string(),
+        created: NOW,
+        updated: NOW,
         ..EntityRecord::default()
     };
     assert_eq!(

@@ -141,7 +141,7 @@ fn a_reference_adds_its_entry_once_with_the_mention_s_kind() {
         (
             entry.name.as_str(),
             entry.kind.as_str(),
-            entry.created.as_str()
+            entry.created.to_string().as_str()
         ),
         ("Volodymyr Zelensky", "person", "2027-01-15T08:00:00.000Z")
     );

@@ -122,7 +122,10 @@ fn a_single_annotation_with_a_quote_only_a_foreign_iri_and_a_string_body() {
     );
     assert_eq!(rec.id, "w3c-fixture-191-199-P");
     assert_eq!(
-        (rec.created.as_str(), rec.updated.as_str()),
+        (
+            rec.created.to_string().as_str(),
+            rec.updated.to_string().as_str()
+        ),
         ("2027-01-15T08:00:00.000Z", "2027-01-15T08:00:00.000Z")
     );
 }
@@ -156,8 +159,8 @@ fn a_list_of_annotations_and_a_page_with_bodies_of_every_shape() {
         assert_eq!(rec.kind.as_deref(), Some("organization"));
         assert_eq!(rec.note, "a note");
         // No "modified": it was not changed since it was made.
-        assert_eq!(rec.created, "2025-02-14T09:30:00.000Z");
-        assert_eq!(rec.updated, "2025-02-14T09:30:00.000Z");
+        assert_eq!(rec.created.to_string(), "2025-02-14T09:30:00.000Z");
+        assert_eq!(rec.updated.to_string(), "2025-02-14T09:30:00.000Z");
     }
 }
 

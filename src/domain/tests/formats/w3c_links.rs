@@ -80,8 +80,8 @@ fn registry_entries_come_back_with_their_names_and_the_mentions_kinds() {
         kind: kind.into(),
         aliases: Vec::new(),
         rejected: Vec::new(),
-        created: "2027-01-15T08:00:00.000Z".into(),
-        updated: "2027-01-15T08:00:00.000Z".into(),
+        created: crate::domain::time::Timestamp::parse("2027-01-15T08:00:00.000Z").unwrap(),
+        updated: crate::domain::time::Timestamp::parse("2027-01-15T08:00:00.000Z").unwrap(),
     };
     // Aliases, rejected mentions and times are the registry's own: the app's format keeps them.
     assert_eq!(

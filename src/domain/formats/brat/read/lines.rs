@@ -235,8 +235,8 @@ fn record(t: TextBound, article: &Article, source: &Article, now: Timestamp) -> 
         suffix: source
             .slice(t.end, t.end.saturating_add(CONTEXT_CHARS))
             .to_owned(),
-        created: now.to_string(),
-        updated: now.to_string(),
+        created: now,
+        updated: now,
         ..AnnotationRecord::default()
     }
 }
