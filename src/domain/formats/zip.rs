@@ -99,7 +99,10 @@ fn unpack(bytes: &[u8], max: usize) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut files = Vec::new();
     let mut left = max;
     for index in 0..archive.len() {
-        let listed = archive.name_for_index(index).unwrap_or_default().to_owned();
+        let listed = archive
+            .name_for_index(index)
+            .unwrap_or_default()
+            .replace('\\', "/");
         let mut file = archive
             .by_index(index)
             .map_err(|e| unreadable(&listed, &e))?;
@@ -182,10 +185,12 @@ fn damaged(detail: &str) -> String {
     format!("this zip file is damaged or cut short ({detail}); make it again and load it again")
 }
 
+/// Appends `value`, little-endian.
 fn put16(out: &mut Vec<u8>, value: u16) {
     out.extend_from_slice(&value.to_le_bytes());
 }
 
+/// Appends `value`, little-endian.
 fn put32(out: &mut Vec<u8>, value: u32) {
     out.extend_from_slice(&value.to_le_bytes());
 }

@@ -205,6 +205,25 @@ fn python_zipfile_deflated_imports() {
     let piped = python_zip(&dir, "-", "ZIP_DEFLATED", "pass");
     assert_eq!(kinds(&piped), (true, true));
     assert_imports(&piped, &[]);
+    // With ZIP64 sizes in every header, as Python writes a file whose size it does not know.
+    let script = format!(
+        "import zipfile\n\
+         with zipfile.ZipFile('out.zip', 'w', zipfile.ZIP_DEFLATED) as z:\n\
+         \x20   for name in {:?}:\n\
+         \x20       with z.open(name, 'w', force_zip64=True) as f: f.write(open(name, 'rb').read())\n",
+        FOLDER.map(|(name, _)| name)
+    );
+    run("python3", &["-c", &script], &dir);
+    let zip64 = std::fs::read(dir.join("out.zip")).unwrap();
+    // The first local header's extra field, after its name, starts with the ZIP64 field (id 1).
+    let extra = 30 + usize::from(u16::from_le_bytes([zip64[26], zip64[27]]));
+    assert_eq!(
+        zip64[extra..extra + 2],
+        [0x01, 0x00],
+        "no ZIP64 extra field"
+    );
+    assert_eq!(kinds(&zip64), (true, false));
+    assert_imports(&zip64, &[]);
     // And stored, as before.
     let stored = python_zip(&dir, "out.zip", "ZIP_STORED", "pass");
     assert_eq!(kinds(&stored), (false, false));
@@ -220,6 +239,7 @@ fn a_finder_archive_imports_without_its_apple_double_files() {
     let extra = "[z.writestr(f'__MACOSX/brat/._{n}', b'\\x00\\x05\\x16\\x07\\x00\\x02\\x00\\x00Mac OS X        ') \
                  for n in ['fixture.txt', 'fixture.ann', 'second.ann']]; z.writestr('brat/._second.ann', b'\\x00\\x05\\x16\\x07')";
     let bytes = python_zip(&dir, "-", "ZIP_DEFLATED", extra);
+    assert_eq!(kinds(&bytes), (true, true));
     assert_imports(
         &bytes,
         &[
