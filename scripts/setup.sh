@@ -10,6 +10,7 @@
 #   - a Python venv in target/py with tests/consumers/requirements.txt (spaCy, seqeval, pybrat; pip,
 #     about 20 s with pip's cache warm, a minute cold); remade when that file changes
 #   - Debian chromium + chromium-driver      (/usr/bin/chromium, /usr/bin/chromedriver)
+#   - Debian zip (and python3 if missing)    (the brat import tests make zips with them)
 #   - rustup target wasm32-unknown-unknown, components rustfmt and clippy
 #   - trunk 0.21.x                           (cargo install, about 14 minutes cold)
 #   - wasm-bindgen-cli at the exact wasm-bindgen version in Cargo.lock (about 3 minutes cold)
@@ -80,6 +81,18 @@ if [[ ! -x /usr/bin/chromium || ! -x /usr/bin/chromedriver ]]; then
   export DEBIAN_FRONTEND=noninteractive
   run_logged apt-update as_root apt-get update -q
   run_logged apt-install as_root apt-get install -y -q --no-install-recommends chromium chromium-driver
+fi
+
+# --- zip and python3: the brat import tests (src/domain/tests/formats/brat_producers.rs) make zips
+# with both ---
+zip_tools=()
+command -v zip >/dev/null || zip_tools+=(zip)
+command -v python3 >/dev/null || zip_tools+=(python3)
+if ((${#zip_tools[@]})); then
+  say "installing Debian ${zip_tools[*]} (apt-get)"
+  export DEBIAN_FRONTEND=noninteractive
+  run_logged apt-update-zip as_root apt-get update -q
+  run_logged apt-install-zip as_root apt-get install -y -q --no-install-recommends "${zip_tools[@]}"
 fi
 
 # --- Rust toolchain pieces -------------------------------------------------------------------

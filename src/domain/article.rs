@@ -2,6 +2,7 @@
 
 use super::text::char_len;
 use super::time::Timestamp;
+use sha2::{Digest, Sha256};
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -184,7 +185,7 @@ impl Article {
 
 /// Lowercase hex SHA-256 of `text` as UTF-8.
 pub fn sha256_hex(text: &str) -> String {
-    super::sha256::hex_digest(text.as_bytes())
+    format!("{:x}", Sha256::digest(text))
 }
 
 /// Splits text into lines at `\n`, `\r\n` and `\r`, keeping empty lines.

@@ -33,7 +33,6 @@ pub mod records;
 pub mod registry;
 pub mod segments;
 pub mod session;
-pub mod sha256;
 pub mod similarity;
 pub mod span;
 pub mod spoken;

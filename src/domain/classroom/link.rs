@@ -1,6 +1,9 @@
 //! An exercise in a link: the students' copy, compressed (raw DEFLATE, by the browser), in the URL
 //! fragment as base64url: `https://…/#exercise=…`. The fragment never reaches a server.
 
+use base64::engine::{general_purpose, GeneralPurpose};
+use base64::{alphabet, Engine};
+
 /// What starts the fragment of an exercise link.
 pub const PREFIX: &str = "#exercise=";
 
@@ -11,55 +14,41 @@ pub const MAX_LINK: usize = 8_192;
 /// The most bytes a link may unpack to, so that a crafted link cannot fill the memory.
 pub const MAX_UNPACKED: usize = 8 * 1024 * 1024;
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// base64url without padding (RFC 4648 §5) that, reading, ignores the unused bits of the last
+/// character, as the app's links have always been read.
+const BASE64URL: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    general_purpose::NO_PAD.with_decode_allow_trailing_bits(true),
+);
 
 /// `bytes` in base64url (RFC 4648 §5), without padding.
 pub fn encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b =
-            [chunk.first(), chunk.get(1), chunk.get(2)].map(|b| u32::from(b.copied().unwrap_or(0)));
-        let n = (b[0] << 16) | (b[1] << 8) | b[2];
-        for i in 0..=chunk.len() {
-            let six = (n >> (18 - 6 * i)) & 63;
-            out.push(char::from(
-                ALPHABET.get(six as usize).copied().unwrap_or(b'A'),
-            ));
-        }
-    }
-    out
+    BASE64URL.encode(bytes)
 }
 
-/// The bytes of base64url text (padding and line breaks allowed), or where it is not base64url.
+/// The bytes of base64url text, or where it is not base64url. Padding, line breaks and the
+/// standard alphabet's `+` and `/` are accepted too, as a mail tool may have changed a link.
 pub fn decode(text: &str) -> Result<Vec<u8>, String> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let (mut acc, mut bits) = (0u32, 0u32);
+    let mut url = String::with_capacity(text.len());
     for (i, c) in text.trim_end_matches('=').char_indices() {
-        let value = match c {
-            'A'..='Z' => u32::from(c) - u32::from('A'),
-            'a'..='z' => u32::from(c) - u32::from('a') + 26,
-            '0'..='9' => u32::from(c) - u32::from('0') + 52,
-            '-' | '+' => 62,
-            '_' | '/' => 63,
-            '\r' | '\n' => continue,
+        match c {
+            '\r' | '\n' => {}
+            '+' => url.push('-'),
+            '/' => url.push('_'),
+            'A'..='Z' | 'a'..='z' | '0'..='9' | '-' | '_' => url.push(c),
+            // Every character before this one is ASCII, so its byte index counts characters.
             other => {
                 return Err(format!(
                     "the link is damaged: “{other}” at character {} is not part of one",
                     i + 1
                 ))
             }
-        };
-        acc = (acc << 6) | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(((acc >> bits) & 0xff) as u8);
         }
     }
-    if bits >= 6 {
-        return Err("the link is damaged: it was cut short".into());
-    }
-    Ok(out)
+    // Every character is now of the alphabet, so only a lone last character can be wrong.
+    BASE64URL
+        .decode(url)
+        .map_err(|_| "the link is damaged: it was cut short".into())
 }
 
 /// The payload of an exercise link's fragment, if the fragment is one.

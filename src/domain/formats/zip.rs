@@ -1,17 +1,25 @@
-//! Zip archives without compression: enough to write the brat export and read it (or a zip of the
-//! same kind) back.
+//! Zip archives: [`read`] unpacks any common zip through the `zip` crate; [`write`] makes the brat
+//! export.
+//!
+//! [`read`] takes files stored as they are or deflated, as `zip -r`, Python's `zipfile`, macOS Finder,
+//! Windows Explorer and streaming tools (data descriptors) make them, ZIP64 included. Folders are left
+//! out and a backslash in a name is read as `/`. An encrypted file, or one compressed another way
+//! (bzip2, LZMA, …), is refused by name with what to do instead. The files may unpack to at most
+//! [`MAX_UNPACKED`] bytes together, counted while unpacking, so a zip bomb or a false size is refused
+//! before it fills the memory.
 //!
 //! [`write`] stores every file as is (method 0, "stored"), with its CRC-32, a local header, the
 //! central directory and the end record; names are UTF-8 (flag bit 11) and every file is dated
 //! 1980-01-01 00:00, the earliest DOS time, so the same files always give the same bytes. There is no
 //! ZIP64: at most 65,535 files of under 4 GiB each, far beyond an export.
-//!
-//! [`read`] walks the central directory and accepts stored files only: a compressed (deflated) or
-//! encrypted file is refused by name, with what to do instead. Every size and offset is checked
-//! against the buffer before use, and the files together may not hold more bytes than the archive
-//! itself (stored files cannot), so a hostile archive can neither make the reader panic nor make it
-//! allocate more than the input's size. Offsets here are byte offsets into the archive, as the zip
-//! format defines them; the text inside is not looked at.
+
+use ::zip::result::ZipError;
+use ::zip::ZipArchive;
+use std::io::{Cursor, Read};
+
+/// The most bytes the files of one zip may unpack to together (and the largest zip read): 64 MiB,
+/// several times a whole workspace's export, whose articles hold at most 5 MiB each.
+pub const MAX_UNPACKED: usize = 64 * 1024 * 1024;
 
 /// The signature of a local file header.
 const LOCAL: u32 = 0x0403_4b50;
@@ -25,26 +33,6 @@ const VERSION: u16 = 20;
 const UTF8_NAME: u16 = 0x0800;
 /// 1980-01-01 as a DOS date: year offset 0, month 1, day 1.
 const DOS_DATE: u16 = (1 << 5) | 1;
-/// Bytes of a local header before the name.
-const LOCAL_LEN: usize = 30;
-/// Bytes of a central directory header before the name.
-const CENTRAL_LEN: usize = 46;
-/// Bytes of the end record without its comment.
-const END_LEN: usize = 22;
-
-/// The CRC-32 (IEEE 802.3, as zip, gzip and PNG use) of `data`, computed bit by bit: no table, so
-/// nothing to store in the wasm, and fast enough for an article a millisecond at a time.
-pub fn crc32(data: &[u8]) -> u32 {
-    let mut crc = u32::MAX;
-    for &byte in data {
-        crc ^= u32::from(byte);
-        for _ in 0..8 {
-            let mask = (crc & 1).wrapping_neg();
-            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
-        }
-    }
-    !crc
-}
 
 /// A zip archive of `files` (name, content), in this order, all stored without compression.
 pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
@@ -52,7 +40,7 @@ pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut central = Vec::new();
     for (name, data) in files {
         let offset = out.len();
-        let crc = crc32(data);
+        let crc = crc32fast::hash(data);
         let header = |out: &mut Vec<u8>| {
             put16(out, VERSION);
             put16(out, UTF8_NAME);
@@ -93,131 +81,103 @@ pub fn write(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     out
 }
 
-/// The files of a zip archive (name, content) in central directory order, folders left out.
+/// The files of a zip archive (name, content) in central directory order, folders left out; of a
+/// name listed twice, the last file's content in the first one's place.
 ///
-/// Errors say what is wrong in words: a damaged or cut archive, a compressed or encrypted file (by
-/// name), a checksum that does not match.
+/// Errors say what is wrong in words: a damaged or cut archive, an encrypted file or one compressed
+/// in a way this app does not unpack (by name), a checksum that does not match, too much to unpack.
 pub fn read(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let end = find_end(bytes).ok_or_else(|| damaged("it has no end record"))?;
-    let count = usize::from(le16(bytes, end + 10).ok_or_else(|| damaged("its end record is cut"))?);
-    let dir_size = le32(bytes, end + 12).ok_or_else(|| damaged("its end record is cut"))?;
-    let dir_offset = le32(bytes, end + 16).ok_or_else(|| damaged("its end record is cut"))?;
-    if dir_size == u32::MAX || dir_offset == u32::MAX {
-        return Err("this zip is in the ZIP64 form, which this app cannot read".into());
+    unpack(bytes, MAX_UNPACKED)
+}
+
+/// [`read`], with the files allowed to unpack to at most `max` bytes together.
+fn unpack(bytes: &[u8], max: usize) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if bytes.len() > max {
+        return Err(too_large(max));
     }
-    let mut at = dir_offset as usize;
-    if at.saturating_add(dir_size as usize) > end {
-        return Err(damaged("its central directory lies outside the file"));
-    }
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| damaged(&opening(&e)))?;
     let mut files = Vec::new();
-    let mut total = 0usize;
-    for _ in 0..count {
-        let entry = central_entry(bytes, at)?;
-        at = entry.next;
-        let Some(name) = bytes.get(entry.name.clone()) else {
-            return Err(damaged("a file name lies outside the file"));
-        };
-        let name = String::from_utf8_lossy(name).into_owned();
-        if name.ends_with('/') && entry.size == 0 {
+    let mut left = max;
+    for index in 0..archive.len() {
+        let listed = archive
+            .name_for_index(index)
+            .unwrap_or_default()
+            .replace('\\', "/");
+        let mut file = archive
+            .by_index(index)
+            .map_err(|e| unreadable(&listed, &e))?;
+        let name = file_name(file.name_raw(), file.name());
+        if name.ends_with('/') {
             continue;
         }
-        let data = entry_data(bytes, &entry, &name)?;
-        total = total.saturating_add(data.len());
-        if total > bytes.len() {
-            return Err(damaged("its files overlap"));
-        }
-        files.push((name, data.to_vec()));
+        // One byte past what is left, so that a file that fills it exactly is read to its end (where
+        // its checksum is checked), and one that does not fit is seen to overflow.
+        let mut data = Vec::new();
+        let limit = u64::try_from(left).unwrap_or(u64::MAX).saturating_add(1);
+        file.by_ref()
+            .take(limit)
+            .read_to_end(&mut data)
+            .map_err(|e| unpacking(&name, &e))?;
+        left = left.checked_sub(data.len()).ok_or_else(|| too_large(max))?;
+        files.push((name, data));
     }
     Ok(files)
 }
 
-/// One central directory header, its fields checked and turned into positions.
-struct Entry {
-    flags: u16,
-    method: u16,
-    crc: u32,
-    compressed: u32,
-    size: u32,
-    local: usize,
-    name: std::ops::Range<usize>,
-    next: usize,
+/// The name of a file in the zip: its bytes when they are UTF-8 (as from Linux, macOS and Python,
+/// with or without the UTF-8 flag), else as the crate decodes it (code page 437, as old Windows
+/// tools write); with `/` for any `\`.
+fn file_name(raw: &[u8], decoded: &str) -> String {
+    std::str::from_utf8(raw)
+        .unwrap_or(decoded)
+        .replace('\\', "/")
 }
 
-/// The central directory header at `at`.
-fn central_entry(bytes: &[u8], at: usize) -> Result<Entry, String> {
-    let cut = || damaged("its central directory is cut short");
-    if le32(bytes, at) != Some(CENTRAL) {
-        return Err(damaged("its central directory is broken"));
+/// Why the crate could not open the archive, in words.
+fn opening(error: &ZipError) -> String {
+    match error {
+        ZipError::InvalidArchive(why) if why == "Could not find EOCD" => {
+            "it has no end record that fits the file".into()
+        }
+        ZipError::InvalidArchive(why) => format!("its directory is broken: {why}"),
+        ZipError::UnsupportedArchive(why) => format!("it is of a kind this app cannot read: {why}"),
+        ZipError::Io(_) => "its directory is cut short".into(),
+        other => other.to_string(),
     }
-    let field16 = |offset: usize| le16(bytes, at.saturating_add(offset)).ok_or_else(cut);
-    let field32 = |offset: usize| le32(bytes, at.saturating_add(offset)).ok_or_else(cut);
-    let name_len = usize::from(field16(28)?);
-    let extra_len = usize::from(field16(30)?);
-    let comment_len = usize::from(field16(32)?);
-    let name_start = at.saturating_add(CENTRAL_LEN);
-    let next = name_start.saturating_add(name_len + extra_len + comment_len);
-    if next > bytes.len() {
-        return Err(cut());
-    }
-    Ok(Entry {
-        flags: field16(8)?,
-        method: field16(10)?,
-        crc: field32(16)?,
-        compressed: field32(20)?,
-        size: field32(24)?,
-        local: field32(42)? as usize,
-        name: name_start..name_start + name_len,
-        next,
-    })
 }
 
-/// The content of `entry`, after its local header; refused when compressed, encrypted or damaged.
-fn entry_data<'a>(bytes: &'a [u8], entry: &Entry, name: &str) -> Result<&'a [u8], String> {
-    if entry.flags & 1 != 0 {
-        return Err(format!(
-            "{name} is encrypted; unzip the files and load the .ann files one by one"
-        ));
+/// The message for the file `name` that cannot be opened: encrypted, compressed another way, or its
+/// header damaged.
+fn unreadable(name: &str, error: &ZipError) -> String {
+    match error {
+        ZipError::UnsupportedArchive(ZipError::PASSWORD_REQUIRED) => {
+            format!("{name} is encrypted; unzip the files and load the .ann files one by one")
+        }
+        ZipError::UnsupportedArchive(_) => format!(
+            "{name} is compressed in a way this app cannot unpack (it reads stored and deflated \
+             files, as zip tools make by default); unzip the files and load the .ann files one by one"
+        ),
+        ZipError::Io(_) => damaged(&format!("{name} lies outside the file")),
+        other => damaged(&format!("the header of {name} is broken: {other}")),
     }
-    if entry.method != 0 {
-        return Err(format!(
-            "{name} is compressed, and this app reads only zips whose files are stored as they \
-             are (as its own brat export is); unzip the files and load the .ann files one by one"
-        ));
-    }
-    if entry.size == u32::MAX || entry.compressed == u32::MAX {
-        return Err(format!(
-            "{name} is in the ZIP64 form, which this app cannot read"
-        ));
-    }
-    if entry.compressed != entry.size {
-        return Err(damaged(&format!("{name} has two different sizes")));
-    }
-    let cut = || damaged(&format!("{name} lies outside the file"));
-    if le32(bytes, entry.local) != Some(LOCAL) {
-        return Err(damaged(&format!("the header of {name} is missing")));
-    }
-    let name_len = usize::from(le16(bytes, entry.local.saturating_add(26)).ok_or_else(cut)?);
-    let extra_len = usize::from(le16(bytes, entry.local.saturating_add(28)).ok_or_else(cut)?);
-    let start = entry.local.saturating_add(LOCAL_LEN + name_len + extra_len);
-    let data = bytes
-        .get(start..start.saturating_add(entry.size as usize))
-        .ok_or_else(cut)?;
-    if crc32(data) != entry.crc {
-        return Err(format!(
-            "{name} is damaged: its checksum does not match its content"
-        ));
-    }
-    Ok(data)
 }
 
-/// Where the end record starts: the last signature that leaves room for the record and its comment.
-fn find_end(bytes: &[u8]) -> Option<usize> {
-    let last = bytes.len().checked_sub(END_LEN)?;
-    let first = last.saturating_sub(usize::from(u16::MAX));
-    (first..=last).rev().find(|&at| {
-        le32(bytes, at) == Some(END)
-            && le16(bytes, at + 20).is_some_and(|c| at + END_LEN + usize::from(c) <= bytes.len())
-    })
+/// The message for the file `name` whose content failed to unpack.
+fn unpacking(name: &str, error: &std::io::Error) -> String {
+    if error.to_string().contains("checksum") {
+        format!("{name} is damaged: its checksum does not match its content")
+    } else {
+        damaged(&format!("{name} cannot be unpacked: {error}"))
+    }
+}
+
+/// The message for an archive that is, or unpacks to, more than `max` bytes.
+fn too_large(max: usize) -> String {
+    format!(
+        "the files in this zip come to more than {} MiB, more than this app reads at once; load \
+         fewer at a time",
+        max / (1024 * 1024)
+    )
 }
 
 /// The message for an archive that cannot be read, with the `detail` of why.
@@ -225,27 +185,12 @@ fn damaged(detail: &str) -> String {
     format!("this zip file is damaged or cut short ({detail}); make it again and load it again")
 }
 
-/// The little-endian `u16` at `at`, if the buffer holds it.
-fn le16(bytes: &[u8], at: usize) -> Option<u16> {
-    let b = bytes.get(at..at.checked_add(2)?)?;
-    Some(u16::from_le_bytes([*b.first()?, *b.get(1)?]))
-}
-
-/// The little-endian `u32` at `at`, if the buffer holds it.
-fn le32(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes([
-        *b.first()?,
-        *b.get(1)?,
-        *b.get(2)?,
-        *b.get(3)?,
-    ]))
-}
-
+/// Appends `value`, little-endian.
 fn put16(out: &mut Vec<u8>, value: u16) {
     out.extend_from_slice(&value.to_le_bytes());
 }
 
+/// Appends `value`, little-endian.
 fn put32(out: &mut Vec<u8>, value: u32) {
     out.extend_from_slice(&value.to_le_bytes());
 }

@@ -22,10 +22,60 @@ fn paragraph_at_finds_the_line() {
 
 #[test]
 fn hash_is_sha256_of_the_utf8_text() {
-    assert_eq!(
-        sha256_hex("abc"),
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-    );
+    // FIPS 180-4's examples, and a text beyond ASCII (`printf 'Київ — “x”' | sha256sum`).
+    for (text, expected) in [
+        (
+            "",
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+        ),
+        (
+            "abc",
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        ),
+        (
+            "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+        ),
+        (
+            "Київ — “x”",
+            "bc2a481101da904c96870220891f99a97809aecc74a588b7c2d8a749036cbed7",
+        ),
+    ] {
+        assert_eq!(sha256_hex(text), expected, "{text:?}");
+        assert_eq!(Article::new("x", "X", text.into()).sha256(), expected);
+    }
+}
+
+#[test]
+fn seed_article_hashes_are_unchanged() {
+    // The hashes that `sha256sum seeds/<file>` prints, as the export fixture and the README list them:
+    // the ids of saved and exported work depend on them.
+    let fixture = include_str!("../../../tests/fixtures/native-export.json");
+    for (text, expected) in [
+        (
+            include_str!("../../../seeds/000_65abf12ab916bebf.txt"),
+            "9bc92496087accbbc85acc1f25da5e8e4fb3d0d1359f4e22a91afdbd3f5326f9",
+        ),
+        (
+            include_str!("../../../seeds/001_066be8eb47512928.txt"),
+            "779f980c388c1557cee647642c696bf93b2be0d627befa1f702d9fe6bd1a307e",
+        ),
+        (
+            include_str!("../../../seeds/002_7b1e3c34a99ec616.txt"),
+            "0c1aa7ea64258060f6293157f12302604cc952c0f3712d0a5af77b3c5a09665c",
+        ),
+        (
+            include_str!("../../../seeds/003_d5caa7359e3878d4.txt"),
+            "0062f305f1fdb4d89ae86653052276f9ef7e862e824a38436a320622e4d29bdf",
+        ),
+        (
+            include_str!("../../../seeds/004_380562526dcc32a4.txt"),
+            "ca71f375838f495c10a03794ab25cc9f33a53d416d442199a2e818536ee84527",
+        ),
+    ] {
+        assert_eq!(sha256_hex(text), expected);
+        assert!(fixture.contains(expected), "{expected} not in the fixture");
+    }
 }
 
 #[test]

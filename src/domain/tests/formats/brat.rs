@@ -380,5 +380,9 @@ mod read;
 #[path = "brat_properties.rs"]
 mod properties;
 
+#[cfg(not(target_arch = "wasm32"))]
+#[path = "brat_producers.rs"]
+mod producers;
+
 #[path = "brat_links.rs"]
 mod links;
