@@ -1,10 +1,15 @@
 //! Telling a file's format from its content, and reading it with that format's reader.
+//!
+//! The content is looked at from outside first ([`Shape`]: a list or an object, the keys that tell
+//! formats apart, the `type`), which keeps nothing of it; the format's reader then reads the text.
 
+use super::fields::problem;
+use super::shapes::{Loose, OneOrMany};
+use super::sniff::Shape;
 use super::{brat, doccano, error, label_studio, w3c, Format, FormatError, Incoming};
 use crate::domain::article::Article;
-use crate::domain::json::{self, Value};
+use crate::domain::json::from_str;
 use crate::domain::native_format;
-use crate::domain::records::syntax_error;
 use crate::domain::time::Timestamp;
 use std::rc::Rc;
 
@@ -31,11 +36,11 @@ pub fn read(
     if text.trim().is_empty() {
         return error("", "the file is empty");
     }
-    match json::parse(text) {
-        Ok(value) => read_json(value, text, articles, now),
+    match from_str::<Shape>(text) {
+        Ok(shape) => read_json(&shape, text, articles, now),
         Err(whole) => match first_line_object(text) {
             Some(first) => read_jsonl(&first, text, articles, now),
-            None if text.trim_start().starts_with(['{', '[']) => Err(syntax_error(&whole)),
+            None if text.trim_start().starts_with(['{', '[']) => Err(problem(whole, None)),
             None => not_json(text),
         },
     }
@@ -52,42 +57,34 @@ fn utf8(bytes: &[u8]) -> Result<&str, FormatError> {
     })
 }
 
-/// A file that is one JSON value: ours, W3C, Label Studio, or a one-line doccano file.
-///
-/// Label Studio's and doccano's readers parse the text again, so the value is dropped before they
-/// run: a large file is never held twice.
+/// A file that is one JSON value of this `shape`: ours, W3C, Label Studio, or a one-line doccano
+/// file.
 fn read_json(
-    value: Value,
+    shape: &Shape,
     text: &str,
     articles: &[Rc<Article>],
     now: Timestamp,
 ) -> Result<(Format, Incoming), FormatError> {
-    let first = match &value {
-        Value::Array(items) => items.first(),
-        other => Some(other),
-    };
-    let has = |key: &str| first.is_some_and(|v| v.get(key).is_some());
+    let first = shape.first();
+    let has = |key: &str| first.is_some_and(|v| v.has(key));
     let is_w3c = has("@context")
-        || first
-            .and_then(|v| v.get("type"))
-            .is_some_and(|t| matches!(t, Value::String(s) if s.starts_with("Annotation")));
-    let object = matches!(value, Value::Object(_));
-    let first_is_array = first.is_some_and(|v| matches!(v, Value::Array(_)));
+        || first.and_then(Shape::kind).is_some_and(
+            |t| matches!(t, OneOrMany::One(Loose::Text(t)) if t.starts_with("Annotation")),
+        );
+    let object = matches!(shape, Shape::Object(_));
+    let list = matches!(shape, Shape::List(_));
     if object && has("format") {
-        drop(value);
         Ok((Format::Native, native_format::read(text, articles)?))
     } else if is_w3c {
-        Ok((Format::W3c, w3c::read(value, articles, now)?))
-    } else if matches!(value, Value::Array(_)) && has("data") {
-        drop(value);
+        Ok((Format::W3c, w3c::read(text, articles, now)?))
+    } else if list && has("data") {
         Ok((
             Format::LabelStudio,
             label_studio::read(text, articles, now)?,
         ))
     } else if object && has("text") {
-        let keys = keys(value);
-        read_jsonl(&keys, text, articles, now)
-    } else if first_is_array {
+        read_jsonl(shape, text, articles, now)
+    } else if first.is_some_and(|f| matches!(f, Shape::List(_))) {
         not_read(Format::SpacyTuples)
     } else {
         error(
@@ -98,14 +95,14 @@ fn read_json(
     }
 }
 
-/// A file of one JSON object a line, told apart by the keys of the first line's object.
+/// A file of one JSON object a line, told apart by the keys of the `first` line's object.
 fn read_jsonl(
-    first: &[String],
+    first: &Shape,
     text: &str,
     articles: &[Rc<Article>],
     now: Timestamp,
 ) -> Result<(Format, Incoming), FormatError> {
-    let has = |key: &str| first.iter().any(|k| k == key);
+    let has = |key: &str| first.has(key);
     if has("tokens") {
         not_read(Format::Prodigy)
     } else if has("spans") {
@@ -121,21 +118,12 @@ fn read_jsonl(
     }
 }
 
-/// The keys of an object (none for another value), the value itself dropped.
-fn keys(value: Value) -> Vec<String> {
-    match value {
-        Value::Object(members) => members.into_iter().map(|(k, _)| k).collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// The keys of the first non-empty line, if it is a JSON object.
-fn first_line_object(text: &str) -> Option<Vec<String>> {
+/// The shape of the first non-empty line, if it is a JSON object.
+fn first_line_object(text: &str) -> Option<Shape> {
     let line = text.lines().find(|l| !l.trim().is_empty())?;
-    json::parse(line)
+    from_str::<Shape>(line)
         .ok()
-        .filter(|v| matches!(v, Value::Object(_)))
-        .map(keys)
+        .filter(|shape| matches!(shape, Shape::Object(_)))
 }
 
 /// Text that is not JSON: name the format if it is one we only write.

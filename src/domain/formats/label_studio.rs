@@ -48,10 +48,15 @@
 //! whose labels name no link, a value no menu has, or a result for a region that is not there is
 //! skipped with a warning.
 
+use super::fields::Id;
 use super::links::{self, ClaimAttr};
+use super::shapes::{Loose, OneOrMany};
 use super::{tags, Body, Doc};
 use crate::domain::annotation::Annotation;
-use crate::domain::json::Writer;
+use crate::domain::json::to_pretty;
+
+mod task;
+pub use task::{Completion, Data, RegionValue, Task, TaskResult};
 
 /// The `from_name` of the per-region text area that holds a mention's registry entry.
 pub const REGISTRY: &str = "registry";
@@ -59,97 +64,95 @@ pub const REGISTRY: &str = "registry";
 /// Writes a pretty-printed list of tasks.
 pub fn export(docs: &[Doc]) -> Body {
     let mut dropped = Vec::new();
-    let mut w = Writer::pretty();
-    w.begin_array();
-    for (index, doc) in docs.iter().enumerate() {
-        let article = &doc.article;
-        w.begin_object();
-        w.field("id", &(index + 1));
-        w.key("data");
-        w.begin_object();
-        w.field("text", &article.text);
-        w.field("article", article.id.as_str());
-        w.field("title", &article.title);
-        w.end_object();
-        w.key("annotations");
-        w.begin_array();
-        if !doc.annotations.is_empty() {
-            w.begin_object();
-            w.key("result");
-            w.begin_array();
-            for a in &doc.annotations {
-                result(&mut w, a, "label", "labels", |w| {
-                    w.field("text", article.slice(a.span.start(), a.span.end()));
-                    list_of_one(w, "labels", tags::tag(a.label));
-                });
-                if !a.note.is_empty() {
-                    result(&mut w, a, "note", "textarea", |w| {
-                        list_of_one(w, "text", &a.note)
-                    });
-                }
-                for attr in ClaimAttr::ALL {
-                    if let Some(value) = attr.of(a) {
-                        result(&mut w, a, attr.name(), "choices", |w| {
-                            list_of_one(w, "choices", value)
-                        });
-                    }
-                }
-                if let Some(entry) = links::entry(doc, a) {
-                    result(&mut w, a, REGISTRY, "textarea", |w| {
-                        list_of_one(w, "text", &entry.name);
-                        w.field("entity", entry.id.as_str());
-                    });
-                }
-            }
-            for l in links::links(doc, &mut dropped) {
-                w.begin_object();
-                w.field("from_id", l.from.id.as_str());
-                w.field("to_id", l.to.id.as_str());
-                w.field("type", "relation");
-                w.field("direction", "right");
-                list_of_one(&mut w, "labels", l.kind.name());
-                w.end_object();
-            }
-            w.end_array();
-            w.end_object();
-        }
-        w.end_array();
-        w.end_object();
-    }
-    w.end_array();
-    let mut text = w.finish();
+    let tasks: Vec<Task> = docs
+        .iter()
+        .enumerate()
+        .map(|(index, doc)| Task {
+            id: index + 1,
+            data: Data {
+                text: doc.article.text.clone(),
+                article: Some(doc.article.id.as_str().to_owned()),
+                title: doc.article.title.clone(),
+            },
+            annotations: Some(completions(doc, &mut dropped)),
+            predictions: None,
+        })
+        .collect();
+    let mut text = to_pretty(&tasks);
     text.push('\n');
     let mut body = Body::text(text);
     body.dropped = dropped;
     body
 }
 
-/// Writes one result of `a`: its id, the control it comes from, its type, and its value: `start`,
-/// `end`, then what `rest` writes. A `labels` result is marked as made by hand.
-fn result(w: &mut Writer, a: &Annotation, from: &str, kind: &str, rest: impl FnOnce(&mut Writer)) {
-    w.begin_object();
-    w.field("id", a.id.as_str());
-    w.field("from_name", from);
-    w.field("to_name", "text");
-    w.field("type", kind);
-    if kind == "labels" {
-        w.field("origin", "manual");
+/// The one completed annotation of `doc`'s task, or none when it has no annotations.
+fn completions(doc: &Doc, dropped: &mut Vec<String>) -> Vec<Completion> {
+    if doc.annotations.is_empty() {
+        return Vec::new();
     }
-    w.key("value");
-    w.begin_object();
-    w.field("start", &a.span.start());
-    w.field("end", &a.span.end());
-    rest(w);
-    w.end_object();
-    w.end_object();
+    let mut result = Vec::new();
+    for a in &doc.annotations {
+        let text = doc.article.slice(a.span.start(), a.span.end()).to_owned();
+        result.push(region(a, "label", "labels", |v| {
+            v.text = Some(OneOrMany::One(text));
+            v.labels = Some(vec![tags::tag(a.label).to_owned()]);
+        }));
+        if !a.note.is_empty() {
+            result.push(region(a, "note", "textarea", |v| {
+                v.text = Some(OneOrMany::Many(vec![a.note.clone()]));
+            }));
+        }
+        for attr in ClaimAttr::ALL {
+            if let Some(value) = attr.of(a) {
+                result.push(region(a, attr.name(), "choices", |v| {
+                    v.choices = Some(vec![value.to_owned()]);
+                }));
+            }
+        }
+        if let Some(entry) = links::entry(doc, a) {
+            result.push(region(a, REGISTRY, "textarea", |v| {
+                v.text = Some(OneOrMany::Many(vec![entry.name.clone()]));
+                v.entity = Some(entry.id.as_str().to_owned());
+            }));
+        }
+    }
+    for l in links::links(doc, dropped) {
+        result.push(TaskResult {
+            from_id: Some(Id::Text(l.from.id.as_str().to_owned())),
+            to_id: Some(Id::Text(l.to.id.as_str().to_owned())),
+            kind: "relation".into(),
+            direction: Some("right".into()),
+            labels: Some(vec![Loose::from(l.kind.name())]),
+            ..TaskResult::default()
+        });
+    }
+    vec![Completion { result }]
 }
 
-/// Writes `"key": [value]`.
-fn list_of_one(w: &mut Writer, key: &str, value: &str) {
-    w.key(key);
-    w.begin_array();
-    w.string(value);
-    w.end_array();
+/// One result of `a`: its id, the control it comes from, its kind, and its value: `start`, `end`,
+/// then what `rest` sets. A `labels` result is marked as made by hand.
+fn region(
+    a: &Annotation,
+    from: &str,
+    kind: &str,
+    rest: impl FnOnce(&mut RegionValue),
+) -> TaskResult {
+    let whole = |n: usize| Some(Loose::Whole(n as u64));
+    let mut value = RegionValue {
+        start: whole(a.span.start()),
+        end: whole(a.span.end()),
+        ..RegionValue::default()
+    };
+    rest(&mut value);
+    TaskResult {
+        id: Some(Id::Text(a.id.as_str().to_owned())),
+        from_name: Some(from.to_owned()),
+        to_name: Some("text".into()),
+        kind: kind.to_owned(),
+        origin: (kind == "labels").then(|| "manual".to_owned()),
+        value: Some(value),
+        ..TaskResult::default()
+    }
 }
 
 mod read;

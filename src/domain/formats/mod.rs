@@ -5,20 +5,31 @@
 //! records in the app's own shape, which [`crate::domain::import`] then checks, re-anchors and
 //! classifies exactly as for the app's own files. Inside, offsets are Unicode code points, end
 //! exclusive; each format converts at its border and [`Format::offsets`] says to what.
+//!
+//! The JSON formats declare one serde type per record of the file (`doccano::Line`,
+//! `label_studio::Task`, `w3c::Annotation`, `spacy::Line`, `prodigy::Line`, …), which both the
+//! exporter writes and the importer reads; none refuses unknown keys, as other tools add their own.
+//! What they share: [`fields`] (offsets, ids, reading a file or a line with the place of a problem),
+//! [`shapes`] (one value or a list, an object or an IRI, a value read only when a string),
+//! [`objects`] (records read only from JSON objects) and [`sniff`] (a file's outside, for
+//! [`detect`]).
 
 pub mod brat;
 pub mod conll;
 pub mod csv;
 pub mod detect;
 pub mod doccano;
+pub mod fields;
 mod incoming;
 pub mod label_studio;
 pub mod links;
+pub mod objects;
 pub mod prodigy;
+pub mod shapes;
+pub mod sniff;
 pub mod spacy;
 pub mod tags;
 pub mod tokens;
-pub mod values;
 pub mod w3c;
 pub mod zip;
 

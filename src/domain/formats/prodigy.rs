@@ -16,10 +16,55 @@
 //! and is left out, also listed there.
 
 use super::conll::{describe, on_tokens, widened, widened_line};
+use super::spacy::Meta;
 use super::tags::tag;
-use super::tokens::{is_space, tokenize};
+use super::tokens::{is_space, tokenize, Token};
 use super::{Body, Doc};
-use crate::domain::json::Writer;
+use crate::domain::json::to_compact;
+use serde::{Deserialize, Serialize};
+
+/// One line: an article's text, which article it is, its tokens and its spans.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    /// The article's text.
+    pub text: String,
+    /// Which article it is.
+    pub meta: Meta,
+    /// Its tokens.
+    pub tokens: Vec<Word>,
+    /// Its spans, on token boundaries.
+    pub spans: Vec<Labelled>,
+}
+
+/// A token.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Word {
+    /// Its text.
+    pub text: String,
+    /// The first code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Its index, from 0.
+    pub id: usize,
+    /// Whether whitespace follows it.
+    pub ws: bool,
+}
+
+/// A span on token boundaries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labelled {
+    /// The first code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// The index of its first token.
+    pub token_start: usize,
+    /// The index of its last token (inclusive).
+    pub token_end: usize,
+    /// Its tag.
+    pub label: String,
+}
 
 /// Writes one JSONL line per article.
 pub fn export(docs: &[Doc]) -> Body {
@@ -29,63 +74,66 @@ pub fn export(docs: &[Doc]) -> Body {
         let text = &doc.article.text;
         let chars: Vec<char> = text.chars().collect();
         let tokens = tokenize(text);
-        let mut w = Writer::compact();
-        w.begin_object();
-        w.field("text", text);
-        w.key("meta");
-        w.begin_object();
-        w.field("article", doc.article.id.as_str());
-        w.field("title", &doc.article.title);
-        w.end_object();
-        w.key("tokens");
-        w.begin_array();
-        for (id, t) in tokens.iter().enumerate() {
-            let word: String = chars
-                .get(t.start..t.end)
-                .unwrap_or_default()
-                .iter()
-                .collect();
-            w.begin_object();
-            w.field("text", &word);
-            w.field("start", &t.start);
-            w.field("end", &t.end);
-            w.field("id", &id);
-            w.field("ws", &chars.get(t.end).copied().is_some_and(is_space));
-            w.end_object();
-        }
-        w.end_array();
-        w.key("spans");
-        w.begin_array();
-        for a in &doc.annotations {
-            let aligned = on_tokens(&tokens, a.span.start(), a.span.end())
-                .and_then(|range| Some((widened(&tokens, &range)?, range)));
-            let Some(((start, end), range)) = aligned else {
-                dropped.push(format!(
-                    "{} is only whitespace: no token to mark",
-                    describe(doc, a)
-                ));
-                continue;
-            };
-            if (start, end) != (a.span.start(), a.span.end()) {
-                dropped.push(widened_line(doc, a, start, end));
-            }
-            w.begin_object();
-            w.field("start", &start);
-            w.field("end", &end);
-            w.field("token_start", &range.start);
-            w.field("token_end", &range.end.saturating_sub(1));
-            w.field("label", tag(a.label));
-            w.end_object();
-        }
-        w.end_array();
-        w.end_object();
-        out.push_str(&w.finish());
+        let line = Line {
+            text: text.clone(),
+            meta: Meta::of(doc),
+            tokens: words(&chars, &tokens),
+            spans: spans(doc, &tokens, &mut dropped),
+        };
+        out.push_str(&to_compact(&line));
         out.push('\n');
     }
     Body {
         dropped,
         ..Body::text(out)
     }
+}
+
+/// The `tokens` of a text of `chars`.
+fn words(chars: &[char], tokens: &[Token]) -> Vec<Word> {
+    tokens
+        .iter()
+        .enumerate()
+        .map(|(id, t)| Word {
+            text: chars
+                .get(t.start..t.end)
+                .unwrap_or_default()
+                .iter()
+                .collect(),
+            start: t.start,
+            end: t.end,
+            id,
+            ws: chars.get(t.end).copied().is_some_and(is_space),
+        })
+        .collect()
+}
+
+/// The spans of `doc` widened to whole `tokens`; a widened span, or one of only whitespace (left
+/// out), adds a line to `dropped`.
+fn spans(doc: &Doc, tokens: &[Token], dropped: &mut Vec<String>) -> Vec<Labelled> {
+    let mut out = Vec::new();
+    for a in &doc.annotations {
+        let aligned = on_tokens(tokens, a.span.start(), a.span.end())
+            .and_then(|range| Some((widened(tokens, &range)?, range)));
+        let Some(((start, end), range)) = aligned else {
+            dropped.push(format!(
+                "{} is only whitespace: no token to mark",
+                describe(doc, a)
+            ));
+            continue;
+        };
+        if (start, end) != (a.span.start(), a.span.end()) {
+            dropped.push(widened_line(doc, a, start, end));
+        }
+        out.push(Labelled {
+            start,
+            end,
+            token_start: range.start,
+            token_end: range.end.saturating_sub(1),
+            label: tag(a.label).to_owned(),
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -17,32 +17,80 @@
 use super::conll::one_layer;
 use super::tags::tag;
 use super::{Body, Doc};
-use crate::domain::json::{Scalar, Writer};
+use crate::domain::json::{to_compact, to_pretty};
+use serde::{Deserialize, Serialize};
+
+/// One line of the JSONL export: an article's text, all its spans, and which article it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Line {
+    /// The article's text.
+    pub text: String,
+    /// Its spans.
+    pub spans: Vec<Labelled>,
+    /// Which article it is.
+    pub meta: Meta,
+}
+
+/// A labelled span, in code points, end exclusive.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Labelled {
+    /// The first code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Its tag.
+    pub label: String,
+}
+
+/// The app's own keys on a line (spaCy and Prodigy keep `meta` as it is).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// The article's id.
+    pub article: String,
+    /// Its title.
+    pub title: String,
+}
+
+impl Meta {
+    /// The meta of `doc`'s article.
+    pub fn of(doc: &Doc) -> Meta {
+        Meta {
+            article: doc.article.id.as_str().to_owned(),
+            title: doc.article.title.clone(),
+        }
+    }
+}
+
+/// A training tuple: `[text, {"entities": [[start, end, label], ...]}]`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tuple(pub String, pub Entities);
+
+/// A training tuple's annotations.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entities {
+    /// One layer of spans: start, end and tag.
+    pub entities: Vec<(usize, usize, String)>,
+}
 
 /// Writes one JSONL line per article with all its spans.
 pub fn export_jsonl(docs: &[Doc]) -> Body {
     let mut out = String::new();
     for doc in docs {
-        let mut w = Writer::compact();
-        w.begin_object();
-        w.field("text", &doc.article.text);
-        w.key("spans");
-        w.begin_array();
-        for a in &doc.annotations {
-            w.begin_object();
-            w.field("start", &a.span.start());
-            w.field("end", &a.span.end());
-            w.field("label", tag(a.label));
-            w.end_object();
-        }
-        w.end_array();
-        w.key("meta");
-        w.begin_object();
-        w.field("article", doc.article.id.as_str());
-        w.field("title", &doc.article.title);
-        w.end_object();
-        w.end_object();
-        out.push_str(&w.finish());
+        let spans = doc
+            .annotations
+            .iter()
+            .map(|a| Labelled {
+                start: a.span.start(),
+                end: a.span.end(),
+                label: tag(a.label).to_owned(),
+            })
+            .collect();
+        let line = Line {
+            text: doc.article.text.clone(),
+            spans,
+            meta: Meta::of(doc),
+        };
+        out.push_str(&to_compact(&line));
         out.push('\n');
     }
     Body::text(out)
@@ -50,9 +98,8 @@ pub fn export_jsonl(docs: &[Doc]) -> Body {
 
 /// Writes the training tuples, one layer of entities per article.
 pub fn export_tuples(docs: &[Doc]) -> Body {
-    let mut w = Writer::pretty();
     let mut dropped = Vec::new();
-    w.begin_array();
+    let mut tuples = Vec::new();
     for doc in docs {
         let candidates = doc
             .annotations
@@ -61,24 +108,13 @@ pub fn export_tuples(docs: &[Doc]) -> Body {
             .collect();
         let (kept, overlapping) = one_layer(doc, candidates);
         dropped.extend(overlapping);
-        w.begin_array();
-        w.string(&doc.article.text);
-        w.begin_object();
-        w.key("entities");
-        w.begin_array();
-        for (a, _) in kept {
-            w.begin_array();
-            a.span.start().write(&mut w);
-            a.span.end().write(&mut w);
-            w.string(tag(a.label));
-            w.end_array();
-        }
-        w.end_array();
-        w.end_object();
-        w.end_array();
+        let entities = kept
+            .into_iter()
+            .map(|(a, _)| (a.span.start(), a.span.end(), tag(a.label).to_owned()))
+            .collect();
+        tuples.push(Tuple(doc.article.text.clone(), Entities { entities }));
     }
-    w.end_array();
-    let mut out = w.finish();
+    let mut out = to_pretty(&tuples);
     out.push('\n');
     Body {
         dropped,

@@ -57,12 +57,20 @@
 //! identifying body whose IRI is not ours (Wikidata, say) makes an entry whose id is the IRI and
 //! whose name is the body's `label` or else the mention's text.
 
+use super::fields::Offset;
 use super::links::{self, ClaimAttr, Link};
-use super::{Body, Doc};
+use super::objects::Object;
+use super::shapes::{Loose, ObjectOr, OneOrMany};
+use super::{Body as Export, Doc};
 use crate::domain::anchoring::context;
-use crate::domain::annotation::Annotation;
-use crate::domain::json::Writer;
+use crate::domain::annotation::Annotation as Marked;
+use crate::domain::json::to_pretty;
 use crate::domain::time::Timestamp;
+
+mod model;
+pub use model::{
+    Annotation, Body, BodyObject, Collection, Names, Page, Resource, Selector, Target, TargetObject,
+};
 
 /// The JSON-LD context of the model.
 pub const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -81,126 +89,127 @@ pub const LINK_URN: &str = "urn:news-annotator:link:";
 
 /// Writes one pretty-printed `AnnotationCollection` with a single page; `now` dates it. Each doc's
 /// annotations come first, then its links.
-pub fn export(docs: &[Doc], now: Timestamp) -> Body {
+pub fn export(docs: &[Doc], now: Timestamp) -> Export {
     let mut dropped = Vec::new();
-    let links: Vec<Vec<Link<'_>>> = docs.iter().map(|d| links::links(d, &mut dropped)).collect();
-    let total: usize = docs.iter().map(|d| d.annotations.len()).sum::<usize>()
-        + links.iter().map(Vec::len).sum::<usize>();
-    let mut w = Writer::pretty();
-    w.begin_object();
-    w.field("@context", CONTEXT);
-    w.field("type", "AnnotationCollection");
-    w.field("label", "News Annotator export");
-    w.field("generator", "News Annotator");
-    w.field("generated", &now.to_string());
-    w.field("total", &total);
-    w.key("first");
-    w.begin_object();
-    w.field("type", "AnnotationPage");
-    w.field("startIndex", &0_usize);
-    w.key("items");
-    w.begin_array();
-    for (doc, links) in docs.iter().zip(&links) {
-        for a in &doc.annotations {
-            annotation(&mut w, doc, a);
-        }
-        for l in links {
-            link(&mut w, l);
-        }
+    let mut items = Vec::new();
+    for doc in docs {
+        let links = links::links(doc, &mut dropped);
+        items.extend(doc.annotations.iter().map(|a| annotation(doc, a)));
+        items.extend(links.iter().map(link));
     }
-    w.end_array();
-    w.end_object();
-    w.end_object();
-    let mut text = w.finish();
+    let collection = Collection {
+        context: CONTEXT.into(),
+        kind: "AnnotationCollection".into(),
+        label: "News Annotator export".into(),
+        generator: "News Annotator".into(),
+        generated: now,
+        total: items.len(),
+        first: Some(ObjectOr::Object(Page {
+            kind: "AnnotationPage".into(),
+            start_index: 0,
+            items,
+            next: None,
+        })),
+    };
+    let mut text = to_pretty(&collection);
     text.push('\n');
-    let mut body = Body::text(text);
+    let mut body = Export::text(text);
     body.dropped = dropped;
     body
 }
 
-/// Writes the annotation `a` of `doc`.
-fn annotation(w: &mut Writer, doc: &Doc, a: &Annotation) {
+/// The name `name` as a one-value `type` or `motivation`.
+fn name(name: &str) -> Option<Names> {
+    Some(OneOrMany::One(Loose::from(name)))
+}
+
+/// The annotation `a` of `doc`.
+fn annotation(doc: &Doc, a: &Marked) -> Annotation {
     let article = &doc.article;
-    w.begin_object();
-    w.field("id", &format!("{ANNOTATION_URN}{}", a.id.as_str()));
-    w.field("type", "Annotation");
-    w.field("motivation", "tagging");
-    w.field("created", &a.created.to_string());
-    w.field("modified", &a.updated.to_string());
-    w.key("body");
-    w.begin_array();
-    textual_body(w, "tagging", a.label.name().name(), false);
+    let mut bodies = vec![textual("tagging", a.label.name().name(), false)];
     if let Some(kind) = a.label.kind() {
-        textual_body(w, "tagging", kind.name(), false);
+        bodies.push(textual("tagging", kind.name(), false));
     }
     if !a.note.is_empty() {
-        textual_body(w, "commenting", &a.note, true);
+        bodies.push(textual("commenting", &a.note, true));
     }
     for attr in ClaimAttr::ALL {
         if let Some(value) = attr.of(a) {
-            textual_body(w, "classifying", &format!("{}:{value}", attr.name()), false);
+            bodies.push(textual(
+                "classifying",
+                &format!("{}:{value}", attr.name()),
+                false,
+            ));
         }
     }
     if let Some(entry) = links::entry(doc, a) {
-        w.begin_object();
-        w.field("type", "SpecificResource");
-        w.field("purpose", "identifying");
-        w.key("source");
-        w.begin_object();
-        w.field("id", &format!("{ENTITY_URN}{}", entry.id.as_str()));
-        w.field("label", &entry.name);
-        w.end_object();
-        w.end_object();
+        bodies.push(ObjectOr::Object(BodyObject {
+            kind: name("SpecificResource"),
+            purpose: Some("identifying".into()),
+            source: Some(ObjectOr::Object(Resource {
+                id: Some(Loose::Text(format!("{ENTITY_URN}{}", entry.id.as_str()))),
+                label: Some(Loose::from(entry.name.as_str())),
+            })),
+            ..BodyObject::default()
+        }));
     }
-    w.end_array();
-    w.key("target");
-    w.begin_object();
-    w.field("source", &format!("{ARTICLE_URN}{}", article.id.as_str()));
-    w.key("selector");
-    w.begin_array();
     let (prefix, suffix) = context(article, a.span);
-    w.begin_object();
-    w.field("type", "TextQuoteSelector");
-    w.field("exact", article.slice(a.span.start(), a.span.end()));
-    w.field("prefix", &prefix);
-    w.field("suffix", &suffix);
-    w.end_object();
-    w.begin_object();
-    w.field("type", "TextPositionSelector");
-    w.field("start", &a.span.start());
-    w.field("end", &a.span.end());
-    w.end_object();
-    w.end_array();
-    w.end_object();
-    w.end_object();
-}
-
-/// Writes a link as an annotation of its own: motivated by linking, its target the annotation that
-/// cites, its body the source and a tag naming the kind.
-fn link(w: &mut Writer, l: &Link<'_>) {
-    w.begin_object();
-    w.field("id", &format!("{LINK_URN}{}", l.from.id.as_str()));
-    w.field("type", "Annotation");
-    w.field("motivation", "linking");
-    w.key("body");
-    w.begin_array();
-    w.string(&format!("{ANNOTATION_URN}{}", l.to.id.as_str()));
-    textual_body(w, "tagging", l.kind.name(), false);
-    w.end_array();
-    w.field("target", &format!("{ANNOTATION_URN}{}", l.from.id.as_str()));
-    w.end_object();
-}
-
-/// Writes a `TextualBody`, with `"format": "text/plain"` when `plain`.
-fn textual_body(w: &mut Writer, purpose: &str, value: &str, plain: bool) {
-    w.begin_object();
-    w.field("type", "TextualBody");
-    w.field("purpose", purpose);
-    w.field("value", value);
-    if plain {
-        w.field("format", "text/plain");
+    let quote = Selector {
+        kind: name("TextQuoteSelector"),
+        exact: Some(article.slice(a.span.start(), a.span.end()).to_owned()),
+        prefix: Some(prefix),
+        suffix: Some(suffix),
+        ..Selector::default()
+    };
+    let position = Selector {
+        kind: name("TextPositionSelector"),
+        start: Some(Offset(a.span.start())),
+        end: Some(Offset(a.span.end())),
+        ..Selector::default()
+    };
+    let target = TargetObject {
+        source: Some(Loose::Text(format!("{ARTICLE_URN}{}", article.id.as_str()))),
+        selector: Some(OneOrMany::Many(vec![Object(quote), Object(position)])),
+        id: None,
+    };
+    Annotation {
+        id: Some(format!("{ANNOTATION_URN}{}", a.id.as_str())),
+        kind: name("Annotation"),
+        motivation: name("tagging"),
+        created: Some(a.created),
+        modified: Some(a.updated),
+        body: Some(OneOrMany::Many(bodies)),
+        body_value: None,
+        target: Some(OneOrMany::One(ObjectOr::Object(target))),
     }
-    w.end_object();
+}
+
+/// A link as an annotation of its own: motivated by linking, its target the annotation that cites,
+/// its body the source and a tag naming the kind.
+fn link(l: &Link<'_>) -> Annotation {
+    let iri = |a: &Marked| Loose::Text(format!("{ANNOTATION_URN}{}", a.id.as_str()));
+    Annotation {
+        id: Some(format!("{LINK_URN}{}", l.from.id.as_str())),
+        kind: name("Annotation"),
+        motivation: name("linking"),
+        body: Some(OneOrMany::Many(vec![
+            ObjectOr::Plain(iri(l.to)),
+            textual("tagging", l.kind.name(), false),
+        ])),
+        target: Some(OneOrMany::One(ObjectOr::Plain(iri(l.from)))),
+        ..Annotation::default()
+    }
+}
+
+/// A `TextualBody`, with `"format": "text/plain"` when `plain`.
+fn textual(purpose: &str, value: &str, plain: bool) -> Body {
+    ObjectOr::Object(BodyObject {
+        kind: name("TextualBody"),
+        purpose: Some(purpose.to_owned()),
+        value: Some(Loose::from(value)),
+        format: plain.then(|| "text/plain".to_owned()),
+        ..BodyObject::default()
+    })
 }
 
 mod read;

@@ -1,13 +1,15 @@
 //! Reading W3C Web Annotation files back (see the parent module for the shapes it accepts).
 
-use super::{ANNOTATION_URN, ARTICLE_URN};
+use super::{Annotation, Collection, Page, ANNOTATION_URN, ARTICLE_URN};
 use crate::domain::article::Article;
+use crate::domain::formats::fields::read_file;
 use crate::domain::formats::links::{refer, set_attr};
-use crate::domain::formats::values::{list, shown, string};
+use crate::domain::formats::objects::Object;
+use crate::domain::formats::shapes::{Loose, ObjectOr, OneOrMany};
+use crate::domain::formats::sniff::{is_a, Shape};
 use crate::domain::formats::{
     error, find_article, generated_id, Format, FormatError, Found, Incoming,
 };
-use crate::domain::json::Value;
 use crate::domain::time::Timestamp;
 use std::rc::Rc;
 
@@ -17,82 +19,42 @@ mod selector;
 mod target;
 use body::body;
 
-/// Reads a parsed W3C file: a collection, a page, one annotation, or a list of annotations.
-pub fn read(
-    value: Value,
-    articles: &[Rc<Article>],
-    now: Timestamp,
-) -> Result<Incoming, FormatError> {
+/// Reads a W3C file: a collection, a page, one annotation, or a list of annotations. The file's
+/// outside is looked at first, then the file read as what it is.
+pub fn read(text: &str, articles: &[Rc<Article>], now: Timestamp) -> Result<Incoming, FormatError> {
     let mut reader = Reader {
         articles,
         now,
         incoming: Incoming::default(),
         links: Vec::new(),
     };
-    match &value {
-        Value::Array(items) => reader.items(items, "")?,
-        Value::Object(_) if is_a(&value, "AnnotationCollection") => {
-            let mut path = "first".to_owned();
-            let mut page = value.get("first");
-            loop {
-                match page {
-                    None if path == "first" => {
-                        return error(
-                            path,
-                            "missing: a collection keeps its annotations in its first page",
-                        )
-                    }
-                    None | Some(Value::Null) => break,
-                    Some(p @ Value::Object(_)) => {
-                        reader.page(p, &path)?;
-                        page = p.get("next");
-                        path.push_str(".next");
-                    }
-                    Some(Value::String(iri)) => {
-                        return error(
-                            path,
-                            format!(
-                            "the page is at \"{}\", not in this file; save the whole collection \
-                                 with its pages embedded and load that",
-                            cut(iri)
-                        ),
-                        )
-                    }
-                    Some(other) => {
-                        return error(
-                            path,
-                            format!("must be an AnnotationPage, not {}", shown(other)),
-                        )
-                    }
-                }
+    match read_file::<Shape>(text)? {
+        Shape::List(_) => {
+            let items: Vec<Object<Annotation>> = read_file(text)?;
+            for (i, Object(item)) in items.iter().enumerate() {
+                reader.annotation(item, &format!("[{i}]"))?;
             }
         }
-        Value::Object(_) if is_a(&value, "AnnotationPage") => reader.page(&value, "")?,
-        Value::Object(_) => reader.annotation(&value, "")?,
-        other => {
+        Shape::Object(keys) if is_a(keys.kind.as_ref(), "AnnotationCollection") => {
+            reader.collection(&read_file(text)?)?;
+        }
+        Shape::Object(keys) if is_a(keys.kind.as_ref(), "AnnotationPage") => {
+            reader.page(&read_file(text)?, "")?;
+        }
+        Shape::Object(_) => reader.annotation(&read_file(text)?, "")?,
+        Shape::Plain(other) => {
             return error(
                 "",
                 format!(
                     "a W3C Web Annotation file holds an AnnotationCollection, an AnnotationPage, \
                      an Annotation or a list of annotations, not {}",
-                    shown(other)
+                    other.shown()
                 ),
             )
         }
     }
     link::resolve(&mut reader.incoming, reader.links);
     Ok(reader.incoming)
-}
-
-/// Whether `value`'s `type` is `name` or a list that holds it.
-fn is_a(value: &Value, name: &str) -> bool {
-    match value.get("type") {
-        Some(Value::String(t)) => t == name,
-        Some(Value::Array(types)) => types
-            .iter()
-            .any(|t| matches!(t, Value::String(t) if t == name)),
-        _ => false,
-    }
 }
 
 /// `path.key`, or `key` at the top.
@@ -124,39 +86,63 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    /// Reads the `AnnotationPage` at `path`.
-    fn page(&mut self, page: &Value, path: &str) -> Result<(), FormatError> {
-        let items_path = at(path, "items");
-        match page.get("items") {
-            Some(items) => self.items(list(items, &items_path)?, &items_path),
-            None => error(
-                items_path,
-                "missing: a page keeps its annotations in \"items\"",
-            ),
+    /// Reads the pages of `collection`, from its first through each page's `next`.
+    fn collection(&mut self, collection: &Collection) -> Result<(), FormatError> {
+        let mut path = "first".to_owned();
+        let mut page = collection.first.as_ref();
+        while let Some(next) = page {
+            match next {
+                ObjectOr::Object(p) => {
+                    self.page(p, &path)?;
+                    page = p.next.as_deref();
+                    path.push_str(".next");
+                }
+                ObjectOr::Plain(Loose::Text(iri)) => {
+                    return error(
+                        path,
+                        format!(
+                            "the page is at \"{}\", not in this file; save the whole collection \
+                             with its pages embedded and load that",
+                            cut(iri)
+                        ),
+                    )
+                }
+                ObjectOr::Plain(other) => {
+                    return error(
+                        path,
+                        format!("must be an AnnotationPage, not {}", other.shown()),
+                    )
+                }
+            }
         }
+        Ok(())
     }
 
-    /// Reads the annotations `items` of the list at `path`.
-    fn items(&mut self, items: &[Value], path: &str) -> Result<(), FormatError> {
-        for (i, item) in items.iter().enumerate() {
-            self.annotation(item, &format!("{path}[{i}]"))?;
+    /// Reads the `AnnotationPage` at `path`.
+    fn page(&mut self, page: &Page, path: &str) -> Result<(), FormatError> {
+        let items_path = at(path, "items");
+        for (i, item) in page.items.iter().enumerate() {
+            self.annotation(item, &format!("{items_path}[{i}]"))?;
         }
         Ok(())
     }
 
     /// Reads the annotation at `path` (empty for a file of one annotation).
-    fn annotation(&mut self, item: &Value, path: &str) -> Result<(), FormatError> {
+    fn annotation(&mut self, item: &Annotation, path: &str) -> Result<(), FormatError> {
         let place = if path.is_empty() {
             "the annotation"
         } else {
             path
         };
-        if !matches!(item, Value::Object(_)) {
-            return error(place, format!("must be an Annotation, not {}", shown(item)));
-        }
-        if item.get("type").is_some() && !is_a(item, "Annotation") {
-            let t = item.get("type").map(shown).unwrap_or_default();
-            return error(at(path, "type"), format!("must be \"Annotation\", not {t}"));
+        if let Some(kind) = item.kind.as_ref().filter(|k| !is_a(Some(k), "Annotation")) {
+            let shown = match kind {
+                OneOrMany::One(one) => one.shown(),
+                OneOrMany::Many(_) => "a list".into(),
+            };
+            return error(
+                at(path, "type"),
+                format!("must be \"Annotation\", not {shown}"),
+            );
         }
         if link::is_linking(item) {
             let warnings = &mut self.incoming.warnings;
@@ -172,18 +158,12 @@ impl<'a> Reader<'a> {
             return Ok(());
         };
         let (start, end) = (span.start(), span.end());
-        let id = match item.get("id") {
-            None | Some(Value::Null) => generated_id(Format::W3c, &article.id, start, end, label),
-            id => {
-                let id = string(id, &at(path, "id"))?;
-                id.strip_prefix(ANNOTATION_URN).unwrap_or(id).to_owned()
-            }
+        let id = match &item.id {
+            None => generated_id(Format::W3c, &article.id, start, end, label),
+            Some(id) => id.strip_prefix(ANNOTATION_URN).unwrap_or(id).to_owned(),
         };
-        let created = self.time(item.get("created"), &at(path, "created"))?;
-        let updated = match item.get("modified") {
-            None | Some(Value::Null) => created,
-            some => self.time(some, &at(path, "modified"))?,
-        };
+        let created = item.created;
+        let updated = item.modified.or(created);
         let found = Found {
             id,
             article: article.id.clone(),
@@ -230,15 +210,5 @@ impl<'a> Reader<'a> {
         self.incoming
             .warnings
             .push(format!("{path}: {why}; skipped"));
-    }
-
-    /// A time at `path`; `None` when absent.
-    fn time(&self, value: Option<&Value>, path: &str) -> Result<Option<Timestamp>, FormatError> {
-        match value {
-            None | Some(Value::Null) => Ok(None),
-            some => Timestamp::parse(string(some, path)?)
-                .map(Some)
-                .or_else(|m| error(path, m)),
-        }
     }
 }

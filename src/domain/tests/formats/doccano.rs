@@ -183,7 +183,7 @@ fn broken_lines_are_refused_with_the_place_and_the_reason() {
         fails(r#"[{"start_offset": "0", "end_offset": 7, "label": "LOC"}]"#),
         pair(
             "line 1: entities[0].start_offset",
-            "must be a whole number of characters counted from 0, not \"0\""
+            "invalid type: string \"0\", expected a whole number of characters counted from 0"
         )
     );
     assert_eq!(
@@ -203,24 +203,28 @@ fn broken_lines_are_refused_with_the_place_and_the_reason() {
     );
     assert_eq!(
         fails(r#"[{"start_offset": 0, "end_offset": 7}]"#),
-        pair("line 1: entities[0].label", "missing")
+        pair("line 1: entities[0]", "missing field `label`")
     );
     assert_eq!(
-        fails(r#"[{"start_offset": 0, "end_offset": 123456789012345678901234567890123456789012345678901234567890, "label": "LOC"}]"#),
+        fails(
+            r#"[{"start_offset": 0, "end_offset": 123456789012345678901234567890123456789012345678901234567890, "label": "LOC"}]"#
+        ),
         pair(
             "line 1: entities[0].end_offset",
-            "must be a whole number of characters counted from 0, not 123456789012345678901234567890123456789…"
+            "invalid type: floating point `1.2345678901234567e+59`, expected a whole number of \
+             characters counted from 0"
         )
     );
     assert_eq!(
         fails(r#"{"start_offset": 0}"#),
-        pair("line 1: entities", "must be a list, not an object")
+        pair("line 1: entities", "invalid type: map, expected a sequence")
     );
     assert_eq!(
         fails(r#"[[0, 7, "LOC"]]"#),
         pair(
             "line 1: entities[0]",
-            "must be an object with \"start_offset\", \"end_offset\" and \"label\", not a list"
+            "invalid type: sequence, expected an object with \"start_offset\", \"end_offset\" \
+             and \"label\""
         )
     );
 }
@@ -241,12 +245,12 @@ fn broken_files_are_refused_with_the_line_and_the_reason() {
         fails(&format!("{good}\n[1, 2]\n")),
         pair(
             "line 2",
-            "each line must be a JSON object with \"text\" and \"entities\", not a list"
+            "invalid type: sequence, expected a JSON object with \"text\" and \"entities\""
         )
     );
     assert_eq!(
         fails("{\"entities\": []}\n{}\n"),
-        pair("line 1: text", "missing")
+        pair("line 1", "missing field `text`")
     );
     assert_eq!(
         fails(&format!(
@@ -254,7 +258,16 @@ fn broken_files_are_refused_with_the_line_and_the_reason() {
         )),
         pair(
             "line 1: label[0]",
-            "must be [start, end, \"TAG\"], not a list"
+            "invalid length 2, expected [start, end, \"TAG\"]"
+        )
+    );
+    assert_eq!(
+        fails(&format!(
+            "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [[0, 7, \"LOC\", 0.9]]}}"
+        )),
+        pair(
+            "line 1: label[0]",
+            "invalid length 4, expected [start, end, \"TAG\"]"
         )
     );
     assert_eq!(
@@ -263,7 +276,7 @@ fn broken_files_are_refused_with_the_line_and_the_reason() {
         )),
         pair(
             "line 1: label[0]",
-            "must be [start, end, \"TAG\"], not \"POSITIVE\""
+            "invalid type: string \"POSITIVE\", expected [start, end, \"TAG\"]"
         )
     );
     assert_eq!(
@@ -272,14 +285,17 @@ fn broken_files_are_refused_with_the_line_and_the_reason() {
         )),
         pair(
             "line 1: label[0][0]",
-            "must be a whole number of characters counted from 0, not -1"
+            "invalid value: integer `-1`, expected a whole number of characters counted from 0"
         )
     );
     assert_eq!(
         fails(&format!(
             "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [[0, 7, 3]]}}"
         )),
-        pair("line 1: label[0][2]", "must be a string, not 3")
+        pair(
+            "line 1: label[0][2]",
+            "invalid type: integer `3`, expected a string"
+        )
     );
 }
 

@@ -123,18 +123,19 @@ fn relations_that_do_not_fit_are_skipped_and_broken_ones_refused_with_the_path()
     };
     assert_eq!(
         fails(r#"[{"from_id": "q", "type": "said_by"}]"#),
-        "line 1: relations[0].to_id: missing: give an entity's id"
+        "line 1: relations[0]: missing field `to_id`"
     );
     assert_eq!(
         fails(r#"[{"from_id": "q", "to_id": [1], "type": "said_by"}]"#),
-        "line 1: relations[0].to_id: must be a whole number or a string, not a list"
+        "line 1: relations[0].to_id: invalid type: sequence, expected a whole number or a string"
     );
     assert_eq!(
         fails(r#"[7]"#),
-        "line 1: relations[0]: must be an object with \"from_id\", \"to_id\" and \"type\", not 7"
+        "line 1: relations[0]: invalid type: integer `7`, expected an object with \"from_id\", \
+         \"to_id\" and \"type\""
     );
     assert_eq!(
         fails(r#"{"a": 1}"#),
-        "line 1: relations: must be a list, not an object"
+        "line 1: relations: invalid type: map, expected a sequence"
     );
 }

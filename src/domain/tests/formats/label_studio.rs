@@ -237,15 +237,22 @@ fn broken_files_are_refused_with_the_place_and_the_reason() {
     );
     assert_eq!(
         fails("\"tasks\""),
-        pair("", "a Label Studio file is a list of tasks, not \"tasks\"")
+        pair(
+            "",
+            "invalid type: string \"tasks\", expected a Label Studio task: an object with \
+             \"data\" and \"annotations\""
+        )
     );
     assert_eq!(
         fails("[{\"data\": {\"text\": 5}}]"),
-        pair("[0].data.text", "must be a string, not 5")
+        pair(
+            "[0].data.text",
+            "invalid type: integer `5`, expected a string"
+        )
     );
     assert_eq!(
         fails("[{\"annotations\": []}]"),
-        pair("[0].data", "missing: a task keeps its text in data.text")
+        pair("[0]", "missing field `data`")
     );
     assert_eq!(
         fails(&task(
@@ -288,11 +295,14 @@ fn broken_files_are_refused_with_the_place_and_the_reason() {
         fails(&task(
             r#"[{"value": {"start": 0, "end": 7, "labels": ["LOC"]}}]"#
         )),
-        pair("[0].annotations[0].result[0].type", "missing")
+        pair("[0].annotations[0].result[0]", "missing field `type`")
     );
     assert_eq!(
         fails(&task(r#"{"start": 0}"#)),
-        pair("[0].annotations[0].result", "must be a list, not an object")
+        pair(
+            "[0].annotations[0].result",
+            "invalid type: map, expected a sequence"
+        )
     );
     assert_eq!(
         fails(&task(
@@ -300,7 +310,7 @@ fn broken_files_are_refused_with_the_place_and_the_reason() {
         )),
         pair(
             "[0].annotations[0].result[0].id",
-            "must be a string, not true"
+            "invalid type: boolean `true`, expected a whole number or a string"
         )
     );
 }

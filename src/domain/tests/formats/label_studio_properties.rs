@@ -4,11 +4,11 @@
 use super::*;
 use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
 use crate::domain::article::Article;
-use crate::domain::json::Value;
 use crate::domain::span::Span;
 use crate::domain::time::Timestamp;
 use crate::domain::workspace::Action;
 use proptest::prelude::*;
+use serde_json::Value;
 
 /// Pieces of text: ASCII, a flag, emoji, a combining accent, CJK, curly quotes, both line ends.
 const PIECES: [&str; 15] = [
@@ -75,8 +75,8 @@ fn value() -> impl Strategy<Value = Value> {
         any::<u64>().prop_map(Value::from),
         any::<i64>().prop_map(Value::from),
         (0..40_u64).prop_map(Value::from),
-        Just(crate::domain::fixtures::legacy_json("1e308")),
-        Just(crate::domain::fixtures::legacy_json(
+        Just(crate::domain::fixtures::json("1e308")),
+        Just(crate::domain::fixtures::json(
             "123456789012345678901234567890"
         )),
     ];
@@ -106,7 +106,7 @@ fn value() -> impl Strategy<Value = Value> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             prop::collection::vec((keys.clone().prop_map(str::to_owned), inner), 0..6)
-                .prop_map(Value::Object),
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
         ]
     })
 }

@@ -6,9 +6,7 @@ use super::*;
 use crate::domain::article::Article;
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::records;
-use crate::domain::fixtures::{
-    formats_workspace, json, legacy_json, registry_workspace, FORMATS_TEXT,
-};
+use crate::domain::fixtures::{formats_workspace, json, registry_workspace, FORMATS_TEXT};
 use crate::domain::formats::Format;
 use crate::domain::formats::{docs, Scope};
 use crate::domain::import::plan_import;
@@ -34,7 +32,7 @@ fn export_matches_the_golden_file_byte_for_byte() {
 #[test]
 fn everything_survives_export_and_import() {
     let ws = registry_workspace();
-    let incoming = read(legacy_json(&exported()), ws.articles(), LATER).unwrap();
+    let incoming = read(&exported(), ws.articles(), LATER).unwrap();
     let got: Vec<_> = incoming.records.iter().map(|(_, r)| r.clone()).collect();
     // Ids, notes, times, exact text and context, links, claim attributes and registry references:
     // the very records of the app's own format.
@@ -98,13 +96,11 @@ fn articles() -> Vec<Rc<Article>> {
 
 #[test]
 fn a_single_annotation_with_a_quote_only_a_foreign_iri_and_a_string_body() {
-    let value = legacy_json(
-        r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
+    let value = r#"{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
             "body": "PERSON",
             "target": {"source": "https://example.org/articles/fixture",
                        "selector": {"type": "TextQuoteSelector", "exact": "Zelensky",
-                                    "prefix": "historic”. ", "suffix": "’s"}}}"#,
-    );
+                                    "prefix": "historic”. ", "suffix": "’s"}}}"#;
     let incoming = read(value, &articles(), LATER).unwrap();
     let [(path, rec)] = incoming.records.as_slice() else {
         panic!("{incoming:?}")
@@ -148,7 +144,7 @@ fn a_list_of_annotations_and_a_page_with_bodies_of_every_shape() {
             "items[0]",
         ),
     ] {
-        let incoming = read(legacy_json(&file), &articles(), LATER).unwrap();
+        let incoming = read(&file, &articles(), LATER).unwrap();
         let (p, rec) = &incoming.records[0];
         assert_eq!(p, path);
         assert_eq!(rec.id, "https://hypothes.is/a/abc");
@@ -166,15 +162,13 @@ fn a_list_of_annotations_and_a_page_with_bodies_of_every_shape() {
 
 #[test]
 fn annotations_this_app_cannot_place_are_skipped_with_a_warning() {
-    let value = legacy_json(
-        r#"[{"body": "claim", "target": {"source": "urn:news-annotator:article:elsewhere",
+    let value = r#"[{"body": "claim", "target": {"source": "urn:news-annotator:article:elsewhere",
                                        "selector": {"type": "TextPositionSelector", "start": 0, "end": 4}}},
             {"body": "claim", "target": "urn:news-annotator:article:fixture"},
             {"body": "claim", "target": {"source": "urn:news-annotator:article:fixture",
                                        "selector": {"type": "TextQuoteSelector", "exact": "Odesa"}}},
             {"body": "claim", "target": {"source": "urn:news-annotator:article:fixture",
-                                       "selector": {"type": "CssSelector", "value": "p"}}}]"#,
-    );
+                                       "selector": {"type": "CssSelector", "value": "p"}}}]"#;
     let incoming = read(value, &articles(), LATER).unwrap();
     assert!(incoming.records.is_empty());
     assert_eq!(
@@ -206,7 +200,7 @@ fn a_quote_that_moved_is_found_again_by_the_import() {
     );
     // Positions past the end of our text: the quote alone says where.
     let far = file.replace("\"start\": 1, \"end\": 5", "\"start\": 100, \"end\": 104");
-    let incoming = read(legacy_json(&far), &articles(), LATER).unwrap();
+    let incoming = read(&far, &articles(), LATER).unwrap();
     assert_eq!(
         (incoming.records[0].1.start, incoming.records[0].1.end),
         (28, 32)
@@ -225,7 +219,7 @@ fn fails_item(body: &str, target: &str) -> (String, String) {
         "{{\"type\": \"AnnotationCollection\", \"first\": {{\"items\": [{ok}, {ok}, \
          {{\"body\": {body}, \"target\": {target}}}]}}}}"
     );
-    let e = read(legacy_json(&file), &articles(), LATER).unwrap_err();
+    let e = read(&file, &articles(), LATER).unwrap_err();
     (e.path, e.message)
 }
 
@@ -243,7 +237,7 @@ fn broken_annotations_are_refused_with_the_json_path_and_the_reason() {
         fails_item("\"claim\"", &position("\"0\"", "7")),
         pair(
             "first.items[2].target.selector[1].start",
-            "must be a whole number of characters counted from 0, not \"0\""
+            "invalid type: string \"0\", expected a whole number of characters counted from 0"
         )
     );
     assert_eq!(
@@ -334,7 +328,7 @@ fn broken_annotations_are_refused_with_the_json_path_and_the_reason() {
 #[test]
 fn broken_files_are_refused_with_the_json_path_and_the_reason() {
     let fails = |text: &str| {
-        let e = read(legacy_json(text), &articles(), LATER).unwrap_err();
+        let e = read(text, &articles(), LATER).unwrap_err();
         (e.path, e.message)
     };
     assert_eq!(
@@ -354,11 +348,12 @@ fn broken_files_are_refused_with_the_json_path_and_the_reason() {
         )
     );
     assert_eq!(
+        fails(r#"{"type": "AnnotationCollection"}"#),
+        pair("", "missing field `first`")
+    );
+    assert_eq!(
         fails(r#"{"type": "AnnotationCollection", "first": {"type": "AnnotationPage"}}"#),
-        pair(
-            "first.items",
-            "missing: a page keeps its annotations in \"items\""
-        )
+        pair("first", "missing field `items`")
     );
     assert_eq!(
         fails(r#"{"type": "Annotation", "body": "claim"}"#),
@@ -384,7 +379,7 @@ fn broken_files_are_refused_with_the_json_path_and_the_reason() {
     );
     assert_eq!(
         fails(r#"[[]]"#),
-        pair("[0]", "must be an Annotation, not a list")
+        pair("[0]", "invalid type: sequence, expected an Annotation")
     );
 }
 

@@ -33,7 +33,7 @@ fn three() -> [String; 3] {
 
 fn read_items(items: &[String]) -> Incoming {
     let file = format!("[{}]", items.join(", "));
-    read(legacy_json(&file), &articles(), LATER).unwrap()
+    read(&file, &articles(), LATER).unwrap()
 }
 
 fn source_of<'a>(incoming: &'a Incoming, id: &str) -> Option<&'a str> {
@@ -73,7 +73,7 @@ fn links_are_annotations_of_their_own_and_entries_carry_their_names() {
 #[test]
 fn registry_entries_come_back_with_their_names_and_the_mentions_kinds() {
     let ws = registry_workspace();
-    let incoming = read(legacy_json(&exported()), ws.articles(), LATER).unwrap();
+    let incoming = read(&exported(), ws.articles(), LATER).unwrap();
     let entry = |id: &str, name: &str, kind: &str| EntityRecord {
         id: id.into(),
         name: name.into(),

@@ -5,13 +5,14 @@
 //! or that does not fit, is skipped with a warning.
 
 use super::at;
-use super::region::{id_at, result_id, value_of};
+use super::region::{region_id, value_of};
 use crate::domain::annotation::Label;
 use crate::domain::attributes::LinkKind;
+use crate::domain::formats::fields::Id;
+use crate::domain::formats::label_studio::TaskResult;
 use crate::domain::formats::links::{self, link_kind, refer, set_attr, ClaimAttr, Pending};
-use crate::domain::formats::values::{list, shown, string};
+use crate::domain::formats::shapes::{Loose, OneOrMany};
 use crate::domain::formats::{error, FormatError, Incoming};
-use crate::domain::json::Value;
 use crate::domain::time::Timestamp;
 use std::collections::HashMap;
 
@@ -31,24 +32,19 @@ fn cut(text: &str) -> String {
     text.chars().take(40).collect()
 }
 
-/// The region id a result is for: an error if it has none.
-fn region(result: &Value, path: &str) -> Result<String, FormatError> {
-    result_id(result, path)?.map_or_else(
-        || error(at(path, "id"), "missing: the id of the region it is for"),
-        Ok,
-    )
+/// The region id at `key` of the result at `path` (`id`, `from_id`, `to_id`): an error naming
+/// `what` if it has none.
+fn required(id: &Option<Id>, path: &str, key: &str, what: &str) -> Result<String, FormatError> {
+    region_id(id).map_or_else(|| error(at(path, key), format!("missing: {what}")), Ok)
 }
 
 /// Reads a `choices` result at `path`; `None`, with a warning, when it is none of ours.
 pub(super) fn choices(
-    result: &Value,
+    result: &TaskResult,
     path: &str,
     warnings: &mut Vec<String>,
 ) -> Result<Option<Extra>, FormatError> {
-    let from = match result.get("from_name") {
-        Some(Value::String(from)) => from.as_str(),
-        _ => "",
-    };
+    let from = result.from_name.as_deref().unwrap_or_default();
     let Some(attr) = ClaimAttr::from_name(from) else {
         let whose = if from.is_empty() {
             String::new()
@@ -61,51 +57,40 @@ pub(super) fn choices(
         ));
         return Ok(None);
     };
-    let id = region(result, path)?;
+    let id = required(&result.id, path, "id", "the id of the region it is for")?;
     let value = value_of(result, path)?;
     let choices_path = format!("{path}.value.choices");
-    let Some(choices) = value.get("choices") else {
-        return error(
-            choices_path,
-            "missing: give the choice, such as [\"disputed\"]",
-        );
-    };
-    let value = match list(choices, &choices_path)? {
-        [one] => string(Some(one), &format!("{choices_path}[0]"))?,
-        other => {
+    let value = match value.choices.as_deref() {
+        None => {
+            return error(
+                choices_path,
+                "missing: give the choice, such as [\"disputed\"]",
+            )
+        }
+        Some([one]) => one,
+        Some(other) => {
             return error(
                 choices_path,
                 format!("holds {} choices: {} takes one", other.len(), attr.name()),
             )
         }
     };
-    Ok(Some(Extra::Attr(
-        path.to_owned(),
-        id,
-        attr,
-        value.to_owned(),
-    )))
+    Ok(Some(Extra::Attr(path.to_owned(), id, attr, value.clone())))
 }
 
 /// Reads a `textarea` result from `registry` at `path`: the entry's name is its text, its id the
 /// `value.entity` we write, or else made from the name.
-pub(super) fn reference(result: &Value, path: &str) -> Result<Extra, FormatError> {
-    let id = region(result, path)?;
+pub(super) fn reference(result: &TaskResult, path: &str) -> Result<Extra, FormatError> {
+    let id = required(&result.id, path, "id", "the id of the region it is for")?;
     let value = value_of(result, path)?;
     let text_path = format!("{path}.value.text");
-    let name = match value.get("text") {
-        Some(Value::Array(items)) => match items.first() {
-            Some(first) => string(Some(first), &format!("{text_path}[0]"))?,
-            None => "",
-        },
-        other => string(other, &text_path)?,
+    let name = match &value.text {
+        Some(OneOrMany::Many(lines)) => lines.first().map_or("", String::as_str),
+        Some(OneOrMany::One(name)) => name,
+        None => return error(text_path, "missing"),
     };
-    let entity = match value.get("entity") {
-        None | Some(Value::Null) => None,
-        some => Some(string(some, &format!("{path}.value.entity"))?),
-    };
-    let entry = match entity {
-        Some(entity) => entity.to_owned(),
+    let entry = match &value.entity {
+        Some(entity) => entity.clone(),
         None => {
             let slug: String = name
                 .trim()
@@ -131,29 +116,20 @@ pub(super) fn reference(result: &Value, path: &str) -> Result<Extra, FormatError
 /// `direction` is `left`); its first label that names a link gives the kind. `None`, with a
 /// warning, when its labels name none.
 pub(super) fn relation(
-    result: &Value,
+    result: &TaskResult,
     path: &str,
     warnings: &mut Vec<String>,
 ) -> Result<Option<Extra>, FormatError> {
-    let end = |key: &str| {
-        id_at(result, key, path)?
-            .map_or_else(|| error(at(path, key), "missing: give a region's id"), Ok)
-    };
-    let (from, to) = (end("from_id")?, end("to_id")?);
-    let labels = match result.get("labels") {
-        None | Some(Value::Null) => &[],
-        Some(labels) => list(labels, &at(path, "labels"))?,
-    };
-    let names: Vec<&str> = labels
-        .iter()
-        .filter_map(|l| match l {
-            Value::String(s) => Some(s.as_str()),
-            _ => None,
-        })
-        .collect();
-    let kind = names.iter().find_map(|n| link_kind(n));
+    let from = required(&result.from_id, path, "from_id", "give a region's id")?;
+    let to = required(&result.to_id, path, "to_id", "give a region's id")?;
+    let labels = result.labels.as_deref().unwrap_or_default();
+    let kind = labels.iter().filter_map(Loose::text).find_map(link_kind);
     if kind.is_none() && !labels.is_empty() {
-        let shown_labels = labels.iter().map(shown).collect::<Vec<_>>().join(", ");
+        let shown_labels = labels
+            .iter()
+            .map(Loose::shown)
+            .collect::<Vec<_>>()
+            .join(", ");
         warnings.push(format!(
             "{path}.labels: {} names no link this app reads (said_by, source, from_quote); \
              skipped",
@@ -161,8 +137,8 @@ pub(super) fn relation(
         ));
         return Ok(None);
     }
-    let (from, to) = match result.get("direction") {
-        Some(Value::String(d)) if d == "left" => (to, from),
+    let (from, to) = match result.direction.as_deref() {
+        Some("left") => (to, from),
         _ => (from, to),
     };
     Ok(Some(Extra::Relation(path.to_owned(), from, to, kind)))
@@ -173,7 +149,7 @@ pub(super) fn relation(
 /// a two-way one) is read that way round.
 pub(super) fn apply(
     extras: Vec<Extra>,
-    by_id: &HashMap<&str, usize>,
+    by_id: &HashMap<String, usize>,
     incoming: &mut Incoming,
     now: Timestamp,
 ) {

@@ -1,112 +1,99 @@
-//! Reading the parts of one Label Studio result: its id, its value, a text area's text, and a
-//! labelled span with its offsets (converted from UTF-16 code units when its text says so).
+//! Reading the parts of one Label Studio result: its region id, its value, a text area's text, and
+//! a labelled span with its offsets (converted from UTF-16 code units when its text says so).
 
-use crate::domain::article::Article;
-use crate::domain::formats::values::{list, offset, shown, span, string};
+use super::TaskReader;
+use crate::domain::formats::fields::{span, Id};
+use crate::domain::formats::label_studio::{RegionValue, TaskResult};
+use crate::domain::formats::shapes::{Loose, OneOrMany};
 use crate::domain::formats::{error, generated_id, tags, Format, FormatError, Found};
-use crate::domain::json::{Number, Value};
-use crate::domain::text::Utf16Index;
-use crate::domain::time::Timestamp;
-use std::cell::OnceCell;
 
-/// The result's `id`: a string or a number; `None` when absent, null or empty.
-pub(super) fn result_id(result: &Value, path: &str) -> Result<Option<String>, FormatError> {
-    id_at(result, "id", path)
+/// A region id as text: `None` when absent or empty.
+pub(super) fn region_id(id: &Option<Id>) -> Option<String> {
+    id.as_ref().map(Id::key).filter(|id| !id.is_empty())
 }
 
-/// The id at `key` of the result at `path` (`id`, `from_id`, `to_id`): a string or a number;
-/// `None` when absent, null or empty.
-pub(super) fn id_at(result: &Value, key: &str, path: &str) -> Result<Option<String>, FormatError> {
-    match result.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.clone()).filter(|s| !s.is_empty())),
-        Some(Value::Number(n @ (Number::U64(_) | Number::I64(_)))) => Ok(Some(n.to_string())),
+/// The result's `value`, which a region result must have.
+pub(super) fn value_of<'r>(
+    result: &'r TaskResult,
+    path: &str,
+) -> Result<&'r RegionValue, FormatError> {
+    match &result.value {
+        Some(value) => Ok(value),
+        None => error(format!("{path}.value"), "missing"),
+    }
+}
+
+/// A text area's text: a string or a list of strings, joined by line breaks.
+pub(super) fn note_text(value: &RegionValue, path: &str) -> Result<String, FormatError> {
+    match &value.text {
+        Some(OneOrMany::One(text)) => Ok(text.clone()),
+        Some(OneOrMany::Many(lines)) => Ok(lines.join("\n")),
+        None => error(path, "missing"),
+    }
+}
+
+/// The character offset at `path`, which must be there: a whole number from 0. (Other kinds of
+/// results put other values at `start` and `end`, so they are read loosely and checked here.)
+fn offset(value: &Option<Loose>, path: &str) -> Result<usize, FormatError> {
+    match value {
+        Some(Loose::Whole(n)) => {
+            usize::try_from(*n).or_else(|_| error(path, format!("{n} is too large")))
+        }
+        None => error(
+            path,
+            "missing: give the offset in characters, counted from 0",
+        ),
         Some(other) => error(
-            format!("{path}.{key}"),
-            format!("must be a string, not {}", shown(other)),
+            path,
+            format!(
+                "must be a whole number of characters counted from 0, not {}",
+                other.shown()
+            ),
         ),
     }
 }
 
-/// The result's `value` object.
-pub(super) fn value_of<'v>(result: &'v Value, path: &str) -> Result<&'v Value, FormatError> {
-    let path = format!("{path}.value");
-    match result.get("value") {
-        Some(value @ Value::Object(_)) => Ok(value),
-        None => error(path, "missing"),
-        Some(other) => error(path, format!("must be an object, not {}", shown(other))),
-    }
-}
-
-/// A textarea's text: a string or a list of strings, joined by line breaks.
-pub(super) fn note_text(value: Option<&Value>, path: &str) -> Result<String, FormatError> {
-    match value {
-        Some(Value::Array(items)) => {
-            let mut parts = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                parts.push(string(Some(item), &format!("{path}[{i}]"))?);
-            }
-            Ok(parts.join("\n"))
-        }
-        other => string(other, path).map(str::to_owned),
-    }
-}
-
-/// The spans of a `labels` result's `value` at `path` (one per label) in the file's copy `text` of the
-/// article's text, the span's own text when the offsets do not select it, and whether the offsets
-/// were converted from UTF-16 code units (by `utf16`, the text's index, built on first use).
+/// The spans of a `labels` result's `value` at `path` (one per label) in the task `task` reads, the
+/// span's own text when the offsets do not select it, and whether the offsets were converted from
+/// UTF-16 code units.
 pub(super) fn labelled(
-    value: &Value,
+    value: &RegionValue,
     path: &str,
-    text: &Article,
-    utf16: &OnceCell<Utf16Index>,
-    len: usize,
-    article: &Article,
-    now: Timestamp,
+    task: &TaskReader<'_>,
 ) -> Result<(Vec<Found>, Option<String>, bool), FormatError> {
-    let mut start = offset(value.get("start"), &format!("{path}.start"))?;
+    let start = offset(&value.start, &format!("{path}.start"))?;
     let end_path = format!("{path}.end");
-    let mut end = offset(value.get("end"), &end_path)?;
-    let exact = match value.get("text") {
-        None | Some(Value::Null) => None,
-        other => Some(string(other, &format!("{path}.text"))?),
-    };
-    let mut converted = false;
-    let mut differs = false;
-    if let Some(exact) = exact.filter(|e| !e.is_empty()) {
-        if text.slice(start, end) != exact || end > len {
-            let index = utf16.get_or_init(|| Utf16Index::new(&text.text));
-            let (s, e) = (
-                index.to_char(&text.text, start),
-                index.to_char(&text.text, end),
-            );
-            if (s, e) != (start, end) && text.slice(s, e) == exact {
-                (start, end, converted) = (s, e, true);
-            } else {
-                differs = true;
-            }
+    let end = offset(&value.end, &end_path)?;
+    let exact = match &value.text {
+        None => None,
+        Some(OneOrMany::One(text)) => Some(text.as_str()),
+        Some(OneOrMany::Many(_)) => {
+            return error(format!("{path}.text"), "must be a string, not a list")
         }
-    }
-    let span = span(start, end, len, &end_path)?;
-    let labels_path = format!("{path}.labels");
-    let Some(labels) = value.get("labels") else {
-        return error(
-            labels_path,
-            "missing: give the span's tag, such as [\"PERSON\"]",
-        );
     };
-    let labels = list(labels, &labels_path)?;
-    if labels.is_empty() {
-        return error(
-            labels_path,
-            "is empty: give the span's tag, such as [\"PERSON\"]",
-        );
-    }
+    let (start, end, converted, differs) = placed(start, end, exact, task);
+    let span = span(start, end, task.len, &end_path)?;
+    let labels_path = format!("{path}.labels");
+    let labels = match value.labels.as_deref() {
+        None => {
+            return error(
+                labels_path,
+                "missing: give the span's tag, such as [\"PERSON\"]",
+            )
+        }
+        Some([]) => {
+            return error(
+                labels_path,
+                "is empty: give the span's tag, such as [\"PERSON\"]",
+            )
+        }
+        Some(labels) => labels,
+    };
+    let article = task.article;
     let mut found = Vec::with_capacity(labels.len());
     for (i, label) in labels.iter().enumerate() {
         let label_path = format!("{labels_path}[{i}]");
-        let label =
-            tags::label_of(string(Some(label), &label_path)?).or_else(|m| error(&label_path, m))?;
+        let label = tags::label_of(label).or_else(|m| error(&label_path, m))?;
         let (start, end) = (span.start(), span.end());
         found.push(Found {
             id: generated_id(Format::LabelStudio, &article.id, start, end, label),
@@ -115,10 +102,40 @@ pub(super) fn labelled(
             note: String::new(),
             start,
             end,
-            created: now,
-            updated: now,
+            created: task.now,
+            updated: task.now,
         });
     }
     let exact = exact.filter(|_| differs).map(str::to_owned);
     Ok((found, exact, converted))
+}
+
+/// Where a span's offsets place it in the task's text, given its own text `exact`: as written, or
+/// converted from UTF-16 code units when only that selects `exact`. Also says whether they were
+/// converted, and whether `exact` differs from what they select.
+fn placed(
+    start: usize,
+    end: usize,
+    exact: Option<&str>,
+    task: &TaskReader<'_>,
+) -> (usize, usize, bool, bool) {
+    let Some(exact) = exact.filter(|e| !e.is_empty()) else {
+        return (start, end, false, false);
+    };
+    let text = &task.copy;
+    if text.slice(start, end) == exact && end <= task.len {
+        return (start, end, false, false);
+    }
+    let index = task
+        .utf16
+        .get_or_init(|| crate::domain::text::Utf16Index::new(&text.text));
+    let (s, e) = (
+        index.to_char(&text.text, start),
+        index.to_char(&text.text, end),
+    );
+    if (s, e) != (start, end) && text.slice(s, e) == exact {
+        (s, e, true, false)
+    } else {
+        (start, end, false, true)
+    }
 }

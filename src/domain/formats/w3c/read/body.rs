@@ -1,14 +1,14 @@
 //! Reading a W3C annotation's bodies: the label, an entity's kind, the note, the claim attributes
 //! (`classifying` bodies `attribution:…` and `check:…`) and the registry entry (an `identifying` body).
 
+use super::target::required;
 use super::{at, cut};
 use crate::domain::annotation::{EntityKind, Label, LabelName};
 use crate::domain::formats::links::ClaimAttr;
+use crate::domain::formats::shapes::{Loose, ObjectOr};
 use crate::domain::formats::tags::label_of;
-use crate::domain::formats::values::{shown, string};
-use crate::domain::formats::w3c::ENTITY_URN;
+use crate::domain::formats::w3c::{Annotation, BodyObject, ENTITY_URN};
 use crate::domain::formats::{error, FormatError};
-use crate::domain::json::Value;
 
 /// What an annotation's bodies say.
 pub(super) struct Bodies {
@@ -31,152 +31,144 @@ enum Tag {
     Label(Label),
 }
 
+/// The bodies read so far: each tag with its path and value, the notes, and [`Bodies`]' other
+/// parts.
+#[derive(Default)]
+struct Read<'v> {
+    tags: Vec<(Tag, String, &'v str)>,
+    notes: Vec<&'v str>,
+    attrs: Vec<(String, ClaimAttr, String)>,
+    entity: Option<(String, String, String)>,
+    warnings: Vec<String>,
+}
+
 /// The bodies of the annotation at `path`: its `body` (and `bodyValue`, a note).
-pub(super) fn body(item: &Value, path: &str) -> Result<Bodies, FormatError> {
+pub(super) fn body(item: &Annotation, path: &str) -> Result<Bodies, FormatError> {
     let body_path = at(path, "body");
-    let bodies: Vec<(String, &Value)> = match item.get("body") {
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (format!("{body_path}[{i}]"), b))
-            .collect(),
-        Some(one) => vec![(body_path.clone(), one)],
-        None => Vec::new(),
-    };
-    let mut tags: Vec<(Tag, String, &str)> = Vec::new();
-    let mut notes: Vec<&str> = Vec::new();
-    let mut attrs = Vec::new();
-    let mut entry: Option<(String, String, String)> = None;
-    let mut warnings = Vec::new();
-    for (p, b) in &bodies {
+    let mut read = Read::default();
+    for (p, b) in item.body.iter().flat_map(|b| b.each(&body_path)) {
         match b {
-            Value::String(value) => tags.push((tag_of(value, p)?, p.clone(), value)),
-            Value::Object(_) => {
-                let purpose = match b.get("purpose") {
-                    None | Some(Value::Null) => "tagging",
-                    some => string(some, &at(p, "purpose"))?,
-                };
-                if purpose == "identifying" {
-                    match (identified(b), &entry) {
-                        (None, _) => warnings.push(format!(
-                            "{p}: an identifying body without the IRI of what it identifies; \
-                             ignored"
-                        )),
-                        (Some(_), Some((first, _, _))) => warnings.push(format!(
-                            "{p}: a second registry entry (the first at {first}); ignored"
-                        )),
-                        (Some((id, name)), None) => entry = Some((p.clone(), id, name)),
-                    }
-                    continue;
-                }
-                if purpose == "classifying" {
-                    if let Some(Value::String(value)) = b.get("value") {
-                        let split = value.split_once(':');
-                        let attr =
-                            split.and_then(|(name, v)| Some((ClaimAttr::from_name(name)?, v)));
-                        if let Some((attr, v)) = attr {
-                            attrs.push((at(p, "value"), attr, v.to_owned()));
-                            continue;
-                        }
-                    }
-                }
-                let tagging = matches!(purpose, "tagging" | "classifying");
-                let commenting = matches!(purpose, "commenting" | "describing");
-                if !(tagging || commenting) || b.get("value").is_none() {
-                    continue;
-                }
-                let value_path = at(p, "value");
-                let value = string(b.get("value"), &value_path)?;
-                if tagging {
-                    tags.push((tag_of(value, &value_path)?, value_path, value));
-                } else {
-                    notes.push(value);
-                }
+            ObjectOr::Plain(Loose::Text(value)) => {
+                read.tags.push((tag_of(value, &p)?, p.clone(), value));
             }
-            other => {
+            ObjectOr::Object(b) => read.object(b, &p)?,
+            ObjectOr::Plain(other) => {
                 return error(
                     p,
-                    format!("must be a TextualBody object, not {}", shown(other)),
+                    format!("must be a TextualBody object, not {}", other.shown()),
                 )
             }
         }
     }
-    if let Some(Value::String(note)) = item.get("bodyValue") {
-        notes.push(note);
-    }
-    let mut label: Option<(Label, &str)> = None;
-    let mut entity = false;
-    for (tag, p, value) in &tags {
-        match tag {
-            Tag::Entity => entity = true,
-            Tag::Label(l) => match label {
-                Some((first, first_value)) if first != *l => {
-                    return error(
-                        p,
-                        format!(
-                            "\"{}\" is a second label after \"{}\"; an annotation has one",
-                            cut(value),
-                            cut(first_value)
-                        ),
-                    )
-                }
-                _ => label = Some((*l, value)),
-            },
+    read.notes.extend(item.body_value.as_deref());
+    let label = read.label(&body_path)?;
+    Ok(Bodies {
+        label,
+        note: read.notes.join("\n"),
+        attrs: read.attrs,
+        entity: read.entity,
+        warnings: read.warnings,
+    })
+}
+
+impl<'v> Read<'v> {
+    /// Reads the body object `b` at `p` by its purpose.
+    fn object(&mut self, b: &'v BodyObject, p: &str) -> Result<(), FormatError> {
+        let purpose = b.purpose.as_deref().unwrap_or("tagging");
+        if purpose == "identifying" {
+            match (identified(b), &self.entity) {
+                (None, _) => self.warnings.push(format!(
+                    "{p}: an identifying body without the IRI of what it identifies; ignored"
+                )),
+                (Some(_), Some((first, _, _))) => self.warnings.push(format!(
+                    "{p}: a second registry entry (the first at {first}); ignored"
+                )),
+                (Some((id, name)), None) => self.entity = Some((p.to_owned(), id, name)),
+            }
+            return Ok(());
         }
+        let value = b.value.as_ref();
+        if purpose == "classifying" {
+            let split = value.and_then(Loose::text).and_then(|v| v.split_once(':'));
+            if let Some((attr, v)) = split.and_then(|(n, v)| Some((ClaimAttr::from_name(n)?, v))) {
+                self.attrs.push((at(p, "value"), attr, v.to_owned()));
+                return Ok(());
+            }
+        }
+        let tagging = matches!(purpose, "tagging" | "classifying");
+        let commenting = matches!(purpose, "commenting" | "describing");
+        if !(tagging || commenting) || value.is_none() {
+            return Ok(());
+        }
+        let value_path = at(p, "value");
+        let value = required(&b.value, &value_path)?;
+        if tagging {
+            self.tags
+                .push((tag_of(value, &value_path)?, value_path, value));
+        } else {
+            self.notes.push(value);
+        }
+        Ok(())
     }
-    let label = match label {
-        Some((l, value)) if entity && l.name() != LabelName::Entity => {
-            return error(
-                &body_path,
+
+    /// The one label the tags name (an `entity` tag needs a kind); the error is put at the tag
+    /// that conflicts, or at `body_path`.
+    fn label(&self, body_path: &str) -> Result<Label, FormatError> {
+        let mut label: Option<(Label, &str)> = None;
+        let mut entity = false;
+        for (tag, p, value) in &self.tags {
+            match tag {
+                Tag::Entity => entity = true,
+                Tag::Label(l) => match label {
+                    Some((first, first_value)) if first != *l => {
+                        return error(
+                            p,
+                            format!(
+                                "\"{}\" is a second label after \"{}\"; an annotation has one",
+                                cut(value),
+                                cut(first_value)
+                            ),
+                        )
+                    }
+                    _ => label = Some((*l, value)),
+                },
+            }
+        }
+        match label {
+            Some((l, value)) if entity && l.name() != LabelName::Entity => error(
+                body_path,
                 format!(
                     "tags \"entity\" and \"{}\", which is not an entity kind",
                     cut(value)
                 ),
-            )
-        }
-        Some((l, _)) => l,
-        None if entity => {
-            return error(
+            ),
+            Some((l, _)) => Ok(l),
+            None if entity => error(
                 body_path,
                 "tags \"entity\" without its kind: add a tagging body person, organization, \
                  place or other",
-            )
-        }
-        None => {
-            return error(
+            ),
+            None => error(
                 body_path,
                 "has no tagging body naming the label (claim, quote, or entity with person, \
                  organization, place or other)",
-            )
+            ),
         }
-    };
-    Ok(Bodies {
-        label,
-        note: notes.join("\n"),
-        attrs,
-        entity: entry,
-        warnings,
-    })
+    }
 }
 
 /// The registry id and name an identifying body names: its `source` (an IRI, or an object with an
 /// `id` and a `label`) or else its own `id`. Our entries' URNs give their ids; any other IRI is the
 /// id itself.
-fn identified(body: &Value) -> Option<(String, String)> {
-    fn text(v: Option<&Value>) -> Option<&str> {
-        match v {
-            Some(Value::String(s)) => Some(s),
-            _ => None,
-        }
-    }
-    let source = body.get("source");
-    let (iri, name) = match source {
-        Some(Value::String(iri)) => (iri.as_str(), None),
-        Some(object @ Value::Object(_)) => (text(object.get("id"))?, text(object.get("label"))),
-        _ => (text(body.get("id"))?, text(body.get("label"))),
+fn identified(body: &BodyObject) -> Option<(String, String)> {
+    let text = |v: &Option<Loose>| v.as_ref().and_then(Loose::text).map(str::to_owned);
+    let (iri, name) = match &body.source {
+        Some(ObjectOr::Plain(Loose::Text(iri))) => (iri.clone(), None),
+        Some(ObjectOr::Object(source)) => (text(&source.id)?, text(&source.label)),
+        _ => (text(&body.id)?, text(&body.label)),
     };
-    let id = iri.strip_prefix(ENTITY_URN).unwrap_or(iri);
-    Some((id.to_owned(), name.unwrap_or_default().to_owned())).filter(|(id, _)| !id.is_empty())
+    let id = iri.strip_prefix(ENTITY_URN).unwrap_or(&iri);
+    Some((id.to_owned(), name.unwrap_or_default())).filter(|(id, _)| !id.is_empty())
 }
 
 /// The tag of a tagging value: our label names and entity kinds, or the tags other formats use.

@@ -4,9 +4,9 @@
 
 use super::{at, cut};
 use crate::domain::formats::links::{self, link_kind, Pending, LINK_NAMES};
-use crate::domain::formats::w3c::ANNOTATION_URN;
+use crate::domain::formats::shapes::{Loose, ObjectOr};
+use crate::domain::formats::w3c::{Annotation, Body, Target, ANNOTATION_URN};
 use crate::domain::formats::Incoming;
-use crate::domain::json::Value;
 use std::collections::HashMap;
 
 /// A link as read, between two annotation ids, before they are looked up.
@@ -22,14 +22,8 @@ pub(super) struct Linking {
 }
 
 /// Whether the annotation's `motivation` is `linking` or a list that holds it.
-pub(super) fn is_linking(item: &Value) -> bool {
-    match item.get("motivation") {
-        Some(Value::String(m)) => m == "linking",
-        Some(Value::Array(ms)) => ms
-            .iter()
-            .any(|m| matches!(m, Value::String(m) if m == "linking")),
-        _ => false,
-    }
+pub(super) fn is_linking(item: &Annotation) -> bool {
+    super::is_a(item.motivation.as_ref(), "linking")
 }
 
 /// The annotation id an IRI names: ours without the URN, any other IRI whole.
@@ -37,43 +31,48 @@ fn id_of(iri: &str) -> String {
     iri.strip_prefix(ANNOTATION_URN).unwrap_or(iri).to_owned()
 }
 
-/// The IRI a target or an IRI body gives: a string, or an object's `id` (or a `SpecificResource`'s
-/// `source`).
-fn iri(value: &Value) -> Option<&str> {
-    match value {
-        Value::String(s) => Some(s),
-        Value::Object(_) => match (value.get("id"), value.get("source")) {
-            (Some(Value::String(id)), _) | (_, Some(Value::String(id))) => Some(id),
-            _ => None,
-        },
-        _ => None,
+/// The first of `values` that is a string.
+fn first_text(values: [&Option<Loose>; 2]) -> Option<&str> {
+    values.into_iter().find_map(|v| v.as_ref()?.text())
+}
+
+/// The IRI a target gives: a string, or an object's `id` (or its `source`).
+fn target_iri(target: &Target) -> Option<&str> {
+    match target {
+        ObjectOr::Plain(plain) => plain.text(),
+        ObjectOr::Object(t) => first_text([&t.id, &t.source]),
     }
 }
 
-/// The items of a value that may be one or a list, with their paths.
-fn each<'v>(value: Option<&'v Value>, path: &str) -> Vec<(String, &'v Value)> {
-    match value {
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| (format!("{path}[{i}]"), v))
-            .collect(),
-        Some(one) => vec![(path.to_owned(), one)],
-        None => Vec::new(),
+/// The IRI a body gives: a string, or an object's `id` (or a `SpecificResource`'s `source`).
+fn body_iri(body: &Body) -> Option<&str> {
+    match body {
+        ObjectOr::Plain(plain) => plain.text(),
+        ObjectOr::Object(b) => {
+            let source = match &b.source {
+                Some(ObjectOr::Plain(plain)) => plain.text(),
+                _ => None,
+            };
+            b.id.as_ref().and_then(Loose::text).or(source)
+        }
     }
 }
 
 /// Reads the linking annotation at `path`; `None`, with a warning, when it is not a link this app
 /// can read.
-pub(super) fn linking(item: &Value, path: &str, warnings: &mut Vec<String>) -> Option<Linking> {
+pub(super) fn linking(
+    item: &Annotation,
+    path: &str,
+    warnings: &mut Vec<String>,
+) -> Option<Linking> {
     let place = if path.is_empty() {
         "the annotation"
     } else {
         path
     };
     let mut targets = Vec::new();
-    for (p, t) in each(item.get("target"), &at(path, "target")) {
-        match iri(t) {
+    for (p, t) in item.target.iter().flat_map(|t| t.each(&at(path, "target"))) {
+        match target_iri(t) {
             Some(iri) => targets.push(iri),
             None => {
                 warnings.push(format!(
@@ -85,9 +84,13 @@ pub(super) fn linking(item: &Value, path: &str, warnings: &mut Vec<String>) -> O
     }
     let mut sources = Vec::new();
     let mut kind = None;
-    for (p, b) in each(item.get("body"), &at(path, "body")) {
-        match b.get("value") {
-            Some(Value::String(name)) => match link_kind(name) {
+    for (p, b) in item.body.iter().flat_map(|b| b.each(&at(path, "body"))) {
+        let value = match b {
+            ObjectOr::Object(b) => b.value.as_ref().and_then(Loose::text),
+            ObjectOr::Plain(_) => None,
+        };
+        match value {
+            Some(name) => match link_kind(name) {
                 Some(k) => kind = Some(k),
                 None => {
                     warnings.push(format!(
@@ -98,7 +101,7 @@ pub(super) fn linking(item: &Value, path: &str, warnings: &mut Vec<String>) -> O
                     return None;
                 }
             },
-            _ => sources.extend(iri(b)),
+            None => sources.extend(body_iri(b)),
         }
     }
     let (from, to) = match (targets.as_slice(), sources.as_slice()) {

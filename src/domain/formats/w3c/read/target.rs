@@ -4,32 +4,42 @@ use super::selector::{selector, Quote};
 use super::{at, cut, Reader};
 use crate::domain::anchoring::{anchor, Anchoring};
 use crate::domain::article::Article;
-use crate::domain::formats::values::{shown, span, string};
+use crate::domain::formats::fields::span;
+use crate::domain::formats::shapes::{Loose, ObjectOr, OneOrMany};
+use crate::domain::formats::w3c::{Annotation, TargetObject};
 use crate::domain::formats::{error, FormatError};
-use crate::domain::json::Value;
 use crate::domain::span::Span;
 use std::rc::Rc;
 
 /// A target, its path, and the article it names.
-type Located<'v, 'a> = (&'v Value, String, &'a Rc<Article>);
+type Located<'v, 'a> = (&'v TargetObject, String, &'a Rc<Article>);
+
+/// The string at `path`, which must be there.
+pub(super) fn required<'v>(value: &'v Option<Loose>, path: &str) -> Result<&'v str, FormatError> {
+    match value {
+        Some(Loose::Text(text)) => Ok(text),
+        None => error(path, "missing"),
+        Some(other) => error(path, format!("must be a string, not {}", other.shown())),
+    }
+}
 
 impl<'a> Reader<'a> {
     /// The target of the annotation `item` at `path`, its path and the article it names; `None`
     /// (with a warning) when the annotation is skipped.
     pub(super) fn locate<'v>(
         &mut self,
-        item: &'v Value,
+        item: &'v Annotation,
         path: &str,
     ) -> Result<Option<Located<'v, 'a>>, FormatError> {
         let target_path = at(path, "target");
-        let (target, target_path) = match item.get("target") {
+        let (target, target_path) = match &item.target {
             None => {
                 return error(
                     target_path,
                     "missing: an annotation needs a target naming the article and the text",
                 )
             }
-            Some(Value::Array(targets)) => match targets.as_slice() {
+            Some(OneOrMany::Many(targets)) => match targets.as_slice() {
                 [one] => (one, format!("{target_path}[0]")),
                 [] => return error(target_path, "is empty: name the article and the text"),
                 _ => {
@@ -43,10 +53,10 @@ impl<'a> Reader<'a> {
                     )
                 }
             },
-            Some(target) => (target, target_path),
+            Some(OneOrMany::One(target)) => (target, target_path),
         };
-        let source = match target {
-            Value::String(iri) => {
+        let (target, source) = match target {
+            ObjectOr::Plain(Loose::Text(iri)) => {
                 self.skip(
                     &target_path,
                     format!(
@@ -56,13 +66,13 @@ impl<'a> Reader<'a> {
                 );
                 return Ok(None);
             }
-            Value::Object(_) => string(target.get("source"), &at(&target_path, "source"))?,
-            other => {
+            ObjectOr::Object(t) => (t, required(&t.source, &at(&target_path, "source"))?),
+            ObjectOr::Plain(other) => {
                 return error(
                     target_path,
                     format!(
                         "must be an object with \"source\" and \"selector\", not {}",
-                        shown(other)
+                        other.shown()
                     ),
                 )
             }
@@ -79,26 +89,16 @@ impl<'a> Reader<'a> {
     /// `None` (with a warning) when it selects nothing there.
     pub(super) fn span_of<'v>(
         &mut self,
-        target: &'v Value,
+        target: &'v TargetObject,
         target_path: &str,
         article: &Article,
     ) -> Result<Option<(Span, Option<Quote<'v>>)>, FormatError> {
         let selector_path = at(target_path, "selector");
-        let (position, quote) = match target.get("selector") {
-            Some(Value::Array(selectors)) => {
-                let mut found = (None, None);
-                for (i, s) in selectors.iter().enumerate() {
-                    selector(s, &format!("{selector_path}[{i}]"), &mut found)?;
-                }
-                found
-            }
-            Some(s) => {
-                let mut found = (None, None);
-                selector(s, &selector_path, &mut found)?;
-                found
-            }
-            None => (None, None),
-        };
+        let mut found = (None, None);
+        for (p, s) in target.selector.iter().flat_map(|s| s.each(&selector_path)) {
+            selector(&s.0, &p, &mut found)?;
+        }
+        let (position, quote) = found;
         let len = article.char_len;
         let position = match position {
             Some((start, end, end_path)) => match span(start, end, len, &end_path) {
