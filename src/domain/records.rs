@@ -6,7 +6,7 @@
 use super::anchoring::{anchor, context, Anchoring};
 use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
 use super::article::Article;
-use super::json::{JsonError, SyntaxError};
+use super::json::JsonError;
 use super::span::Span;
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -107,14 +107,6 @@ impl fmt::Display for RecordError {
         } else {
             write!(f, "{}: {}", self.path, self.message)
         }
-    }
-}
-
-/// A JSON syntax error as a [`RecordError`] whose path is the place: `line 3, column 14`.
-pub(crate) fn syntax_error(e: &SyntaxError) -> RecordError {
-    RecordError {
-        path: format!("line {}, column {}", e.line, e.column),
-        message: e.message.to_owned(),
     }
 }
 

@@ -236,8 +236,3 @@ pub fn records(ws: &Workspace) -> Vec<super::records::AnnotationRecord> {
     }
     out
 }
-
-/// The hand-written module's value of JSON text, for the readers not yet on serde.
-pub fn legacy_json(text: &str) -> crate::domain::json::Value {
-    crate::domain::json::parse(text).unwrap_or_else(|e| panic!("test JSON: {e}"))
-}

@@ -14,7 +14,6 @@ use crate::domain::formats::long_text_tests::utf16_offsets;
 use crate::domain::formats::{detect, docs, export, zip, Format, Scope};
 use crate::domain::fuzz::peak_rss;
 use crate::domain::import::plan_import;
-use crate::domain::json::parse;
 use crate::domain::native_format::export_json;
 use crate::domain::own_text::read_file;
 use crate::domain::time::Timestamp;
@@ -69,9 +68,9 @@ fn article() -> Article {
 /// Label Studio's file with its offsets in UTF-16 code units, as some of its versions write them.
 fn label_studio_utf16() -> Vec<u8> {
     let file = big_export(Some(Format::LabelStudio));
-    let mut value = parse(std::str::from_utf8(&file).unwrap()).unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&file).unwrap();
     utf16_offsets(&mut value, &article().text);
-    value.to_string_pretty().into_bytes()
+    serde_json::to_vec_pretty(&value).unwrap()
 }
 
 /// A workspace of [`article`] with `n` annotations, all different.

@@ -130,7 +130,7 @@ fn utf16_offsets_are_recognised_by_the_span_text_and_converted() {
         "[{{\"data\": {{\"text\": {}}}, \"annotations\": [{{\"result\": [{{\"id\": \"z\", \
          \"type\": \"labels\", \"value\": {{\"start\": 89, \"end\": 107, \
          \"text\": \"Volodymyr Zelensky\", \"labels\": [\"PER\"]}}}}]}}]}}]",
-        crate::domain::json::Value::from(FORMATS_TEXT)
+        serde_json::Value::from(FORMATS_TEXT)
     );
     let incoming = read(&file, ws.articles(), NOW).unwrap();
     let (_, rec) = &incoming.records[0];

@@ -1,7 +1,7 @@
 //! Mutations of a file's JSON structure: values replaced by hostile ones, dropped, repeated or swapped.
 
-use crate::domain::json::{parse, Value, Writer};
 use proptest::prelude::*;
+use serde_json::{Map, Value};
 
 /// `n` arrays nested in each other: `[[[…]]]`.
 pub fn deep_arrays(n: usize) -> String {
@@ -61,7 +61,8 @@ pub enum Tweak {
     Replace(prop::sample::Index, usize),
     /// Drop it from its array or object.
     Drop(prop::sample::Index),
-    /// Repeat it in its array or object (in an object: a duplicate key).
+    /// Repeat it in its array or object (in an object: under a key of its own, `key-copy`; repeated
+    /// keys come from [`hostile_value`]'s text).
     Repeat(prop::sample::Index),
     /// Put a copy of another value of the same document in its place: a plausible wrong value (an
     /// offset, an id or a label from elsewhere).
@@ -86,9 +87,11 @@ const MARK: &str = "\u{1}fuzz\u{1}";
 /// (when `pretty` and not `lines`) indented. Text that does not parse is returned as it is.
 pub fn tweaked(text: &str, lines: bool, tweaks: &[Tweak], pretty: bool) -> String {
     let mut docs: Vec<Value> = if lines {
-        text.lines().filter_map(|l| parse(l).ok()).collect()
+        text.lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect()
     } else {
-        parse(text).into_iter().collect()
+        serde_json::from_str(text).into_iter().collect()
     };
     if docs.is_empty() {
         return text.to_owned();
@@ -117,20 +120,12 @@ pub fn tweaked(text: &str, lines: bool, tweaks: &[Tweak], pretty: bool) -> Strin
     let written: Vec<String> = docs
         .iter()
         .map(|d| match pretty && !lines {
-            true => d.to_string_pretty(),
-            false => {
-                let mut w = Writer::compact();
-                w.value(d);
-                w.finish()
-            }
+            true => serde_json::to_string_pretty(d).unwrap_or_default(),
+            false => d.to_string(),
         })
         .collect();
     let mut out = written.join("\n");
-    let marker = {
-        let mut w = Writer::compact();
-        w.string(MARK);
-        w.finish()
-    };
+    let marker = Value::from(MARK).to_string();
     for value in raw {
         if let Some(at) = out.find(&marker) {
             out.replace_range(at..at + marker.len(), &value);
@@ -143,7 +138,7 @@ pub fn tweaked(text: &str, lines: bool, tweaks: &[Tweak], pretty: bool) -> Strin
 fn count(v: &Value) -> usize {
     1 + match v {
         Value::Array(items) => items.iter().map(count).sum(),
-        Value::Object(members) => members.iter().map(|(_, m)| count(m)).sum(),
+        Value::Object(members) => members.values().map(count).sum(),
         _ => 0,
     }
 }
@@ -156,7 +151,7 @@ fn nth(v: &Value, n: usize) -> Option<&Value> {
     let mut n = n - 1;
     let children: Vec<&Value> = match v {
         Value::Array(items) => items.iter().collect(),
-        Value::Object(members) => members.iter().map(|(_, m)| m).collect(),
+        Value::Object(members) => members.values().collect(),
         _ => return None,
     };
     for child in children {
@@ -174,7 +169,7 @@ fn nth(v: &Value, n: usize) -> Option<&Value> {
 fn change(v: &mut Value, n: &mut usize, tweak: &Tweak, with: Option<Value>) {
     let sizes: Vec<usize> = match v {
         Value::Array(items) => items.iter().map(count).collect(),
-        Value::Object(members) => members.iter().map(|(_, m)| count(m)).collect(),
+        Value::Object(members) => members.values().map(count).collect(),
         _ => return,
     };
     *n -= 1;
@@ -187,28 +182,44 @@ fn change(v: &mut Value, n: &mut usize, tweak: &Tweak, with: Option<Value>) {
         return;
     }
     if *n > 0 {
-        let child = match v {
-            Value::Array(items) => &mut items[i],
-            Value::Object(members) => &mut members[i].1,
-            _ => return,
-        };
-        return change(child, n, tweak, with);
+        if let Some(child) = child_mut(v, i) {
+            change(child, n, tweak, with);
+        }
+        return;
     }
-    if let Some(with) = with {
-        match v {
-            Value::Array(items) => items[i] = with,
-            Value::Object(members) => members[i].1 = with,
-            _ => {}
+    if let Some(with) =
+        with.or_else(|| matches!(tweak, Tweak::Replace(..)).then(|| Value::from(MARK)))
+    {
+        if let Some(child) = child_mut(v, i) {
+            *child = with;
         }
         return;
     }
     match (v, tweak) {
-        (Value::Array(items), Tweak::Replace(..)) => items[i] = Value::from(MARK),
-        (Value::Object(members), Tweak::Replace(..)) => members[i].1 = Value::from(MARK),
         (Value::Array(items), Tweak::Drop(_)) => drop(items.remove(i)),
-        (Value::Object(members), Tweak::Drop(_)) => drop(members.remove(i)),
+        (Value::Object(members), Tweak::Drop(_)) => drop(remove_nth(members, i)),
         (Value::Array(items), Tweak::Repeat(_)) => items.insert(i, items[i].clone()),
-        (Value::Object(members), Tweak::Repeat(_)) => members.insert(i, members[i].clone()),
+        (Value::Object(members), Tweak::Repeat(_)) => {
+            if let Some((key, value)) = members.iter().nth(i) {
+                let (key, value) = (format!("{key}-copy"), value.clone());
+                members.insert(key, value);
+            }
+        }
         _ => {}
     }
+}
+
+/// The `i`th item of an array or member of an object.
+fn child_mut(v: &mut Value, i: usize) -> Option<&mut Value> {
+    match v {
+        Value::Array(items) => items.get_mut(i),
+        Value::Object(members) => members.values_mut().nth(i),
+        _ => None,
+    }
+}
+
+/// Removes the `i`th member of an object, keeping the others in order.
+fn remove_nth(members: &mut Map<String, Value>, i: usize) -> Option<Value> {
+    let key = members.keys().nth(i)?.clone();
+    members.shift_remove(&key)
 }
