@@ -25,6 +25,7 @@ mod fuzz;
 pub mod history;
 pub mod import;
 pub mod json;
+pub mod keys;
 pub mod markup;
 pub mod native_format;
 pub mod outlets;

@@ -3,9 +3,9 @@
 //! (`registry`). When several annotations overlap where the person clicked, it lists them all so each
 //! can be reached.
 
-use super::keys::{tag_value, TAG_KEYS};
 use crate::domain::annotation::{Annotation, Label};
 use crate::domain::article::Article;
+use crate::domain::keys::{tag_value, TAG_KEYS};
 use crate::domain::session::{Session, SessionAction};
 use crate::domain::workspace::Action;
 use crate::web::clock;

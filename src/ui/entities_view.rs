@@ -9,9 +9,9 @@
 use super::entities::entry::{entry_card, EntryCardProps, EntryData};
 use super::entities::new_entries::{NewEntryCard, Proposed};
 use super::entities::proposals::{proposals, CandidateRow, ProposalsProps};
-use super::entities::summary::{by_article, excerpt};
 use super::entities::Target;
 use crate::domain::candidates::{candidates_for, new_entries};
+use crate::domain::registry::summary::{by_article, excerpt};
 use crate::domain::registry::EntityId;
 use crate::domain::session::{Session, SessionAction};
 use crate::domain::workspace::Workspace;

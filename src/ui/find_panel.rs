@@ -2,10 +2,10 @@
 //! is tagged, jump to one, and tag one or all of them (one undo step) with a label and, for entities,
 //! a registry entry.
 
-use super::keys::TAG_KEYS;
 use crate::domain::annotation::Label;
 use crate::domain::article::ArticleId;
 use crate::domain::find::FindOptions;
+use crate::domain::keys::TAG_KEYS;
 use crate::domain::registry::EntityId;
 use crate::domain::session::{find_hits, label_word, tag_hits, Hit, Session, SessionAction};
 use crate::web::clock;

@@ -1,8 +1,8 @@
 //! The app's effects as hooks: autosave (of the workspace and the classroom), opening an exercise
 //! link, page-wide keyboard shortcuts, and the benchmark's fixture loader.
 
-use super::keys::{shortcut, Shortcut};
 use super::persistence;
+use crate::domain::keys::{shortcut, Shortcut};
 use crate::domain::session::{Notice, Session, SessionAction};
 use crate::domain::workspace::Action;
 use crate::web::{clock, selection};
@@ -101,7 +101,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
-/// Listens for the keyboard shortcuts on the whole page (see [`super::keys`]).
+/// Listens for the keyboard shortcuts on the whole page (see [`crate::domain::keys`]).
 #[hook]
 pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
     use_effect_with((), move |_| {

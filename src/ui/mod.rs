@@ -17,7 +17,6 @@ mod find_panel;
 mod header;
 mod hooks;
 mod import_dialog;
-mod keys;
 mod notices;
 mod outlets;
 mod outlets_view;

@@ -1,6 +1,6 @@
 //! The floating toolbar under a fresh selection: one button per label, each with its key.
 
-use super::keys::{tag_value, TAG_KEYS};
+use crate::domain::keys::{tag_value, TAG_KEYS};
 use crate::domain::session::{Pending, SessionAction};
 use crate::web::{clock, selection};
 use yew::prelude::*;

@@ -1,12 +1,12 @@
 //! The keyboard in the article: a caret that moves by character, word, line and paragraph, Shift to
 //! select (shown as the browser's selection, which the tag keys and toolbar then use), moving between
-//! annotations, and opening or deleting one. The keys are in [`super::super::keys::article_key`]; the
+//! annotations, and opening or deleting one. The keys are in [`crate::domain::keys::article_key`]; the
 //! moves are the domain's ([`crate::domain::caret`]).
 
-use super::super::keys::{article_key, shortcut, ArticleKey, Shortcut};
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::Article;
 use crate::domain::caret::{next_annotation, prev_annotation, Caret};
+use crate::domain::keys::{article_key, shortcut, ArticleKey, Shortcut};
 use crate::domain::session::{Pending, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;

@@ -3,9 +3,9 @@
 //! that look like it (given by the caller).
 
 use super::merge::MergeControl;
-use super::summary::{ArticleMentions, Excerpt};
 use super::Target;
 use crate::domain::annotation::{Annotation, EntityKind};
+use crate::domain::registry::summary::{ArticleMentions, Excerpt};
 use crate::domain::registry::{Entity, EntityId};
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;

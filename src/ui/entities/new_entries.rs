@@ -2,9 +2,9 @@
 //! several places that look alike, with a name and kind to change, a checkbox per mention, and
 //! "Create entry".
 
-use super::summary::Excerpt;
 use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
 use crate::domain::candidates::NewEntry;
+use crate::domain::registry::summary::Excerpt;
 use crate::domain::registry::Entity;
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;

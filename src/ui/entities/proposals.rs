@@ -1,11 +1,11 @@
 //! The places that look like an open entry ([`candidates_for`](crate::domain::candidates::candidates_for)),
 //! each with why, where and its context, to accept (link or tag it) or reject (never propose it again).
 
-use super::summary::Excerpt;
 use super::Target;
 use crate::domain::annotation::{Annotation, Label};
 use crate::domain::attributes::Attributes;
 use crate::domain::candidates::Candidate;
+use crate::domain::registry::summary::Excerpt;
 use crate::domain::registry::Entity;
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;

@@ -2,8 +2,8 @@
 
 use super::CONTEXT;
 use crate::domain::annotation::Label;
+use crate::domain::keys::TAG_KEYS;
 use crate::domain::session::{label_word, tagged_as, Hit, Session, SessionAction};
-use crate::ui::keys::TAG_KEYS;
 use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;
 use yew::prelude::*;
