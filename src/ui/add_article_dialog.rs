@@ -3,13 +3,13 @@
 //! article is tried in storage first ([`persistence::save_adding`]): when it does not fit, the dialog
 //! says so and nothing changes.
 
+use super::bridge::SessionView;
 use super::persistence::{self, Trial};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
-use crate::domain::session::{Session, SessionAction};
+use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
 use crate::web::{clock, files};
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,22 +26,14 @@ const PREVIEW_LINES: usize = 8;
 const PREVIEW_CHARS: usize = 160;
 
 /// What [`AddArticleDialog`] shows.
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct AddArticleDialogProps {
     /// The page's session, read when the article is added.
-    pub session: Rc<RefCell<Session>>,
+    pub session: SessionView,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
     /// Closes the dialog.
     pub on_close: Callback<()>,
-}
-
-impl PartialEq for AddArticleDialogProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.dispatch == other.dispatch
-            && self.on_close == other.on_close
-    }
 }
 
 /// Where the text comes from, and what came of it.
@@ -202,7 +194,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
     };
     let on_add = {
         let (session, dispatch, on_close, refused) = (
-            Rc::clone(&props.session),
+            props.session.clone(),
             props.dispatch.clone(),
             props.on_close.clone(),
             refused.clone(),
@@ -219,10 +211,10 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                 loaded.extracted.text.clone(),
                 clock::now(),
             );
-            let trial = match session.try_borrow() {
-                Ok(s) if s.saving_allowed() => persistence::save_adding(&s.workspace, &article),
-                Ok(_) => Ok(Trial::Unsaved(String::new())),
-                Err(_) => return,
+            let trial = match session.read() {
+                Some(s) if s.saving_allowed() => persistence::save_adding(&s.workspace, &article),
+                Some(_) => Ok(Trial::Unsaved(String::new())),
+                None => return,
             };
             match trial {
                 Ok(_) => {

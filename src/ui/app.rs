@@ -5,6 +5,7 @@ use super::add_article_dialog::AddArticleDialog;
 use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
+use super::bridge::Ptr;
 use super::classroom_view::ClassroomView;
 use super::detail::detail;
 use super::entities::Target;
@@ -220,7 +221,7 @@ pub fn App() -> Html {
     let banner = session.enrolment.clone().map(|enrolment| {
         exercise_banner(&ExerciseBannerProps {
             enrolment,
-            session: shared.cell(),
+            session: shared.workspace_view(),
             dispatch: dispatch.clone(),
         })
     });
@@ -248,8 +249,8 @@ pub fn App() -> Html {
                 {article_list}
                 if let Some(article) = article.clone() {
                     <ArticleView
-                        article={article}
-                        annotations={Rc::clone(&annotations)}
+                        article={Ptr::from(article)}
+                        annotations={Ptr::from(Rc::clone(&annotations))}
                         selected={session.selected.clone()}
                         dispatch={dispatch.clone()}
                         painter={(*painter).clone()}
@@ -257,15 +258,15 @@ pub fn App() -> Html {
                 }
                 <aside class="side" data-testid="annotation-list" aria-label="Annotations of this article">
                     if session.finding {
-                        <FindPanel session={shared.cell()} revision={ws.revision()}
+                        <FindPanel session={shared.workspace_view()}
                             current={session.current.clone()} dispatch={dispatch.clone()} />
                     }
                     {detail}
                     {sources}
                     if let Some(article) = article {
                         <AnnotationList
-                            {article}
-                            annotations={Rc::clone(&annotations)}
+                            article={Ptr::from(article)}
+                            annotations={Ptr::from(Rc::clone(&annotations))}
                             {counts}
                             selected={session.selected.clone()}
                             dispatch={dispatch.clone()}
@@ -278,26 +279,22 @@ pub fn App() -> Html {
             // The other views have a main landmark of their own (the articles' is hidden meanwhile).
             <main class="view" hidden={!elsewhere}>
                 if *view == View::Entities {
-                    <EntitiesView session={shared.cell()} revision={ws.revision()}
-                        dispatch={dispatch.clone()} on_open={on_open.clone()} />
+                    <EntitiesView session={shared.workspace_view()} dispatch={dispatch.clone()} on_open={on_open.clone()} />
                 }
                 if *view == View::Outlets {
-                    <OutletsView session={shared.cell()} revision={ws.revision()}
-                        dispatch={dispatch.clone()} {on_open} />
+                    <OutletsView session={shared.workspace_view()} dispatch={dispatch.clone()} {on_open} />
                 }
                 if *view == View::Classroom {
-                    <ClassroomView session={shared.cell()} revision={ws.revision()}
-                        classroom={session.classroom_revision} dispatch={dispatch.clone()}
+                    <ClassroomView session={shared.classroom_view()} dispatch={dispatch.clone()}
                         {on_files} {on_submissions} />
                 }
             </main>
             {import_dialog.unwrap_or_default()}
             if *adding {
-                <AddArticleDialog session={shared.cell()} dispatch={dispatch.clone()} on_close={close_add} />
+                <AddArticleDialog session={shared.workspace_view()} dispatch={dispatch.clone()} on_close={close_add} />
             }
             if *exporting {
-                <ExportDialog session={shared.cell()} revision={ws.revision()}
-                    on_close={close_export} dispatch={dispatch.clone()} />
+                <ExportDialog session={shared.workspace_view()} on_close={close_export} dispatch={dispatch.clone()} />
             }
         </div>
     }

@@ -5,6 +5,7 @@
 //! caret's marker is an element of its own beside the article, so the article's DOM text stays exactly
 //! the article's text.
 
+use super::bridge::Ptr;
 use super::painter::Painter;
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::{Article, ArticleId};
@@ -19,29 +20,19 @@ use yew::prelude::*;
 mod keyboard;
 
 /// Props of [`ArticleView`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     /// The article to show.
-    pub article: Rc<Article>,
-    /// Its annotations in text order (the same `Rc` while they are unchanged).
-    pub annotations: Rc<[Rc<Annotation>]>,
+    pub article: Ptr<Article>,
+    /// Its annotations in text order (the workspace hands out a new list only after a change to this
+    /// article).
+    pub annotations: Ptr<[Rc<Annotation>]>,
     /// The annotation open in the detail panel.
     pub selected: Option<AnnotationId>,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
     /// Draws the lines; the same one the session's reducer updates.
     pub painter: Painter,
-}
-
-impl PartialEq for ArticleViewProps {
-    /// By pointer: the workspace hands out a new list only after a change to this article.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.article, &other.article)
-            && Rc::ptr_eq(&self.annotations, &other.annotations)
-            && self.selected == other.selected
-            && self.dispatch == other.dispatch
-            && self.painter == other.painter
-    }
 }
 
 /// Where a click landed: the first code point of the highlight piece clicked, if it was one.
@@ -65,8 +56,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let keyboard = Keyboard {
         root: container.clone(),
         frame: frame.clone(),
-        article: Rc::clone(&props.article),
-        annotations: Rc::clone(&props.annotations),
+        article: Rc::clone(props.article.rc()),
+        annotations: Rc::clone(props.annotations.rc()),
         selected: props.selected.clone(),
         caret: Rc::clone(&caret_at),
         marker: {
@@ -80,8 +71,8 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         let painter = props.painter.clone();
         let keyboard = keyboard.clone();
         let (article, annotations, selected) = (
-            Rc::clone(&props.article),
-            Rc::clone(&props.annotations),
+            Rc::clone(props.article.rc()),
+            Rc::clone(props.annotations.rc()),
             props.selected.clone(),
         );
         // Runs after every render; the component re-renders only when its props change.
@@ -99,7 +90,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
-    let article = &props.article;
+    let article = props.article.rc();
     let onmouseup = {
         let container = container.clone();
         let article = Rc::clone(article);

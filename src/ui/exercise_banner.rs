@@ -2,9 +2,9 @@
 //! for, their name, and saving the submission.
 
 use crate::domain::classroom::submission::{submission_file_name, submission_json};
-use crate::domain::session::{ClassroomAction, Enrolment, Notice, Session, SessionAction};
+use crate::domain::session::{ClassroomAction, Enrolment, Notice, SessionAction};
+use crate::ui::bridge::SessionView;
 use crate::web::{clock, download};
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ pub struct ExerciseBannerProps {
     /// The exercise and the name.
     pub enrolment: Rc<Enrolment>,
     /// The page's session, read when the submission is saved.
-    pub session: Rc<RefCell<Session>>,
+    pub session: SessionView,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
 }
@@ -31,13 +31,10 @@ pub fn exercise_banner(props: &ExerciseBannerProps) -> Html {
         .dispatch
         .reform(move |_: MouseEvent| classroom(ClassroomAction::Leave));
     let save = {
-        let (cell, dispatch, enrolment) = (
-            Rc::clone(&props.session),
-            props.dispatch.clone(),
-            Rc::clone(e),
-        );
+        let (view, dispatch, enrolment) =
+            (props.session.clone(), props.dispatch.clone(), Rc::clone(e));
         Callback::from(move |_: MouseEvent| {
-            let Ok(session) = cell.try_borrow() else {
+            let Some(session) = view.read() else {
                 return;
             };
             let now = clock::now();

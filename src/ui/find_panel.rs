@@ -2,16 +2,15 @@
 //! is tagged, jump to one, and tag one or all of them (one undo step) with a label and, for entities,
 //! a registry entry.
 
+use super::bridge::SessionView;
 use crate::domain::annotation::Label;
 use crate::domain::article::ArticleId;
 use crate::domain::find::FindOptions;
 use crate::domain::keys::TAG_KEYS;
 use crate::domain::registry::EntityId;
-use crate::domain::session::{find_hits, label_word, tag_hits, Hit, Session, SessionAction};
+use crate::domain::session::{find_hits, label_word, tag_hits, Hit, SessionAction};
 use crate::web::clock;
 use crate::web::schedule::after_next_paint;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -26,25 +25,15 @@ const CONTEXT: usize = 30;
 const DEFAULT_LABEL: usize = 2;
 
 /// Props of [`FindPanel`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct FindPanelProps {
-    /// The page's session, read when rendering and at click time.
-    pub session: Rc<RefCell<Session>>,
-    /// The workspace revision, so the tagged marks and counts follow edits.
-    pub revision: u64,
+    /// The page's session, read when rendering and at click time; it follows the workspace, so the
+    /// tagged marks and counts follow edits.
+    pub session: SessionView,
     /// The open article (the scope "this article").
     pub current: ArticleId,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for FindPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.revision == other.revision
-            && self.current == other.current
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// What to look for, and where.
@@ -71,13 +60,13 @@ pub fn focus_query() {
 
 /// Tags `hits` with the chosen label and entry, reading the workspace now (at click time).
 fn tag(
-    session: &Rc<RefCell<Session>>,
+    session: &SessionView,
     dispatch: &Callback<SessionAction>,
     hits: &[Hit],
     label: Label,
     entity: Option<&EntityId>,
 ) {
-    let made = session.try_borrow().map(|s| {
+    let made = session.read().map(|s| {
         tag_hits(
             &s.workspace,
             hits,
@@ -87,7 +76,7 @@ fn tag(
             clock::now(),
         )
     });
-    if let Ok(annotations) = made {
+    if let Some(annotations) = made {
         dispatch.emit(SessionAction::TagAll(annotations));
     }
 }
@@ -102,33 +91,27 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     use_effect_with((), |_| focus_query());
     // Texts never change, so the hits change only with the query and the list of articles, not with
     // every edit.
-    let article_ids: Vec<ArticleId> = props.session.try_borrow().map_or_else(
-        |_| Vec::new(),
-        |s| {
-            s.workspace
-                .articles()
-                .iter()
-                .map(|a| a.id.clone())
-                .collect()
-        },
-    );
+    let article_ids: Vec<ArticleId> = props.session.read().map_or_else(Vec::new, |s| {
+        s.workspace
+            .articles()
+            .iter()
+            .map(|a| a.id.clone())
+            .collect()
+    });
     let hits = use_memo(
         ((*query).clone(), props.current.clone(), article_ids),
         |(q, current, _)| {
-            props.session.try_borrow().map_or_else(
-                |_| Vec::new(),
-                |s| {
-                    find_hits(
-                        &s.workspace,
-                        &q.text,
-                        q.options,
-                        (!q.all).then_some(current),
-                    )
-                },
-            )
+            props.session.read().map_or_else(Vec::new, |s| {
+                find_hits(
+                    &s.workspace,
+                    &q.text,
+                    q.options,
+                    (!q.all).then_some(current),
+                )
+            })
         },
     );
-    let Ok(session) = props.session.try_borrow() else {
+    let Some(session) = props.session.read() else {
         return Html::default();
     };
     let ws = &session.workspace;

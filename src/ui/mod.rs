@@ -6,6 +6,7 @@ mod annotation_list;
 mod app;
 mod article_list;
 mod article_view;
+mod bridge;
 mod classroom;
 mod classroom_view;
 mod detail;
@@ -30,6 +31,7 @@ mod who_said_what;
 
 pub use app::App;
 pub use article_view::{ArticleView, ArticleViewProps};
+pub use bridge::Ptr;
 pub use painter::Painter;
 
 /// Starts the app in the page's `#app` element (or the body).

@@ -68,6 +68,9 @@ fn a_long_title_is_cut_to_42_code_points_ending_in_an_ellipsis_never_a_space() {
     assert_eq!(cut.chars().count(), 42);
 }
 
+/// An article's id and title, and each spelling with its mentions' ids.
+type Shown<'a> = (&'a str, &'a str, Vec<(&'a str, Vec<&'a str>)>);
+
 #[test]
 fn mentions_group_by_article_then_by_spelling_most_used_first() {
     let person = Label::Entity(EntityKind::Person);
@@ -108,7 +111,7 @@ fn mentions_group_by_article_then_by_spelling_most_used_first() {
         get("m4"),
     ];
     let grouped = by_article(&ws, &mentions);
-    let shown: Vec<(&str, &str, Vec<(&str, Vec<&str>)>)> = grouped
+    let shown: Vec<Shown> = grouped
         .iter()
         .map(|g| {
             let spellings = g

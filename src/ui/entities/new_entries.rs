@@ -14,7 +14,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// A proposed entry and each of its mentions in context.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Proposed {
     /// The proposal.
     pub entry: NewEntry,
@@ -31,19 +31,13 @@ impl Proposed {
 }
 
 /// What [`NewEntryCard`] shows.
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct NewEntryProps {
-    /// The proposal.
+    /// The proposal: the same one, or an equal one computed again after an edit elsewhere (an `Rc`
+    /// of an `Eq` value compares by pointer first).
     pub proposed: Rc<Proposed>,
     /// Sends session actions.
     pub dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for NewEntryProps {
-    fn eq(&self, other: &Self) -> bool {
-        (Rc::ptr_eq(&self.proposed, &other.proposed) || self.proposed == other.proposed)
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// One proposed entry.
