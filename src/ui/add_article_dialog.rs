@@ -3,7 +3,7 @@
 //! article is tried in storage first ([`persistence::save_adding`]): when it does not fit, the dialog
 //! says so and nothing changes.
 
-use super::bridge::SessionView;
+use super::bridge::{use_dispatch, SessionView};
 use super::persistence::{self, Trial};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
@@ -30,8 +30,6 @@ const PREVIEW_CHARS: usize = 160;
 pub struct AddArticleDialogProps {
     /// The page's session, read when the article is added.
     pub session: SessionView,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Closes the dialog.
     pub on_close: Callback<()>,
 }
@@ -120,6 +118,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
     let typed = use_state(|| None::<String>);
     let refused = use_state(|| None::<String>);
     let paste = use_node_ref();
+    let dispatch = use_dispatch();
 
     let suggested = match &*source {
         Source::Ready(loaded) => loaded.suggested.clone(),
@@ -195,7 +194,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
     let on_add = {
         let (session, dispatch, on_close, refused) = (
             props.session.clone(),
-            props.dispatch.clone(),
+            dispatch.clone(),
             props.on_close.clone(),
             refused.clone(),
         );

@@ -8,7 +8,7 @@ use crate::domain::article::{Article, ArticleId};
 use crate::domain::markup::{attribution_symbol, check_symbol, claim_status};
 use crate::domain::session::SessionAction;
 use crate::domain::spoken::label_and_attributes;
-use crate::ui::bridge::Ptr;
+use crate::ui::bridge::{use_dispatch, Ptr};
 use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;
 use std::rc::Rc;
@@ -28,8 +28,6 @@ pub struct AnnotationListProps {
     pub counts: [usize; 3],
     /// The annotation open in the detail panel.
     pub selected: Option<AnnotationId>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// Props of [`Item`].
@@ -38,7 +36,6 @@ struct ItemProps {
     article: Ptr<Article>,
     annotation: Ptr<Annotation>,
     selected: bool,
-    dispatch: Callback<SessionAction>,
 }
 
 /// One annotation in the list: its kind, its text (clamped to three lines by CSS) and a note mark; a
@@ -46,6 +43,7 @@ struct ItemProps {
 #[function_component]
 fn Item(props: &ItemProps) -> Html {
     let a = &props.annotation;
+    let dispatch = use_dispatch();
     let onclick = {
         let id = a.id.clone();
         let article = &props.article;
@@ -53,7 +51,6 @@ fn Item(props: &ItemProps) -> Html {
             .paragraphs
             .get(article.paragraph_at(a.span.start()))
             .map_or(0, |p| p.start);
-        let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(SessionAction::Select(Some(id.clone())));
             scroll_to_line(line);
@@ -110,7 +107,7 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
         // Stops after the shown items: a long document is not scanned to the end on every edit.
         let items = props.annotations.iter().filter(|a| a.label.name() == label).take(limit).map(|a| html! {
             <Item key={a.id.as_str()} article={props.article.clone()} annotation={Ptr::from(Rc::clone(a))}
-                selected={props.selected.as_ref() == Some(&a.id)} dispatch={props.dispatch.clone()} />
+                selected={props.selected.as_ref() == Some(&a.id)} />
         });
         let hidden = total.saturating_sub(*shown);
         let more = (hidden > 0).then(|| {

@@ -5,7 +5,7 @@
 //! caret's marker is an element of its own beside the article, so the article's DOM text stays exactly
 //! the article's text.
 
-use super::bridge::Ptr;
+use super::bridge::{use_dispatch, Ptr};
 use super::painter::Painter;
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::{Article, ArticleId};
@@ -29,8 +29,6 @@ pub struct ArticleViewProps {
     pub annotations: Ptr<[Rc<Annotation>]>,
     /// The annotation open in the detail panel.
     pub selected: Option<AnnotationId>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Draws the lines; the same one the session's reducer updates.
     pub painter: Painter,
 }
@@ -53,6 +51,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // The article the caret belongs to: another one puts it back at the start.
     let caret_of = use_mut_ref(|| None::<ArticleId>);
     let marker = use_state_eq(|| None::<(i64, i64, i64)>);
+    let dispatch = use_dispatch();
     let keyboard = Keyboard {
         root: container.clone(),
         frame: frame.clone(),
@@ -64,7 +63,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             let marker = marker.clone();
             Callback::from(move |at: MarkerBox| marker.set(at))
         },
-        dispatch: props.dispatch.clone(),
+        dispatch: dispatch.clone(),
     };
     {
         let container = container.clone();
@@ -94,7 +93,6 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     let onmouseup = {
         let container = container.clone();
         let article = Rc::clone(article);
-        let dispatch = props.dispatch.clone();
         let keyboard = keyboard.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(root) = container.cast::<web_sys::Element>() else {

@@ -1,12 +1,17 @@
-//! What the views are handed of the session: a read-only [`SessionView`] at one revision, and shared
-//! values compared by identity ([`Ptr`]). Both make a component's props plain `#[derive(PartialEq)]`
-//! structs that compare in constant time: Yew redraws a component only when its props differ, so a
-//! view redraws when the part of the session it shows changed, and not on every key press elsewhere.
+//! The typed bridge between the session and the views.
+//!
+//! - Reading: a component is handed a read-only [`SessionView`] at one revision, and shared values
+//!   compared by identity ([`Ptr`]). Both make its props a plain `#[derive(PartialEq)]` struct that
+//!   compares in constant time: Yew redraws a component only when its props differ, so a view redraws
+//!   when the part of the session it shows changed, and not on every key press elsewhere.
+//! - Writing: a component sends [`SessionAction`]s through the [`Dispatch`] it gets with
+//!   [`use_dispatch`], from the context the app provides; no props carry it.
 
-use crate::domain::session::Session;
+use crate::domain::session::{Session, SessionAction};
 use std::cell::{Ref, RefCell};
 use std::ops::Deref;
 use std::rc::Rc;
+use yew::prelude::*;
 
 /// An `Rc` that compares by pointer: two are equal when they hold the very same value.
 ///
@@ -97,4 +102,33 @@ impl SessionView {
     pub fn revision(&self) -> [u64; 2] {
         self.revision
     }
+}
+
+/// Sends actions to the page's session (the one way a view changes it). The app provides it to every
+/// component as a context; it never changes, so no component redraws because of it.
+#[derive(Clone, PartialEq, Default)]
+pub struct Dispatch(Callback<SessionAction>);
+
+impl Dispatch {
+    /// Sends actions to `to` (the session's reducer).
+    pub fn new(to: Callback<SessionAction>) -> Dispatch {
+        Dispatch(to)
+    }
+
+    /// Sends one action.
+    pub fn emit(&self, action: SessionAction) {
+        self.0.emit(action);
+    }
+
+    /// A callback for an event that sends the action `make` makes of it.
+    pub fn reform<E: 'static>(&self, make: impl Fn(E) -> SessionAction + 'static) -> Callback<E> {
+        self.0.reform(make)
+    }
+}
+
+/// The page's [`Dispatch`], from the context the app provides. Outside the app (a view rendered alone,
+/// as the browser tests do) there is none, and actions go nowhere.
+#[hook]
+pub fn use_dispatch() -> Dispatch {
+    use_context::<Dispatch>().unwrap_or_default()
 }

@@ -3,7 +3,6 @@
 use super::bridge::SessionView;
 use super::classroom::make::MakeExercise;
 use super::classroom::teach::Teach;
-use crate::domain::session::SessionAction;
 use crate::web::files::files_of;
 use yew::prelude::*;
 
@@ -13,8 +12,6 @@ pub struct ClassroomViewProps {
     /// The page's session: its workspace (the articles and the key to pick from) and its classroom
     /// (the exercise and the class).
     pub session: SessionView,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Reads picked files as "Load file" does (a teacher's copy opens its class).
     pub on_files: Callback<Vec<web_sys::File>>,
     /// Reads picked files into the teacher's class, whatever they hold.
@@ -46,9 +43,9 @@ pub fn ClassroomView(props: &ClassroomViewProps) -> Html {
     html! {
         <section class="classroom" data-testid="classroom" aria-label="Classroom">
             if let Some(teaching) = teaching {
-                <Teach {teaching} dispatch={props.dispatch.clone()} on_files={props.on_submissions.clone()} />
+                <Teach {teaching} on_files={props.on_submissions.clone()} />
             } else {
-                <MakeExercise session={props.session.workspace_only()} dispatch={props.dispatch.clone()} />
+                <MakeExercise session={props.session.workspace_only()} />
                 <section class="card">
                     <h2>{"Compare a class"}</h2>
                     <p>{"Open the teacher's copy of an exercise (the file with the answer key), then load the students' submissions."}</p>

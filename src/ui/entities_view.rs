@@ -6,7 +6,7 @@
 //! The proposals scan the articles' text, so they are computed once per workspace revision, and those
 //! for an entry only while it is open.
 
-use super::bridge::SessionView;
+use super::bridge::{use_dispatch, SessionView};
 use super::entities::entry::{entry_card, EntryCardProps, EntryData};
 use super::entities::new_entries::{NewEntryCard, Proposed};
 use super::entities::proposals::{proposals, CandidateRow, ProposalsProps};
@@ -14,7 +14,6 @@ use super::entities::Target;
 use crate::domain::candidates::{candidates_for, new_entries};
 use crate::domain::registry::summary::{by_article, excerpt};
 use crate::domain::registry::EntityId;
-use crate::domain::session::SessionAction;
 use crate::domain::workspace::Workspace;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,8 +23,6 @@ use yew::prelude::*;
 pub struct EntitiesViewProps {
     /// The page's session, read once per workspace revision, so the view follows edits.
     pub session: SessionView,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Leaves this view to show a mention in its article.
     pub on_open: Callback<Target>,
 }
@@ -83,6 +80,7 @@ fn candidate_rows(ws: &Workspace, id: &EntityId) -> Vec<CandidateRow> {
 #[function_component]
 pub fn EntitiesView(props: &EntitiesViewProps) -> Html {
     let expanded = use_state(|| None::<EntityId>);
+    let dispatch = use_dispatch();
     let overview = use_memo(props.session.revision(), |_| {
         props.session.read().map(|s| overview(&s.workspace))
     });
@@ -118,25 +116,25 @@ pub fn EntitiesView(props: &EntitiesViewProps) -> Html {
         };
         let rows = candidates.as_ref().as_deref().filter(|_| open);
         let proposals = rows.map_or_else(Html::default, |rows| {
-            proposals(&ProposalsProps {
+            let props = ProposalsProps {
                 entity: &data.entity,
                 rows,
-                dispatch: props.dispatch.clone(),
                 on_open: props.on_open.clone(),
-            })
+            };
+            proposals(&props, &dispatch)
         });
-        entry_card(&EntryCardProps {
+        let card = EntryCardProps {
             data,
             expanded: open,
             proposals,
             others,
-            dispatch: props.dispatch.clone(),
             on_toggle: on_toggle.clone(),
             on_open: props.on_open.clone(),
-        })
+        };
+        entry_card(&card, &dispatch)
     });
     let proposed = overview.proposed.iter().map(|p| {
-        html! { <NewEntryCard key={p.key()} proposed={Rc::clone(p)} dispatch={props.dispatch.clone()} /> }
+        html! { <NewEntryCard key={p.key()} proposed={Rc::clone(p)} /> }
     });
     html! {
         <section class="entities-view" data-testid="entities-view" aria-label="Entity registry">

@@ -3,7 +3,7 @@
 
 use crate::domain::classroom::submission::{submission_file_name, submission_json};
 use crate::domain::session::{ClassroomAction, Enrolment, Notice, SessionAction};
-use crate::ui::bridge::SessionView;
+use crate::ui::bridge::{Dispatch, SessionView};
 use crate::web::{clock, download};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -14,25 +14,20 @@ pub struct ExerciseBannerProps {
     pub enrolment: Rc<Enrolment>,
     /// The page's session, read when the submission is saved.
     pub session: SessionView,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// The exercise bar under the top bar.
-pub fn exercise_banner(props: &ExerciseBannerProps) -> Html {
+pub fn exercise_banner(props: &ExerciseBannerProps, dispatch: &Dispatch) -> Html {
     let e = &props.enrolment;
     let ex = &e.exercise;
     let classroom = |action: ClassroomAction| SessionAction::Classroom(action);
-    let oninput = props.dispatch.reform(move |ev: InputEvent| {
+    let oninput = dispatch.reform(move |ev: InputEvent| {
         let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
         classroom(ClassroomAction::SetStudent(input.value()))
     });
-    let leave = props
-        .dispatch
-        .reform(move |_: MouseEvent| classroom(ClassroomAction::Leave));
+    let leave = dispatch.reform(move |_: MouseEvent| classroom(ClassroomAction::Leave));
     let save = {
-        let (view, dispatch, enrolment) =
-            (props.session.clone(), props.dispatch.clone(), Rc::clone(e));
+        let (view, dispatch, enrolment) = (props.session.clone(), dispatch.clone(), Rc::clone(e));
         Callback::from(move |_: MouseEvent| {
             let Some(session) = view.read() else {
                 return;

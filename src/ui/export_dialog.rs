@@ -4,7 +4,7 @@
 use crate::domain::annotation::LabelName;
 use crate::domain::formats::{self, Format, Scope};
 use crate::domain::session::{Notice, SessionAction};
-use crate::ui::bridge::SessionView;
+use crate::ui::bridge::{use_dispatch, SessionView};
 use crate::web::{clock, download};
 use yew::prelude::*;
 
@@ -16,8 +16,6 @@ pub struct ExportDialogProps {
     pub session: SessionView,
     /// Closes the dialog.
     pub on_close: Callback<()>,
-    /// Sends session actions (the notice after a download).
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// The person's choice in the dialog.
@@ -36,6 +34,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         whole: true,
         labels: LabelName::ALL.to_vec(),
     });
+    let dispatch = use_dispatch();
     let made = use_memo(((*choice).clone(), props.session.revision()), |(c, _)| {
         let now = clock::now();
         let session = props.session.read()?;
@@ -104,7 +103,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     });
     let download = {
         let (format, bytes, name) = (choice.format, body.bytes.clone(), file_name.clone());
-        let (on_close, dispatch, count) = (props.on_close.clone(), props.dispatch.clone(), *count);
+        let (on_close, dispatch, count) = (props.on_close.clone(), dispatch.clone(), *count);
         Callback::from(move |_: MouseEvent| {
             let notice = match download::download_bytes(&name, format.mime(), &bytes) {
                 Ok(()) => Notice::Info(format!(

@@ -2,7 +2,7 @@
 //! is tagged, jump to one, and tag one or all of them (one undo step) with a label and, for entities,
 //! a registry entry.
 
-use super::bridge::SessionView;
+use super::bridge::{use_dispatch, Dispatch, SessionView};
 use crate::domain::annotation::Label;
 use crate::domain::article::ArticleId;
 use crate::domain::find::FindOptions;
@@ -32,8 +32,6 @@ pub struct FindPanelProps {
     pub session: SessionView,
     /// The open article (the scope "this article").
     pub current: ArticleId,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// What to look for, and where.
@@ -61,7 +59,7 @@ pub fn focus_query() {
 /// Tags `hits` with the chosen label and entry, reading the workspace now (at click time).
 fn tag(
     session: &SessionView,
-    dispatch: &Callback<SessionAction>,
+    dispatch: &Dispatch,
     hits: &[Hit],
     label: Label,
     entity: Option<&EntityId>,
@@ -88,6 +86,7 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     let label_at = use_state(|| DEFAULT_LABEL);
     let entity = use_state(|| None::<EntityId>);
     let shown = use_state(|| PAGE);
+    let dispatch = use_dispatch();
     use_effect_with((), |_| focus_query());
     // Texts never change, so the hits change only with the query and the list of articles, not with
     // every edit.
@@ -146,11 +145,9 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
             shown.set(PAGE);
         })
     };
-    let close = props
-        .dispatch
-        .reform(|_: MouseEvent| SessionAction::ShowFind(false));
+    let close = dispatch.reform(|_: MouseEvent| SessionAction::ShowFind(false));
     let onkeydown = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 e.prevent_default();
@@ -175,7 +172,7 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     };
     let entry = (*entity).clone().filter(|id| ws.entity(id).is_some());
     let tag_all = {
-        let (cell, dispatch, hits) = (props.session.clone(), props.dispatch.clone(), hits.clone());
+        let (cell, dispatch, hits) = (props.session.clone(), dispatch.clone(), hits.clone());
         let entry = entry.clone();
         Callback::from(move |_: MouseEvent| tag(&cell, &dispatch, &hits, label, entry.as_ref()))
     };
@@ -201,8 +198,7 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     });
     let items = hits.iter().take(*shown).map(|hit| {
         let one = {
-            let (cell, dispatch, hit) =
-                (props.session.clone(), props.dispatch.clone(), hit.clone());
+            let (cell, dispatch, hit) = (props.session.clone(), dispatch.clone(), hit.clone());
             let entry = entry.clone();
             Callback::from(move |_: MouseEvent| {
                 tag(
@@ -214,7 +210,7 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
                 )
             })
         };
-        hit_item(&session, hit, query.all, label, one, &props.dispatch)
+        hit_item(&session, hit, query.all, label, one, &dispatch)
     });
     let more = hits.len().saturating_sub(*shown);
     let show_more = {

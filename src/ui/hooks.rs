@@ -1,6 +1,7 @@
 //! The app's effects as hooks: autosave (of the workspace and the classroom), opening an exercise
 //! link, page-wide keyboard shortcuts, and the benchmark's fixture loader.
 
+use super::bridge::Dispatch;
 use super::persistence;
 use crate::domain::keys::{shortcut, Shortcut};
 use crate::domain::session::{Notice, Session, SessionAction};
@@ -17,7 +18,7 @@ use yew::prelude::*;
 /// The write waits until the edit has been painted, so saving never delays what the person sees, and
 /// edits made in between are saved together. A failed or recovered save is reported to the session only when that status changes.
 #[hook]
-pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callback<SessionAction>) {
+pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch) {
     let scheduled = use_mut_ref(|| false);
     use_effect_with(revision, move |revision| {
         if *revision == 0 || *scheduled.borrow() {
@@ -44,11 +45,7 @@ pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callbac
 /// next paint, like the workspace, so that typing a name (one change per key) writes once per frame at
 /// most, and never delays the key on screen.
 #[hook]
-pub fn use_classroom_save(
-    cell: Rc<RefCell<Session>>,
-    revision: u64,
-    dispatch: Callback<SessionAction>,
-) {
+pub fn use_classroom_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch) {
     let scheduled = use_mut_ref(|| false);
     use_effect_with(revision, move |revision| {
         if *revision == 0 || *scheduled.borrow() {
@@ -72,7 +69,7 @@ pub fn use_classroom_save(
 
 /// Opens the exercise in the page's link, if it has one (`#exercise=…`), as a file read from it.
 #[hook]
-pub fn use_exercise_link(dispatch: Callback<SessionAction>) {
+pub fn use_exercise_link(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let Some(payload) = crate::web::exercise_link::take_payload() else {
             return;
@@ -103,7 +100,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
 
 /// Listens for the keyboard shortcuts on the whole page (see [`crate::domain::keys`]).
 #[hook]
-pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
+pub fn use_shortcuts(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let listener = web_sys::window()
             .and_then(|w| w.document())
@@ -157,12 +154,12 @@ pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
 /// does nothing.
 #[cfg(not(feature = "bench"))]
 #[hook]
-pub fn use_bench_fixture(_cell: Rc<RefCell<Session>>, _dispatch: Callback<SessionAction>) {}
+pub fn use_bench_fixture(_cell: Rc<RefCell<Session>>, _dispatch: Dispatch) {}
 
 /// In the `bench` build: exposes the timing hooks and loads the fixture named in the URL.
 #[cfg(feature = "bench")]
 #[hook]
-pub fn use_bench_fixture(cell: Rc<RefCell<Session>>, dispatch: Callback<SessionAction>) {
+pub fn use_bench_fixture(cell: Rc<RefCell<Session>>, dispatch: Dispatch) {
     use crate::domain::session::Notice;
     use crate::web::bench;
     use_effect_with((), move |_| {

@@ -10,7 +10,6 @@ use super::outlets::quotes::QuoteGroupCard;
 use crate::domain::outlets::grouping::THRESHOLD;
 use crate::domain::outlets::passages::MIN_WORDS;
 use crate::domain::outlets::{compare, Comparison};
-use crate::domain::session::SessionAction;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -19,8 +18,6 @@ use yew::prelude::*;
 pub struct OutletsViewProps {
     /// The page's session, read once per workspace revision, so the view follows edits.
     pub session: SessionView,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Leaves this view to show a place in its article.
     pub on_open: Callback<Target>,
 }

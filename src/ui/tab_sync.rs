@@ -5,6 +5,7 @@
 //! that feeds it. After a merge the workspace's revision goes up and autosave writes the merged state
 //! back, unless it is what the other tab saved already, so the tabs converge without ping-pong.
 
+use super::bridge::Dispatch;
 use crate::domain::bundled::bundled_articles;
 use crate::domain::session::{Notice, Session, SessionAction};
 use crate::domain::stored;
@@ -95,7 +96,7 @@ fn on_storage_change(stamp_event: bool) -> Option<SessionAction> {
 /// Listens for other tabs' saves (the `storage` event, which fires only in the other tabs) and merges
 /// them into the session.
 #[hook]
-pub fn use_tab_sync(dispatch: Callback<SessionAction>) {
+pub fn use_tab_sync(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "storage", move |event| {

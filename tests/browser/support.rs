@@ -16,7 +16,6 @@ use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
-use yew::Callback;
 
 /// An annotation on article `a`.
 pub fn ann(id: &str, start: usize, end: usize, label: Label) -> Rc<Annotation> {
@@ -50,7 +49,6 @@ pub async fn render_selected(
         article: Ptr::from(Rc::new(Article::new("a", "A", text.to_owned()))),
         annotations: Ptr::from(Rc::<[Rc<Annotation>]>::from(annotations)),
         selected: selected.map(AnnotationId::from),
-        dispatch: Callback::noop(),
         painter: Painter::default(),
     };
     yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();

@@ -11,6 +11,7 @@ use crate::domain::session::{Pending, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::Dispatch;
 use crate::web::graphemes::BrowserGraphemes;
 use crate::web::{caret, clock, schedule, selection};
 use std::cell::RefCell;
@@ -41,7 +42,7 @@ pub struct Keyboard {
     /// Places the marker.
     pub marker: Callback<MarkerBox>,
     /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+    pub dispatch: Dispatch,
 }
 
 /// The selection `a`..`b` (code points, either order) as the pending selection the tag keys and the

@@ -5,7 +5,7 @@ use crate::domain::annotation::LabelName;
 use crate::domain::article::ArticleId;
 use crate::domain::classroom::exercise::{Draft, Exercise};
 use crate::domain::session::{ClassroomAction, SessionAction};
-use crate::ui::bridge::SessionView;
+use crate::ui::bridge::{use_dispatch, SessionView};
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,8 +15,6 @@ use yew::prelude::*;
 pub struct MakeExerciseProps {
     /// The page's session (its articles and annotations).
     pub session: SessionView,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// A change to the draft from a field's value.
@@ -39,6 +37,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
         ..Draft::default()
     });
     let problem = use_state(|| None::<String>);
+    let dispatch = use_dispatch();
     let Some(session) = props.session.read() else {
         return html! {};
     };
@@ -111,7 +110,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
             draft.clone(),
             problem.clone(),
             props.session.clone(),
-            props.dispatch.clone(),
+            dispatch.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();

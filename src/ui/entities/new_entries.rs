@@ -8,6 +8,7 @@ use crate::domain::registry::summary::Excerpt;
 use crate::domain::registry::Entity;
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::use_dispatch;
 use crate::web::clock;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -36,8 +37,6 @@ pub struct NewEntryProps {
     /// The proposal: the same one, or an equal one computed again after an edit elsewhere (an `Rc`
     /// of an `Eq` value compares by pointer first).
     pub proposed: Rc<Proposed>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// One proposed entry.
@@ -47,6 +46,7 @@ pub fn NewEntryCard(props: &NewEntryProps) -> Html {
     let name = use_state(|| entry.name.clone());
     let kind = use_state(|| entry.kind);
     let unchecked = use_state(BTreeSet::<AnnotationId>::new);
+    let dispatch = use_dispatch();
     let checked: Vec<AnnotationId> = entry
         .mentions
         .iter()
@@ -71,7 +71,7 @@ pub fn NewEntryCard(props: &NewEntryProps) -> Html {
     };
     let on_create = {
         let (name, kind, checked) = ((*name).clone(), *kind, checked.clone());
-        props.dispatch.reform(move |_: MouseEvent| {
+        dispatch.reform(move |_: MouseEvent| {
             SessionAction::Edit(Action::AddEntity {
                 entity: Entity::new(clock::new_entity_id(), &name, kind, clock::now()),
                 mentions: checked.clone(),
