@@ -32,6 +32,7 @@ pub mod outlets;
 pub mod own_text;
 pub mod records;
 pub mod registry;
+pub mod saving;
 pub mod segments;
 pub mod session;
 pub mod sha256;

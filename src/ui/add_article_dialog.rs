@@ -1,15 +1,14 @@
 //! The "Add article" dialog: the person pastes text or loads a `.txt`, `.md` or `.html` file, sees the
 //! first lines of the text the article will have and its length, gives it a title, and adds it. The
-//! article is tried in storage first ([`persistence::save_adding`]): when it does not fit, the dialog
-//! says so and nothing changes.
+//! article is tried in storage first ([`crate::domain::saving::try_adding`]): when it does not fit, the
+//! dialog says so and nothing changes.
 
 use super::bridge::{use_dispatch, SessionView};
-use super::persistence::{self, Trial};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
-use crate::web::{clock, files};
+use crate::web::{clock, files, saving};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -210,10 +209,8 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                 loaded.extracted.text.clone(),
                 clock::now(),
             );
-            let trial = match session.read() {
-                Some(s) if s.saving_allowed() => persistence::save_adding(&s.workspace, &article),
-                Some(_) => Ok(Trial::Unsaved(String::new())),
-                None => return,
+            let Some(trial) = session.read().map(|s| saving::try_adding(&s, &article)) else {
+                return;
             };
             match trial {
                 Ok(_) => {

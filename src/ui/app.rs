@@ -14,23 +14,19 @@ use super::exercise_banner::{exercise_banner, ExerciseBannerProps};
 use super::export_dialog::ExportDialog;
 use super::find_panel::FindPanel;
 use super::header::{header, HeaderProps, View};
-use super::hooks::{
-    use_autosave, use_bench_fixture, use_classroom_save, use_exercise_link, use_shortcuts,
-};
+use super::hooks::{use_bench_fixture, use_exercise_link, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{live_region, notices, NoticesProps};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
-use super::persistence;
-use super::save_on_leave::use_save_on_leave;
+use super::saving::{use_autosave, use_classroom_save, use_save_on_leave, use_tab_sync};
 use super::shared::SharedSession;
-use super::tab_sync::use_tab_sync;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
 use crate::domain::formats::{file_name, Format};
 use crate::domain::native_format::export_json;
 use crate::domain::session::{ClassroomAction, Notice, Session, SessionAction};
-use crate::web::{clock, download, files, schedule, scroll};
+use crate::web::{clock, download, files, saving, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -71,7 +67,7 @@ pub fn App() -> Html {
     let painter = use_memo((), |_| Painter::default());
     let shared = {
         let painter = (*painter).clone();
-        use_reducer(move || SharedSession::new(persistence::load_session(), painter))
+        use_reducer(move || SharedSession::new(saving::load_session(), painter))
     };
     // One callback for the page's life: the context never changes, so it redraws nothing.
     let dispatch = {

@@ -22,10 +22,8 @@ mod notices;
 mod outlets;
 mod outlets_view;
 mod painter;
-pub mod persistence;
-mod save_on_leave;
+mod saving;
 mod shared;
-mod tab_sync;
 mod tag_toolbar;
 mod who_said_what;
 
