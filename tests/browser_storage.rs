@@ -5,11 +5,12 @@
 
 use news_annotator::domain::annotation::{Annotation, AnnotationId, Label};
 use news_annotator::domain::bundled::bundled_articles;
+use news_annotator::domain::saving::{STATE_KEY, UNREADABLE_PREFIX};
 use news_annotator::domain::span::Span;
 use news_annotator::domain::time::Timestamp;
 use news_annotator::domain::workspace::{Action, Workspace};
-use news_annotator::ui::persistence::{load_session, save};
-use news_annotator::web::storage::{load, STATE_KEY, UNREADABLE_PREFIX};
+use news_annotator::web::saving::{load_session, save};
+use news_annotator::web::storage::load;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

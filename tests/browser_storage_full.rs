@@ -1,14 +1,17 @@
 //! Own articles and a full localStorage in a real browser: an article is tried in storage before it is
-//! added, a full storage is told apart from other failures, and the refusal gives the sizes.
+//! added, a full storage is told apart from other failures, and the refusal gives the sizes (the
+//! messages and sizes themselves are tested natively, in `domain/tests/saving.rs`).
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use news_annotator::domain::article::Article;
 use news_annotator::domain::bundled::bundled_articles;
+use news_annotator::domain::saving::{full_message, units, Refused, Trial, STATE_KEY};
+use news_annotator::domain::session::Session;
 use news_annotator::domain::time::Timestamp;
 use news_annotator::domain::workspace::Workspace;
-use news_annotator::ui::persistence::{full_message, save_adding, size, Trial};
-use news_annotator::web::storage::{load, units, used, write, Refused, STATE_KEY};
+use news_annotator::web::saving::try_adding;
+use news_annotator::web::storage::{load, used, write};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -37,23 +40,6 @@ fn own(text: &str) -> Article {
 }
 
 #[wasm_bindgen_test]
-fn sizes_read_as_kb_below_a_mb_and_tenths_of_mb_above() {
-    assert_eq!(size(0), "1 KB");
-    assert_eq!(size(1), "1 KB");
-    assert_eq!(size(1024), "1 KB");
-    assert_eq!(size(1025), "2 KB");
-    assert_eq!(size(1024 * 1024 - 1), "1024 KB");
-    assert_eq!(size(1024 * 1024), "1.0 MB");
-    assert_eq!(size(5 * 1024 * 1024 + 100), "5.0 MB");
-    assert_eq!(size(2_516_583), "2.4 MB");
-    assert_eq!(
-        full_message(2_516_583, 4_089_446),
-        "This browser's storage is full: the article (2.4 MB) does not fit beside your work (3.9 MB \
-         saved). Nothing was added. Delete an article you added, or download your work first."
-    );
-}
-
-#[wasm_bindgen_test]
 fn the_quota_counts_utf16_units_of_keys_and_values() {
     local_storage().clear().unwrap();
     local_storage().set_item("ab", "Київ 👋").unwrap();
@@ -65,7 +51,7 @@ fn the_quota_counts_utf16_units_of_keys_and_values() {
 #[wasm_bindgen_test]
 fn an_article_that_does_not_fit_is_refused_with_the_sizes_and_nothing_is_written() {
     local_storage().clear().unwrap();
-    let ws = Workspace::new(bundled_articles().unwrap());
+    let session = Session::new(Workspace::new(bundled_articles().unwrap()));
     local_storage().set_item(STATE_KEY, "{\"kept\":1}").unwrap();
     let keys = fill();
     assert!(
@@ -74,7 +60,7 @@ fn an_article_that_does_not_fit_is_refused_with_the_sizes_and_nothing_is_written
     );
     let full = used().unwrap();
     let text = "Zürich 👋 ".repeat(20_000);
-    let refused = save_adding(&ws, &own(&text)).unwrap_err();
+    let refused = try_adding(&session, &own(&text)).unwrap_err();
     assert_eq!(refused, full_message(units(&text), full));
     assert_eq!(
         load(STATE_KEY).unwrap().as_deref(),
@@ -86,7 +72,7 @@ fn an_article_that_does_not_fit_is_refused_with_the_sizes_and_nothing_is_written
     for key in keys {
         local_storage().remove_item(&key).unwrap();
     }
-    assert_eq!(save_adding(&ws, &own(&text)), Ok(Trial::Saved));
+    assert_eq!(try_adding(&session, &own(&text)), Ok(Trial::Saved));
     let saved = load(STATE_KEY).unwrap().unwrap();
     assert!(
         saved.contains("own-1") && saved.contains(&text),

@@ -12,6 +12,7 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 mod record;
+pub mod summary;
 pub use record::{EntityRecord, RejectedRecord};
 
 /// A unique registry entry id, made by the browser edge.

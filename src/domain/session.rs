@@ -142,7 +142,15 @@ impl Session {
         self.workspace.annotation(self.selected.as_ref()?)
     }
 
-    /// Carries out one action (for [`Session::apply`], which also announces it: `session/announce.rs`).
+    /// Carries out one action, and says what it did in [`Session::announcement`]
+    /// (`session/announce.rs`). The only way the view changes the session.
+    pub fn apply(&mut self, action: SessionAction) {
+        let before = self.before(&action);
+        self.run(action);
+        self.announce(before);
+    }
+
+    /// Carries out one action (for [`Session::apply`], which also announces it).
     fn run(&mut self, action: SessionAction) {
         match action {
             SessionAction::Open(id) => {

@@ -11,7 +11,8 @@
 //!   is lost because the other deleted its article.
 //!
 //! Then what no longer fits is cut (`fit.rs`): a source that is gone or no longer fits the labels, a
-//! registry entry that is gone. The merge is pure; the browser part is `ui/tab_sync.rs`.
+//! registry entry that is gone. The merge is pure; the stamps and storage events around it are
+//! `saving/tabs.rs`, the browser part `web/saving.rs`.
 
 use super::annotation::{Annotation, AnnotationId};
 use super::article::{Article, ArticleId};

@@ -1,15 +1,14 @@
 //! The "Add article" dialog: the person pastes text or loads a `.txt`, `.md` or `.html` file, sees the
 //! first lines of the text the article will have and its length, gives it a title, and adds it. The
-//! article is tried in storage first ([`persistence::save_adding`]): when it does not fit, the dialog
-//! says so and nothing changes.
+//! article is tried in storage first ([`crate::domain::saving::try_adding`]): when it does not fit, the
+//! dialog says so and nothing changes.
 
-use super::persistence::{self, Trial};
+use super::bridge::{use_dispatch, SessionView};
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
-use crate::domain::session::{Session, SessionAction};
+use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
-use crate::web::{clock, files};
-use std::cell::RefCell;
+use crate::web::{clock, files, saving};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,22 +25,12 @@ const PREVIEW_LINES: usize = 8;
 const PREVIEW_CHARS: usize = 160;
 
 /// What [`AddArticleDialog`] shows.
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct AddArticleDialogProps {
     /// The page's session, read when the article is added.
-    pub session: Rc<RefCell<Session>>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+    pub session: SessionView,
     /// Closes the dialog.
     pub on_close: Callback<()>,
-}
-
-impl PartialEq for AddArticleDialogProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.dispatch == other.dispatch
-            && self.on_close == other.on_close
-    }
 }
 
 /// Where the text comes from, and what came of it.
@@ -128,6 +117,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
     let typed = use_state(|| None::<String>);
     let refused = use_state(|| None::<String>);
     let paste = use_node_ref();
+    let dispatch = use_dispatch();
 
     let suggested = match &*source {
         Source::Ready(loaded) => loaded.suggested.clone(),
@@ -202,8 +192,8 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
     };
     let on_add = {
         let (session, dispatch, on_close, refused) = (
-            Rc::clone(&props.session),
-            props.dispatch.clone(),
+            props.session.clone(),
+            dispatch.clone(),
             props.on_close.clone(),
             refused.clone(),
         );
@@ -219,10 +209,8 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                 loaded.extracted.text.clone(),
                 clock::now(),
             );
-            let trial = match session.try_borrow() {
-                Ok(s) if s.saving_allowed() => persistence::save_adding(&s.workspace, &article),
-                Ok(_) => Ok(Trial::Unsaved(String::new())),
-                Err(_) => return,
+            let Some(trial) = session.read().map(|s| saving::try_adding(&s, &article)) else {
+                return;
             };
             match trial {
                 Ok(_) => {

@@ -8,6 +8,7 @@ use crate::domain::article::{Article, ArticleId};
 use crate::domain::markup::{attribution_symbol, check_symbol, claim_status};
 use crate::domain::session::SessionAction;
 use crate::domain::spoken::label_and_attributes;
+use crate::ui::bridge::{use_dispatch, Ptr};
 use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;
 use std::rc::Rc;
@@ -17,45 +18,24 @@ use yew::prelude::*;
 const PAGE: usize = 50;
 
 /// Props of [`AnnotationList`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct AnnotationListProps {
     /// The open article.
-    pub article: Rc<Article>,
+    pub article: Ptr<Article>,
     /// Its annotations in text order.
-    pub annotations: Rc<[Rc<Annotation>]>,
+    pub annotations: Ptr<[Rc<Annotation>]>,
     /// How many of them are claims, quotes and entities, in [`LabelName::ALL`] order.
     pub counts: [usize; 3],
     /// The annotation open in the detail panel.
     pub selected: Option<AnnotationId>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for AnnotationListProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.article, &other.article)
-            && Rc::ptr_eq(&self.annotations, &other.annotations)
-            && self.selected == other.selected
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// Props of [`Item`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 struct ItemProps {
-    article: Rc<Article>,
-    annotation: Rc<Annotation>,
+    article: Ptr<Article>,
+    annotation: Ptr<Annotation>,
     selected: bool,
-    dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for ItemProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.annotation, &other.annotation)
-            && Rc::ptr_eq(&self.article, &other.article)
-            && self.selected == other.selected
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// One annotation in the list: its kind, its text (clamped to three lines by CSS) and a note mark; a
@@ -63,6 +43,7 @@ impl PartialEq for ItemProps {
 #[function_component]
 fn Item(props: &ItemProps) -> Html {
     let a = &props.annotation;
+    let dispatch = use_dispatch();
     let onclick = {
         let id = a.id.clone();
         let article = &props.article;
@@ -70,7 +51,6 @@ fn Item(props: &ItemProps) -> Html {
             .paragraphs
             .get(article.paragraph_at(a.span.start()))
             .map_or(0, |p| p.start);
-        let dispatch = props.dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(SessionAction::Select(Some(id.clone())));
             scroll_to_line(line);
@@ -126,8 +106,8 @@ pub fn AnnotationList(props: &AnnotationListProps) -> Html {
     let groups = LabelName::ALL.iter().zip(props.counts).map(|(&label, total)| {
         // Stops after the shown items: a long document is not scanned to the end on every edit.
         let items = props.annotations.iter().filter(|a| a.label.name() == label).take(limit).map(|a| html! {
-            <Item key={a.id.as_str()} article={Rc::clone(&props.article)} annotation={Rc::clone(a)}
-                selected={props.selected.as_ref() == Some(&a.id)} dispatch={props.dispatch.clone()} />
+            <Item key={a.id.as_str()} article={props.article.clone()} annotation={Ptr::from(Rc::clone(a))}
+                selected={props.selected.as_ref() == Some(&a.id)} />
         });
         let hidden = total.saturating_sub(*shown);
         let more = (hidden > 0).then(|| {

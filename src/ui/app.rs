@@ -5,6 +5,7 @@ use super::add_article_dialog::AddArticleDialog;
 use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
+use super::bridge::{Dispatch, Ptr};
 use super::classroom_view::ClassroomView;
 use super::detail::detail;
 use super::entities::Target;
@@ -13,30 +14,26 @@ use super::exercise_banner::{exercise_banner, ExerciseBannerProps};
 use super::export_dialog::ExportDialog;
 use super::find_panel::FindPanel;
 use super::header::{header, HeaderProps, View};
-use super::hooks::{
-    use_autosave, use_bench_fixture, use_classroom_save, use_exercise_link, use_shortcuts,
-};
+use super::hooks::{use_bench_fixture, use_exercise_link, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{live_region, notices, NoticesProps};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
-use super::persistence;
-use super::save_on_leave::use_save_on_leave;
+use super::saving::{use_autosave, use_classroom_save, use_save_on_leave, use_tab_sync};
 use super::shared::SharedSession;
-use super::tab_sync::use_tab_sync;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
 use crate::domain::formats::{file_name, Format};
 use crate::domain::native_format::export_json;
 use crate::domain::session::{ClassroomAction, Notice, Session, SessionAction};
-use crate::web::{clock, download, files, schedule, scroll};
+use crate::web::{clock, download, files, saving, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Reads each file and hands its name and bytes to the session as the action `read` makes of them.
 fn read_files(
     list: Vec<web_sys::File>,
-    dispatch: Callback<SessionAction>,
+    dispatch: Dispatch,
     read: fn(String, Vec<u8>) -> SessionAction,
 ) {
     for file in list {
@@ -70,13 +67,14 @@ pub fn App() -> Html {
     let painter = use_memo((), |_| Painter::default());
     let shared = {
         let painter = (*painter).clone();
-        use_reducer(move || SharedSession::new(persistence::load_session(), painter))
+        use_reducer(move || SharedSession::new(saving::load_session(), painter))
     };
+    // One callback for the page's life: the context never changes, so it redraws nothing.
     let dispatch = {
         let dispatcher = shared.dispatcher();
-        use_callback((), move |action: SessionAction, _| {
+        Dispatch::new(use_callback((), move |action: SessionAction, _| {
             dispatcher.dispatch(action)
-        })
+        }))
     };
 
     use_autosave(
@@ -174,24 +172,28 @@ pub fn App() -> Html {
     // wasm size, and these are cheap to render with the app. An absent part is an empty node, never a
     // missing one: Yew matches unkeyed children by position, and a child that comes and goes would
     // shift its siblings and rebuild them (the article included).
-    let header = header(&HeaderProps {
-        undo: ws.next_undo().map(AttrValue::from),
-        redo: ws.next_redo().map(AttrValue::from),
-        total: ws.len(),
-        dispatch: dispatch.clone(),
-        on_export: on_export.clone(),
-        on_export_dialog,
-        on_files: on_files.clone(),
-        view: *view,
-        on_view,
-    });
-    let notices = notices(&NoticesProps {
-        notice: session.notice.clone(),
-        storage_problem: session.storage_problem.clone(),
-        save_failed: session.save_failed.clone().map(AttrValue::from),
-        dispatch: dispatch.clone(),
-        on_export,
-    });
+    let header = header(
+        &HeaderProps {
+            undo: ws.next_undo().map(AttrValue::from),
+            redo: ws.next_redo().map(AttrValue::from),
+            total: ws.len(),
+            on_export: on_export.clone(),
+            on_export_dialog,
+            on_files: on_files.clone(),
+            view: *view,
+            on_view,
+        },
+        &dispatch,
+    );
+    let notices = notices(
+        &NoticesProps {
+            notice: session.notice.clone(),
+            storage_problem: session.storage_problem.clone(),
+            save_failed: session.save_failed.clone().map(AttrValue::from),
+            on_export,
+        },
+        &dispatch,
+    );
     let articles: Vec<_> = ws
         .articles()
         .iter()
@@ -201,12 +203,14 @@ pub fn App() -> Html {
         .iter()
         .find(|(a, _)| a.id == session.current)
         .map_or([0; 3], |(_, counts)| *counts);
-    let article_list = article_list(&ArticleListProps {
-        articles,
-        current: session.current.clone(),
-        dispatch: dispatch.clone(),
-        on_add,
-    });
+    let article_list = article_list(
+        &ArticleListProps {
+            articles,
+            current: session.current.clone(),
+            on_add,
+        },
+        &dispatch,
+    );
     // The side panel's parts scan the open article; behind another view nobody sees them.
     let elsewhere = *view != View::Articles;
     let (detail, sources) = if elsewhere {
@@ -218,87 +222,80 @@ pub fn App() -> Html {
         )
     };
     let banner = session.enrolment.clone().map(|enrolment| {
-        exercise_banner(&ExerciseBannerProps {
+        let props = ExerciseBannerProps {
             enrolment,
-            session: shared.cell(),
-            dispatch: dispatch.clone(),
-        })
+            session: shared.workspace_view(),
+        };
+        exercise_banner(&props, &dispatch)
     });
     let linking = session.linking.as_ref().and_then(|id| ws.annotation(id));
     let linking = linking.map(|a| a.label.name().name());
-    let tag_toolbar = session.pending.filter(|_| !elsewhere).map(|pending| {
-        tag_toolbar(&TagToolbarProps {
-            pending,
-            dispatch: dispatch.clone(),
-        })
-    });
-    let import_dialog = session.import.clone().map(|import| {
-        import_dialog(&ImportDialogProps {
-            import,
-            dispatch: dispatch.clone(),
-        })
-    });
+    let tag_toolbar = session
+        .pending
+        .filter(|_| !elsewhere)
+        .map(|pending| tag_toolbar(&TagToolbarProps { pending }, &dispatch));
+    let import_dialog = session
+        .import
+        .clone()
+        .map(|import| import_dialog(&ImportDialogProps { import }, &dispatch));
+    // Every component below sends its actions through this context (`bridge::use_dispatch`).
     html! {
-        <div class="app" {ondragover} {ondrop}>
-            {header}
-            {live_region(session.announcement.as_ref())}
-            {notices}
-            {banner.unwrap_or_default()}
-            <main class="layout" data-linking={linking} hidden={elsewhere}>
-                {article_list}
-                if let Some(article) = article.clone() {
-                    <ArticleView
-                        article={article}
-                        annotations={Rc::clone(&annotations)}
-                        selected={session.selected.clone()}
-                        dispatch={dispatch.clone()}
-                        painter={(*painter).clone()}
-                    />
-                }
-                <aside class="side" data-testid="annotation-list" aria-label="Annotations of this article">
-                    if session.finding {
-                        <FindPanel session={shared.cell()} revision={ws.revision()}
-                            current={session.current.clone()} dispatch={dispatch.clone()} />
-                    }
-                    {detail}
-                    {sources}
-                    if let Some(article) = article {
-                        <AnnotationList
-                            {article}
-                            annotations={Rc::clone(&annotations)}
-                            {counts}
+        <ContextProvider<Dispatch> context={dispatch.clone()}>
+            <div class="app" {ondragover} {ondrop}>
+                {header}
+                {live_region(session.announcement.as_ref())}
+                {notices}
+                {banner.unwrap_or_default()}
+                <main class="layout" data-linking={linking} hidden={elsewhere}>
+                    {article_list}
+                    if let Some(article) = article.clone() {
+                        <ArticleView
+                            article={Ptr::from(article)}
+                            annotations={Ptr::from(Rc::clone(&annotations))}
                             selected={session.selected.clone()}
-                            dispatch={dispatch.clone()}
+                            painter={(*painter).clone()}
                         />
                     }
-                </aside>
-                // Inside the landmark of the text it tags (it floats under the selection).
-                {tag_toolbar.unwrap_or_default()}
-            </main>
-            // The other views have a main landmark of their own (the articles' is hidden meanwhile).
-            <main class="view" hidden={!elsewhere}>
-                if *view == View::Entities {
-                    <EntitiesView session={shared.cell()} revision={ws.revision()}
-                        dispatch={dispatch.clone()} on_open={on_open.clone()} />
+                    <aside class="side" data-testid="annotation-list" aria-label="Annotations of this article">
+                        if session.finding {
+                            <FindPanel session={shared.workspace_view()}
+                                current={session.current.clone()} />
+                        }
+                        {detail}
+                        {sources}
+                        if let Some(article) = article {
+                            <AnnotationList
+                                article={Ptr::from(article)}
+                                annotations={Ptr::from(Rc::clone(&annotations))}
+                                {counts}
+                                selected={session.selected.clone()}
+                            />
+                        }
+                    </aside>
+                    // Inside the landmark of the text it tags (it floats under the selection).
+                    {tag_toolbar.unwrap_or_default()}
+                </main>
+                // The other views have a main landmark of their own (the articles' is hidden meanwhile).
+                <main class="view" hidden={!elsewhere}>
+                    if *view == View::Entities {
+                        <EntitiesView session={shared.workspace_view()} on_open={on_open.clone()} />
+                    }
+                    if *view == View::Outlets {
+                        <OutletsView session={shared.workspace_view()} {on_open} />
+                    }
+                    if *view == View::Classroom {
+                        <ClassroomView session={shared.classroom_view()}
+                            {on_files} {on_submissions} />
+                    }
+                </main>
+                {import_dialog.unwrap_or_default()}
+                if *adding {
+                    <AddArticleDialog session={shared.workspace_view()} on_close={close_add} />
                 }
-                if *view == View::Outlets {
-                    <OutletsView session={shared.cell()} revision={ws.revision()}
-                        dispatch={dispatch.clone()} {on_open} />
+                if *exporting {
+                    <ExportDialog session={shared.workspace_view()} on_close={close_export} />
                 }
-                if *view == View::Classroom {
-                    <ClassroomView session={shared.cell()} revision={ws.revision()}
-                        classroom={session.classroom_revision} dispatch={dispatch.clone()}
-                        {on_files} {on_submissions} />
-                }
-            </main>
-            {import_dialog.unwrap_or_default()}
-            if *adding {
-                <AddArticleDialog session={shared.cell()} dispatch={dispatch.clone()} on_close={close_add} />
-            }
-            if *exporting {
-                <ExportDialog session={shared.cell()} revision={ws.revision()}
-                    on_close={close_export} dispatch={dispatch.clone()} />
-            }
-        </div>
+            </div>
+        </ContextProvider<Dispatch>>
     }
 }

@@ -5,6 +5,7 @@ use crate::domain::annotation::LabelName;
 use crate::domain::article::{Article, ArticleId};
 use crate::domain::session::{Notice, SessionAction};
 use crate::domain::workspace::Action;
+use crate::ui::bridge::{use_dispatch, Dispatch};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,19 +15,15 @@ pub struct ArticleListProps {
     pub articles: Vec<(Rc<Article>, [usize; 3])>,
     /// The article on screen.
     pub current: ArticleId,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Opens the "Add article" dialog.
     pub on_add: Callback<()>,
 }
 
 /// The article list.
-pub fn article_list(props: &ArticleListProps) -> Html {
+pub fn article_list(props: &ArticleListProps, dispatch: &Dispatch) -> Html {
     let items = props.articles.iter().map(|(article, counts)| {
         let id = article.id.clone();
-        let onclick = props
-            .dispatch
-            .reform(move |_: MouseEvent| SessionAction::Open(id.clone()));
+        let onclick = dispatch.reform(move |_: MouseEvent| SessionAction::Open(id.clone()));
         let current = article.id == props.current;
         let total: usize = counts.iter().sum();
         // A screen reader hears the counts in words; the boxes' numbers alone would say nothing.
@@ -56,8 +53,7 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 </button>
                 if article.is_own() {
                     <OwnTools id={article.id.clone()} title={article.title.clone()}
-                        annotations={total}
-                        dispatch={props.dispatch.clone()} />
+                        annotations={total} />
                 }
             </li>
         }
@@ -87,8 +83,6 @@ struct OwnToolsProps {
     title: String,
     /// How many annotations it has.
     annotations: usize,
-    /// Sends session actions.
-    dispatch: Callback<SessionAction>,
 }
 
 /// Rename (an inline field: Enter or leaving it renames, Escape keeps the title) and Delete for one of
@@ -97,6 +91,7 @@ struct OwnToolsProps {
 fn OwnTools(props: &OwnToolsProps) -> Html {
     let renaming = use_state(|| false);
     let field = use_node_ref();
+    let dispatch = use_dispatch();
     {
         // Focus the field when it appears.
         let field = field.clone();
@@ -114,7 +109,7 @@ fn OwnTools(props: &OwnToolsProps) -> Html {
         let commit = {
             let (renaming, dispatch, id, title) = (
                 renaming.clone(),
-                props.dispatch.clone(),
+                dispatch.clone(),
                 props.id.clone(),
                 props.title.clone(),
             );
@@ -158,7 +153,7 @@ fn OwnTools(props: &OwnToolsProps) -> Html {
     let on_delete = {
         // Deleting the open article shows the first one (the session does that after any edit).
         let (dispatch, id, title, n) = (
-            props.dispatch.clone(),
+            dispatch.clone(),
             props.id.clone(),
             props.title.clone(),
             props.annotations,

@@ -5,6 +5,7 @@
 //! caret's marker is an element of its own beside the article, so the article's DOM text stays exactly
 //! the article's text.
 
+use super::bridge::{use_dispatch, Ptr};
 use super::painter::Painter;
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::{Article, ArticleId};
@@ -19,29 +20,17 @@ use yew::prelude::*;
 mod keyboard;
 
 /// Props of [`ArticleView`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     /// The article to show.
-    pub article: Rc<Article>,
-    /// Its annotations in text order (the same `Rc` while they are unchanged).
-    pub annotations: Rc<[Rc<Annotation>]>,
+    pub article: Ptr<Article>,
+    /// Its annotations in text order (the workspace hands out a new list only after a change to this
+    /// article).
+    pub annotations: Ptr<[Rc<Annotation>]>,
     /// The annotation open in the detail panel.
     pub selected: Option<AnnotationId>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Draws the lines; the same one the session's reducer updates.
     pub painter: Painter,
-}
-
-impl PartialEq for ArticleViewProps {
-    /// By pointer: the workspace hands out a new list only after a change to this article.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.article, &other.article)
-            && Rc::ptr_eq(&self.annotations, &other.annotations)
-            && self.selected == other.selected
-            && self.dispatch == other.dispatch
-            && self.painter == other.painter
-    }
 }
 
 /// Where a click landed: the first code point of the highlight piece clicked, if it was one.
@@ -62,26 +51,27 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     // The article the caret belongs to: another one puts it back at the start.
     let caret_of = use_mut_ref(|| None::<ArticleId>);
     let marker = use_state_eq(|| None::<(i64, i64, i64)>);
+    let dispatch = use_dispatch();
     let keyboard = Keyboard {
         root: container.clone(),
         frame: frame.clone(),
-        article: Rc::clone(&props.article),
-        annotations: Rc::clone(&props.annotations),
+        article: Rc::clone(props.article.rc()),
+        annotations: Rc::clone(props.annotations.rc()),
         selected: props.selected.clone(),
         caret: Rc::clone(&caret_at),
         marker: {
             let marker = marker.clone();
             Callback::from(move |at: MarkerBox| marker.set(at))
         },
-        dispatch: props.dispatch.clone(),
+        dispatch: dispatch.clone(),
     };
     {
         let container = container.clone();
         let painter = props.painter.clone();
         let keyboard = keyboard.clone();
         let (article, annotations, selected) = (
-            Rc::clone(&props.article),
-            Rc::clone(&props.annotations),
+            Rc::clone(props.article.rc()),
+            Rc::clone(props.annotations.rc()),
             props.selected.clone(),
         );
         // Runs after every render; the component re-renders only when its props change.
@@ -99,11 +89,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             }
         });
     }
-    let article = &props.article;
+    let article = props.article.rc();
     let onmouseup = {
         let container = container.clone();
         let article = Rc::clone(article);
-        let dispatch = props.dispatch.clone();
         let keyboard = keyboard.clone();
         Callback::from(move |e: MouseEvent| {
             let Some(root) = container.cast::<web_sys::Element>() else {

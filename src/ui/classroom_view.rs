@@ -1,39 +1,21 @@
 //! The Classroom view: a teacher makes an exercise, or compares the submissions loaded for one.
 
+use super::bridge::SessionView;
 use super::classroom::make::MakeExercise;
 use super::classroom::teach::Teach;
-use crate::domain::session::{Session, SessionAction};
 use crate::web::files::files_of;
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`ClassroomView`] shows.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ClassroomViewProps {
-    /// The page's session.
-    pub session: Rc<RefCell<Session>>,
-    /// The workspace revision (the articles and the key to pick from).
-    pub revision: u64,
-    /// The classroom revision (the exercise and the class).
-    pub classroom: u64,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+    /// The page's session: its workspace (the articles and the key to pick from) and its classroom
+    /// (the exercise and the class).
+    pub session: SessionView,
     /// Reads picked files as "Load file" does (a teacher's copy opens its class).
     pub on_files: Callback<Vec<web_sys::File>>,
     /// Reads picked files into the teacher's class, whatever they hold.
     pub on_submissions: Callback<Vec<web_sys::File>>,
-}
-
-impl PartialEq for ClassroomViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.revision == other.revision
-            && self.classroom == other.classroom
-            && self.dispatch == other.dispatch
-            && self.on_files == other.on_files
-            && self.on_submissions == other.on_submissions
-    }
 }
 
 /// A file picker that hands the picked files to `on_files`.
@@ -57,18 +39,13 @@ pub fn picker(
 /// The Classroom view.
 #[function_component]
 pub fn ClassroomView(props: &ClassroomViewProps) -> Html {
-    let teaching = props
-        .session
-        .try_borrow()
-        .ok()
-        .and_then(|s| s.teaching.clone());
+    let teaching = props.session.read().and_then(|s| s.teaching.clone());
     html! {
         <section class="classroom" data-testid="classroom" aria-label="Classroom">
             if let Some(teaching) = teaching {
-                <Teach {teaching} dispatch={props.dispatch.clone()} on_files={props.on_submissions.clone()} />
+                <Teach {teaching} on_files={props.on_submissions.clone()} />
             } else {
-                <MakeExercise session={Rc::clone(&props.session)} revision={props.revision}
-                    dispatch={props.dispatch.clone()} />
+                <MakeExercise session={props.session.workspace_only()} />
                 <section class="card">
                     <h2>{"Compare a class"}</h2>
                     <p>{"Open the teacher's copy of an exercise (the file with the answer key), then load the students' submissions."}</p>

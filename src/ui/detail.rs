@@ -3,11 +3,12 @@
 //! (`registry`). When several annotations overlap where the person clicked, it lists them all so each
 //! can be reached.
 
-use super::keys::{tag_value, TAG_KEYS};
 use crate::domain::annotation::{Annotation, Label};
 use crate::domain::article::Article;
+use crate::domain::keys::{tag_value, TAG_KEYS};
 use crate::domain::session::{Session, SessionAction};
 use crate::domain::workspace::Action;
+use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,7 +19,7 @@ mod registry;
 
 /// The detail panel of the selected annotation (an empty node when none is), and the banner shown
 /// while a quote or claim waits for its source to be clicked.
-pub fn detail(session: &Session, dispatch: &Callback<SessionAction>) -> Html {
+pub fn detail(session: &Session, dispatch: &Dispatch) -> Html {
     let ws = &session.workspace;
     let banner = links::linking_banner(session, dispatch);
     // Escape in the panel takes the keyboard back to the article, at the annotation, which stays
@@ -66,7 +67,7 @@ fn panel(
     article: &Article,
     here: &[Rc<Annotation>],
     extra: Html,
-    dispatch: &Callback<SessionAction>,
+    dispatch: &Dispatch,
     onkeydown: Callback<KeyboardEvent>,
 ) -> Html {
     let id = a.id.clone();

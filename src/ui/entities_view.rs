@@ -6,39 +6,25 @@
 //! The proposals scan the articles' text, so they are computed once per workspace revision, and those
 //! for an entry only while it is open.
 
+use super::bridge::{use_dispatch, SessionView};
 use super::entities::entry::{entry_card, EntryCardProps, EntryData};
 use super::entities::new_entries::{NewEntryCard, Proposed};
 use super::entities::proposals::{proposals, CandidateRow, ProposalsProps};
-use super::entities::summary::{by_article, excerpt};
 use super::entities::Target;
 use crate::domain::candidates::{candidates_for, new_entries};
+use crate::domain::registry::summary::{by_article, excerpt};
 use crate::domain::registry::EntityId;
-use crate::domain::session::{Session, SessionAction};
 use crate::domain::workspace::Workspace;
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`EntitiesView`] shows.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct EntitiesViewProps {
-    /// The page's session, read once per revision.
-    pub session: Rc<RefCell<Session>>,
-    /// The workspace revision, so the view follows edits.
-    pub revision: u64,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+    /// The page's session, read once per workspace revision, so the view follows edits.
+    pub session: SessionView,
     /// Leaves this view to show a mention in its article.
     pub on_open: Callback<Target>,
-}
-
-impl PartialEq for EntitiesViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.revision == other.revision
-            && self.dispatch == other.dispatch
-            && self.on_open == other.on_open
-    }
 }
 
 /// The registry's entries and the proposed new ones, at one revision.
@@ -94,18 +80,18 @@ fn candidate_rows(ws: &Workspace, id: &EntityId) -> Vec<CandidateRow> {
 #[function_component]
 pub fn EntitiesView(props: &EntitiesViewProps) -> Html {
     let expanded = use_state(|| None::<EntityId>);
-    let overview = use_memo(props.revision, |_| {
-        props
-            .session
-            .try_borrow()
-            .ok()
-            .map(|s| overview(&s.workspace))
+    let dispatch = use_dispatch();
+    let overview = use_memo(props.session.revision(), |_| {
+        props.session.read().map(|s| overview(&s.workspace))
     });
-    let candidates = use_memo(((*expanded).clone(), props.revision), |(id, _)| {
-        let id = id.as_ref()?;
-        let session = props.session.try_borrow().ok()?;
-        Some(candidate_rows(&session.workspace, id))
-    });
+    let candidates = use_memo(
+        ((*expanded).clone(), props.session.revision()),
+        |(id, _)| {
+            let id = id.as_ref()?;
+            let session = props.session.read()?;
+            Some(candidate_rows(&session.workspace, id))
+        },
+    );
     let Some(overview) = overview.as_ref() else {
         return Html::default();
     };
@@ -130,25 +116,25 @@ pub fn EntitiesView(props: &EntitiesViewProps) -> Html {
         };
         let rows = candidates.as_ref().as_deref().filter(|_| open);
         let proposals = rows.map_or_else(Html::default, |rows| {
-            proposals(&ProposalsProps {
+            let props = ProposalsProps {
                 entity: &data.entity,
                 rows,
-                dispatch: props.dispatch.clone(),
                 on_open: props.on_open.clone(),
-            })
+            };
+            proposals(&props, &dispatch)
         });
-        entry_card(&EntryCardProps {
+        let card = EntryCardProps {
             data,
             expanded: open,
             proposals,
             others,
-            dispatch: props.dispatch.clone(),
             on_toggle: on_toggle.clone(),
             on_open: props.on_open.clone(),
-        })
+        };
+        entry_card(&card, &dispatch)
     });
     let proposed = overview.proposed.iter().map(|p| {
-        html! { <NewEntryCard key={p.key()} proposed={Rc::clone(p)} dispatch={props.dispatch.clone()} /> }
+        html! { <NewEntryCard key={p.key()} proposed={Rc::clone(p)} /> }
     });
     html! {
         <section class="entities-view" data-testid="entities-view" aria-label="Entity registry">

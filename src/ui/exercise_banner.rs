@@ -2,9 +2,9 @@
 //! for, their name, and saving the submission.
 
 use crate::domain::classroom::submission::{submission_file_name, submission_json};
-use crate::domain::session::{ClassroomAction, Enrolment, Notice, Session, SessionAction};
+use crate::domain::session::{ClassroomAction, Enrolment, Notice, SessionAction};
+use crate::ui::bridge::{Dispatch, SessionView};
 use crate::web::{clock, download};
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,31 +13,23 @@ pub struct ExerciseBannerProps {
     /// The exercise and the name.
     pub enrolment: Rc<Enrolment>,
     /// The page's session, read when the submission is saved.
-    pub session: Rc<RefCell<Session>>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+    pub session: SessionView,
 }
 
 /// The exercise bar under the top bar.
-pub fn exercise_banner(props: &ExerciseBannerProps) -> Html {
+pub fn exercise_banner(props: &ExerciseBannerProps, dispatch: &Dispatch) -> Html {
     let e = &props.enrolment;
     let ex = &e.exercise;
     let classroom = |action: ClassroomAction| SessionAction::Classroom(action);
-    let oninput = props.dispatch.reform(move |ev: InputEvent| {
+    let oninput = dispatch.reform(move |ev: InputEvent| {
         let input: web_sys::HtmlInputElement = ev.target_unchecked_into();
         classroom(ClassroomAction::SetStudent(input.value()))
     });
-    let leave = props
-        .dispatch
-        .reform(move |_: MouseEvent| classroom(ClassroomAction::Leave));
+    let leave = dispatch.reform(move |_: MouseEvent| classroom(ClassroomAction::Leave));
     let save = {
-        let (cell, dispatch, enrolment) = (
-            Rc::clone(&props.session),
-            props.dispatch.clone(),
-            Rc::clone(e),
-        );
+        let (view, dispatch, enrolment) = (props.session.clone(), dispatch.clone(), Rc::clone(e));
         Callback::from(move |_: MouseEvent| {
-            let Ok(session) = cell.try_borrow() else {
+            let Some(session) = view.read() else {
                 return;
             };
             let now = clock::now();

@@ -3,32 +3,19 @@
 
 use crate::domain::annotation::LabelName;
 use crate::domain::formats::{self, Format, Scope};
-use crate::domain::session::{Notice, Session, SessionAction};
+use crate::domain::session::{Notice, SessionAction};
+use crate::ui::bridge::{use_dispatch, SessionView};
 use crate::web::{clock, download};
-use std::cell::RefCell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`ExportDialog`] shows.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct ExportDialogProps {
-    /// The page's session, read when the choice changes.
-    pub session: Rc<RefCell<Session>>,
-    /// The workspace revision, so the preview follows edits.
-    pub revision: u64,
+    /// The page's session, read when the choice changes or the workspace does (the preview follows
+    /// edits).
+    pub session: SessionView,
     /// Closes the dialog.
     pub on_close: Callback<()>,
-    /// Sends session actions (the notice after a download).
-    pub dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for ExportDialogProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.revision == other.revision
-            && self.on_close == other.on_close
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// The person's choice in the dialog.
@@ -47,11 +34,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         whole: true,
         labels: LabelName::ALL.to_vec(),
     });
-    let made = use_memo(((*choice).clone(), props.revision), |(c, _)| {
+    let dispatch = use_dispatch();
+    let made = use_memo(((*choice).clone(), props.session.revision()), |(c, _)| {
         let now = clock::now();
-        let Ok(session) = props.session.try_borrow() else {
-            return None;
-        };
+        let session = props.session.read()?;
         let scope = Scope {
             article: (!c.whole).then(|| session.current.clone()),
             labels: c.labels.clone(),
@@ -117,7 +103,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     });
     let download = {
         let (format, bytes, name) = (choice.format, body.bytes.clone(), file_name.clone());
-        let (on_close, dispatch, count) = (props.on_close.clone(), props.dispatch.clone(), *count);
+        let (on_close, dispatch, count) = (props.on_close.clone(), dispatch.clone(), *count);
         Callback::from(move |_: MouseEvent| {
             let notice = match download::download_bytes(&name, format.mime(), &bytes) {
                 Ok(()) => Notice::Info(format!(

@@ -2,16 +2,15 @@
 //! is tagged, jump to one, and tag one or all of them (one undo step) with a label and, for entities,
 //! a registry entry.
 
-use super::keys::TAG_KEYS;
+use super::bridge::{use_dispatch, Dispatch, SessionView};
 use crate::domain::annotation::Label;
 use crate::domain::article::ArticleId;
 use crate::domain::find::FindOptions;
+use crate::domain::keys::TAG_KEYS;
 use crate::domain::registry::EntityId;
-use crate::domain::session::{find_hits, label_word, tag_hits, Hit, Session, SessionAction};
+use crate::domain::session::{find_hits, label_word, tag_hits, Hit, SessionAction};
 use crate::web::clock;
 use crate::web::schedule::after_next_paint;
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -26,25 +25,13 @@ const CONTEXT: usize = 30;
 const DEFAULT_LABEL: usize = 2;
 
 /// Props of [`FindPanel`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct FindPanelProps {
-    /// The page's session, read when rendering and at click time.
-    pub session: Rc<RefCell<Session>>,
-    /// The workspace revision, so the tagged marks and counts follow edits.
-    pub revision: u64,
+    /// The page's session, read when rendering and at click time; it follows the workspace, so the
+    /// tagged marks and counts follow edits.
+    pub session: SessionView,
     /// The open article (the scope "this article").
     pub current: ArticleId,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for FindPanelProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.revision == other.revision
-            && self.current == other.current
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// What to look for, and where.
@@ -71,13 +58,13 @@ pub fn focus_query() {
 
 /// Tags `hits` with the chosen label and entry, reading the workspace now (at click time).
 fn tag(
-    session: &Rc<RefCell<Session>>,
-    dispatch: &Callback<SessionAction>,
+    session: &SessionView,
+    dispatch: &Dispatch,
     hits: &[Hit],
     label: Label,
     entity: Option<&EntityId>,
 ) {
-    let made = session.try_borrow().map(|s| {
+    let made = session.read().map(|s| {
         tag_hits(
             &s.workspace,
             hits,
@@ -87,7 +74,7 @@ fn tag(
             clock::now(),
         )
     });
-    if let Ok(annotations) = made {
+    if let Some(annotations) = made {
         dispatch.emit(SessionAction::TagAll(annotations));
     }
 }
@@ -99,36 +86,31 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     let label_at = use_state(|| DEFAULT_LABEL);
     let entity = use_state(|| None::<EntityId>);
     let shown = use_state(|| PAGE);
+    let dispatch = use_dispatch();
     use_effect_with((), |_| focus_query());
     // Texts never change, so the hits change only with the query and the list of articles, not with
     // every edit.
-    let article_ids: Vec<ArticleId> = props.session.try_borrow().map_or_else(
-        |_| Vec::new(),
-        |s| {
-            s.workspace
-                .articles()
-                .iter()
-                .map(|a| a.id.clone())
-                .collect()
-        },
-    );
+    let article_ids: Vec<ArticleId> = props.session.read().map_or_else(Vec::new, |s| {
+        s.workspace
+            .articles()
+            .iter()
+            .map(|a| a.id.clone())
+            .collect()
+    });
     let hits = use_memo(
         ((*query).clone(), props.current.clone(), article_ids),
         |(q, current, _)| {
-            props.session.try_borrow().map_or_else(
-                |_| Vec::new(),
-                |s| {
-                    find_hits(
-                        &s.workspace,
-                        &q.text,
-                        q.options,
-                        (!q.all).then_some(current),
-                    )
-                },
-            )
+            props.session.read().map_or_else(Vec::new, |s| {
+                find_hits(
+                    &s.workspace,
+                    &q.text,
+                    q.options,
+                    (!q.all).then_some(current),
+                )
+            })
         },
     );
-    let Ok(session) = props.session.try_borrow() else {
+    let Some(session) = props.session.read() else {
         return Html::default();
     };
     let ws = &session.workspace;
@@ -163,11 +145,9 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
             shown.set(PAGE);
         })
     };
-    let close = props
-        .dispatch
-        .reform(|_: MouseEvent| SessionAction::ShowFind(false));
+    let close = dispatch.reform(|_: MouseEvent| SessionAction::ShowFind(false));
     let onkeydown = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
                 e.prevent_default();
@@ -192,7 +172,7 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     };
     let entry = (*entity).clone().filter(|id| ws.entity(id).is_some());
     let tag_all = {
-        let (cell, dispatch, hits) = (props.session.clone(), props.dispatch.clone(), hits.clone());
+        let (cell, dispatch, hits) = (props.session.clone(), dispatch.clone(), hits.clone());
         let entry = entry.clone();
         Callback::from(move |_: MouseEvent| tag(&cell, &dispatch, &hits, label, entry.as_ref()))
     };
@@ -218,8 +198,7 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
     });
     let items = hits.iter().take(*shown).map(|hit| {
         let one = {
-            let (cell, dispatch, hit) =
-                (props.session.clone(), props.dispatch.clone(), hit.clone());
+            let (cell, dispatch, hit) = (props.session.clone(), dispatch.clone(), hit.clone());
             let entry = entry.clone();
             Callback::from(move |_: MouseEvent| {
                 tag(
@@ -231,7 +210,7 @@ pub fn FindPanel(props: &FindPanelProps) -> Html {
                 )
             })
         };
-        hit_item(&session, hit, query.all, label, one, &props.dispatch)
+        hit_item(&session, hit, query.all, label, one, &dispatch)
     });
     let more = hits.len().saturating_sub(*shown);
     let show_more = {

@@ -2,6 +2,7 @@
 
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::Dispatch;
 use crate::web::files::files_of;
 use yew::prelude::*;
 
@@ -13,8 +14,6 @@ pub struct HeaderProps {
     pub redo: Option<AttrValue>,
     /// Number of annotations in all articles.
     pub total: usize,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Downloads all annotations as the app's own JSON.
     pub on_export: Callback<()>,
     /// Opens the export dialog (other formats, some articles or labels).
@@ -69,9 +68,9 @@ const ACCEPT: &str =
     ".json,.jsonld,.jsonl,.ann,.zip,application/json,application/ld+json,application/zip";
 
 /// The top bar.
-pub fn header(props: &HeaderProps) -> Html {
+pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
     let edit = |action: fn() -> Action| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.emit(SessionAction::Edit(action())))
     };
     let on_export = props.on_export.reform(|_: MouseEvent| ());
@@ -86,7 +85,7 @@ pub fn header(props: &HeaderProps) -> Html {
         })
     };
     let find = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
             dispatch.emit(SessionAction::ShowFind(true));
             super::find_panel::focus_query();

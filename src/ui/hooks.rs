@@ -1,8 +1,8 @@
-//! The app's effects as hooks: autosave (of the workspace and the classroom), opening an exercise
-//! link, page-wide keyboard shortcuts, and the benchmark's fixture loader.
+//! The app's effects as hooks: opening an exercise link, page-wide keyboard shortcuts, and the
+//! benchmark's fixture loader (saving is `saving.rs`).
 
-use super::keys::{shortcut, Shortcut};
-use super::persistence;
+use super::bridge::Dispatch;
+use crate::domain::keys::{shortcut, Shortcut};
 use crate::domain::session::{Notice, Session, SessionAction};
 use crate::domain::workspace::Action;
 use crate::web::{clock, selection};
@@ -12,67 +12,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Saves the workspace after every change (not on start: nothing changed yet).
-///
-/// The write waits until the edit has been painted, so saving never delays what the person sees, and
-/// edits made in between are saved together. A failed or recovered save is reported to the session only when that status changes.
-#[hook]
-pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Callback<SessionAction>) {
-    let scheduled = use_mut_ref(|| false);
-    use_effect_with(revision, move |revision| {
-        if *revision == 0 || *scheduled.borrow() {
-            return;
-        }
-        *scheduled.borrow_mut() = true;
-        crate::web::schedule::after_next_paint(move || {
-            *scheduled.borrow_mut() = false;
-            let report = cell.try_borrow().ok().and_then(|session| {
-                if !session.saving_allowed() {
-                    return None;
-                }
-                let result = persistence::save(&session.workspace);
-                (result.is_err() != session.save_failed.is_some()).then_some(result)
-            });
-            if let Some(result) = report {
-                dispatch.emit(SessionAction::Saved(result));
-            }
-        });
-    });
-}
-
-/// Saves the classroom (a student's exercise and name, a teacher's exercise) after it changes: after the
-/// next paint, like the workspace, so that typing a name (one change per key) writes once per frame at
-/// most, and never delays the key on screen.
-#[hook]
-pub fn use_classroom_save(
-    cell: Rc<RefCell<Session>>,
-    revision: u64,
-    dispatch: Callback<SessionAction>,
-) {
-    let scheduled = use_mut_ref(|| false);
-    use_effect_with(revision, move |revision| {
-        if *revision == 0 || *scheduled.borrow() {
-            return;
-        }
-        *scheduled.borrow_mut() = true;
-        crate::web::schedule::after_next_paint(move || {
-            *scheduled.borrow_mut() = false;
-            let result = cell
-                .try_borrow()
-                .ok()
-                .map(|s| persistence::save_classroom(&s));
-            if let Some(Err(e)) = result {
-                dispatch.emit(SessionAction::Notify(Notice::Error(format!(
-                    "The exercise could not be saved: {e}."
-                ))));
-            }
-        });
-    });
-}
-
 /// Opens the exercise in the page's link, if it has one (`#exercise=…`), as a file read from it.
 #[hook]
-pub fn use_exercise_link(dispatch: Callback<SessionAction>) {
+pub fn use_exercise_link(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let Some(payload) = crate::web::exercise_link::take_payload() else {
             return;
@@ -101,9 +43,9 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
-/// Listens for the keyboard shortcuts on the whole page (see [`super::keys`]).
+/// Listens for the keyboard shortcuts on the whole page (see [`crate::domain::keys`]).
 #[hook]
-pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
+pub fn use_shortcuts(dispatch: Dispatch) {
     use_effect_with((), move |_| {
         let listener = web_sys::window()
             .and_then(|w| w.document())
@@ -157,12 +99,12 @@ pub fn use_shortcuts(dispatch: Callback<SessionAction>) {
 /// does nothing.
 #[cfg(not(feature = "bench"))]
 #[hook]
-pub fn use_bench_fixture(_cell: Rc<RefCell<Session>>, _dispatch: Callback<SessionAction>) {}
+pub fn use_bench_fixture(_cell: Rc<RefCell<Session>>, _dispatch: Dispatch) {}
 
 /// In the `bench` build: exposes the timing hooks and loads the fixture named in the URL.
 #[cfg(feature = "bench")]
 #[hook]
-pub fn use_bench_fixture(cell: Rc<RefCell<Session>>, dispatch: Callback<SessionAction>) {
+pub fn use_bench_fixture(cell: Rc<RefCell<Session>>, dispatch: Dispatch) {
     use crate::domain::session::Notice;
     use crate::web::bench;
     use_effect_with((), move |_| {

@@ -1,6 +1,7 @@
 //! The preview shown before a loaded file changes anything: what it holds, and merge or replace.
 
 use crate::domain::session::{PendingImport, SessionAction};
+use crate::ui::bridge::Dispatch;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -8,22 +9,14 @@ use yew::prelude::*;
 pub struct ImportDialogProps {
     /// The parsed file and its plan.
     pub import: Rc<PendingImport>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// The import preview dialog.
-pub fn import_dialog(props: &ImportDialogProps) -> Html {
+pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
     let plan = &props.import.plan;
-    let merge = props
-        .dispatch
-        .reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: false });
-    let replace = props
-        .dispatch
-        .reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: true });
-    let cancel = props
-        .dispatch
-        .reform(|_: MouseEvent| SessionAction::CancelImport);
+    let merge = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: false });
+    let replace = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: true });
+    let cancel = dispatch.reform(|_: MouseEvent| SessionAction::CancelImport);
     let list = |title: &str, lines: &[String], testid: &'static str| {
         (!lines.is_empty()).then(|| {
             html! {

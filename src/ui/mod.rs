@@ -6,6 +6,7 @@ mod annotation_list;
 mod app;
 mod article_list;
 mod article_view;
+mod bridge;
 mod classroom;
 mod classroom_view;
 mod detail;
@@ -17,20 +18,18 @@ mod find_panel;
 mod header;
 mod hooks;
 mod import_dialog;
-mod keys;
 mod notices;
 mod outlets;
 mod outlets_view;
 mod painter;
-pub mod persistence;
-mod save_on_leave;
+mod saving;
 mod shared;
-mod tab_sync;
 mod tag_toolbar;
 mod who_said_what;
 
 pub use app::App;
 pub use article_view::{ArticleView, ArticleViewProps};
+pub use bridge::Ptr;
 pub use painter::Painter;
 
 /// Starts the app in the page's `#app` element (or the body).

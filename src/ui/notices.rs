@@ -2,6 +2,7 @@
 //! reader's live region.
 
 use crate::domain::session::{Announcement, Notice, SessionAction, StorageProblem};
+use crate::ui::bridge::Dispatch;
 use crate::web::{clock, download};
 use yew::prelude::*;
 
@@ -13,18 +14,14 @@ pub struct NoticesProps {
     pub storage_problem: Option<StorageProblem>,
     /// Why the last save failed, while it keeps failing.
     pub save_failed: Option<AttrValue>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Downloads all the work as the app's own JSON (offered while saving fails).
     pub on_export: Callback<()>,
 }
 
 /// The message area under the top bar. Errors are alerts; an information notice is said by the
 /// [`live_region`].
-pub fn notices(props: &NoticesProps) -> Html {
-    let dismiss = props
-        .dispatch
-        .reform(|_: MouseEvent| SessionAction::Dismiss);
+pub fn notices(props: &NoticesProps, dispatch: &Dispatch) -> Html {
+    let dismiss = dispatch.reform(|_: MouseEvent| SessionAction::Dismiss);
     let notice = match &props.notice {
         Some(Notice::Error(text)) => html! {
             <div class="notice error" role="alert" data-testid="error">
@@ -42,7 +39,7 @@ pub fn notices(props: &NoticesProps) -> Html {
     };
     let problem = props.storage_problem.as_ref().map(|problem| {
         let raw = problem.raw.clone();
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_| {
             let name = format!("news-annotator-unreadable-{}.json", clock::now().0);
             if let Err(e) = download::download_text(&name, "application/json", &raw) {

@@ -3,48 +3,33 @@
 //! differences from a base the person picks; and which registry entries and claims each article
 //! mentions or leaves out. Computed once per workspace revision ([`compare`]).
 
+use super::bridge::{Ptr, SessionView};
 use super::entities::Target;
 use super::outlets::coverage::{claim_table, entity_table};
 use super::outlets::quotes::QuoteGroupCard;
 use crate::domain::outlets::grouping::THRESHOLD;
 use crate::domain::outlets::passages::MIN_WORDS;
 use crate::domain::outlets::{compare, Comparison};
-use crate::domain::session::{Session, SessionAction};
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`OutletsView`] shows.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct OutletsViewProps {
-    /// The page's session, read once per revision.
-    pub session: Rc<RefCell<Session>>,
-    /// The workspace revision, so the view follows edits.
-    pub revision: u64,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+    /// The page's session, read once per workspace revision, so the view follows edits.
+    pub session: SessionView,
     /// Leaves this view to show a place in its article.
     pub on_open: Callback<Target>,
-}
-
-impl PartialEq for OutletsViewProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session)
-            && self.revision == other.revision
-            && self.dispatch == other.dispatch
-            && self.on_open == other.on_open
-    }
 }
 
 /// The "Compare outlets" view.
 #[function_component]
 pub fn OutletsView(props: &OutletsViewProps) -> Html {
-    let comparison = use_memo(props.revision, |_| {
+    let comparison = use_memo(props.session.revision(), |_| {
         props
             .session
-            .try_borrow()
-            .ok()
-            .map(|s| Rc::new(compare(&s.workspace)))
+            .read()
+            .map(|s| Ptr::from(Rc::new(compare(&s.workspace))))
     });
     let Some(comparison) = comparison.as_ref().clone() else {
         return Html::default();
@@ -55,7 +40,7 @@ pub fn OutletsView(props: &OutletsViewProps) -> Html {
             format!("{}:{}", p.article.as_str(), p.span.start())
         });
         html! {
-            <QuoteGroupCard {key} comparison={Rc::clone(&comparison)} {index}
+            <QuoteGroupCard {key} comparison={comparison.clone()} {index}
                 on_open={props.on_open.clone()} />
         }
     });

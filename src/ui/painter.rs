@@ -12,6 +12,7 @@ use crate::domain::markup::{line_into, paragraph_into};
 use crate::domain::segments::by_paragraph;
 use crate::domain::session::Session;
 use crate::domain::span::Span;
+use crate::ui::bridge::Ptr;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -47,14 +48,8 @@ struct Drawn {
 /// and by the session's reducer, which redraws the changed lines of the open article at once, in the
 /// task of the input: a new highlight never waits for Yew's next time slice (Yew yields to the browser
 /// after 16 ms of rendering, which would cost a frame).
-#[derive(Clone, Default)]
-pub struct Painter(Rc<RefCell<Drawn>>);
-
-impl PartialEq for Painter {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
+#[derive(Clone, Default, PartialEq)]
+pub struct Painter(Ptr<RefCell<Drawn>>);
 
 impl Painter {
     /// Shows `article` with `annotations` in `root` (the view's element): draws what changed since the
@@ -78,7 +73,7 @@ impl Painter {
             annotations,
             selected,
         };
-        draw(&root, &self.0, &scene);
+        draw(&root, self.0.rc(), &scene);
     }
 
     /// Redraws what `session` changed in the open article, or draws the article it opened, once the
@@ -96,7 +91,7 @@ impl Painter {
             annotations: ws.in_article(&session.current),
             selected: session.selected.clone(),
         };
-        draw(&root, &self.0, &scene);
+        draw(&root, self.0.rc(), &scene);
     }
 }
 

@@ -6,6 +6,7 @@
 //! higher generation, which is what tells Yew that something changed. The reducer also has the
 //! article's [`Painter`] redraw the changed lines right away, before Yew renders the rest.
 
+use super::bridge::SessionView;
 use super::painter::Painter;
 use crate::domain::session::{Session, SessionAction};
 use std::cell::{Ref, RefCell};
@@ -34,9 +35,23 @@ impl SharedSession {
         self.cell.borrow()
     }
 
-    /// The shared cell, for callbacks that read the session later (at click time, not render time).
+    /// The shared cell, for the app's effects that read the session later (after a paint, say).
     pub fn cell(&self) -> Rc<RefCell<Session>> {
         Rc::clone(&self.cell)
+    }
+
+    /// A view for a component that shows the workspace (articles, annotations, registry): equal to
+    /// the last one until the workspace changes.
+    pub fn workspace_view(&self) -> SessionView {
+        SessionView::new(&self.cell, [self.get().workspace.revision(), 0])
+    }
+
+    /// A view for a component that shows the workspace and the classroom (the exercise, the class,
+    /// the student's name): equal to the last one until either changes.
+    pub fn classroom_view(&self) -> SessionView {
+        let session = self.get();
+        let revision = [session.workspace.revision(), session.classroom_revision];
+        SessionView::new(&self.cell, revision)
     }
 }
 

@@ -1,7 +1,8 @@
 //! The floating toolbar under a fresh selection: one button per label, each with its key.
 
-use super::keys::{tag_value, TAG_KEYS};
+use crate::domain::keys::{tag_value, TAG_KEYS};
 use crate::domain::session::{Pending, SessionAction};
+use crate::ui::bridge::Dispatch;
 use crate::web::{clock, selection};
 use yew::prelude::*;
 
@@ -9,14 +10,12 @@ use yew::prelude::*;
 pub struct TagToolbarProps {
     /// The selection waiting for a label.
     pub pending: Pending,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// Buttons that tag the selected text.
-pub fn tag_toolbar(props: &TagToolbarProps) -> Html {
+pub fn tag_toolbar(props: &TagToolbarProps, dispatch: &Dispatch) -> Html {
     let buttons = TAG_KEYS.iter().map(|&(label, key, name)| {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
             // Before the article changes, as for the keyboard (see `use_shortcuts`).
             selection::clear();

@@ -8,6 +8,7 @@ use crate::domain::attributes::LinkKind;
 use crate::domain::registry::EntityId;
 use crate::domain::session::{excerpt, Session, SessionAction};
 use crate::domain::workspace::Workspace;
+use crate::ui::bridge::Dispatch;
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -106,7 +107,7 @@ fn groups(session: &Session) -> Vec<Group> {
 }
 
 /// The "Who said what" section of the side panel.
-pub fn who_said_what(session: &Session, dispatch: &Callback<SessionAction>) -> Html {
+pub fn who_said_what(session: &Session, dispatch: &Dispatch) -> Html {
     let Some(article) = session.workspace.article(&session.current) else {
         return Html::default();
     };

@@ -3,10 +3,10 @@
 //! inside the page through `window.newsAnnotatorBench`.
 
 use crate::domain::native_format::export_json;
+use crate::domain::saving::STATE_KEY;
 use crate::domain::session::Session;
 use crate::domain::stored;
-use crate::ui::persistence;
-use crate::web::{clock, storage};
+use crate::web::{clock, saving, storage};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -112,16 +112,13 @@ pub fn expose(cell: Rc<RefCell<Session>>) {
     set(
         "save",
         &timed(Rc::clone(&cell), |s| {
-            let _ = persistence::save(&s.workspace);
+            let _ = saving::save(&s.workspace);
         }),
     );
     set(
         "restore",
         &timed(Rc::clone(&cell), |s| {
-            let raw = storage::load(storage::STATE_KEY)
-                .ok()
-                .flatten()
-                .unwrap_or_default();
+            let raw = storage::load(STATE_KEY).ok().flatten().unwrap_or_default();
             let articles = s
                 .workspace
                 .articles()

@@ -13,6 +13,7 @@ pub mod files;
 pub mod graphemes;
 pub mod offline;
 pub mod panic_hook;
+pub mod saving;
 pub mod schedule;
 pub mod scroll;
 pub mod selection;

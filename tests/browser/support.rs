@@ -11,12 +11,11 @@ use news_annotator::domain::annotation::{Annotation, AnnotationId, Label};
 use news_annotator::domain::article::{Article, ArticleId};
 use news_annotator::domain::span::Span;
 use news_annotator::domain::time::Timestamp;
-use news_annotator::ui::{ArticleView, ArticleViewProps, Painter};
+use news_annotator::ui::{ArticleView, ArticleViewProps, Painter, Ptr};
 use std::rc::Rc;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node};
-use yew::Callback;
 
 /// An annotation on article `a`.
 pub fn ann(id: &str, start: usize, end: usize, label: Label) -> Rc<Annotation> {
@@ -47,10 +46,9 @@ pub async fn render_selected(
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     let props = ArticleViewProps {
-        article: Rc::new(Article::new("a", "A", text.to_owned())),
-        annotations: annotations.into(),
+        article: Ptr::from(Rc::new(Article::new("a", "A", text.to_owned()))),
+        annotations: Ptr::from(Rc::<[Rc<Annotation>]>::from(annotations)),
         selected: selected.map(AnnotationId::from),
-        dispatch: Callback::noop(),
         painter: Painter::default(),
     };
     yew::Renderer::<ArticleView>::with_root_and_props(root.clone(), props).render();

@@ -34,7 +34,7 @@ enum About {
 
 /// The state before an action, to tell afterwards what it changed.
 #[derive(Debug)]
-struct Before {
+pub(super) struct Before {
     about: About,
     revision: u64,
     /// The information notice's text and its address: a notice set again with the same words is a new
@@ -69,15 +69,8 @@ fn words_of(session: &Session, a: &Annotation) -> String {
 }
 
 impl Session {
-    /// Carries out one action, and says what it did in [`Session::announcement`].
-    pub fn apply(&mut self, action: SessionAction) {
-        let before = self.before(&action);
-        self.run(action);
-        self.announce(before);
-    }
-
     /// What the live region needs to know before `action` runs.
-    fn before(&self, action: &SessionAction) -> Before {
+    pub(super) fn before(&self, action: &SessionAction) -> Before {
         let ws = &self.workspace;
         let about = match action {
             SessionAction::Tag { id, .. }
@@ -107,7 +100,7 @@ impl Session {
 
     /// Sets [`Session::announcement`] to what the action did (if it changed the workspace) and the new
     /// information notice (if it set one), in that order; leaves it as it was if neither.
-    fn announce(&mut self, before: Before) {
+    pub(super) fn announce(&mut self, before: Before) {
         let mut parts: Vec<String> = Vec::new();
         if self.workspace.revision() != before.revision {
             let ws = &self.workspace;

@@ -1,16 +1,17 @@
 //! The keyboard in the article: a caret that moves by character, word, line and paragraph, Shift to
 //! select (shown as the browser's selection, which the tag keys and toolbar then use), moving between
-//! annotations, and opening or deleting one. The keys are in [`super::super::keys::article_key`]; the
+//! annotations, and opening or deleting one. The keys are in [`crate::domain::keys::article_key`]; the
 //! moves are the domain's ([`crate::domain::caret`]).
 
-use super::super::keys::{article_key, shortcut, ArticleKey, Shortcut};
 use crate::domain::annotation::{Annotation, AnnotationId};
 use crate::domain::article::Article;
 use crate::domain::caret::{next_annotation, prev_annotation, Caret};
+use crate::domain::keys::{article_key, shortcut, ArticleKey, Shortcut};
 use crate::domain::session::{Pending, SessionAction};
 use crate::domain::span::Span;
 use crate::domain::text::normalize_selection;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::Dispatch;
 use crate::web::graphemes::BrowserGraphemes;
 use crate::web::{caret, clock, schedule, selection};
 use std::cell::RefCell;
@@ -41,7 +42,7 @@ pub struct Keyboard {
     /// Places the marker.
     pub marker: Callback<MarkerBox>,
     /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
+    pub dispatch: Dispatch,
 }
 
 /// The selection `a`..`b` (code points, either order) as the pending selection the tag keys and the

@@ -4,27 +4,17 @@
 use crate::domain::annotation::LabelName;
 use crate::domain::article::ArticleId;
 use crate::domain::classroom::exercise::{Draft, Exercise};
-use crate::domain::session::{ClassroomAction, Session, SessionAction};
+use crate::domain::session::{ClassroomAction, SessionAction};
+use crate::ui::bridge::{use_dispatch, SessionView};
 use crate::web::clock;
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`MakeExercise`] needs.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct MakeExerciseProps {
     /// The page's session (its articles and annotations).
-    pub session: Rc<RefCell<Session>>,
-    /// The workspace revision.
-    pub revision: u64,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for MakeExerciseProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.session, &other.session) && self.revision == other.revision
-    }
+    pub session: SessionView,
 }
 
 /// A change to the draft from a field's value.
@@ -47,7 +37,8 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
         ..Draft::default()
     });
     let problem = use_state(|| None::<String>);
-    let Ok(session) = props.session.try_borrow() else {
+    let dispatch = use_dispatch();
+    let Some(session) = props.session.read() else {
         return html! {};
     };
     let ws = &session.workspace;
@@ -115,15 +106,15 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
         }
     });
     let create = {
-        let (draft, problem, cell, dispatch) = (
+        let (draft, problem, session, dispatch) = (
             draft.clone(),
             problem.clone(),
-            Rc::clone(&props.session),
-            props.dispatch.clone(),
+            props.session.clone(),
+            dispatch.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let made = cell.try_borrow().map_err(|_| String::new()).and_then(|s| {
+            let made = session.read().ok_or_else(String::new).and_then(|s| {
                 let id = format!("ex-{}", clock::new_id().as_str());
                 Exercise::create(&draft, &s.workspace, id, clock::now())
             });

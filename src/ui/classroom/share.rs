@@ -3,6 +3,7 @@
 use crate::domain::classroom::exercise::Exercise;
 use crate::domain::classroom::link::MAX_LINK;
 use crate::domain::session::{Notice, SessionAction};
+use crate::ui::bridge::use_dispatch;
 use crate::web::{download, exercise_link};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,8 +13,6 @@ use yew::prelude::*;
 pub struct ShareProps {
     /// The exercise.
     pub exercise: Rc<Exercise>,
-    /// Sends session actions (notices).
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// The link, or why there is none.
@@ -28,8 +27,9 @@ enum Link {
 #[function_component]
 pub fn Share(props: &ShareProps) -> Html {
     let link = use_state(|| None::<Link>);
+    let dispatch = use_dispatch();
     let save = |with_key: bool| {
-        let (exercise, dispatch) = (Rc::clone(&props.exercise), props.dispatch.clone());
+        let (exercise, dispatch) = (Rc::clone(&props.exercise), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let name = exercise.file_name(with_key);
             if let Err(e) =

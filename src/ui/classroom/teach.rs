@@ -7,6 +7,7 @@ use super::tables::{agreement_tables, class_table};
 use crate::domain::classroom::exercise::slug;
 use crate::domain::classroom::report::class_csv;
 use crate::domain::session::{ClassroomAction, Notice, SessionAction, Teaching};
+use crate::ui::bridge::use_dispatch;
 use crate::ui::classroom_view::picker;
 use crate::web::download;
 use std::rc::Rc;
@@ -17,8 +18,6 @@ use yew::prelude::*;
 pub struct TeachProps {
     /// The exercise and the class.
     pub teaching: Rc<Teaching>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Reads picked files.
     pub on_files: Callback<Vec<web_sys::File>>,
 }
@@ -27,14 +26,13 @@ pub struct TeachProps {
 #[function_component]
 pub fn Teach(props: &TeachProps) -> Html {
     let t = &props.teaching;
+    let dispatch = use_dispatch();
     let (ex, class) = (&t.exercise, &t.class);
     let classroom = |a: fn() -> ClassroomAction| {
-        props
-            .dispatch
-            .reform(move |_: MouseEvent| SessionAction::Classroom(a()))
+        dispatch.reform(move |_: MouseEvent| SessionAction::Classroom(a()))
     };
     let csv = {
-        let (teaching, dispatch) = (Rc::clone(t), props.dispatch.clone());
+        let (teaching, dispatch) = (Rc::clone(t), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let name = format!(
                 "{}-class-table.csv",
@@ -67,7 +65,7 @@ pub fn Teach(props: &TeachProps) -> Html {
             <p>{format!("{} · {} article(s): {} · {key}", labels.join(", "), ex.articles.len(),
                 ex.articles.iter().map(|a| a.title.as_str()).collect::<Vec<_>>().join(" · "))}</p>
             if !ex.instructions.is_empty() { <p class="instructions">{&ex.instructions}</p> }
-            <Share exercise={Rc::clone(ex)} dispatch={props.dispatch.clone()} />
+            <Share exercise={Rc::clone(ex)} />
             <p><button class="link" data-testid="new-exercise" onclick={classroom(|| ClassroomAction::StopTeaching)}>{"Close this exercise (make or open another)"}</button></p>
         </section>
         <section class="card" data-testid="class">

@@ -4,12 +4,13 @@ use crate::domain::annotation::Annotation;
 use crate::domain::attributes::{Attribution, CheckStatus};
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// The two menus of a claim: how the article presents it, and what checking it found.
-pub fn attributes(a: &Rc<Annotation>, dispatch: &Callback<SessionAction>) -> Html {
+pub fn attributes(a: &Rc<Annotation>, dispatch: &Dispatch) -> Html {
     let on_attribution = {
         let (dispatch, id) = (dispatch.clone(), a.id.clone());
         Callback::from(move |e: Event| {

@@ -6,6 +6,7 @@ use crate::domain::article::Article;
 use crate::domain::attributes::LinkKind;
 use crate::domain::session::{excerpt, label_word, link_targets, Session, SessionAction};
 use crate::domain::workspace::Workspace;
+use crate::ui::bridge::Dispatch;
 use crate::ui::who_said_what::{link_words, shown_name};
 use crate::web::clock;
 use std::rc::Rc;
@@ -17,7 +18,7 @@ const MENU_TARGETS: usize = 60;
 const MENU_TEXT: usize = 50;
 
 /// The fixed banner while a quote or claim waits for its source to be clicked; an empty node otherwise.
-pub fn linking_banner(session: &Session, dispatch: &Callback<SessionAction>) -> Html {
+pub fn linking_banner(session: &Session, dispatch: &Dispatch) -> Html {
     let Some(a) = session
         .linking
         .as_ref()
@@ -40,7 +41,7 @@ pub fn linking_banner(session: &Session, dispatch: &Callback<SessionAction>) -> 
 }
 
 /// Sends [`SessionAction::Link`] for `id`: the value of an option, `""` for none.
-fn link_to(dispatch: &Callback<SessionAction>, id: &AnnotationId, value: &str) {
+fn link_to(dispatch: &Dispatch, id: &AnnotationId, value: &str) {
     let source = (!value.is_empty()).then(|| AnnotationId::from(value));
     dispatch.emit(SessionAction::Link {
         id: id.clone(),
@@ -50,11 +51,7 @@ fn link_to(dispatch: &Callback<SessionAction>, id: &AnnotationId, value: &str) {
 }
 
 /// The "Said by" row of a quote, or the "Source" row of a claim.
-pub fn source_row(
-    session: &Session,
-    a: &Rc<Annotation>,
-    dispatch: &Callback<SessionAction>,
-) -> Html {
+pub fn source_row(session: &Session, a: &Rc<Annotation>, dispatch: &Dispatch) -> Html {
     let ws = &session.workspace;
     let source = ws.source_of(a).cloned();
     let heading = if a.label == Label::Quote {
@@ -151,7 +148,7 @@ pub fn linked_from(
     ws: &Workspace,
     a: &Rc<Annotation>,
     article: &Article,
-    dispatch: &Callback<SessionAction>,
+    dispatch: &Dispatch,
 ) -> Html {
     let from = ws.links_to(&a.id);
     if from.is_empty() {

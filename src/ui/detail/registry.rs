@@ -6,12 +6,13 @@ use crate::domain::article::Article;
 use crate::domain::registry::{Entity, EntityId};
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::{Action, Workspace};
+use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Sends [`Action::SetMentionEntity`] for the mention `id`.
-fn set_entry(dispatch: &Callback<SessionAction>, id: &Rc<Annotation>, entity: Option<EntityId>) {
+fn set_entry(dispatch: &Dispatch, id: &Rc<Annotation>, entity: Option<EntityId>) {
     dispatch.emit(SessionAction::Edit(Action::SetMentionEntity {
         mentions: vec![id.id.clone()],
         entity,
@@ -24,7 +25,7 @@ pub fn registry_row(
     ws: &Workspace,
     a: &Rc<Annotation>,
     article: &Article,
-    dispatch: &Callback<SessionAction>,
+    dispatch: &Dispatch,
 ) -> Html {
     let entry = a
         .attrs

@@ -3,12 +3,13 @@
 //! that look like it (given by the caller).
 
 use super::merge::MergeControl;
-use super::summary::{ArticleMentions, Excerpt};
 use super::Target;
 use crate::domain::annotation::{Annotation, EntityKind};
+use crate::domain::registry::summary::{ArticleMentions, Excerpt};
 use crate::domain::registry::{Entity, EntityId};
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,8 +35,6 @@ pub struct EntryCardProps<'a> {
     pub proposals: Html,
     /// Every other entry, by name, for merging.
     pub others: Rc<[(EntityId, String)]>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Opens or closes an entry.
     pub on_toggle: Callback<EntityId>,
     /// Shows a mention in its article.
@@ -72,7 +71,7 @@ fn parse_aliases(line: &str, name: &str) -> Vec<String> {
 /// A change event that replaces the entry with `change(entry, value)`, if that differs.
 fn edit(
     entity: &Rc<Entity>,
-    dispatch: &Callback<SessionAction>,
+    dispatch: &Dispatch,
     change: fn(&mut Entity, String),
 ) -> Callback<Event> {
     let (entity, dispatch) = (Rc::clone(entity), dispatch.clone());
@@ -87,20 +86,20 @@ fn edit(
 }
 
 /// The fields of an open entry: name, kind, aliases, merge and delete.
-fn fields(props: &EntryCardProps<'_>) -> Html {
+fn fields(props: &EntryCardProps<'_>, dispatch: &Dispatch) -> Html {
     let entity = &props.data.entity;
-    let on_name = edit(entity, &props.dispatch, |e, v| e.name = v.trim().to_owned());
-    let on_kind = edit(entity, &props.dispatch, |e, v| {
+    let on_name = edit(entity, dispatch, |e, v| e.name = v.trim().to_owned());
+    let on_kind = edit(entity, dispatch, |e, v| {
         if let Some(kind) = EntityKind::from_name(&v) {
             e.kind = kind;
         }
     });
-    let on_aliases = edit(entity, &props.dispatch, |e, v| {
+    let on_aliases = edit(entity, dispatch, |e, v| {
         e.aliases = parse_aliases(&v, &e.name);
     });
     let on_delete = {
         let id = entity.id.clone();
-        props.dispatch.reform(move |_: MouseEvent| {
+        dispatch.reform(move |_: MouseEvent| {
             SessionAction::Edit(Action::RemoveEntity { id: id.clone() })
         })
     };
@@ -121,8 +120,7 @@ fn fields(props: &EntryCardProps<'_>) -> Html {
             </label>
             <div class="entry-buttons">
                 if !props.others.is_empty() {
-                    <MergeControl id={entity.id.clone()} others={Rc::clone(&props.others)}
-                        dispatch={props.dispatch.clone()} />
+                    <MergeControl id={entity.id.clone()} others={Rc::clone(&props.others)} />
                 }
                 <button class="danger" data-testid="entity-delete" onclick={on_delete}
                     title="Delete this entry; its mentions stay in the articles, unlinked">
@@ -185,7 +183,7 @@ fn each_mention(props: &EntryCardProps<'_>) -> Html {
 }
 
 /// One entry of the registry.
-pub fn entry_card(props: &EntryCardProps<'_>) -> Html {
+pub fn entry_card(props: &EntryCardProps<'_>, dispatch: &Dispatch) -> Html {
     let entity = &props.data.entity;
     let count = props.data.mentions.len();
     let toggle = {
@@ -214,7 +212,7 @@ pub fn entry_card(props: &EntryCardProps<'_>) -> Html {
             </div>
             {by_article(props)}
             if props.expanded {
-                {fields(props)}
+                {fields(props, dispatch)}
                 {each_mention(props)}
                 {props.proposals.clone()}
             }

@@ -4,6 +4,7 @@ use super::entry::value_of;
 use crate::domain::registry::EntityId;
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::use_dispatch;
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -15,14 +16,13 @@ pub struct MergeProps {
     pub id: EntityId,
     /// The entries it could go into.
     pub others: Rc<[(EntityId, String)]>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
 }
 
 /// Merging an entry into another: pick the one that stays, then press Merge.
 #[function_component]
 pub fn MergeControl(props: &MergeProps) -> Html {
     let target = use_state(|| None::<EntityId>);
+    let dispatch = use_dispatch();
     let onchange = {
         let (target, others) = (target.clone(), Rc::clone(&props.others));
         Callback::from(move |e: Event| {
@@ -36,7 +36,7 @@ pub fn MergeControl(props: &MergeProps) -> Html {
         })
     };
     let onclick = {
-        let (target, from, dispatch) = (target.clone(), props.id.clone(), props.dispatch.clone());
+        let (target, from) = (target.clone(), props.id.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(into) = (*target).clone() {
                 target.set(None);

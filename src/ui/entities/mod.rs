@@ -1,11 +1,11 @@
 //! The parts of the Entities view ([`super::entities_view`]): an entry's card, the places proposed for
-//! it, the proposed new entries, and the grouping of mentions they show.
+//! it, and the proposed new entries (the grouping of mentions they show is
+//! [`crate::domain::registry::summary`]).
 
 pub mod entry;
 mod merge;
 pub mod new_entries;
 pub mod proposals;
-pub mod summary;
 
 use crate::domain::annotation::AnnotationId;
 use crate::domain::article::ArticleId;

@@ -2,19 +2,20 @@
 //! several places that look alike, with a name and kind to change, a checkbox per mention, and
 //! "Create entry".
 
-use super::summary::Excerpt;
 use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
 use crate::domain::candidates::NewEntry;
+use crate::domain::registry::summary::Excerpt;
 use crate::domain::registry::Entity;
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::use_dispatch;
 use crate::web::clock;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// A proposed entry and each of its mentions in context.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Proposed {
     /// The proposal.
     pub entry: NewEntry,
@@ -31,19 +32,11 @@ impl Proposed {
 }
 
 /// What [`NewEntryCard`] shows.
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct NewEntryProps {
-    /// The proposal.
+    /// The proposal: the same one, or an equal one computed again after an edit elsewhere (an `Rc`
+    /// of an `Eq` value compares by pointer first).
     pub proposed: Rc<Proposed>,
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
-}
-
-impl PartialEq for NewEntryProps {
-    fn eq(&self, other: &Self) -> bool {
-        (Rc::ptr_eq(&self.proposed, &other.proposed) || self.proposed == other.proposed)
-            && self.dispatch == other.dispatch
-    }
 }
 
 /// One proposed entry.
@@ -53,6 +46,7 @@ pub fn NewEntryCard(props: &NewEntryProps) -> Html {
     let name = use_state(|| entry.name.clone());
     let kind = use_state(|| entry.kind);
     let unchecked = use_state(BTreeSet::<AnnotationId>::new);
+    let dispatch = use_dispatch();
     let checked: Vec<AnnotationId> = entry
         .mentions
         .iter()
@@ -77,7 +71,7 @@ pub fn NewEntryCard(props: &NewEntryProps) -> Html {
     };
     let on_create = {
         let (name, kind, checked) = ((*name).clone(), *kind, checked.clone());
-        props.dispatch.reform(move |_: MouseEvent| {
+        dispatch.reform(move |_: MouseEvent| {
             SessionAction::Edit(Action::AddEntity {
                 entity: Entity::new(clock::new_entity_id(), &name, kind, clock::now()),
                 mentions: checked.clone(),

@@ -1,14 +1,15 @@
 //! The places that look like an open entry ([`candidates_for`](crate::domain::candidates::candidates_for)),
 //! each with why, where and its context, to accept (link or tag it) or reject (never propose it again).
 
-use super::summary::Excerpt;
 use super::Target;
 use crate::domain::annotation::{Annotation, Label};
 use crate::domain::attributes::Attributes;
 use crate::domain::candidates::Candidate;
+use crate::domain::registry::summary::Excerpt;
 use crate::domain::registry::Entity;
 use crate::domain::session::SessionAction;
 use crate::domain::workspace::Action;
+use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -28,8 +29,6 @@ pub struct ProposalsProps<'a> {
     pub entity: &'a Rc<Entity>,
     /// The places that look like it, strongest first.
     pub rows: &'a [CandidateRow],
-    /// Sends session actions.
-    pub dispatch: Callback<SessionAction>,
     /// Shows a tagged place in its article.
     pub on_open: Callback<Target>,
 }
@@ -77,7 +76,7 @@ pub fn accept(entity: &Entity, candidates: &[&Candidate]) -> Vec<Action> {
 fn on_accept(
     entity: &Rc<Entity>,
     rows: Vec<Candidate>,
-    dispatch: &Callback<SessionAction>,
+    dispatch: &Dispatch,
 ) -> Callback<MouseEvent> {
     let (entity, dispatch) = (Rc::clone(entity), dispatch.clone());
     Callback::from(move |_: MouseEvent| {
@@ -89,12 +88,12 @@ fn on_accept(
 }
 
 /// One proposed place.
-fn row(props: &ProposalsProps<'_>, row: &CandidateRow) -> Html {
+fn row(props: &ProposalsProps<'_>, dispatch: &Dispatch, row: &CandidateRow) -> Html {
     let c = &row.candidate;
     let x = &row.excerpt;
     let on_reject = {
         let (entity, article, span) = (c.entity.clone(), c.article.clone(), c.span);
-        props.dispatch.reform(move |_: MouseEvent| {
+        dispatch.reform(move |_: MouseEvent| {
             SessionAction::Edit(Action::RejectCandidate {
                 entity: entity.clone(),
                 article: article.clone(),
@@ -135,7 +134,7 @@ fn row(props: &ProposalsProps<'_>, row: &CandidateRow) -> Html {
             <span class="state">{state_text}</span>
             {place}
             <span class="candidate-buttons">
-                <button data-testid="candidate-accept" onclick={on_accept(props.entity, vec![c.clone()], &props.dispatch)}
+                <button data-testid="candidate-accept" onclick={on_accept(props.entity, vec![c.clone()], dispatch)}
                     title={if c.mention.is_some() { "Link this mention to the entry" } else { "Tag this text as a mention of the entry" }}>
                     {"Accept"}
                 </button>
@@ -149,7 +148,7 @@ fn row(props: &ProposalsProps<'_>, row: &CandidateRow) -> Html {
 }
 
 /// The places that look like the open entry.
-pub fn proposals(props: &ProposalsProps<'_>) -> Html {
+pub fn proposals(props: &ProposalsProps<'_>, dispatch: &Dispatch) -> Html {
     let all: Vec<Candidate> = props.rows.iter().map(|r| r.candidate.clone()).collect();
     let n = all.len();
     html! {
@@ -157,7 +156,7 @@ pub fn proposals(props: &ProposalsProps<'_>) -> Html {
             <header>
                 <h3>{format!("Places that look like “{}” ({n})", props.entity.name)}</h3>
                 if n > 1 {
-                    <button data-testid="accept-all" onclick={on_accept(props.entity, all, &props.dispatch)}
+                    <button data-testid="accept-all" onclick={on_accept(props.entity, all, dispatch)}
                         title="Accept every place listed here">
                         {"Accept all"}
                     </button>
@@ -166,7 +165,7 @@ pub fn proposals(props: &ProposalsProps<'_>) -> Html {
             if n == 0 {
                 <p class="empty">{"Nothing else in the articles looks like this entry."}</p>
             } else {
-                <ul>{for props.rows.iter().map(|r| row(props, r))}</ul>
+                <ul>{for props.rows.iter().map(|r| row(props, dispatch, r))}</ul>
             }
         </section>
     }

@@ -2,8 +2,9 @@
 
 use super::CONTEXT;
 use crate::domain::annotation::Label;
+use crate::domain::keys::TAG_KEYS;
 use crate::domain::session::{label_word, tagged_as, Hit, Session, SessionAction};
-use crate::ui::keys::TAG_KEYS;
+use crate::ui::bridge::Dispatch;
 use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;
 use yew::prelude::*;
@@ -15,7 +16,7 @@ pub(super) fn hit_item(
     with_title: bool,
     label: Label,
     tag_one: Callback<MouseEvent>,
-    dispatch: &Callback<SessionAction>,
+    dispatch: &Dispatch,
 ) -> Html {
     let ws = &session.workspace;
     let Some(article) = ws.article(&hit.article) else {

@@ -7,27 +7,19 @@ use crate::domain::outlets::diff::{diff, Change};
 use crate::domain::outlets::passages::Passage;
 use crate::domain::outlets::Comparison;
 use crate::domain::span::Span;
+use crate::ui::bridge::Ptr;
 use crate::ui::entities::Target;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`QuoteGroupCard`] shows.
-#[derive(Properties, Clone)]
+#[derive(Properties, Clone, PartialEq)]
 pub struct QuoteGroupProps {
     /// The comparison the group belongs to.
-    pub comparison: Rc<Comparison>,
+    pub comparison: Ptr<Comparison>,
     /// Which of its quote groups.
     pub index: usize,
     /// Leaves the view to show a version in its article.
     pub on_open: Callback<Target>,
-}
-
-impl PartialEq for QuoteGroupProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.comparison, &other.comparison)
-            && self.index == other.index
-            && self.on_open == other.on_open
-    }
 }
 
 /// The code points `span` of `text`.

@@ -123,3 +123,7 @@ pub fn short_title(title: &str) -> String {
     short.push('…');
     short
 }
+
+#[cfg(test)]
+#[path = "../tests/registry_summary.rs"]
+mod tests;

@@ -1,7 +1,9 @@
-//! Keyboard shortcuts: which key does what, on the whole page and in the focused article.
+//! Keyboard shortcuts: which key does what, on the whole page and in the focused article. The view
+//! listens for key presses and hands each key's name and modifiers here; what comes back is what it
+//! does.
 
-use crate::domain::annotation::{EntityKind, Label};
-use crate::domain::caret::Motion;
+use super::annotation::{EntityKind, Label};
+use super::caret::Motion;
 
 /// What a key press asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,3 +118,7 @@ pub fn article_key(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Arti
         _ => None,
     }
 }
+
+#[cfg(test)]
+#[path = "tests/keys.rs"]
+mod tests;
