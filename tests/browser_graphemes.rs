@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use news_annotator::domain::text::{char_len, normalize_selection, slice_chars, Graphemes};
+use news_annotator::domain::model::text::{char_len, normalize_selection, slice_chars, Graphemes};
 use news_annotator::web::graphemes::BrowserGraphemes;
 use wasm_bindgen_test::*;
 

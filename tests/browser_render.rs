@@ -5,7 +5,7 @@
 #[path = "browser/support.rs"]
 mod support;
 
-use news_annotator::domain::annotation::{EntityKind, Label};
+use news_annotator::domain::model::names::{EntityKind, Label};
 use support::{ann, element, render, render_selected};
 use wasm_bindgen_test::*;
 

@@ -6,7 +6,7 @@
 #[path = "browser/support.rs"]
 mod support;
 
-use news_annotator::domain::text::{normalize_selection, slice_chars};
+use news_annotator::domain::model::text::{normalize_selection, slice_chars};
 use news_annotator::web::graphemes::BrowserGraphemes;
 use news_annotator::web::selection::{boundary_to_offset, selection_offsets};
 use support::{point, render, select};

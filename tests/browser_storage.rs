@@ -3,12 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use news_annotator::domain::annotation::{Annotation, AnnotationId, Label};
-use news_annotator::domain::bundled::bundled_articles;
-use news_annotator::domain::saving::{STATE_KEY, UNREADABLE_PREFIX};
-use news_annotator::domain::span::Span;
-use news_annotator::domain::time::Timestamp;
-use news_annotator::domain::workspace::{Action, Workspace};
+use news_annotator::domain::files::bundled::bundled_articles;
+use news_annotator::domain::model::annotation::Annotation;
+use news_annotator::domain::model::names::{AnnotationId, Label};
+use news_annotator::domain::model::span::Span;
+use news_annotator::domain::model::time::Timestamp;
+use news_annotator::domain::state::saving::{STATE_KEY, UNREADABLE_PREFIX};
+use news_annotator::domain::state::workspace::{Action, Workspace};
 use news_annotator::web::saving::{load_session, save};
 use news_annotator::web::storage::load;
 use wasm_bindgen_test::*;

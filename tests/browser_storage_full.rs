@@ -4,12 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use news_annotator::domain::article::Article;
-use news_annotator::domain::bundled::bundled_articles;
-use news_annotator::domain::saving::{full_message, units, Refused, Trial, STATE_KEY};
-use news_annotator::domain::session::Session;
-use news_annotator::domain::time::Timestamp;
-use news_annotator::domain::workspace::Workspace;
+use news_annotator::domain::files::bundled::bundled_articles;
+use news_annotator::domain::model::article::Article;
+use news_annotator::domain::model::time::Timestamp;
+use news_annotator::domain::state::saving::{full_message, units, Refused, Trial, STATE_KEY};
+use news_annotator::domain::state::session::Session;
+use news_annotator::domain::state::workspace::Workspace;
 use news_annotator::web::saving::try_adding;
 use news_annotator::web::storage::{load, used, write};
 use wasm_bindgen_test::*;

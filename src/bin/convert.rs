@@ -1,5 +1,5 @@
 //! `na-convert`: the command-line converter. This file only reads the command line and the files and
-//! writes the results; what to write is decided by `news_annotator::domain::batch` (see its `USAGE`
+//! writes the results; what to write is decided by `news_annotator::domain::files::batch` (see its `USAGE`
 //! for the commands). Offsets in what it writes are each format's own (`Format::offsets`).
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -12,9 +12,9 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use news_annotator::domain::article::Article;
-    use news_annotator::domain::batch::{self, Command, Input, Report, USAGE};
-    use news_annotator::domain::time::Timestamp;
+    use news_annotator::domain::files::batch::{self, Command, Input, Report, USAGE};
+    use news_annotator::domain::model::article::Article;
+    use news_annotator::domain::model::time::Timestamp;
     use std::io::Write;
     use std::path::{Path, PathBuf};
 

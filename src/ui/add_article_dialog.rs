@@ -1,13 +1,14 @@
 //! The "Add article" dialog: the person pastes text or loads a `.txt`, `.md` or `.html` file, sees the
 //! first lines of the text the article will have and its length, gives it a title, and adds it. The
-//! article is tried in storage first ([`crate::domain::saving::try_adding`]): when it does not fit, the
+//! article is tried in storage first ([`crate::domain::state::saving::try_adding`]): when it does not fit, the
 //! dialog says so and nothing changes.
 
 use super::bridge::{use_dispatch, SessionView};
-use crate::domain::article::{Article, ArticleId};
+use crate::domain::model::article::Article;
+use crate::domain::model::names::ArticleId;
 use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::Action;
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::Action;
 use crate::web::{clock, files, saving};
 use std::rc::Rc;
 use yew::prelude::*;

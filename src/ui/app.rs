@@ -23,9 +23,9 @@ use super::saving::{use_autosave, use_classroom_save, use_save_on_leave, use_tab
 use super::shared::SharedSession;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
-use crate::domain::formats::{file_name, Format};
-use crate::domain::native_format::export_json;
-use crate::domain::session::{ClassroomAction, Notice, Session, SessionAction};
+use crate::domain::files::formats::native::export_json;
+use crate::domain::files::formats::{file_name, Format};
+use crate::domain::state::session::{ClassroomAction, Notice, Session, SessionAction};
 use crate::web::{clock, download, files, saving, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;

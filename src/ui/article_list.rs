@@ -1,10 +1,10 @@
 //! The list of articles with their claim, quote and entity counts. The person's own articles are marked
 //! "yours" and can be renamed and deleted; the list starts with the button that adds one.
 
-use crate::domain::annotation::LabelName;
-use crate::domain::article::{Article, ArticleId};
-use crate::domain::session::{Notice, SessionAction};
-use crate::domain::workspace::Action;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{ArticleId, LabelName};
+use crate::domain::state::session::{Notice, SessionAction};
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::{use_dispatch, Dispatch};
 use std::rc::Rc;
 use yew::prelude::*;

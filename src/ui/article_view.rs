@@ -7,10 +7,11 @@
 
 use super::bridge::{use_dispatch, Ptr};
 use super::painter::Painter;
-use crate::domain::annotation::{Annotation, AnnotationId};
-use crate::domain::article::{Article, ArticleId};
-use crate::domain::caret::Caret;
-use crate::domain::session::SessionAction;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{AnnotationId, ArticleId};
+use crate::domain::rendering::caret::Caret;
+use crate::domain::state::session::SessionAction;
 use crate::web::{caret, clock, selection};
 use keyboard::{Keyboard, MarkerBox};
 use std::rc::Rc;

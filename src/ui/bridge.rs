@@ -7,7 +7,7 @@
 //! - Writing: a component sends [`SessionAction`]s through the [`Dispatch`] it gets with
 //!   [`use_dispatch`], from the context the app provides; no props carry it.
 
-use crate::domain::session::{Session, SessionAction};
+use crate::domain::state::session::{Session, SessionAction};
 use std::cell::{Ref, RefCell};
 use std::ops::Deref;
 use std::rc::Rc;

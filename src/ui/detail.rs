@@ -3,11 +3,12 @@
 //! (`registry`). When several annotations overlap where the person clicked, it lists them all so each
 //! can be reached.
 
-use crate::domain::annotation::{Annotation, Label};
-use crate::domain::article::Article;
-use crate::domain::keys::{tag_value, TAG_KEYS};
-use crate::domain::session::{Session, SessionAction};
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::Label;
+use crate::domain::state::keys::{tag_value, TAG_KEYS};
+use crate::domain::state::session::{Session, SessionAction};
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;

@@ -11,10 +11,10 @@ use super::entities::entry::{entry_card, EntryCardProps, EntryData};
 use super::entities::new_entries::{NewEntryCard, Proposed};
 use super::entities::proposals::{proposals, CandidateRow, ProposalsProps};
 use super::entities::Target;
-use crate::domain::candidates::{candidates_for, new_entries};
-use crate::domain::registry::summary::{by_article, excerpt};
-use crate::domain::registry::EntityId;
-use crate::domain::workspace::Workspace;
+use crate::domain::features::candidates::{candidates_for, new_entries};
+use crate::domain::model::names::EntityId;
+use crate::domain::model::registry::summary::{by_article, excerpt};
+use crate::domain::state::workspace::Workspace;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,8 +1,8 @@
 //! The student's bar while they work on an exercise: its title and instructions, the labels it asks
 //! for, their name, and saving the submission.
 
-use crate::domain::classroom::submission::{submission_file_name, submission_json};
-use crate::domain::session::{ClassroomAction, Enrolment, Notice, SessionAction};
+use crate::domain::features::classroom::submission::{submission_file_name, submission_json};
+use crate::domain::state::session::{ClassroomAction, Enrolment, Notice, SessionAction};
 use crate::ui::bridge::{Dispatch, SessionView};
 use crate::web::{clock, download};
 use std::rc::Rc;

@@ -1,9 +1,9 @@
 //! The export dialog: choose a format and a scope, see the first lines and what the format cannot
 //! hold, then download.
 
-use crate::domain::annotation::LabelName;
-use crate::domain::formats::{self, Format, Scope};
-use crate::domain::session::{Notice, SessionAction};
+use crate::domain::files::formats::{self, Format, Scope};
+use crate::domain::model::names::LabelName;
+use crate::domain::state::session::{Notice, SessionAction};
 use crate::ui::bridge::{use_dispatch, SessionView};
 use crate::web::{clock, download};
 use yew::prelude::*;

@@ -3,12 +3,10 @@
 //! a registry entry.
 
 use super::bridge::{use_dispatch, Dispatch, SessionView};
-use crate::domain::annotation::Label;
-use crate::domain::article::ArticleId;
-use crate::domain::find::FindOptions;
-use crate::domain::keys::TAG_KEYS;
-use crate::domain::registry::EntityId;
-use crate::domain::session::{find_hits, label_word, tag_hits, Hit, SessionAction};
+use crate::domain::features::find::FindOptions;
+use crate::domain::model::names::{ArticleId, EntityId, Label};
+use crate::domain::state::keys::TAG_KEYS;
+use crate::domain::state::session::{find_hits, label_word, tag_hits, Hit, SessionAction};
 use crate::web::clock;
 use crate::web::schedule::after_next_paint;
 use wasm_bindgen::JsCast;

@@ -1,7 +1,7 @@
 //! The top bar: app name, undo and redo, download and load.
 
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::Action;
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
 use crate::web::files::files_of;
 use yew::prelude::*;

@@ -2,9 +2,9 @@
 //! benchmark's fixture loader (saving is `saving.rs`).
 
 use super::bridge::Dispatch;
-use crate::domain::keys::{shortcut, Shortcut};
-use crate::domain::session::{Notice, Session, SessionAction};
-use crate::domain::workspace::Action;
+use crate::domain::state::keys::{shortcut, Shortcut};
+use crate::domain::state::session::{Notice, Session, SessionAction};
+use crate::domain::state::workspace::Action;
 use crate::web::{clock, selection};
 use gloo_events::{EventListener, EventListenerOptions};
 use std::cell::RefCell;
@@ -43,7 +43,7 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
-/// Listens for the keyboard shortcuts on the whole page (see [`crate::domain::keys`]).
+/// Listens for the keyboard shortcuts on the whole page (see [`crate::domain::state::keys`]).
 #[hook]
 pub fn use_shortcuts(dispatch: Dispatch) {
     use_effect_with((), move |_| {
@@ -105,7 +105,7 @@ pub fn use_bench_fixture(_cell: Rc<RefCell<Session>>, _dispatch: Dispatch) {}
 #[cfg(feature = "bench")]
 #[hook]
 pub fn use_bench_fixture(cell: Rc<RefCell<Session>>, dispatch: Dispatch) {
-    use crate::domain::session::Notice;
+    use crate::domain::state::session::Notice;
     use crate::web::bench;
     use_effect_with((), move |_| {
         bench::expose(cell);
@@ -113,8 +113,8 @@ pub fn use_bench_fixture(cell: Rc<RefCell<Session>>, dispatch: Dispatch) {
             wasm_bindgen_futures::spawn_local(async move {
                 let fetched = bench::fetch_text(&url).await;
                 bench::mark("news-annotator:fixture-fetched");
-                let loaded =
-                    fetched.and_then(|json| crate::domain::bench_fixture::parse_fixture(&json));
+                let loaded = fetched
+                    .and_then(|json| crate::domain::files::bench_fixture::parse_fixture(&json));
                 bench::mark("news-annotator:fixture-parsed");
                 dispatch.emit(match loaded {
                     Ok((article, annotations)) => SessionAction::AddArticle {

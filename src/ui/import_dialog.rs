@@ -1,6 +1,6 @@
 //! The preview shown before a loaded file changes anything: what it holds, and merge or replace.
 
-use crate::domain::session::{PendingImport, SessionAction};
+use crate::domain::state::session::{PendingImport, SessionAction};
 use crate::ui::bridge::Dispatch;
 use std::rc::Rc;
 use yew::prelude::*;

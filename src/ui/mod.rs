@@ -1,4 +1,4 @@
-//! Yew views. They read the [`Session`](crate::domain::session::Session), turn DOM events into
+//! Yew views. They read the [`Session`](crate::domain::state::session::Session), turn DOM events into
 //! session actions, and leave every rule to the domain and every browser call to [`crate::web`].
 
 mod add_article_dialog;

@@ -1,7 +1,7 @@
 //! Messages: the latest notice, a failed save, and saved data that could not be read; and the screen
 //! reader's live region.
 
-use crate::domain::session::{Announcement, Notice, SessionAction, StorageProblem};
+use crate::domain::state::session::{Announcement, Notice, SessionAction, StorageProblem};
 use crate::ui::bridge::Dispatch;
 use crate::web::{clock, download};
 use yew::prelude::*;
@@ -76,7 +76,7 @@ pub fn notices(props: &NoticesProps, dispatch: &Dispatch) -> Html {
     }
 }
 
-/// The live region: unseen, it hands a screen reader [`Session::announcement`](crate::domain::session::Session::announcement)
+/// The live region: unseen, it hands a screen reader [`Session::announcement`](crate::domain::state::session::Session::announcement)
 /// (what the last action did, or a new notice). Each message is a new element (keyed by its serial),
 /// so the same words are said again when they come again.
 pub fn live_region(announcement: Option<&Announcement>) -> Html {

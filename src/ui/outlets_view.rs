@@ -7,9 +7,9 @@ use super::bridge::{Ptr, SessionView};
 use super::entities::Target;
 use super::outlets::coverage::{claim_table, entity_table};
 use super::outlets::quotes::QuoteGroupCard;
-use crate::domain::outlets::grouping::THRESHOLD;
-use crate::domain::outlets::passages::MIN_WORDS;
-use crate::domain::outlets::{compare, Comparison};
+use crate::domain::features::outlets::grouping::THRESHOLD;
+use crate::domain::features::outlets::passages::MIN_WORDS;
+use crate::domain::features::outlets::{compare, Comparison};
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,17 +1,18 @@
 //! Draws the open article's lines into the `<article>` element that Yew renders empty.
 //!
-//! The lines are HTML strings built by [`crate::domain::markup`] and written with `innerHTML`: when an
+//! The lines are HTML strings built by [`crate::domain::rendering::markup`] and written with `innerHTML`: when an
 //! article opens, its first screenful at once and the rest in steps of a few milliseconds after that
 //! first paint; then only the lines whose annotations changed. One edit therefore touches one line of
 //! the DOM, and a 1 MB article shows its top in one small parse instead of tens of thousands of virtual
 //! nodes.
 
-use crate::domain::annotation::{Annotation, AnnotationId};
-use crate::domain::article::Article;
-use crate::domain::markup::{line_into, paragraph_into};
-use crate::domain::segments::by_paragraph;
-use crate::domain::session::Session;
-use crate::domain::span::Span;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::AnnotationId;
+use crate::domain::model::span::Span;
+use crate::domain::rendering::markup::{line_into, paragraph_into};
+use crate::domain::rendering::segments::by_paragraph;
+use crate::domain::state::session::Session;
 use crate::ui::bridge::Ptr;
 use std::cell::RefCell;
 use std::rc::Rc;

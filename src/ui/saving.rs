@@ -1,9 +1,9 @@
 //! Saving as hooks: when the app saves (after the paint that follows a change, as the page is left) and
-//! what it hands the session back. The rules are [`crate::domain::saving`], the browser calls
+//! what it hands the session back. The rules are [`crate::domain::state::saving`], the browser calls
 //! [`crate::web::saving`]; these hooks only wire them to the app's life.
 
 use super::bridge::Dispatch;
-use crate::domain::session::Session;
+use crate::domain::state::session::Session;
 use crate::web::saving;
 use crate::web::schedule::after_next_paint;
 use std::cell::RefCell;

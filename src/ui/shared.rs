@@ -8,7 +8,7 @@
 
 use super::bridge::SessionView;
 use super::painter::Painter;
-use crate::domain::session::{Session, SessionAction};
+use crate::domain::state::session::{Session, SessionAction};
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 use yew::prelude::*;

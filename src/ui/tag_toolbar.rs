@@ -1,7 +1,7 @@
 //! The floating toolbar under a fresh selection: one button per label, each with its key.
 
-use crate::domain::keys::{tag_value, TAG_KEYS};
-use crate::domain::session::{Pending, SessionAction};
+use crate::domain::state::keys::{tag_value, TAG_KEYS};
+use crate::domain::state::session::{Pending, SessionAction};
 use crate::ui::bridge::Dispatch;
 use crate::web::{clock, selection};
 use yew::prelude::*;

@@ -2,12 +2,12 @@
 //! the quotes and claims linked to it. Mentions linked to the same registry entry count as one source.
 //! Every name and item selects its annotation.
 
-use crate::domain::annotation::{Annotation, AnnotationId, Label};
-use crate::domain::article::Article;
-use crate::domain::attributes::LinkKind;
-use crate::domain::registry::EntityId;
-use crate::domain::session::{excerpt, Session, SessionAction};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::attributes::LinkKind;
+use crate::domain::model::names::{AnnotationId, EntityId, Label};
+use crate::domain::state::session::{excerpt, Session, SessionAction};
+use crate::domain::state::workspace::Workspace;
 use crate::ui::bridge::Dispatch;
 use std::collections::HashMap;
 use std::rc::Rc;

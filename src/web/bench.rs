@@ -2,10 +2,10 @@
 //! fixture from `?fixture=URL`, mark when the article is drawn, and time save, restore and export from
 //! inside the page through `window.newsAnnotatorBench`.
 
-use crate::domain::native_format::export_json;
-use crate::domain::saving::STATE_KEY;
-use crate::domain::session::Session;
-use crate::domain::stored;
+use crate::domain::files::formats::native::export_json;
+use crate::domain::files::stored;
+use crate::domain::state::saving::STATE_KEY;
+use crate::domain::state::session::Session;
 use crate::web::{clock, saving, storage};
 use std::cell::RefCell;
 use std::rc::Rc;

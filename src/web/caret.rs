@@ -5,8 +5,8 @@
 //! nodes in code points and handed to the DOM in UTF-16 units. Nothing here writes to the article:
 //! the marker is an element of the view, placed from the box this returns.
 
-use crate::domain::article::Article;
-use crate::domain::text::char_to_utf16;
+use crate::domain::model::article::Article;
+use crate::domain::model::text::char_to_utf16;
 use web_sys::{Element, HtmlElement, Node};
 
 /// `NodeFilter.SHOW_TEXT`.

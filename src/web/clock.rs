@@ -1,7 +1,7 @@
 //! The clock and id source, kept out of the reducer so that actions arrive with their id and time.
 
-use crate::domain::annotation::AnnotationId;
-use crate::domain::time::Timestamp;
+use crate::domain::model::names::AnnotationId;
+use crate::domain::model::time::Timestamp;
 use std::cell::Cell;
 
 thread_local! {
@@ -44,8 +44,8 @@ fn base36(mut n: u64) -> String {
 }
 
 /// A new registry entry id, unique like [`new_id`]'s, starting with `e`.
-pub fn new_entity_id() -> crate::domain::registry::EntityId {
+pub fn new_entity_id() -> crate::domain::model::names::EntityId {
     let id = new_id();
     let unique = id.as_str().get(1..).unwrap_or_default();
-    crate::domain::registry::EntityId::from(format!("e{unique}").as_str())
+    crate::domain::model::names::EntityId::from(format!("e{unique}").as_str())
 }

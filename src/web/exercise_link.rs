@@ -1,7 +1,7 @@
 //! Exercise links: the page's own address with the exercise, compressed, in the fragment.
 
 use super::compress::{compress, decompress};
-use crate::domain::classroom::link::{self, MAX_UNPACKED, PREFIX};
+use crate::domain::features::classroom::link::{self, MAX_UNPACKED, PREFIX};
 
 /// The page's address without its fragment.
 fn base() -> Result<String, String> {

@@ -1,7 +1,7 @@
 //! Grapheme clusters from the browser's `Intl.Segmenter`, so the wasm carries no Unicode tables of its
 //! own. `Intl.Segmenter` counts UTF-16 code units; this file converts to and from code points.
 
-use crate::domain::text::{char_to_utf16, utf16_to_char, Graphemes};
+use crate::domain::model::text::{char_to_utf16, utf16_to_char, Graphemes};
 use js_sys::Intl::{Segmenter, SegmenterGranularity, SegmenterOptions};
 use js_sys::{Array, Reflect};
 

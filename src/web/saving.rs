@@ -1,12 +1,12 @@
-//! The save protocol ([`crate::domain::saving`]) on this page's localStorage: the page's one
+//! The save protocol ([`crate::domain::state::saving`]) on this page's localStorage: the page's one
 //! [`Saves`], and the browser events it listens to (another tab's save; the page being hidden or left).
 
 use super::clock;
 use super::storage::LocalStorage;
-use crate::domain::article::Article;
-use crate::domain::saving::{self, Saves, Trial};
-use crate::domain::session::{Session, SessionAction};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::article::Article;
+use crate::domain::state::saving::{self, Saves, Trial};
+use crate::domain::state::session::{Session, SessionAction};
+use crate::domain::state::workspace::Workspace;
 use gloo_events::EventListener;
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;

@@ -1,11 +1,11 @@
 //! localStorage access that reports every failure as a message instead of panicking: the [`Store`]
-//! that the save protocol ([`crate::domain::saving`]) writes to in the app.
+//! that the save protocol ([`crate::domain::state::saving`]) writes to in the app.
 //!
 //! Sizes are counted as Chromium counts them against an origin's quota: the key and the value in UTF-16
 //! code units. Chromium 156 gives an origin 5,242,880 of them (5 Mi), whatever the characters
 //! (measured by `tests/e2e/own_articles.test.mjs`).
 
-use crate::domain::saving::{units, Refused, Store};
+use crate::domain::state::saving::{units, Refused, Store};
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
 

@@ -7,10 +7,11 @@
     clippy::panic
 )]
 
-use news_annotator::domain::annotation::{Annotation, AnnotationId, Label};
-use news_annotator::domain::article::{Article, ArticleId};
-use news_annotator::domain::span::Span;
-use news_annotator::domain::time::Timestamp;
+use news_annotator::domain::model::annotation::Annotation;
+use news_annotator::domain::model::article::Article;
+use news_annotator::domain::model::names::{AnnotationId, ArticleId, Label};
+use news_annotator::domain::model::span::Span;
+use news_annotator::domain::model::time::Timestamp;
 use news_annotator::ui::{ArticleView, ArticleViewProps, Painter, Ptr};
 use std::rc::Rc;
 use std::time::Duration;

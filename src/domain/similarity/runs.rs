@@ -2,7 +2,7 @@
 
 use super::fold::{core, fold};
 use super::word_match;
-use crate::domain::span::Span;
+use crate::domain::model::span::Span;
 
 /// One whitespace-separated token of a text, with its core (the word without its punctuation and
 /// possessive) in code points.

@@ -1,7 +1,7 @@
 //! Tests of `anchoring`.
 
 use super::*;
-use crate::domain::text::slice_chars;
+use crate::domain::model::text::slice_chars;
 
 fn art(text: &str) -> Article {
     Article::new("t", "T", text.to_owned())

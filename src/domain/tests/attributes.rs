@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::annotation::EntityKind;
+use crate::domain::model::names::EntityKind;
 
 #[test]
 fn links_follow_from_the_two_labels() {

@@ -2,12 +2,13 @@
 //! files in memory, up to a merge of 1,000 files.
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
+use crate::domain::files::formats::native::export_json;
 use crate::domain::fixtures::{
     ann, formats_workspace, json, sample_workspace, CREATED, FORMATS_SECOND, FORMATS_TEXT,
 };
-use crate::domain::native_format::export_json;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::names::{AnnotationId, EntityKind, Label};
+use crate::domain::state::workspace::Action;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 

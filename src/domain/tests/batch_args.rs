@@ -1,7 +1,7 @@
 //! Tests of the converter's command line: the commands and options read, usage errors, the help text.
 
 use super::*;
-use crate::domain::formats::Format;
+use crate::domain::files::formats::Format;
 
 fn args(line: &str) -> Vec<String> {
     line.split_whitespace().map(str::to_owned).collect()

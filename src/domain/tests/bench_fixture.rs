@@ -10,7 +10,7 @@ fn a_fixture_becomes_an_article_and_its_annotations() {
     assert_eq!(article.slice(2, 8), "Merkel");
     assert_eq!(
         annotations[0].label,
-        Label::Entity(crate::domain::annotation::EntityKind::Person)
+        Label::Entity(crate::domain::model::names::EntityKind::Person)
     );
     let bad = json.replace("\"end\": 8", "\"end\": 80");
     assert!(parse_fixture(&bad).unwrap_err().contains("annotations[0]"));

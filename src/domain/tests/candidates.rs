@@ -2,12 +2,12 @@
 //! "Bessent", "Besant", "Bassent", "Besent" and "Bess".
 
 use super::*;
-use crate::domain::annotation::Label;
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
 use crate::domain::fixtures::ann;
-use crate::domain::registry::Entity;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Action;
+use crate::domain::model::names::Label;
+use crate::domain::model::registry::Entity;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Action;
 
 const PERSON: Label = Label::Entity(EntityKind::Person);
 

@@ -2,11 +2,11 @@
 //! from one annotation to the next.
 
 use super::*;
-use crate::domain::annotation::Label;
 use crate::domain::fixtures::ann;
-use crate::domain::text::{slice_chars, Graphemes};
+use crate::domain::model::names::Label;
+use crate::domain::model::text::{slice_chars, Graphemes};
 
-use crate::domain::text::tests::uax29::Uax29;
+use crate::domain::model::text::tests::uax29::Uax29;
 
 fn article(text: &str) -> Article {
     Article::new("a", "A", text.to_owned())

@@ -6,7 +6,7 @@ use super::*;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::domain::text::tests::uax29::Uax29;
+use crate::domain::model::text::tests::uax29::Uax29;
 
 /// Pieces that make grapheme clusters interesting: regional indicators, skin tones, joiners, combining
 /// marks, CR and LF on their own and together, Cyrillic, CJK, apostrophes and digits.

@@ -3,7 +3,7 @@
 //! level_of_measurement="nominal")`), checked when these examples were written.
 
 use super::*;
-use crate::domain::span::Span;
+use crate::domain::model::span::Span;
 use LabelName::{Claim, Entity, Quote};
 
 fn mark(article: &str, label: LabelName, start: usize, end: usize) -> Mark {

@@ -2,7 +2,7 @@
 //! computed the plain way, and the pairwise F1 matrix is symmetric.
 
 use super::*;
-use crate::domain::span::Span;
+use crate::domain::model::span::Span;
 use proptest::prelude::*;
 
 const ARTICLES: [&str; 3] = ["a", "b", "c"];

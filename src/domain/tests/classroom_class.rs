@@ -2,19 +2,19 @@
 //! student's review, on the bundled articles and the sample annotations.
 
 use super::*;
-use crate::domain::annotation::Label;
-use crate::domain::classroom::class::Class;
-use crate::domain::classroom::heat::{heat, Stretch};
-use crate::domain::classroom::report::{class_csv, review, rows, HEADER};
-use crate::domain::classroom::scores::{Mark, Matching};
-use crate::domain::classroom::submission::{submission_file_name, submission_json};
+use crate::domain::features::classroom::class::Class;
+use crate::domain::features::classroom::heat::{heat, Stretch};
+use crate::domain::features::classroom::report::{class_csv, review, rows, HEADER};
+use crate::domain::features::classroom::scores::{Mark, Matching};
+use crate::domain::features::classroom::submission::{submission_file_name, submission_json};
 use crate::domain::fixtures::ann;
-use crate::domain::span::Span;
-use crate::domain::workspace::Action;
+use crate::domain::model::names::Label;
+use crate::domain::model::span::Span;
+use crate::domain::state::workspace::Action;
 
 /// A student's workspace: the bundled articles with `marks` (id, article, start, end, label).
 fn student_ws(marks: &[(&str, &str, usize, usize, Label)]) -> Workspace {
-    let mut ws = Workspace::new(crate::domain::bundled::bundled_articles().unwrap());
+    let mut ws = Workspace::new(crate::domain::files::bundled::bundled_articles().unwrap());
     for &(id, article, start, end, label) in marks {
         ws.apply(Action::Annotate(ann(id, article, start, end, label)))
             .unwrap();
@@ -226,7 +226,7 @@ fn review_lists_matches_misses_and_extras() {
 
 #[test]
 fn numbers_are_written_with_fixed_decimals() {
-    use crate::domain::classroom::report::fixed;
+    use crate::domain::features::classroom::report::fixed;
     assert_eq!(fixed(2.0 / 3.0, 3), "0.667");
     assert_eq!(fixed(0.5, 3), "0.500");
     assert_eq!(fixed(1.0, 6), "1.000000");

@@ -1,12 +1,12 @@
 //! Tests of the exercise file (both copies), the exercise link and the classroom's saved state, on the
 //! bundled articles and the sample annotations. The class's tests are in `classroom_class.rs`.
 
-use crate::domain::annotation::LabelName;
-use crate::domain::article::{Article, ArticleId};
-use crate::domain::classroom::exercise::{slug, Draft, Exercise};
+use crate::domain::features::classroom::exercise::{slug, Draft, Exercise};
 use crate::domain::fixtures::sample_workspace;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{ArticleId, LabelName};
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Workspace;
 use std::rc::Rc;
 
 const T: Timestamp = Timestamp(1_764_064_800_000);
@@ -174,7 +174,7 @@ fn slugs_keep_letters_and_digits() {
 
 #[test]
 fn links_carry_any_bytes_in_base64url() {
-    use crate::domain::classroom::link::{decode, encode, payload};
+    use crate::domain::features::classroom::link::{decode, encode, payload};
     for bytes in [
         &b""[..],
         b"f",
@@ -217,7 +217,7 @@ const OLD_LINK: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygp
 
 #[test]
 fn links_made_by_the_old_code_still_open() {
-    use crate::domain::classroom::link::{decode, encode};
+    use crate::domain::features::classroom::link::{decode, encode};
     let bytes: Vec<u8> = (0..=255u8)
         .chain(*b"{\"version\":1,\"title\":\"Kyiv \xe2\x80\x94 quotes\"}")
         .collect();
@@ -227,7 +227,7 @@ fn links_made_by_the_old_code_still_open() {
 
 #[test]
 fn the_classroom_state_is_kept_and_read_back() {
-    use crate::domain::classroom::saved::{decode, encode, Saved};
+    use crate::domain::features::classroom::saved::{decode, encode, Saved};
     let ws = sample_workspace();
     let ex = exercise(&ws);
     let text = encode(Some((&ex, "Ada")), Some(&ex));

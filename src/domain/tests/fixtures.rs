@@ -1,12 +1,12 @@
 //! Test data shared by the format tests: a workspace on the bundled articles with hand-checked offsets,
 //! and ways to build and edit JSON documents (`json(…)`, `value["key"]`, `value[i]`).
 
-use super::annotation::{Annotation, AnnotationId, EntityKind, Label};
-use super::article::ArticleId;
-use super::bundled::bundled_articles;
-use super::span::Span;
-use super::time::Timestamp;
-use super::workspace::{Action, Workspace};
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::names::{AnnotationId, ArticleId, EntityKind, Label};
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::{Action, Workspace};
 use serde_json::Value;
 
 /// 2025-02-15T08:00:00.000Z.
@@ -107,8 +107,9 @@ pub const FORMATS_SECOND: &str = "Ukraine’s parliament met in Kyiv.";
 
 /// The registry entries of the formats fixture: Volodymyr Zelensky (a person), and Kyiv (a place,
 /// with the alias "Kiev"), which is mentioned in both articles.
-pub fn formats_entities() -> Vec<super::registry::Entity> {
-    use super::registry::{Entity, EntityId};
+pub fn formats_entities() -> Vec<crate::domain::model::registry::Entity> {
+    use crate::domain::model::names::EntityId;
+    use crate::domain::model::registry::Entity;
     let zelensky = Entity::new(
         EntityId::from("ent-zelensky"),
         "Volodymyr Zelensky",
@@ -145,9 +146,9 @@ pub fn registry_workspace() -> Workspace {
 
 /// The formats fixture, with the registry when `registry`.
 fn formats_fixture(registry: bool) -> Workspace {
-    use super::article::Article;
-    use super::attributes::{Attribution, CheckStatus};
-    use super::registry::EntityId;
+    use crate::domain::model::article::Article;
+    use crate::domain::model::attributes::{Attribution, CheckStatus};
+    use crate::domain::model::names::EntityId;
     let person = Label::Entity(EntityKind::Person);
     let org = Label::Entity(EntityKind::Organization);
     let place = Label::Entity(EntityKind::Place);
@@ -225,13 +226,11 @@ pub fn golden(name: &str, bytes: &[u8]) {
 }
 
 /// Records of every annotation, articles in list order and each in text order.
-pub fn records(ws: &Workspace) -> Vec<super::records::AnnotationRecord> {
+pub fn records(ws: &Workspace) -> Vec<crate::domain::files::records::AnnotationRecord> {
     let mut out = Vec::with_capacity(ws.len());
     for article in ws.articles() {
         for a in ws.in_article(&article.id).iter() {
-            out.push(super::records::AnnotationRecord::from_annotation(
-                a, article,
-            ));
+            out.push(crate::domain::files::records::AnnotationRecord::from_annotation(a, article));
         }
     }
     out

@@ -3,9 +3,9 @@
 //! line per input, counts its failures, and writes nothing from a failed `convert` or `merge`.
 
 use super::*;
-use crate::domain::classroom::fuzz::{exercise, seeds as classroom_seeds};
+use crate::domain::features::classroom::fuzz::{exercise, seeds as classroom_seeds};
+use crate::domain::files::formats::detect::fuzz::seeds;
 use crate::domain::fixtures::{FORMATS_SECOND, FORMATS_TEXT};
-use crate::domain::formats::detect::fuzz::seeds;
 use crate::domain::fuzz::{edited, edits, random_bytes, run, Edit};
 use proptest::prelude::*;
 

@@ -7,18 +7,18 @@
 //! Each file runs in a child process of this test binary (the same test, `NA_BIG_CASE` naming the
 //! file), so that the peak resident size (`VmHWM`, reset before the read) is this read's alone.
 
-use crate::domain::annotation::{EntityKind, Label};
-use crate::domain::article::Article;
+use crate::domain::files::formats::long_text_tests::utf16_offsets;
+use crate::domain::files::formats::native::export_json;
+use crate::domain::files::formats::{detect, docs, export, zip, Format, Scope};
+use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{ann, FORMATS_TEXT};
-use crate::domain::formats::long_text_tests::utf16_offsets;
-use crate::domain::formats::{detect, docs, export, zip, Format, Scope};
 use crate::domain::fuzz::peak_rss;
-use crate::domain::import::plan_import;
-use crate::domain::native_format::export_json;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::time::Timestamp;
 use crate::domain::own_text::read_file;
-use crate::domain::time::Timestamp;
+use crate::domain::state::workspace::{Action, Workspace};
 use crate::domain::timing;
-use crate::domain::workspace::{Action, Workspace};
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
 
@@ -101,7 +101,7 @@ fn workspace(n: usize) -> Workspace {
 
 /// The app's own file of `size()` bytes bringing one own article per 640 bytes, each with a quote.
 fn many_articles() -> Vec<u8> {
-    use crate::domain::formats::Doc;
+    use crate::domain::files::formats::Doc;
     use std::rc::Rc;
     let n = size() / 640;
     let docs: Vec<Doc> = (0..n)
@@ -120,7 +120,7 @@ fn many_articles() -> Vec<u8> {
             }
         })
         .collect();
-    crate::domain::native_format::export_docs(&docs, NOW).into_bytes()
+    crate::domain::files::formats::native::export_docs(&docs, NOW).into_bytes()
 }
 
 /// The export of `n` annotations in `format` (the app's own format for `None`).

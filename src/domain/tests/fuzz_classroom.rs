@@ -3,19 +3,19 @@
 //! through `link::decode`, and any of these dropped on the app (`SessionAction::ReadFile`), while
 //! teaching and not. Each is mutated in its JSON, edited as bytes, or random.
 
-use crate::domain::annotation::{EntityKind, Label, LabelName};
-use crate::domain::article::{Article, ArticleId};
-use crate::domain::bundled::bundled_articles;
-use crate::domain::classroom::class::Class;
-use crate::domain::classroom::exercise::{Draft, Exercise};
-use crate::domain::classroom::submission::submission_json;
-use crate::domain::classroom::{link, saved};
+use crate::domain::features::classroom::class::Class;
+use crate::domain::features::classroom::exercise::{Draft, Exercise};
+use crate::domain::features::classroom::submission::submission_json;
+use crate::domain::features::classroom::{link, saved};
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::sample::rich_workspace;
 use crate::domain::fixtures::ann;
 use crate::domain::fuzz::{clear, edited, edits, random_bytes, run, tweaked, tweaks, Tally};
-use crate::domain::native_format::sample::rich_workspace;
-use crate::domain::session::{Session, SessionAction};
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{ArticleId, EntityKind, Label, LabelName};
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::session::{Session, SessionAction};
+use crate::domain::state::workspace::{Action, Workspace};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseResult;
 use std::rc::Rc;
@@ -99,7 +99,7 @@ fn read_all(
     };
     session.apply(read("file.json"));
     session.apply(SessionAction::Classroom(
-        crate::domain::session::ClassroomAction::Teach(ex.clone()),
+        crate::domain::state::session::ClassroomAction::Teach(ex.clone()),
     ));
     session.apply(read("file.json"));
     Ok(())

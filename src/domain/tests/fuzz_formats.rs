@@ -3,13 +3,13 @@
 //! the formats only written) mutated in their JSON structure, edited as bytes, zips rebuilt around
 //! edited members, and random bytes under every kind of name. A plan that is made must apply.
 
+use crate::domain::files::formats::native::{export_json, sample::rich_workspace};
+use crate::domain::files::formats::{detect, docs, export, zip, Format, Scope};
+use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{formats_workspace, registry_workspace, sample_workspace};
-use crate::domain::formats::{detect, docs, export, zip, Format, Scope};
 use crate::domain::fuzz::{clear, edited, edits, random_bytes, run, tweaked, tweaks, Tally};
-use crate::domain::import::plan_import;
-use crate::domain::native_format::{export_json, sample::rich_workspace};
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Workspace;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseResult;
 

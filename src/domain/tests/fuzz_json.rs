@@ -3,18 +3,18 @@
 //! deep is refused without overflowing the stack, and huge numbers are refused where a count is wanted.
 
 use super::*;
-use crate::domain::article::Article;
-use crate::domain::batch::{self, Input};
-use crate::domain::bundled::bundled_articles;
-use crate::domain::classroom::class::Class;
-use crate::domain::classroom::{exercise::Exercise, saved};
+use crate::domain::features::classroom::class::Class;
+use crate::domain::features::classroom::{exercise::Exercise, saved};
+use crate::domain::files::batch::{self, Input};
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::detect;
+use crate::domain::files::formats::detect::fuzz::seeds;
+use crate::domain::files::import::plan_import;
+use crate::domain::files::stored;
 use crate::domain::fixtures::{formats_workspace, sample_workspace};
-use crate::domain::formats::detect;
-use crate::domain::formats::detect::fuzz::seeds;
 use crate::domain::fuzz::{deep_arrays, deep_objects, edited, edits, random_bytes, run, Tally};
-use crate::domain::import::plan_import;
-use crate::domain::stored;
-use crate::domain::time::Timestamp;
+use crate::domain::model::article::Article;
+use crate::domain::model::time::Timestamp;
 use proptest::prelude::*;
 use std::rc::Rc;
 
@@ -79,7 +79,7 @@ fn refusals(text: &str) -> usize {
     count(saved::decode(text, &have).err());
     let mut class = Class::default();
     class.add(
-        &crate::domain::classroom::fuzz::exercise(),
+        &crate::domain::features::classroom::fuzz::exercise(),
         "s.json",
         text.as_bytes(),
     );

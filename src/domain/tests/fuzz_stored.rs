@@ -3,9 +3,9 @@
 //! (`stored_properties.rs` checks the restored content; this checks that nothing hostile gets through.)
 
 use super::*;
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::sample::rich_workspace;
 use crate::domain::fuzz::{edited, edits, random_bytes, run, tweaked, tweaks, Tally};
-use crate::domain::native_format::sample::rich_workspace;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseResult;
 

@@ -1,11 +1,11 @@
 //! Tests of importing: round trip, classification, merge and replace, and every refusal's message.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::export_json;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{ann, json, sample_workspace, CREATED};
-use crate::domain::native_format::export_json;
+use crate::domain::model::names::{AnnotationId, EntityKind, Label};
 use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
@@ -285,9 +285,9 @@ fn moved_text_is_re_anchored_and_missing_text_skipped_with_a_line_each() {
 }
 
 /// Every format's export of the fixture, as a loaded file would be.
-fn exported(format: crate::domain::formats::Format) -> Vec<u8> {
+fn exported(format: crate::domain::files::formats::Format) -> Vec<u8> {
+    use crate::domain::files::formats::{docs, export, Scope};
     use crate::domain::fixtures::formats_workspace;
-    use crate::domain::formats::{docs, export, Scope};
     export(
         format,
         &docs(&formats_workspace(), &Scope::everything()),
@@ -298,9 +298,9 @@ fn exported(format: crate::domain::formats::Format) -> Vec<u8> {
 
 #[test]
 fn each_importable_format_is_detected_and_loads_every_annotation_it_holds() {
-    use crate::domain::article::Article;
+    use crate::domain::files::formats::Format;
     use crate::domain::fixtures::{formats_workspace, FORMATS_SECOND, FORMATS_TEXT};
-    use crate::domain::formats::Format;
+    use crate::domain::model::article::Article;
     let empty = Workspace::new(vec![
         Article::new("fixture", "Formats fixture", FORMATS_TEXT.to_owned()),
         Article::new("second", "Second “article”", FORMATS_SECOND.to_owned()),
@@ -332,7 +332,7 @@ fn each_importable_format_is_detected_and_loads_every_annotation_it_holds() {
 
 #[test]
 fn export_only_formats_and_strangers_are_refused_by_name() {
-    use crate::domain::formats::Format;
+    use crate::domain::files::formats::Format;
     for (format, name) in [
         (Format::SpacyJsonl, "spaCy JSONL (text and spans)"),
         (Format::SpacyTuples, "spaCy training tuples (JSON)"),

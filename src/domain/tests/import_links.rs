@@ -4,11 +4,12 @@
 
 use super::v2_tests::{file, index, plan, record, refused, stale, state};
 use super::*;
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::sample::{
+    find, own_article, rich_workspace, OWN, OWN_TEXT,
+};
 use crate::domain::fixtures::{ann, sample_workspace};
-use crate::domain::native_format::sample::{find, own_article, rich_workspace, OWN, OWN_TEXT};
-use crate::domain::registry::EntityId;
+use crate::domain::model::names::{AnnotationId, EntityId, EntityKind, Label};
 use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
@@ -114,7 +115,7 @@ fn replace_keeps_nothing_stale_and_merge_keeps_the_links_to_ours() {
     ws.apply(Action::Annotate(ann("w-minister", OWN, start, end, person)))
         .unwrap();
     ws.apply(Action::AddEntity {
-        entity: crate::domain::registry::Entity::new(
+        entity: crate::domain::model::registry::Entity::new(
             EntityId::from("ent-ws"),
             "Ministerin",
             EntityKind::Person,

@@ -4,10 +4,10 @@
 //! in a release build, four times as long for each doubling.
 
 use super::*;
-use crate::domain::annotation::Label;
+use crate::domain::files::formats::native::export_docs;
+use crate::domain::files::formats::Doc;
 use crate::domain::fixtures::ann;
-use crate::domain::formats::Doc;
-use crate::domain::native_format::export_docs;
+use crate::domain::model::names::Label;
 use std::rc::Rc;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);

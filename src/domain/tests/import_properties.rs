@@ -3,11 +3,11 @@
 //! actions the workspace accepts, leaving no link or reference stale.
 
 use super::*;
-use crate::domain::attributes::LinkKind;
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::export_json;
+use crate::domain::files::formats::native::sample::rich_workspace;
 use crate::domain::fixtures::{json, sample_workspace};
-use crate::domain::native_format::export_json;
-use crate::domain::native_format::sample::rich_workspace;
+use crate::domain::model::attributes::LinkKind;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -39,8 +39,9 @@ fn workspace(which: usize) -> Workspace {
         1 => sample_workspace(),
         2 => rich_workspace(),
         _ => {
-            use crate::domain::annotation::{EntityKind, Label};
-            use crate::domain::registry::{Entity, EntityId};
+            use crate::domain::model::names::EntityId;
+            use crate::domain::model::names::{EntityKind, Label};
+            use crate::domain::model::registry::Entity;
             let mut ws = rich_workspace();
             let extra = crate::domain::fixtures::ann("w-extra", "own-kyjiw", 44, 58, Label::Quote);
             ws.apply(Action::Annotate(extra)).unwrap();

@@ -3,15 +3,13 @@
 //! serve `import_links.rs` too.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, Label};
-use crate::domain::article::ArticleId;
-use crate::domain::bundled::bundled_articles;
-use crate::domain::fixtures::{ann, json, sample_workspace, snapshot};
-use crate::domain::native_format::export_json;
-use crate::domain::native_format::sample::{
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::export_json;
+use crate::domain::files::formats::native::sample::{
     articles, entities, own_article, rich_workspace, OWN, OWN_TEXT,
 };
-use crate::domain::registry::EntityId;
+use crate::domain::fixtures::{ann, json, sample_workspace, snapshot};
+use crate::domain::model::names::{AnnotationId, ArticleId, EntityId, Label};
 use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
@@ -58,7 +56,8 @@ pub(super) fn stale(ws: &Workspace) -> Vec<String> {
         if let Some(s) = &a.attrs.source {
             let fine = ws.annotation(s).is_some_and(|t| {
                 t.article == a.article
-                    && crate::domain::attributes::LinkKind::between(a.label, t.label).is_some()
+                    && crate::domain::model::attributes::LinkKind::between(a.label, t.label)
+                        .is_some()
             });
             if !fine {
                 out.push(format!("{} -> {}", a.id.as_str(), s.as_str()));
@@ -75,9 +74,14 @@ pub(super) fn stale(ws: &Workspace) -> Vec<String> {
 
 /// Articles, entries and annotations, to compare whole workspaces.
 pub(super) type State = (
-    Vec<(String, String, crate::domain::article::Origin, String)>,
-    Vec<crate::domain::registry::Entity>,
-    std::collections::BTreeMap<AnnotationId, crate::domain::annotation::Annotation>,
+    Vec<(
+        String,
+        String,
+        crate::domain::model::article::Origin,
+        String,
+    )>,
+    Vec<crate::domain::model::registry::Entity>,
+    std::collections::BTreeMap<AnnotationId, crate::domain::model::annotation::Annotation>,
 );
 
 pub(super) fn state(ws: &Workspace) -> State {
@@ -124,7 +128,7 @@ fn a_v2_file_into_an_empty_workspace_brings_the_article_entries_and_links_and_un
 #[test]
 fn a_v2_file_into_a_workspace_with_annotations_and_an_own_article_of_its_own() {
     let mut ws = sample_workspace();
-    let mine = crate::domain::article::Article::own("own-mine", "Mine", "Meins".into(), NOW);
+    let mine = crate::domain::model::article::Article::own("own-mine", "Mine", "Meins".into(), NOW);
     ws.apply(Action::AddArticle(mine)).unwrap();
     ws.apply(Action::Annotate(ann(
         "mine-1",
@@ -162,7 +166,7 @@ fn a_v2_file_into_a_workspace_with_annotations_and_an_own_article_of_its_own() {
             .unwrap()
             .attrs
             .attribution,
-        Some(crate::domain::attributes::Attribution::OutletOwn)
+        Some(crate::domain::model::attributes::Attribution::OutletOwn)
     );
     assert_eq!(
         ws.annotation(&"o-quote".into()).unwrap().attrs.source,
@@ -254,12 +258,9 @@ fn a_conflicting_entry_is_taken_on_merge_only_when_it_was_updated_later() {
 #[test]
 fn an_own_article_with_another_text_under_an_id_we_have_is_refused_naming_it() {
     let mut ws = sample_workspace();
-    ws.apply(Action::AddArticle(crate::domain::article::Article::own(
-        OWN,
-        "Mine",
-        "Ganz anders".into(),
-        NOW,
-    )))
+    ws.apply(Action::AddArticle(
+        crate::domain::model::article::Article::own(OWN, "Mine", "Ganz anders".into(), NOW),
+    ))
     .unwrap();
     let err = refused(&file(&rich_workspace()), &ws);
     assert!(

@@ -222,11 +222,11 @@ fn custom_errors_have_no_place() {
 
 #[test]
 fn timestamps_are_rfc3339_text_or_milliseconds() {
-    use crate::domain::time::Timestamp;
+    use crate::domain::model::time::Timestamp;
     #[derive(Debug, serde::Serialize, Deserialize, PartialEq)]
     struct Times {
         text: Timestamp,
-        #[serde(with = "crate::domain::json::millis")]
+        #[serde(with = "crate::domain::files::json::millis")]
         ms: Timestamp,
     }
     let times = Times {

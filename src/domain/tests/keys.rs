@@ -1,7 +1,7 @@
 //! Tests of the keyboard map: which key press does what, on the page and in the focused article.
 
 use super::*;
-use crate::domain::annotation::LabelName;
+use crate::domain::model::names::LabelName;
 use std::collections::BTreeSet;
 
 /// A key with no modifier.

@@ -1,9 +1,9 @@
 //! Tests of `markup`.
 
 use super::*;
-use crate::domain::annotation::{EntityKind, Label};
 use crate::domain::fixtures::ann;
-use crate::domain::segments::by_paragraph;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::rendering::segments::by_paragraph;
 
 fn html(text: &str, annotations: Vec<Annotation>) -> String {
     let article = Article::new("a", "A", text.into());
@@ -76,7 +76,7 @@ fn hostile_text_is_escaped_and_ids_stay_out_of_the_page() {
 
 #[test]
 fn a_claims_check_and_attribution_show_where_it_starts_and_plain_ones_stay_bare() {
-    use crate::domain::attributes::{Attribution, CheckStatus};
+    use crate::domain::model::attributes::{Attribution, CheckStatus};
     let mut claim = ann("c1", "a", 0, 13, Label::Claim);
     claim.attrs.check = CheckStatus::Disputed;
     claim.attrs.attribution = Some(Attribution::Unattributed);

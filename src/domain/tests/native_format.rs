@@ -2,8 +2,8 @@
 //! written by the app before version 2 and must keep loading.
 
 use super::*;
+use crate::domain::files::formats::{file_name, Format};
 use crate::domain::fixtures::{json, sample_workspace};
-use crate::domain::formats::{file_name, Format};
 use serde_json::Value;
 
 /// 2026-11-24T10:00:00.000Z.

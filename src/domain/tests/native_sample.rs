@@ -3,14 +3,14 @@
 //! alias and a rejected place, links, and claim attributes. Shared by the storage, export and import
 //! tests.
 
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::article::{Article, Origin};
-use crate::domain::attributes::{Attribution, CheckStatus};
 use crate::domain::fixtures::{ann, sample_workspace, CREATED};
-use crate::domain::registry::{Entity, EntityId};
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::article::{Article, Origin};
+use crate::domain::model::attributes::{Attribution, CheckStatus};
+use crate::domain::model::names::{AnnotationId, EntityId, EntityKind, Label};
+use crate::domain::model::registry::Entity;
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::{Action, Workspace};
 
 /// The own article's id.
 pub const OWN: &str = "own-kyjiw";
@@ -38,7 +38,7 @@ pub fn own_article() -> Article {
     Article::own(OWN, "Grüße aus Kyjiw", OWN_TEXT.to_owned(), ADDED)
 }
 
-fn on_own(id: &str, needle: &str, label: Label) -> crate::domain::annotation::Annotation {
+fn on_own(id: &str, needle: &str, label: Label) -> crate::domain::model::annotation::Annotation {
     let (start, end) = find(OWN_TEXT, needle);
     ann(id, OWN, start, end, label)
 }

@@ -2,12 +2,12 @@
 //! entries the annotations refer to, attributes, and every refusal of a broken own article.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, EntityKind};
+use crate::domain::files::formats::native::sample::{own_article, rich_workspace, OWN, OWN_TEXT};
+use crate::domain::files::formats::{docs, export, Format, Scope};
 use crate::domain::fixtures::json;
-use crate::domain::formats::{docs, export, Format, Scope};
-use crate::domain::native_format::sample::{own_article, rich_workspace, OWN, OWN_TEXT};
-use crate::domain::registry::{Entity, EntityId};
-use crate::domain::workspace::Action;
+use crate::domain::model::names::{AnnotationId, EntityId, EntityKind};
+use crate::domain::model::registry::Entity;
+use crate::domain::state::workspace::Action;
 use serde_json::Value;
 
 /// 2026-11-24T10:00:00.000Z.
@@ -47,7 +47,9 @@ fn own_articles_carry_their_text_and_bundled_ones_do_not() {
             sha256: expected.sha256().to_owned(),
             length: OWN_TEXT.chars().count(),
             own: true,
-            added: Some(crate::domain::time::Timestamp::parse("2025-02-15T08:01:00.000Z").unwrap()),
+            added: Some(
+                crate::domain::model::time::Timestamp::parse("2025-02-15T08:01:00.000Z").unwrap()
+            ),
             text: Some(OWN_TEXT.into()),
         }
     );

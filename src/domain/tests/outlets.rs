@@ -2,13 +2,13 @@
 //! each article covers.
 
 use super::*;
-use crate::domain::annotation::{EntityKind, Label};
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
 use crate::domain::fixtures::ann;
-use crate::domain::registry::{Entity, EntityId};
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Action;
+use crate::domain::model::names::{EntityId, EntityKind, Label};
+use crate::domain::model::registry::Entity;
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Action;
 
 fn seeds() -> Workspace {
     Workspace::new(bundled_articles().unwrap())

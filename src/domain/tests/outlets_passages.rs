@@ -1,11 +1,11 @@
 //! Tests of `outlets::passages`: quotations found in the text, and tagged quotes taking their place.
 
 use super::*;
-use crate::domain::annotation::Label;
-use crate::domain::article::Article;
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
 use crate::domain::fixtures::ann;
-use crate::domain::workspace::Action;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::Label;
+use crate::domain::state::workspace::Action;
 
 /// The texts of `spans` in `text`.
 fn texts(text: &str, spans: &[Span]) -> Vec<String> {

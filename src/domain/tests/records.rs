@@ -1,9 +1,9 @@
 //! Tests of annotation records: writing them from annotations, and every check on reading them back.
 
 use super::*;
-use crate::domain::annotation::EntityKind;
 use crate::domain::fixtures::records;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::names::EntityKind;
+use crate::domain::state::workspace::Workspace;
 
 fn article() -> Article {
     Article::new(
@@ -25,8 +25,8 @@ fn rec(start: usize, end: usize, exact: &str) -> AnnotationRecord {
         exact: exact.into(),
         prefix: String::new(),
         suffix: String::new(),
-        created: crate::domain::time::Timestamp::parse("2025-02-14T09:30:00Z").unwrap(),
-        updated: crate::domain::time::Timestamp::parse("2025-02-14T09:31:00.000Z").unwrap(),
+        created: crate::domain::model::time::Timestamp::parse("2025-02-14T09:30:00Z").unwrap(),
+        updated: crate::domain::model::time::Timestamp::parse("2025-02-14T09:31:00.000Z").unwrap(),
         ..AnnotationRecord::default()
     }
 }
@@ -63,7 +63,7 @@ fn a_record_carries_the_text_and_its_context() {
     assert_eq!(r.created.to_string(), "1970-01-01T00:00:00.000Z");
     // The indexed writer used for whole workspaces agrees with the one-off writer.
     let mut ws = Workspace::new(vec![art]);
-    ws.apply(crate::domain::workspace::Action::Annotate(a))
+    ws.apply(crate::domain::state::workspace::Action::Annotate(a))
         .unwrap();
     assert_eq!(records(&ws), vec![r.clone()]);
     // And the record reads back as the same annotation.
@@ -193,11 +193,11 @@ fn attributes_are_read_and_checked_against_the_label() {
     assert_eq!(attrs.source, Some("q1".into()));
     assert_eq!(
         attrs.attribution,
-        Some(crate::domain::attributes::Attribution::OutletOwn)
+        Some(crate::domain::model::attributes::Attribution::OutletOwn)
     );
     assert_eq!(
         attrs.check,
-        crate::domain::attributes::CheckStatus::Disputed
+        crate::domain::model::attributes::CheckStatus::Disputed
     );
 
     let mut entity = rec(0, 5, "Zelen");
@@ -253,18 +253,18 @@ fn attributes_round_trip_through_the_record() {
     assert_eq!(back.source, claim.source);
     assert_eq!(back.attribution, claim.attribution);
     assert_eq!(back.check, claim.check);
-    let text = crate::domain::json::to_compact(&back);
+    let text = crate::domain::files::json::to_compact(&back);
     assert!(
         text.ends_with(r#""source":"q1","attribution":"attributed","check":"false"}"#),
         "{text}"
     );
-    let read: AnnotationRecord = crate::domain::json::from_str(&text).unwrap();
+    let read: AnnotationRecord = crate::domain::files::json::from_str(&text).unwrap();
     assert_eq!(read, back);
 }
 
 #[test]
 fn a_time_that_is_not_rfc_3339_is_refused_at_its_path() {
-    let text = crate::domain::json::to_compact(&rec(0, 8, "Zelensky"));
+    let text = crate::domain::files::json::to_compact(&rec(0, 8, "Zelensky"));
     for (field, bad, why) in [
         (
             "created",
@@ -279,7 +279,8 @@ fn a_time_that_is_not_rfc_3339_is_refused_at_its_path() {
     ] {
         let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
         value[field] = serde_json::Value::from(bad);
-        let e = crate::domain::json::from_str::<AnnotationRecord>(&value.to_string()).unwrap_err();
+        let e = crate::domain::files::json::from_str::<AnnotationRecord>(&value.to_string())
+            .unwrap_err();
         assert_eq!(e.path, field);
         assert!(e.message.starts_with(why), "{e}");
     }

@@ -1,7 +1,7 @@
 //! Tests of registry entries and their file records.
 
 use super::*;
-use crate::domain::json::{from_str, to_compact};
+use crate::domain::files::json::{from_str, to_compact};
 
 fn bessent() -> Entity {
     let mut e = Entity::new(

@@ -2,9 +2,9 @@
 //! article and spelling.
 
 use super::*;
-use crate::domain::annotation::{EntityKind, Label};
 use crate::domain::fixtures::ann;
-use crate::domain::workspace::Action;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::state::workspace::Action;
 
 /// The first line is Cyrillic, so that code points and bytes differ before the second.
 const TEXT: &str =

@@ -2,14 +2,14 @@
 //! autosave and its notices, the classroom, and trying an article before it is added.
 
 use super::*;
-use crate::domain::annotation::{Label, LabelName};
-use crate::domain::article::{Article, ArticleId};
-use crate::domain::classroom::exercise::{Draft, Exercise};
+use crate::domain::features::classroom::exercise::{Draft, Exercise};
 use crate::domain::fixtures::ann;
-use crate::domain::session::ClassroomAction;
-use crate::domain::sync::Stamp;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Action;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{ArticleId, Label, LabelName};
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::session::ClassroomAction;
+use crate::domain::state::sync::Stamp;
+use crate::domain::state::workspace::Action;
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;

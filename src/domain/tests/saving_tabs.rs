@@ -3,8 +3,8 @@
 
 use super::tests::{tag, Memory, NOW};
 use super::*;
-use crate::domain::sync::Stamp;
-use crate::domain::workspace::Action;
+use crate::domain::state::sync::Stamp;
+use crate::domain::state::workspace::Action;
 
 /// One tab of the app: its session, what it knows of the saved state, and its handle on the store.
 struct Tab {

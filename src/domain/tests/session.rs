@@ -1,11 +1,10 @@
 //! Tests of the session: the tagging flow, clicks on overlapping highlights, and imports.
 
 use super::*;
-use crate::domain::annotation::EntityKind;
-use crate::domain::annotation::Label;
-use crate::domain::article::Article;
-use crate::domain::native_format::export_json;
-use crate::domain::time::Timestamp;
+use crate::domain::files::formats::native::export_json;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::time::Timestamp;
 
 fn session() -> Session {
     Session::new(Workspace::new(vec![

@@ -1,11 +1,11 @@
 //! Tests of the live region's messages (`session/announce.rs`).
 
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::article::Article;
-use crate::domain::session::{Notice, Pending, Session, SessionAction};
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{AnnotationId, EntityKind, Label};
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::session::{Notice, Pending, Session, SessionAction};
+use crate::domain::state::workspace::{Action, Workspace};
 
 const TEXT: &str =
     "Bessent argued that the presence of Americans alone would ensure the location of \

@@ -2,12 +2,12 @@
 //! drop open the exercise or join the class, and never reach the teacher's annotations.
 
 use super::*;
-use crate::domain::annotation::{Label, LabelName};
-use crate::domain::article::Article;
-use crate::domain::classroom::exercise::{Draft, Exercise};
-use crate::domain::classroom::submission::submission_json;
+use crate::domain::features::classroom::exercise::{Draft, Exercise};
+use crate::domain::features::classroom::submission::submission_json;
 use crate::domain::fixtures::ann;
-use crate::domain::time::Timestamp;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{Label, LabelName};
+use crate::domain::model::time::Timestamp;
 
 const T: Timestamp = Timestamp(1_764_064_800_000);
 

@@ -2,12 +2,11 @@
 //! undo step.
 
 use super::*;
-use crate::domain::annotation::EntityKind;
-use crate::domain::annotation::Label;
-use crate::domain::article::Article;
-use crate::domain::find::FindOptions;
-use crate::domain::registry::{Entity, EntityId};
-use crate::domain::time::Timestamp;
+use crate::domain::features::find::FindOptions;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{EntityId, EntityKind, Label};
+use crate::domain::model::registry::Entity;
+use crate::domain::model::time::Timestamp;
 
 const PERSON: Label = Label::Entity(EntityKind::Person);
 const WHOLE: FindOptions = FindOptions {

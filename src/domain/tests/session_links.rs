@@ -2,11 +2,10 @@
 //! the notice a deletion gives when it takes links with it.
 
 use super::*;
-use crate::domain::annotation::EntityKind;
-use crate::domain::annotation::Label;
-use crate::domain::article::Article;
-use crate::domain::attributes::Attribution;
-use crate::domain::time::Timestamp;
+use crate::domain::model::article::Article;
+use crate::domain::model::attributes::Attribution;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::time::Timestamp;
 
 const PERSON: Label = Label::Entity(EntityKind::Person);
 

@@ -1,13 +1,13 @@
 //! Tests of a merge from another tab entering the session: one undo step, a notice, and the open
 //! article and selection kept while they exist.
 
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::article::ArticleId;
+use crate::domain::files::formats::native::sample::{rich_workspace, OWN};
 use crate::domain::fixtures::ann;
-use crate::domain::native_format::sample::{rich_workspace, OWN};
-use crate::domain::session::{Notice, Session, SessionAction};
-use crate::domain::sync::{merge, Snapshot};
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::names::{AnnotationId, ArticleId, EntityKind, Label};
+use crate::domain::state::session::{Notice, Session, SessionAction};
+use crate::domain::state::sync::merge;
+use crate::domain::state::workspace::Snapshot;
+use crate::domain::state::workspace::{Action, Workspace};
 use std::rc::Rc;
 
 fn from(base: &Workspace, theirs: &Workspace) -> SessionAction {

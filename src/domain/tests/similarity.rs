@@ -2,7 +2,7 @@
 //! distance, the UI sentences, runs in real text, and the speed of grouping.
 
 use super::*;
-use crate::domain::span::Span;
+use crate::domain::model::span::Span;
 
 const BESSENT: [&str; 8] = [
     "Scott Besant",

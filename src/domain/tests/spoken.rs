@@ -1,10 +1,9 @@
 //! Tests of `spoken`.
 
 use super::*;
-use crate::domain::annotation::AnnotationId;
-use crate::domain::attributes::Attribution;
 use crate::domain::fixtures::ann;
-use crate::domain::registry::EntityId;
+use crate::domain::model::attributes::Attribution;
+use crate::domain::model::names::{AnnotationId, EntityId};
 
 #[test]
 fn every_label_has_its_words() {

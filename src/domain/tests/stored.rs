@@ -1,11 +1,11 @@
 //! Tests of the saved state: the schema 1 fixture, round trips, warnings, and every decode error.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{json, sample_workspace};
-use crate::domain::time::Timestamp;
+use crate::domain::model::names::{AnnotationId, EntityKind, Label};
+use crate::domain::model::time::Timestamp;
 use serde_json::Value;
 
 /// A state saved by schema 1. Never edit it: it stands for what users' browsers hold.

@@ -2,10 +2,10 @@
 //! the wrong type or an unknown field makes the whole state unreadable, with its path.
 
 use super::*;
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::sample::{rich_workspace, OWN};
 use crate::domain::fixtures::json;
-use crate::domain::native_format::sample::{rich_workspace, OWN};
-use crate::domain::registry::EntityId;
+use crate::domain::model::names::EntityId;
 use serde_json::Value;
 
 /// A state saved by schema 2 (main's encoder on the sample workspace). Never edit it.

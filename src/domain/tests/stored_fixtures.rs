@@ -2,8 +2,8 @@
 //! fixture added for a new schema is tested without touching this file; and every schema has one.
 
 use super::*;
-use crate::domain::bundled::bundled_articles;
-use crate::domain::sync::Snapshot;
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::state::workspace::Snapshot;
 use std::path::Path;
 
 /// The fixtures, by schema number, read from the folder.

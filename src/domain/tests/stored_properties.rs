@@ -2,9 +2,9 @@
 //! restores saves and restores again cleanly, the same.
 
 use super::*;
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::sample::{articles, entities, rich_workspace};
 use crate::domain::fixtures::{json, snapshot};
-use crate::domain::native_format::sample::{articles, entities, rich_workspace};
 use proptest::prelude::*;
 use serde_json::Value;
 

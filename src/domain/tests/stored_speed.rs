@@ -3,15 +3,15 @@
 //! `cargo test --release --lib stored::speed -- --nocapture`; nothing asserts on time).
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
-use crate::domain::article::ArticleId;
-use crate::domain::attributes::{Attribution, CheckStatus};
-use crate::domain::bundled::bundled_articles;
+use crate::domain::files::bundled::bundled_articles;
 use crate::domain::fixtures::snapshot;
-use crate::domain::registry::{Entity, EntityId};
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::attributes::{Attribution, CheckStatus};
+use crate::domain::model::names::{AnnotationId, ArticleId, EntityId, EntityKind, Label};
+use crate::domain::model::registry::Entity;
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Action;
 use std::time::Instant;
 
 /// One line of the article; its spans are found by their text.
@@ -35,7 +35,7 @@ fn large(n: usize) -> Workspace {
     let per_line = LINE.chars().count();
     let at = Timestamp(1_739_606_400_000);
     let mut ws = Workspace::new(bundled_articles().unwrap());
-    let own = crate::domain::article::Article::own("big", "Groß", text, at);
+    let own = crate::domain::model::article::Article::own("big", "Groß", text, at);
     ws.apply(Action::AddArticle(own)).unwrap();
     let entity = Entity::new(
         EntityId::from("bessent"),
@@ -125,16 +125,13 @@ fn ten_thousand_annotations_and_a_1_mb_article_round_trip() {
     assert_eq!(snapshot(&restored.workspace), snapshot(&ws));
     let mut with_article = ws.clone();
     let (adding_ms, trial) = best_ms(3, || {
-        let extra = crate::domain::article::Article::own("x", "X", "x".into(), Timestamp(1));
+        let extra = crate::domain::model::article::Article::own("x", "X", "x".into(), Timestamp(1));
         encode_adding(&ws, &extra)
     });
     with_article
-        .apply(Action::AddArticle(crate::domain::article::Article::own(
-            "x",
-            "X",
-            "x".into(),
-            Timestamp(1),
-        )))
+        .apply(Action::AddArticle(
+            crate::domain::model::article::Article::own("x", "X", "x".into(), Timestamp(1)),
+        ))
         .unwrap();
     assert!(
         trial == encode(&with_article),

@@ -3,17 +3,16 @@
 //! line, and corrupt states give path-named errors.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
-use crate::domain::article::{Article, Origin};
-use crate::domain::attributes::{Attribution, CheckStatus};
-use crate::domain::bundled::bundled_articles;
-use crate::domain::fixtures::{json, sample_workspace, snapshot};
-use crate::domain::native_format::sample::{
+use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::native::sample::{
     articles, entities, find, own_article, rich_workspace, ADDED, OWN, OWN_TEXT,
 };
-use crate::domain::registry::EntityId;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Action;
+use crate::domain::fixtures::{json, sample_workspace, snapshot};
+use crate::domain::model::article::{Article, Origin};
+use crate::domain::model::attributes::{Attribution, CheckStatus};
+use crate::domain::model::names::{AnnotationId, EntityId, EntityKind, Label};
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Action;
 use serde_json::Value;
 
 /// A state saved by schema 2 (main's encoder on the sample workspace). Never edit it.

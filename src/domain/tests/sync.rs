@@ -2,11 +2,12 @@
 //! two-sided changes, deletions against changes, own articles, registry entries, and links cut.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, EntityKind, Label};
+use crate::domain::files::formats::native::sample::{rich_workspace, OWN};
 use crate::domain::fixtures::{ann, CREATED};
-use crate::domain::native_format::sample::{rich_workspace, OWN};
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Action;
+use crate::domain::model::names::{AnnotationId, EntityId, EntityKind, Label};
+use crate::domain::model::registry::Entity;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::{Action, Workspace};
 
 const PERSON: Label = Label::Entity(EntityKind::Person);
 

@@ -1,11 +1,11 @@
 //! Tests of the stamp and of choosing the base: the two tabs' classic races worked by hand.
 
 use super::*;
-use crate::domain::annotation::{AnnotationId, Label};
+use crate::domain::files::formats::native::sample::rich_workspace;
 use crate::domain::fixtures::ann;
-use crate::domain::native_format::sample::rich_workspace;
-use crate::domain::sync::merge;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::names::{AnnotationId, Label};
+use crate::domain::state::sync::merge;
+use crate::domain::state::workspace::{Action, Workspace};
 
 fn stamp(rev: &str, seen: &str) -> Stamp {
     Stamp {

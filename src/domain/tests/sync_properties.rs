@@ -4,9 +4,12 @@
 //! the result always fits.
 
 use super::*;
-use crate::domain::annotation::{EntityKind, Label};
-use crate::domain::attributes::Attributes;
-use crate::domain::span::Span;
+use crate::domain::model::article::Article;
+use crate::domain::model::attributes::Attributes;
+use crate::domain::model::names::{EntityId, EntityKind, Label};
+use crate::domain::model::registry::Entity;
+use crate::domain::model::span::Span;
+use crate::domain::state::workspace::Workspace;
 use proptest::prelude::*;
 
 const TEXT: &str = "Ein Text mit zwanzig!";

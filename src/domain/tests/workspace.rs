@@ -1,12 +1,11 @@
 //! Tests of the workspace reducer: every action, its undo and redo, and refusals that change nothing.
 
 use super::*;
-use crate::domain::annotation::EntityKind;
-use crate::domain::annotation::Label;
 use crate::domain::fixtures::{ann, snapshot};
-use crate::domain::segments::by_paragraph;
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::rendering::segments::by_paragraph;
 
 fn ws() -> Workspace {
     Workspace::new(vec![

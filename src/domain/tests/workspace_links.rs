@@ -3,10 +3,10 @@
 //! `workspace_registry.rs`.
 
 use super::*;
-use crate::domain::annotation::{EntityKind, Label};
-use crate::domain::attributes::{Attribution, CheckStatus};
 use crate::domain::fixtures::{ann, snapshot};
-use crate::domain::time::Timestamp;
+use crate::domain::model::attributes::{Attribution, CheckStatus};
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::time::Timestamp;
 
 pub(super) const PERSON: Label = Label::Entity(EntityKind::Person);
 

@@ -3,9 +3,9 @@
 
 use super::links_tests::{entity, entity_of, source, ws, PERSON};
 use super::*;
-use crate::domain::annotation::{EntityKind, Label};
 use crate::domain::fixtures::{ann, snapshot};
-use crate::domain::time::Timestamp;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::time::Timestamp;
 
 #[test]
 fn the_registry_links_mentions_across_articles() {

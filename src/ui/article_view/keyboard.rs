@@ -1,16 +1,17 @@
 //! The keyboard in the article: a caret that moves by character, word, line and paragraph, Shift to
 //! select (shown as the browser's selection, which the tag keys and toolbar then use), moving between
-//! annotations, and opening or deleting one. The keys are in [`crate::domain::keys::article_key`]; the
-//! moves are the domain's ([`crate::domain::caret`]).
+//! annotations, and opening or deleting one. The keys are in [`crate::domain::state::keys::article_key`]; the
+//! moves are the domain's ([`crate::domain::rendering::caret`]).
 
-use crate::domain::annotation::{Annotation, AnnotationId};
-use crate::domain::article::Article;
-use crate::domain::caret::{next_annotation, prev_annotation, Caret};
-use crate::domain::keys::{article_key, shortcut, ArticleKey, Shortcut};
-use crate::domain::session::{Pending, SessionAction};
-use crate::domain::span::Span;
-use crate::domain::text::normalize_selection;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::AnnotationId;
+use crate::domain::model::span::Span;
+use crate::domain::model::text::normalize_selection;
+use crate::domain::rendering::caret::{next_annotation, prev_annotation, Caret};
+use crate::domain::state::keys::{article_key, shortcut, ArticleKey, Shortcut};
+use crate::domain::state::session::{Pending, SessionAction};
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
 use crate::web::graphemes::BrowserGraphemes;
 use crate::web::{caret, clock, schedule, selection};

@@ -1,9 +1,9 @@
 //! The heat map: one article with each stretch shaded by how many students tagged it with one label.
 
-use crate::domain::annotation::LabelName;
-use crate::domain::classroom::heat::heat;
-use crate::domain::classroom::scores::Mark;
-use crate::domain::session::Teaching;
+use crate::domain::features::classroom::heat::heat;
+use crate::domain::features::classroom::scores::Mark;
+use crate::domain::model::names::LabelName;
+use crate::domain::state::session::Teaching;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -1,10 +1,9 @@
 //! Making an exercise: a title, instructions, the articles and labels, and whether the teacher's own
 //! annotations on them are the answer key.
 
-use crate::domain::annotation::LabelName;
-use crate::domain::article::ArticleId;
-use crate::domain::classroom::exercise::{Draft, Exercise};
-use crate::domain::session::{ClassroomAction, SessionAction};
+use crate::domain::features::classroom::exercise::{Draft, Exercise};
+use crate::domain::model::names::{ArticleId, LabelName};
+use crate::domain::state::session::{ClassroomAction, SessionAction};
 use crate::ui::bridge::{use_dispatch, SessionView};
 use crate::web::clock;
 use std::rc::Rc;

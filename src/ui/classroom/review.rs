@@ -3,10 +3,10 @@
 
 use super::heat_map::select_index;
 use super::tables::title;
-use crate::domain::article::Article;
-use crate::domain::classroom::report::{ratio, review, student_rows, MATCHINGS};
-use crate::domain::classroom::scores::{Mark, Matching};
-use crate::domain::session::Teaching;
+use crate::domain::features::classroom::report::{ratio, review, student_rows, MATCHINGS};
+use crate::domain::features::classroom::scores::{Mark, Matching};
+use crate::domain::model::article::Article;
+use crate::domain::state::session::Teaching;
 use crate::web::scroll;
 use std::rc::Rc;
 use yew::prelude::*;

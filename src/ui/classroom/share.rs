@@ -1,8 +1,8 @@
 //! Handing an exercise out: the students' file, a link when it is short enough, and the teacher's copy.
 
-use crate::domain::classroom::exercise::Exercise;
-use crate::domain::classroom::link::MAX_LINK;
-use crate::domain::session::{Notice, SessionAction};
+use crate::domain::features::classroom::exercise::Exercise;
+use crate::domain::features::classroom::link::MAX_LINK;
+use crate::domain::state::session::{Notice, SessionAction};
 use crate::ui::bridge::use_dispatch;
 use crate::web::{download, exercise_link};
 use std::rc::Rc;

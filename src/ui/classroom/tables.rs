@@ -1,10 +1,10 @@
 //! The class table (each student against the key) and the agreement among students.
 
-use crate::domain::classroom::agreement::{pairwise_f1, ALPHA_RULE};
-use crate::domain::classroom::class::Class;
-use crate::domain::classroom::exercise::Exercise;
-use crate::domain::classroom::report::{agreement, fixed, ratio, rows, MATCHINGS};
-use crate::domain::classroom::scores::{Mark, Matching};
+use crate::domain::features::classroom::agreement::{pairwise_f1, ALPHA_RULE};
+use crate::domain::features::classroom::class::Class;
+use crate::domain::features::classroom::exercise::Exercise;
+use crate::domain::features::classroom::report::{agreement, fixed, ratio, rows, MATCHINGS};
+use crate::domain::features::classroom::scores::{Mark, Matching};
 use yew::prelude::*;
 
 /// Each student's counts and scores per label, exact and overlap.

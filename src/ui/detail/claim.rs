@@ -1,9 +1,9 @@
 //! A claim's attribution and check status, each a menu.
 
-use crate::domain::annotation::Annotation;
-use crate::domain::attributes::{Attribution, CheckStatus};
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::attributes::{Attribution, CheckStatus};
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;
@@ -41,7 +41,7 @@ pub fn attributes(a: &Rc<Annotation>, dispatch: &Dispatch) -> Html {
         }
     });
     let checks = CheckStatus::ALL.iter().map(|v| {
-        let symbol = crate::domain::markup::check_symbol(*v);
+        let symbol = crate::domain::rendering::markup::check_symbol(*v);
         let text = if symbol.is_empty() {
             v.title().to_owned()
         } else {

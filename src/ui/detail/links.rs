@@ -1,11 +1,12 @@
 //! The links of the selected annotation: a quote's speaker or a claim's source (shown, unlinked, picked
 //! in the text or chosen from a menu), what links to it, and the banner while a source is being picked.
 
-use crate::domain::annotation::{Annotation, AnnotationId, Label};
-use crate::domain::article::Article;
-use crate::domain::attributes::LinkKind;
-use crate::domain::session::{excerpt, label_word, link_targets, Session, SessionAction};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::attributes::LinkKind;
+use crate::domain::model::names::{AnnotationId, Label};
+use crate::domain::state::session::{excerpt, label_word, link_targets, Session, SessionAction};
+use crate::domain::state::workspace::Workspace;
 use crate::ui::bridge::Dispatch;
 use crate::ui::who_said_what::{link_words, shown_name};
 use crate::web::clock;

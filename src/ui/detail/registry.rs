@@ -1,11 +1,12 @@
 //! The registry entry of an entity mention: which entry it is, a menu to link it to one, a new entry
 //! made from it, and unlinking.
 
-use crate::domain::annotation::Annotation;
-use crate::domain::article::Article;
-use crate::domain::registry::{Entity, EntityId};
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::EntityId;
+use crate::domain::model::registry::Entity;
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::{Action, Workspace};
 use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;

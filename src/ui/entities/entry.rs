@@ -4,11 +4,12 @@
 
 use super::merge::MergeControl;
 use super::Target;
-use crate::domain::annotation::{Annotation, EntityKind};
-use crate::domain::registry::summary::{ArticleMentions, Excerpt};
-use crate::domain::registry::{Entity, EntityId};
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::names::{EntityId, EntityKind};
+use crate::domain::model::registry::summary::{ArticleMentions, Excerpt};
+use crate::domain::model::registry::Entity;
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;

@@ -1,9 +1,9 @@
 //! Merging one registry entry into another: pick the entry that stays, then press Merge.
 
 use super::entry::value_of;
-use crate::domain::registry::EntityId;
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::Action;
+use crate::domain::model::names::EntityId;
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::use_dispatch;
 use crate::web::clock;
 use std::rc::Rc;

@@ -1,14 +1,13 @@
 //! The parts of the Entities view ([`super::entities_view`]): an entry's card, the places proposed for
 //! it, and the proposed new entries (the grouping of mentions they show is
-//! [`crate::domain::registry::summary`]).
+//! [`crate::domain::model::registry::summary`]).
 
 pub mod entry;
 mod merge;
 pub mod new_entries;
 pub mod proposals;
 
-use crate::domain::annotation::AnnotationId;
-use crate::domain::article::ArticleId;
+use crate::domain::model::names::{AnnotationId, ArticleId};
 
 /// Where a click in the Entities view should take the person: an annotation in its article, and the
 /// code point where its line starts (for scrolling).

@@ -1,13 +1,14 @@
-//! A proposed new entry ([`new_entries`](crate::domain::candidates::new_entries)): unlinked mentions in
+//! A proposed new entry ([`new_entries`](crate::domain::features::candidates::new_entries)): unlinked mentions in
 //! several places that look alike, with a name and kind to change, a checkbox per mention, and
 //! "Create entry".
 
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
-use crate::domain::candidates::NewEntry;
-use crate::domain::registry::summary::Excerpt;
-use crate::domain::registry::Entity;
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::Action;
+use crate::domain::features::candidates::NewEntry;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::names::{AnnotationId, EntityKind};
+use crate::domain::model::registry::summary::Excerpt;
+use crate::domain::model::registry::Entity;
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::use_dispatch;
 use crate::web::clock;
 use std::collections::BTreeSet;

@@ -1,14 +1,15 @@
-//! The places that look like an open entry ([`candidates_for`](crate::domain::candidates::candidates_for)),
+//! The places that look like an open entry ([`candidates_for`](crate::domain::features::candidates::candidates_for)),
 //! each with why, where and its context, to accept (link or tag it) or reject (never propose it again).
 
 use super::Target;
-use crate::domain::annotation::{Annotation, Label};
-use crate::domain::attributes::Attributes;
-use crate::domain::candidates::Candidate;
-use crate::domain::registry::summary::Excerpt;
-use crate::domain::registry::Entity;
-use crate::domain::session::SessionAction;
-use crate::domain::workspace::Action;
+use crate::domain::features::candidates::Candidate;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::attributes::Attributes;
+use crate::domain::model::names::Label;
+use crate::domain::model::registry::summary::Excerpt;
+use crate::domain::model::registry::Entity;
+use crate::domain::state::session::SessionAction;
+use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
 use crate::web::clock;
 use std::rc::Rc;

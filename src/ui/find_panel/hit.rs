@@ -1,9 +1,9 @@
 //! One hit of the find panel: its context, whether it is tagged, and "Tag this".
 
 use super::CONTEXT;
-use crate::domain::annotation::Label;
-use crate::domain::keys::TAG_KEYS;
-use crate::domain::session::{label_word, tagged_as, Hit, Session, SessionAction};
+use crate::domain::model::names::Label;
+use crate::domain::state::keys::TAG_KEYS;
+use crate::domain::state::session::{label_word, tagged_as, Hit, Session, SessionAction};
 use crate::ui::bridge::Dispatch;
 use crate::web::schedule::after_next_paint;
 use crate::web::scroll::scroll_to_line;

@@ -3,9 +3,9 @@
 //! with the words for screen readers.
 
 use super::{open_at, shortened};
-use crate::domain::annotation::Annotation;
-use crate::domain::article::Article;
-use crate::domain::outlets::Comparison;
+use crate::domain::features::outlets::Comparison;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
 use crate::ui::entities::Target;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -5,9 +5,9 @@ pub mod coverage;
 pub mod quotes;
 
 use super::entities::Target;
-use crate::domain::annotation::AnnotationId;
-use crate::domain::article::Article;
-use crate::domain::span::Span;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::AnnotationId;
+use crate::domain::model::span::Span;
 use yew::prelude::*;
 
 /// A click that shows `span` of `article` there: the annotation `tagged` is selected, and an untagged

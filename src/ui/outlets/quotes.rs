@@ -3,10 +3,10 @@
 //! underlined (words the base lacks), with hidden words for screen readers.
 
 use super::open_at;
-use crate::domain::outlets::diff::{diff, Change};
-use crate::domain::outlets::passages::Passage;
-use crate::domain::outlets::Comparison;
-use crate::domain::span::Span;
+use crate::domain::features::outlets::diff::{diff, Change};
+use crate::domain::features::outlets::passages::Passage;
+use crate::domain::features::outlets::Comparison;
+use crate::domain::model::span::Span;
 use crate::ui::bridge::Ptr;
 use crate::ui::entities::Target;
 use yew::prelude::*;

@@ -2,16 +2,16 @@
 //! `.ann`, discontinuous spans, pairing by name and by text, exact error messages, and random input.
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
-use crate::domain::article::ArticleId;
+use crate::domain::files::formats::{docs, export as export_as, Scope};
+use crate::domain::files::formats::{Format, Incoming};
+use crate::domain::files::import::plan_import;
+use crate::domain::files::records::{check_record, Checked};
 use crate::domain::fixtures::{formats_workspace, registry_workspace, FORMATS_TEXT};
-use crate::domain::formats::{docs, export as export_as, Scope};
-use crate::domain::formats::{Format, Incoming};
-use crate::domain::import::plan_import;
-use crate::domain::records::{check_record, Checked};
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::names::{AnnotationId, ArticleId, EntityKind};
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::{Action, Workspace};
 
 /// 2026-11-24T10:00:00.000Z, the time every golden file is exported at.
 const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
@@ -123,7 +123,7 @@ fn the_text_files_are_the_articles_exactly_and_the_preview_is_the_first_ann() {
         .starts_with("T1\tPlace 3 7\tKyiv\n#1\tAnnotationId T1\te-kyiv\n"));
     assert_eq!(
         body.preview.lines().count(),
-        crate::domain::formats::PREVIEW_LINES
+        crate::domain::files::formats::PREVIEW_LINES
     );
     assert!(body.dropped.is_empty());
 }

@@ -2,10 +2,11 @@
 
 use super::*;
 use crate::domain::fixtures::{golden, records};
-use crate::domain::registry::{Entity, EntityId};
+use crate::domain::model::names::EntityId;
+use crate::domain::model::registry::Entity;
 
 /// What brat keeps of a record beyond its span: id, source, attributes, registry entry.
-fn attrs(rec: &crate::domain::records::AnnotationRecord) -> [Option<String>; 5] {
+fn attrs(rec: &crate::domain::files::records::AnnotationRecord) -> [Option<String>; 5] {
     [
         Some(rec.id.clone()),
         rec.source.clone(),

@@ -2,12 +2,12 @@
 //! tokens and tags, one layer as the rule says, and every dropped or widened span listed.
 
 use super::*;
-use crate::domain::annotation::Annotation;
+use crate::domain::files::formats::{docs, Scope};
+use crate::domain::files::formats::{tags, tokens};
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{ann, formats_workspace};
-use crate::domain::formats::{docs, Scope};
-use crate::domain::formats::{tags, tokens};
-use crate::domain::workspace::Workspace;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::state::workspace::Workspace;
 
 fn all(ws: &Workspace) -> Vec<Doc> {
     docs(ws, &Scope::everything())
@@ -195,12 +195,12 @@ fn export_matches_the_golden_file_and_rebuilds_the_kept_spans() {
 
 /// A workspace of one article with these spans.
 fn one(text: &str, spans: Vec<Annotation>) -> Workspace {
-    let mut ws = Workspace::new(vec![crate::domain::article::Article::new(
+    let mut ws = Workspace::new(vec![crate::domain::model::article::Article::new(
         "a",
         "A",
         text.to_owned(),
     )]);
-    ws.apply(crate::domain::workspace::Action::Import {
+    ws.apply(crate::domain::state::workspace::Action::Import {
         articles: Vec::new(),
         entities: Vec::new(),
         annotations: spans,
@@ -212,7 +212,7 @@ fn one(text: &str, spans: Vec<Annotation>) -> Workspace {
 
 #[test]
 fn a_span_inside_tokens_is_widened_and_listed() {
-    use crate::domain::annotation::{EntityKind, Label};
+    use crate::domain::model::names::{EntityKind, Label};
     let person = Label::Entity(EntityKind::Person);
     // "elensk" inside "Zelensky’s", and a span of only a space.
     let ws = one(
@@ -238,7 +238,7 @@ fn a_span_inside_tokens_is_widened_and_listed() {
 
 #[test]
 fn spans_that_share_a_token_only_after_widening_keep_one() {
-    use crate::domain::annotation::{EntityKind, Label};
+    use crate::domain::model::names::{EntityKind, Label};
     let place = Label::Entity(EntityKind::Place);
     let ws = one(
         "Ukraine met",
@@ -265,7 +265,7 @@ fn spans_that_share_a_token_only_after_widening_keep_one() {
 
 #[test]
 fn a_span_across_sentences_keeps_them_together() {
-    use crate::domain::annotation::Label;
+    use crate::domain::model::names::Label;
     let ws = one(
         "He said: “Go. Now.” Then.\nNext",
         vec![ann("q", "a", 9, 19, Label::Quote)],
@@ -292,7 +292,7 @@ fn an_article_without_tokens_is_a_document_line_alone() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
-    use crate::domain::formats::tokens::tests::properties::workspace;
+    use crate::domain::files::formats::tokens::tests::properties::workspace;
     use proptest::prelude::*;
 
     proptest! {

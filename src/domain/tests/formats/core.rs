@@ -1,11 +1,10 @@
 //! Tests of the shared parts of the formats: the fixture itself, scopes, names and tags.
 
-use crate::domain::annotation::{EntityKind, Label, LabelName};
-use crate::domain::article::ArticleId;
+use crate::domain::files::formats::tags::{label_of, tag};
+use crate::domain::files::formats::{docs, file_name, preview_of, Format, Scope, PREVIEW_LINES};
 use crate::domain::fixtures::formats_workspace;
-use crate::domain::formats::tags::{label_of, tag};
-use crate::domain::formats::{docs, file_name, preview_of, Format, Scope, PREVIEW_LINES};
-use crate::domain::time::Timestamp;
+use crate::domain::model::names::{ArticleId, EntityKind, Label, LabelName};
+use crate::domain::model::time::Timestamp;
 
 #[test]
 fn the_fixture_selects_what_its_offsets_say() {
@@ -98,9 +97,9 @@ fn a_preview_shows_the_first_lines_and_both_ends_of_a_long_one() {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
+    use crate::domain::files::formats::detect;
     use crate::domain::fixtures::formats_workspace;
-    use crate::domain::formats::detect;
-    use crate::domain::time::Timestamp;
+    use crate::domain::model::time::Timestamp;
     use proptest::prelude::*;
 
     proptest! {

@@ -2,14 +2,15 @@
 //! the byte order mark, formula-like cells, and random texts.
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, Label};
-use crate::domain::article::{Article, ArticleId};
+use crate::domain::files::formats::{docs, export as export_as, Format, Scope};
 use crate::domain::fixtures::formats_workspace;
 use crate::domain::fixtures::golden;
-use crate::domain::formats::{docs, export as export_as, Format, Scope};
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{AnnotationId, ArticleId, Label};
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::{Action, Workspace};
 
 /// 2026-11-24T10:00:00.000Z, the time every golden file is exported at.
 const EXPORTED: Timestamp = Timestamp(1_795_514_400_000);
@@ -203,7 +204,7 @@ fn ann(id: &str, article: &str, start: usize, end: usize, label: Label) -> Annot
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
-    use crate::domain::annotation::EntityKind;
+    use crate::domain::model::names::EntityKind;
     use proptest::prelude::*;
 
     fn label(n: u8) -> Label {

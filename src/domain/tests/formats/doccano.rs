@@ -2,14 +2,14 @@
 //! random texts and spans.
 
 use super::*;
-use crate::domain::article::ArticleId;
+use crate::domain::files::formats::{docs, Scope};
+use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{
     formats_workspace, registry_workspace, FORMATS_SECOND, FORMATS_TEXT,
 };
-use crate::domain::formats::{docs, Scope};
-use crate::domain::import::plan_import;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::names::ArticleId;
+use crate::domain::state::workspace::Workspace;
 
 /// 2026-11-24T10:00:00.000Z.
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
@@ -306,7 +306,7 @@ fn offsets_count_code_points_after_a_flag_and_an_emoji() {
         &ws,
         &Scope {
             article: Some(ArticleId::from("fixture")),
-            labels: vec![crate::domain::annotation::LabelName::Entity],
+            labels: vec![crate::domain::model::names::LabelName::Entity],
         },
     ));
     let text = String::from_utf8(body.bytes).unwrap();
@@ -314,7 +314,7 @@ fn offsets_count_code_points_after_a_flag_and_an_emoji() {
     // surrogate pairs).
     assert!(text.contains(r#"{"id":2,"label":"PERSON","start_offset":87,"end_offset":105}"#));
     assert_eq!(
-        crate::domain::text::slice_chars(FORMATS_TEXT, 87, 105),
+        crate::domain::model::text::slice_chars(FORMATS_TEXT, 87, 105),
         "Volodymyr Zelensky"
     );
     assert!(body.dropped.is_empty());

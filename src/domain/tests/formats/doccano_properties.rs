@@ -2,9 +2,10 @@
 //! the reader panic.
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
-use crate::domain::span::Span;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::names::{AnnotationId, EntityKind};
+use crate::domain::model::span::Span;
+use crate::domain::state::workspace::Action;
 use proptest::prelude::*;
 
 /// Pieces of text: ASCII, a flag, emoji, a combining accent, CJK, curly quotes, both line ends.
@@ -97,7 +98,7 @@ proptest! {
         prop_assert_eq!(spans_read(&incoming), expected);
         for (_, r) in &incoming.records {
             // The file's offsets select the span's text in the file's copy of the text.
-            prop_assert_eq!(&r.exact, crate::domain::text::slice_chars(&text, r.start, r.end));
+            prop_assert_eq!(&r.exact, crate::domain::model::text::slice_chars(&text, r.start, r.end));
         }
     }
 

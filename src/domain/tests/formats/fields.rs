@@ -2,8 +2,8 @@
 //! objects, and where a problem is put in a file or a line of one.
 
 use super::*;
-use crate::domain::formats::objects::{some_objects, Object};
-use crate::domain::json::to_compact;
+use crate::domain::files::formats::objects::{some_objects, Object};
+use crate::domain::files::json::to_compact;
 use serde::Deserialize;
 
 /// The message of reading `text` as a `T`, at its path.

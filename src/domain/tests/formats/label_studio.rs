@@ -2,17 +2,16 @@
 //! offsets, the errors, and random texts, spans and notes.
 
 use super::*;
-use crate::domain::annotation::Label;
-use crate::domain::article::ArticleId;
+use crate::domain::files::formats::{docs, Scope};
+use crate::domain::files::formats::{Format, Incoming};
+use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{
     formats_workspace, json, registry_workspace, FORMATS_SECOND, FORMATS_TEXT,
 };
-use crate::domain::formats::{docs, Scope};
-use crate::domain::formats::{Format, Incoming};
-use crate::domain::import::plan_import;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::names::{ArticleId, Label};
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Workspace;
 
 /// 2026-11-24T10:00:00.000Z.
 const NOW: Timestamp = Timestamp(1_795_514_400_000);
@@ -105,7 +104,7 @@ fn a_task_without_annotations_is_written_with_an_empty_list() {
         &ws,
         &Scope {
             article: Some(ArticleId::from("second")),
-            labels: vec![crate::domain::annotation::LabelName::Claim],
+            labels: vec![crate::domain::model::names::LabelName::Claim],
         },
     ));
     let value = json(std::str::from_utf8(&body.bytes).unwrap());

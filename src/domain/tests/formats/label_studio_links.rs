@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::fixtures::records;
-use crate::domain::registry::EntityRecord;
+use crate::domain::model::registry::EntityRecord;
 
 /// The second article's task with these results after three regions: a claim `c` (the sentence),
 /// a quote `q` (its first three words) and an organisation `p` (the parliament).
@@ -57,7 +57,7 @@ fn links_attributes_and_entries_survive_export_and_import() {
     let ws = registry_workspace();
     let incoming = read(&exported(), ws.articles(), NOW).unwrap();
     assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
-    let attrs = |r: &crate::domain::records::AnnotationRecord| {
+    let attrs = |r: &crate::domain::files::records::AnnotationRecord| {
         let r = r.clone();
         (r.id, r.source, r.attribution, r.check, r.entity)
     };

@@ -2,11 +2,12 @@
 //! the reader panic.
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind};
-use crate::domain::article::Article;
-use crate::domain::span::Span;
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{AnnotationId, EntityKind};
+use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Action;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -126,7 +127,7 @@ proptest! {
                 if r["type"] == "labels" {
                     let v = &r["value"];
                     let (s, e) = (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
-                    let cut = crate::domain::text::slice_chars(&text, s as usize, e as usize);
+                    let cut = crate::domain::model::text::slice_chars(&text, s as usize, e as usize);
                     prop_assert_eq!(&v["text"], &serde_json::Value::from(cut));
                 }
             }

@@ -1,9 +1,9 @@
 //! Tests of what the foreign formats share for links, claim attributes and registry references.
 
 use super::*;
-use crate::domain::annotation::LabelName;
+use crate::domain::files::formats::{docs, Scope};
 use crate::domain::fixtures::registry_workspace;
-use crate::domain::formats::{docs, Scope};
+use crate::domain::model::names::LabelName;
 
 fn rec(id: &str, label: &str, kind: Option<&str>) -> (String, AnnotationRecord) {
     let rec = AnnotationRecord {

@@ -3,12 +3,12 @@
 //! its start (W3C, doccano, Label Studio), and Label Studio converted UTF-16 offsets the same way, so
 //! 5,000 spans at the end of a 1.6-million-character text took minutes.
 
-use crate::domain::annotation::Label;
-use crate::domain::article::Article;
+use crate::domain::files::formats::{detect, docs, export, Format, Incoming, Scope};
 use crate::domain::fixtures::ann;
-use crate::domain::formats::{detect, docs, export, Format, Incoming, Scope};
-use crate::domain::time::Timestamp;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::article::Article;
+use crate::domain::model::names::Label;
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::{Action, Workspace};
 use serde_json::Value;
 
 const NOW: Timestamp = Timestamp(1_795_514_400_000);

@@ -2,13 +2,14 @@
 //! token indices cover the annotation's text (widened to whole tokens, and then said so).
 
 use super::*;
-use crate::domain::annotation::{Annotation, EntityKind, Label};
+use crate::domain::files::formats::{docs, Scope};
+use crate::domain::files::formats::{tags, tokens};
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{ann, formats_workspace, json};
-use crate::domain::formats::{docs, Scope};
-use crate::domain::formats::{tags, tokens};
-use crate::domain::text::slice_chars;
-use crate::domain::workspace::{Action, Workspace};
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::text::slice_chars;
+use crate::domain::state::workspace::{Action, Workspace};
 use serde_json::Value;
 
 fn all(ws: &Workspace) -> Vec<Doc> {
@@ -115,7 +116,7 @@ fn export_matches_the_golden_file_and_spans_fit_the_tokens() {
 #[test]
 fn a_span_inside_words_is_widened_and_said_so() {
     let person = Label::Entity(EntityKind::Person);
-    let mut ws = Workspace::new(vec![crate::domain::article::Article::new(
+    let mut ws = Workspace::new(vec![crate::domain::model::article::Article::new(
         "a",
         "A",
         "Volodymyr Zelensky’s office".to_owned(),
@@ -151,7 +152,7 @@ fn a_span_inside_words_is_widened_and_said_so() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
-    use crate::domain::formats::tokens::tests::properties::workspace;
+    use crate::domain::files::formats::tokens::tests::properties::workspace;
     use proptest::prelude::*;
 
     proptest! {

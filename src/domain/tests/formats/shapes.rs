@@ -2,7 +2,7 @@
 //! JSON path, and that each writes back what it read.
 
 use super::*;
-use crate::domain::json::{from_str, to_compact};
+use crate::domain::files::json::{from_str, to_compact};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize, serde::Serialize, PartialEq)]

@@ -1,7 +1,7 @@
 //! Tests of a file's outside: what a [`Shape`] notes of a list, an object and a plain value.
 
 use super::*;
-use crate::domain::json::from_str;
+use crate::domain::files::json::from_str;
 
 fn shape(text: &str) -> Shape {
     from_str(text).unwrap()

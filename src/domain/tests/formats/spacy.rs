@@ -2,13 +2,13 @@
 //! tuples and what they drop.
 
 use super::*;
-use crate::domain::annotation::Annotation;
+use crate::domain::files::formats::tags;
+use crate::domain::files::formats::{docs, Scope};
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::{formats_workspace, json};
-use crate::domain::formats::tags;
-use crate::domain::formats::{docs, Scope};
-use crate::domain::text::slice_chars;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::text::slice_chars;
+use crate::domain::state::workspace::Workspace;
 use serde_json::Value;
 
 fn all(ws: &Workspace) -> Vec<Doc> {
@@ -155,7 +155,7 @@ fn an_empty_export_is_still_valid_json() {
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use super::*;
-    use crate::domain::formats::tokens::tests::properties::workspace;
+    use crate::domain::files::formats::tokens::tests::properties::workspace;
     use proptest::prelude::*;
 
     proptest! {

@@ -181,11 +181,13 @@ fn the_fixture_has_four_sentences() {
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod properties {
     use super::*;
-    use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
-    use crate::domain::article::{Article, ArticleId};
-    use crate::domain::span::Span;
-    use crate::domain::time::Timestamp;
-    use crate::domain::workspace::{Action, Workspace};
+    use crate::domain::model::annotation::Annotation;
+    use crate::domain::model::article::Article;
+    use crate::domain::model::names::ArticleId;
+    use crate::domain::model::names::{AnnotationId, EntityKind, Label};
+    use crate::domain::model::span::Span;
+    use crate::domain::model::time::Timestamp;
+    use crate::domain::state::workspace::{Action, Workspace};
     use proptest::prelude::*;
     use proptest::sample::Index;
 

@@ -3,14 +3,14 @@
 //! texts, spans and notes.
 
 use super::*;
-use crate::domain::article::Article;
+use crate::domain::files::formats::Format;
+use crate::domain::files::formats::{docs, Scope};
+use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::golden;
 use crate::domain::fixtures::records;
 use crate::domain::fixtures::{formats_workspace, json, registry_workspace, FORMATS_TEXT};
-use crate::domain::formats::Format;
-use crate::domain::formats::{docs, Scope};
-use crate::domain::import::plan_import;
-use crate::domain::workspace::Workspace;
+use crate::domain::model::article::Article;
+use crate::domain::state::workspace::Workspace;
 use std::rc::Rc;
 
 /// 2026-11-24T10:00:00.000Z.
@@ -109,7 +109,7 @@ fn a_single_annotation_with_a_quote_only_a_foreign_iri_and_a_string_body() {
     // "Zelensky" is in the text twice; the context picks the second, in "Zelensky’s office".
     assert_eq!((rec.start, rec.end), (191, 199));
     assert_eq!(
-        crate::domain::text::slice_chars(FORMATS_TEXT, 191, 199),
+        crate::domain::model::text::slice_chars(FORMATS_TEXT, 191, 199),
         "Zelensky"
     );
     assert_eq!(

@@ -2,8 +2,8 @@
 //! the reader makes of them and of foreign or broken ones.
 
 use super::*;
-use crate::domain::formats::Incoming;
-use crate::domain::registry::EntityRecord;
+use crate::domain::files::formats::Incoming;
+use crate::domain::model::registry::EntityRecord;
 
 /// An annotation on the second article ("Ukraine’s parliament met in Kyiv.") with this id, body and
 /// span.
@@ -80,8 +80,8 @@ fn registry_entries_come_back_with_their_names_and_the_mentions_kinds() {
         kind: kind.into(),
         aliases: Vec::new(),
         rejected: Vec::new(),
-        created: crate::domain::time::Timestamp::parse("2027-01-15T08:00:00.000Z").unwrap(),
-        updated: crate::domain::time::Timestamp::parse("2027-01-15T08:00:00.000Z").unwrap(),
+        created: crate::domain::model::time::Timestamp::parse("2027-01-15T08:00:00.000Z").unwrap(),
+        updated: crate::domain::model::time::Timestamp::parse("2027-01-15T08:00:00.000Z").unwrap(),
     };
     // Aliases, rejected mentions and times are the registry's own: the app's format keeps them.
     assert_eq!(

@@ -2,12 +2,12 @@
 //! the reader panic.
 
 use super::*;
-use crate::domain::annotation::{Annotation, AnnotationId, EntityKind, Label};
-use crate::domain::article::Article;
-use crate::domain::article::ArticleId;
-use crate::domain::attributes::{Attribution, CheckStatus, LinkKind};
-use crate::domain::span::Span;
-use crate::domain::workspace::Action;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::attributes::{Attribution, CheckStatus, LinkKind};
+use crate::domain::model::names::{AnnotationId, ArticleId, EntityKind, Label};
+use crate::domain::model::span::Span;
+use crate::domain::state::workspace::Action;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -188,7 +188,7 @@ proptest! {
         prop_assert_eq!(&got, &records(&ws));
         for r in &got {
             // The quote the file carries is what its positions select.
-            prop_assert_eq!(&r.exact, crate::domain::text::slice_chars(&text, r.start, r.end));
+            prop_assert_eq!(&r.exact, crate::domain::model::text::slice_chars(&text, r.start, r.end));
         }
     }
 

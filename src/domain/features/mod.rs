@@ -1,0 +1,7 @@
+//! Features built on the model: find, registry proposals, comparing outlets, the classroom, own articles, spoken descriptions.
+
+pub mod candidates;
+pub mod classroom;
+pub mod find;
+pub mod outlets;
+pub mod spoken;

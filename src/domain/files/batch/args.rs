@@ -1,0 +1,201 @@
+//! The command line of `na-convert`: its `--help` text and reading the arguments into a [`Command`].
+
+use crate::domain::files::formats::Format;
+
+/// The `--help` text.
+pub const USAGE: &str = "\
+na-convert: convert, check and merge News Annotator annotation files, offline.
+
+Usage:
+  na-convert convert --to FORMAT [--out DIR] [--articles DIR] FILE...
+  na-convert validate [--articles DIR] FILE...
+  na-convert merge --to FORMAT --out FILE [--articles DIR] FILE...
+  na-convert class --exercise FILE [--out DIR] [--articles DIR] SUBMISSION...
+  na-convert --help
+
+Commands:
+  convert   Reads each FILE and writes it in FORMAT into DIR (default: the
+            current directory), one output per input, named after the input:
+            its name less its format's extension, plus FORMAT's
+            (kyiv.doccano.jsonl -> kyiv.conll). Two inputs that would give the
+            same output name are refused, and so is overwriting an input.
+  validate  Reads each FILE and prints one line for it:
+              ok FILE: FORMAT, N annotations (M re-anchored, K not found)
+              error FILE: WHERE: WHAT
+  merge     Merges the annotations of every FILE, in the order given, into
+            one file, as the app's Load file > Merge does: an annotation
+            already there (same id and content, or the same span and label)
+            counts once; of two versions of one id, the later `updated` wins
+            (on a tie, the earlier file's). Prints one line per input, then
+            writes FILE.
+  class     Compares students' submissions for an exercise, as the app's
+            Classroom view does: prints one line per submission (ok, or
+            left out and why), then writes into DIR (default: the current
+            directory) class-table.csv (each student's matched, missed and
+            extra spans, precision, recall and F1 against the teacher's key,
+            per label, exact and overlap) and agreement.csv (Krippendorff's
+            alpha and the mean pairwise F1 among students, per label).
+
+Options:
+  --to FORMAT     The format to write: native, w3c, doccano, label-studio,
+                  brat, spacy, spacy-tuples, prodigy, conll, csv.
+  --out DIR|FILE  convert: the directory to write into (made if missing);
+                  merge: the file to write.
+  --exercise FILE class: the exercise, the teacher's copy (with the key)
+                  for class-table.csv.
+  --articles DIR  Also read against every DIR/<id>.txt (UTF-8): an article
+                  with id and title <id>. The five bundled articles are always
+                  there.
+  -h, --help      Prints this text.
+
+Inputs may be in any format the app imports: News Annotator JSON, W3C Web
+Annotation JSON-LD, doccano JSONL, Label Studio JSON, brat (.ann, or a zip of
+.txt and .ann files); the format is told from the content. An annotation whose
+text is no longer at its offsets is found again by its text and context, or
+reported as not found and left out. Each output holds the articles that have
+annotations in it, and each format's offsets are in the unit it states
+(Unicode code points for all but CoNLL, which has none).
+
+Exit status: 0 when every input was read; 1 when an input could not be read
+(validate still checks the others; convert and merge then write nothing;
+class writes its tables from the submissions it could read); 2 for a usage
+error.
+";
+
+/// A command line, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// `--help`: print [`USAGE`].
+    Help,
+    /// Convert each file into `out` (a directory).
+    Convert {
+        /// The format to write.
+        to: Format,
+        /// The directory to write into; `None` for the current one.
+        out: Option<String>,
+        /// A directory of `<id>.txt` articles.
+        articles: Option<String>,
+        /// The inputs.
+        files: Vec<String>,
+    },
+    /// Check each file.
+    Validate {
+        /// A directory of `<id>.txt` articles.
+        articles: Option<String>,
+        /// The inputs.
+        files: Vec<String>,
+    },
+    /// Compare the submissions for an exercise; write the tables into `out` (a directory).
+    Class {
+        /// The exercise file.
+        exercise: String,
+        /// The directory to write into; `None` for the current one.
+        out: Option<String>,
+        /// A directory of `<id>.txt` articles.
+        articles: Option<String>,
+        /// The submissions.
+        files: Vec<String>,
+    },
+    /// Merge all files into `out` (a file).
+    Merge {
+        /// The format to write.
+        to: Format,
+        /// The file to write.
+        out: String,
+        /// A directory of `<id>.txt` articles.
+        articles: Option<String>,
+        /// The inputs.
+        files: Vec<String>,
+    },
+}
+
+/// Reads the arguments after the program name; `Err` is a usage error, in words.
+pub fn parse_args(args: &[String]) -> Result<Command, String> {
+    let mut rest = args.iter();
+    let command = match rest.next().map(String::as_str) {
+        None => return Err("no command given (convert, validate, merge or class)".into()),
+        Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some(c @ ("convert" | "validate" | "merge" | "class")) => c,
+        Some(other) => {
+            return Err(format!(
+                "unknown command \"{other}\" (the commands are convert, validate, merge and class)"
+            ))
+        }
+    };
+    let mut to = None;
+    let mut out = None;
+    let mut articles = None;
+    let mut exercise = None;
+    let mut files = Vec::new();
+    let mut only_files = false;
+    while let Some(arg) = rest.next() {
+        if only_files || !arg.starts_with('-') {
+            files.push(arg.clone());
+            continue;
+        }
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) => (name, Some(value.to_owned())),
+            None => (arg.as_str(), None),
+        };
+        let mut value = |slot: &mut Option<String>| -> Result<(), String> {
+            let v = match inline.clone() {
+                Some(v) => v,
+                None => rest
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| format!("{name} needs a value"))?,
+            };
+            if slot.replace(v).is_some() {
+                return Err(format!("{name} is given twice"));
+            }
+            Ok(())
+        };
+        match name {
+            "--" => only_files = true,
+            "-h" | "--help" => return Ok(Command::Help),
+            "--to" if !matches!(command, "validate" | "class") => value(&mut to)?,
+            "--exercise" if command == "class" => value(&mut exercise)?,
+            "--out" if command != "validate" => value(&mut out)?,
+            "--articles" => value(&mut articles)?,
+            _ => return Err(format!("{command} has no option {name}")),
+        }
+    }
+    if files.is_empty() {
+        return Err(format!("{command} needs at least one FILE"));
+    }
+    let format = |to: Option<String>| -> Result<Format, String> {
+        let key = to.ok_or_else(|| format!("{command} needs --to FORMAT"))?;
+        Format::from_key(&key).ok_or_else(|| {
+            let keys: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
+            format!(
+                "\"{key}\" is not a format; the formats are {}",
+                keys.join(", ")
+            )
+        })
+    };
+    Ok(match command {
+        "validate" => Command::Validate { articles, files },
+        "class" => Command::Class {
+            exercise: exercise.ok_or("class needs --exercise FILE")?,
+            out,
+            articles,
+            files,
+        },
+        "merge" => Command::Merge {
+            to: format(to)?,
+            out: out.ok_or("merge needs --out FILE")?,
+            articles,
+            files,
+        },
+        _ => Command::Convert {
+            to: format(to)?,
+            out,
+            articles,
+            files,
+        },
+    })
+}
+
+#[cfg(test)]
+#[path = "../../tests/batch_args.rs"]
+mod tests;

@@ -1,0 +1,159 @@
+//! Telling a file's format from its content, and reading it with that format's reader.
+//!
+//! The content is looked at from outside first ([`Shape`]: a list or an object, the keys that tell
+//! formats apart, the `type`), which keeps nothing of it; the format's reader then reads the text.
+
+use super::fields::problem;
+use super::shapes::{Loose, OneOrMany};
+use super::sniff::Shape;
+use super::{brat, doccano, error, label_studio, w3c, Format, FormatError, Incoming};
+use crate::domain::files::formats::native;
+use crate::domain::files::json::from_str;
+use crate::domain::model::article::Article;
+use crate::domain::model::time::Timestamp;
+use std::rc::Rc;
+
+/// The start of every zip file.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
+/// Reads the file `name` in whatever importable format its content shows, changing nothing.
+///
+/// Refuses, with the place and the reason: text that is not UTF-8, an empty file, broken JSON, and
+/// files of formats this app writes but does not read back (spaCy, Prodigy, CoNLL, CSV).
+pub fn read(
+    name: &str,
+    bytes: &[u8],
+    articles: &[Rc<Article>],
+    now: Timestamp,
+) -> Result<(Format, Incoming), FormatError> {
+    if bytes.starts_with(ZIP_MAGIC) {
+        return Ok((Format::Brat, brat::read_zip(bytes, articles, now)?));
+    }
+    let text = utf8(bytes)?;
+    if name.to_ascii_lowercase().ends_with(".ann") {
+        return Ok((Format::Brat, brat::read_ann(name, text, articles, now)?));
+    }
+    if text.trim().is_empty() {
+        return error("", "the file is empty");
+    }
+    match from_str::<Shape>(text) {
+        Ok(shape) => read_json(&shape, text, articles, now),
+        Err(whole) => match first_line_object(text) {
+            Some(first) => read_jsonl(&first, text, articles, now),
+            None if text.trim_start().starts_with(['{', '[']) => Err(problem(whole, None)),
+            None => not_json(text),
+        },
+    }
+}
+
+/// The text of the file, without a byte order mark.
+fn utf8(bytes: &[u8]) -> Result<&str, FormatError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).or_else(|e| {
+        error(
+            format!("byte {}", e.valid_up_to()),
+            "the file is not UTF-8 text; save it as UTF-8 and load it again",
+        )
+    })
+}
+
+/// A file that is one JSON value of this `shape`: ours, W3C, Label Studio, or a one-line doccano
+/// file.
+fn read_json(
+    shape: &Shape,
+    text: &str,
+    articles: &[Rc<Article>],
+    now: Timestamp,
+) -> Result<(Format, Incoming), FormatError> {
+    let first = shape.first();
+    let has = |key: &str| first.is_some_and(|v| v.has(key));
+    let is_w3c = has("@context")
+        || first.and_then(Shape::kind).is_some_and(
+            |t| matches!(t, OneOrMany::One(Loose::Text(t)) if t.starts_with("Annotation")),
+        );
+    let object = matches!(shape, Shape::Object(_));
+    let list = matches!(shape, Shape::List(_));
+    if object && has("format") {
+        Ok((Format::Native, native::read(text, articles)?))
+    } else if is_w3c {
+        Ok((Format::W3c, w3c::read(text, articles, now)?))
+    } else if list && has("data") {
+        Ok((
+            Format::LabelStudio,
+            label_studio::read(text, articles, now)?,
+        ))
+    } else if object && has("text") {
+        read_jsonl(shape, text, articles, now)
+    } else if first.is_some_and(|f| matches!(f, Shape::List(_))) {
+        not_read(Format::SpacyTuples)
+    } else {
+        error(
+            "",
+            "this JSON is not a format this app reads (News Annotator, W3C Web Annotation, \
+             Label Studio, doccano)",
+        )
+    }
+}
+
+/// A file of one JSON object a line, told apart by the keys of the `first` line's object.
+fn read_jsonl(
+    first: &Shape,
+    text: &str,
+    articles: &[Rc<Article>],
+    now: Timestamp,
+) -> Result<(Format, Incoming), FormatError> {
+    let has = |key: &str| first.has(key);
+    if has("tokens") {
+        not_read(Format::Prodigy)
+    } else if has("spans") {
+        not_read(Format::SpacyJsonl)
+    } else if has("text") && (has("entities") || has("label") || has("labels")) {
+        Ok((Format::Doccano, doccano::read(text, articles, now)?))
+    } else {
+        error(
+            "line 1",
+            "this JSON Lines file is not doccano's (each line needs \"text\" and \"entities\" or \
+             \"label\")",
+        )
+    }
+}
+
+/// The shape of the first non-empty line, if it is a JSON object.
+fn first_line_object(text: &str) -> Option<Shape> {
+    let line = text.lines().find(|l| !l.trim().is_empty())?;
+    from_str::<Shape>(line)
+        .ok()
+        .filter(|shape| matches!(shape, Shape::Object(_)))
+}
+
+/// Text that is not JSON: name the format if it is one we only write.
+fn not_json(text: &str) -> Result<(Format, Incoming), FormatError> {
+    let first = text.lines().next().unwrap_or_default();
+    if first.starts_with("article,label,kind") {
+        not_read(Format::Csv)
+    } else if first.contains(' ') && text.lines().any(|l| l.ends_with(" O") || l.contains(" B-")) {
+        not_read(Format::Conll)
+    } else {
+        error(
+            "line 1",
+            "this is not a format this app reads: load News Annotator JSON, W3C Web Annotation \
+             JSON-LD, doccano JSONL, Label Studio JSON, or brat (.ann or a zip of .txt and .ann)",
+        )
+    }
+}
+
+/// The refusal for a format that is written but not read.
+fn not_read<T>(format: Format) -> Result<T, FormatError> {
+    error(
+        "",
+        format!(
+            "this looks like {}, which this app exports but cannot import; import the same \
+             annotations as News Annotator JSON, W3C, doccano, Label Studio or brat",
+            format.title()
+        ),
+    )
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../../tests/fuzz_formats.rs"]
+pub(crate) mod fuzz;

@@ -1,0 +1,123 @@
+//! What every reader hands to the import: records in the app's shape, with their places in the file,
+//! and the helpers readers share to build them.
+
+use super::Format;
+use crate::domain::files::records::AnnotationRecord;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{ArticleId, Label};
+use crate::domain::model::time::Timestamp;
+use std::borrow::Cow;
+use std::rc::Rc;
+
+/// Annotations read from a file, in the app's record shape, before they are checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Incoming {
+    /// Each record with the place in the file it came from (`line 3: entities[1]`, `annotations[4]`).
+    pub records: Vec<(String, AnnotationRecord)>,
+    /// Registry entries the file brings, each with its place in the file.
+    pub entities: Vec<(String, crate::domain::model::registry::EntityRecord)>,
+    /// The person's own articles the file brings with their text (only the app's own format does).
+    pub articles: Vec<Article>,
+    /// Things a person should know that do not stop the import (an unknown text, a dropped relation).
+    pub warnings: Vec<String>,
+}
+
+/// An error at a place in a file: `line 3: entities[0].end_offset`, and what is wrong there.
+pub use crate::domain::files::records::RecordError as FormatError;
+
+/// Shorthand for the error at `path`.
+pub fn error<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T, FormatError> {
+    Err(FormatError {
+        path: path.into(),
+        message: message.into(),
+    })
+}
+
+/// One annotation as an importer found it, with offsets already in code points of `text`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    /// The annotation's id: the file's own, or one made by [`generated_id`].
+    pub id: String,
+    /// The id of the article it belongs to.
+    pub article: ArticleId,
+    /// What it is.
+    pub label: Label,
+    /// The note; empty when the format has none.
+    pub note: String,
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// When it was made (the import time when the format has no times).
+    pub created: Timestamp,
+    /// When it was last changed.
+    pub updated: Timestamp,
+}
+
+impl Found {
+    /// The record, with `exact`, `prefix` and `suffix` cut from `text`: the file's own copy of the
+    /// article's text (see [`indexed`]), so that the import can check it against ours and re-anchor
+    /// if they differ. Cutting by the article's code point index keeps this fast at any offset: a
+    /// file of many spans far into a long text is read in time linear in its size.
+    pub fn record(self, text: &Article) -> AnnotationRecord {
+        let cut = |from: usize, to: usize| -> String { text.slice(from, to).to_owned() };
+        let context = crate::domain::model::anchoring::CONTEXT_CHARS;
+        AnnotationRecord {
+            exact: cut(self.start, self.end),
+            prefix: cut(self.start.saturating_sub(context), self.start),
+            suffix: cut(self.end, self.end.saturating_add(context)),
+            id: self.id,
+            article: self.article.as_str().to_owned(),
+            label: self.label.name().name().to_owned(),
+            kind: self.label.kind().map(|k| k.name().to_owned()),
+            note: self.note,
+            start: self.start,
+            end: self.end,
+            created: self.created,
+            updated: self.updated,
+            ..AnnotationRecord::default()
+        }
+    }
+}
+
+/// The file's copy `text` of `article`'s text, indexed for [`Found::record`]: the article itself when
+/// the two are the same.
+pub fn indexed<'a>(article: &'a Article, text: &str) -> Cow<'a, Article> {
+    if article.text == text {
+        Cow::Borrowed(article)
+    } else {
+        Cow::Owned(Article::new(article.id.as_str(), "", text.to_owned()))
+    }
+}
+
+/// An id for an annotation read from a format that has none of its own (or only numbers): the same
+/// span and label in the same article always get the same id, so importing a file twice adds nothing.
+pub fn generated_id(
+    format: Format,
+    article: &ArticleId,
+    start: usize,
+    end: usize,
+    label: Label,
+) -> String {
+    format!(
+        "{}-{}-{start}-{end}-{}",
+        format.key(),
+        article.as_str(),
+        label.mark()
+    )
+}
+
+/// The article a file means: the one with `id` if the app has it, otherwise the one whose text is
+/// exactly `text`. `None` when neither is known.
+pub fn find_article<'a>(
+    articles: &'a [Rc<Article>],
+    id: Option<&str>,
+    text: Option<&str>,
+) -> Option<&'a Rc<Article>> {
+    id.and_then(|id| articles.iter().find(|a| a.id.as_str() == id))
+        .or_else(|| text.and_then(|t| articles.iter().find(|a| a.text == t)))
+}
+
+#[cfg(test)]
+#[path = "../../tests/formats/long_text.rs"]
+pub(crate) mod long_text_tests;

@@ -1,0 +1,63 @@
+//! Trying an own article in storage before it is added: when it does not fit, nothing changes and the
+//! person is told the sizes.
+
+use super::{units, Refused, Store, STATE_KEY};
+use crate::domain::files::stored;
+use crate::domain::model::article::Article;
+use crate::domain::state::session::Session;
+
+/// What adding an article would do to storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Trial {
+    /// The state with the article is saved: add it.
+    Saved,
+    /// Storage refused for another reason than space (it is blocked, say), or saving is paused: add
+    /// it anyway; the save notice says that nothing is saved.
+    Unsaved(String),
+}
+
+/// Saves the state as it will be with `article` added, before anything changes, so that an article
+/// too large for the browser's storage is refused instead of being lost on the next save. On a full
+/// storage the message says how large the article and the saved work are, and nothing was written.
+/// While saving is paused (unreadable data could not be set aside) nothing is written.
+pub fn try_adding(
+    store: &mut impl Store,
+    session: &Session,
+    article: &Article,
+) -> Result<Trial, String> {
+    if !session.saving_allowed() {
+        return Ok(Trial::Unsaved(String::new()));
+    }
+    let trial = stored::encode_adding(&session.workspace, article);
+    match store.write(STATE_KEY, &trial) {
+        Ok(()) => Ok(Trial::Saved),
+        Err(Refused::Full) => Err(full_message(
+            units(&article.text),
+            store.used().unwrap_or(0),
+        )),
+        Err(Refused::Other(why)) => Ok(Trial::Unsaved(why)),
+    }
+}
+
+/// The message for an article of `article` units that does not fit beside `saved` units.
+pub fn full_message(article: usize, saved: usize) -> String {
+    format!(
+        "This browser's storage is full: the article ({}) does not fit beside your work ({} saved). \
+         Nothing was added. Delete an article you added, or download your work first.",
+        size(article),
+        size(saved)
+    )
+}
+
+/// A size in the quota's units (UTF-16 code units, one per character of most texts): below 1 MB in
+/// KB, rounded up so that it is never 0; above, in MB to the nearest tenth.
+pub fn size(units: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * 1024;
+    if units < MB {
+        format!("{} KB", units.div_ceil(KB).max(1))
+    } else {
+        let tenths = (units * 10 + MB / 2) / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}

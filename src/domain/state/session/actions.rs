@@ -1,0 +1,95 @@
+//! What the view asks the session to do.
+
+use super::Pending;
+use crate::domain::model::annotation::Annotation;
+use crate::domain::model::article::Article;
+use crate::domain::model::names::{AnnotationId, ArticleId, Label};
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::session::Notice;
+use crate::domain::state::workspace::Action;
+use crate::domain::state::workspace::Snapshot;
+use std::rc::Rc;
+
+/// What the view asks the session to do.
+#[derive(Debug)]
+pub enum SessionAction {
+    /// Shows another article.
+    Open(ArticleId),
+    /// Opens one annotation in the detail panel (or closes it).
+    Select(Option<AnnotationId>),
+    /// A click on the open article's text at this code point (`None`: on no highlight), at this time
+    /// (the time of the link it makes while [`Session::linking`](super::Session::linking)).
+    ClickAt(Option<usize>, Timestamp),
+    /// The person selected text (or cleared the selection).
+    SelectText(Option<Pending>),
+    /// Tags the pending selection.
+    Tag {
+        /// The label to give.
+        label: Label,
+        /// The new annotation's id.
+        id: AnnotationId,
+        /// Now.
+        at: Timestamp,
+    },
+    /// Changes the workspace. Deleting an annotation that others link to says which links went with it.
+    Edit(Action),
+    /// Waits for a click on the source of this quote or claim (see [`Session::linking`](super::Session::linking)).
+    StartLink(AnnotationId),
+    /// Stops waiting for a source.
+    CancelLink,
+    /// Links a quote or claim to its source, or unlinks it (`None`). A claim that gets a source and
+    /// has no attribution yet also becomes attributed (a second undo step).
+    Link {
+        /// The quote or claim.
+        id: AnnotationId,
+        /// Its source.
+        source: Option<AnnotationId>,
+        /// Now.
+        at: Timestamp,
+    },
+    /// The Escape key: stops waiting for a source if it was; otherwise drops the text selection and
+    /// closes the detail panel.
+    Escape,
+    /// Opens or closes the find-and-tag panel.
+    ShowFind(bool),
+    /// Adds the annotations of a find-and-tag (see [`tag_hits`](super::tag_hits)) as one undo step.
+    TagAll(Vec<Annotation>),
+    /// A file was read: plan its import, or report why it cannot be imported.
+    ReadFile {
+        /// The file's name, for messages and for telling `.ann` files apart.
+        file_name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+        /// Now: the time given to annotations from formats that carry none.
+        at: Timestamp,
+    },
+    /// Adds an article (with annotations, which may be none) and opens it.
+    AddArticle {
+        /// The new article; its id must be free.
+        article: Article,
+        /// Its annotations, added as one undoable import.
+        annotations: Vec<Annotation>,
+    },
+    /// Carries out the offered import.
+    ConfirmImport {
+        /// Replace all annotations instead of merging.
+        replace: bool,
+    },
+    /// Closes the import dialog without changing anything.
+    CancelImport,
+    /// Shows a message.
+    Notify(Notice),
+    /// Hides the message.
+    Dismiss,
+    /// Reports the result of the last save.
+    Saved(Result<(), String>),
+    /// An exercise, a name or a submission (see [`ClassroomAction`](super::ClassroomAction)).
+    Classroom(super::ClassroomAction),
+    /// Another tab saved `theirs`: merge it into the workspace (see [`crate::domain::state::sync`]).
+    FromOtherTab {
+        /// The last state both tabs had.
+        base: Rc<Snapshot>,
+        /// What the other tab saved.
+        theirs: Rc<Snapshot>,
+    },
+}
