@@ -3,11 +3,11 @@
 //! Each group shows its first [`PAGE`] items and a button for more, so a document with thousands of
 //! annotations keeps a short list; items compare by pointer, so an edit redraws only the items it changed.
 
-use crate::domain::features::spoken::label_and_attributes;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, LabelName};
 use crate::domain::rendering::markup::{attribution_symbol, check_symbol, claim_status};
+use crate::domain::rendering::spoken::label_and_attributes;
 use crate::domain::state::session::SessionAction;
 use crate::ui::bridge::{use_dispatch, Ptr};
 use crate::web::schedule::after_next_paint;

@@ -2,6 +2,6 @@
 
 pub mod candidates;
 pub mod classroom;
+pub mod entities;
 pub mod find;
 pub mod outlets;
-pub mod spoken;

@@ -15,6 +15,8 @@ use std::borrow::Borrow;
 use std::fmt;
 
 mod attrs;
+mod entity;
+pub use entity::{EntityRecord, RejectedRecord};
 
 /// One annotation as written to files; offsets are Unicode code points, end exclusive.
 ///

@@ -9,10 +9,6 @@ use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 use std::collections::BTreeSet;
 
-mod record;
-pub mod summary;
-pub use record::{EntityRecord, RejectedRecord};
-
 /// One canonical entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity {

@@ -2,13 +2,13 @@
 //! cut at every annotation boundary, and whose other text is bare text, which keeps the page small. Built as one string so a whole article reaches the page in a single `innerHTML` write, and a
 //! changed line in another; every piece of text and every attribute is escaped here.
 
-use crate::domain::features::spoken::label_and_attributes_into;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::{Article, Paragraph};
 use crate::domain::model::attributes::{Attribution, CheckStatus};
 use crate::domain::model::names::{Label, LabelName};
 use crate::domain::model::span::Span;
 use crate::domain::rendering::segments::segments;
+use crate::domain::rendering::spoken::label_and_attributes_into;
 use std::fmt::Write;
 use std::rc::Rc;
 

@@ -3,3 +3,4 @@
 pub mod caret;
 pub mod markup;
 pub mod segments;
+pub mod spoken;

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::files::json::{from_str, to_compact};
+use crate::domain::files::records::{EntityRecord, RejectedRecord};
 
 fn bessent() -> Entity {
     let mut e = Entity::new(

@@ -4,9 +4,9 @@
 
 use super::merge::MergeControl;
 use super::Target;
+use crate::domain::features::entities::{ArticleMentions, Excerpt};
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::names::{EntityId, EntityKind};
-use crate::domain::model::registry::summary::{ArticleMentions, Excerpt};
 use crate::domain::model::registry::Entity;
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;

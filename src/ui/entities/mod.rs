@@ -1,6 +1,6 @@
 //! The parts of the Entities view ([`super::entities_view`]): an entry's card, the places proposed for
 //! it, and the proposed new entries (the grouping of mentions they show is
-//! [`crate::domain::model::registry::summary`]).
+//! [`crate::domain::features::entities`]).
 
 pub mod entry;
 mod merge;

@@ -3,9 +3,9 @@
 //! "Create entry".
 
 use crate::domain::features::candidates::NewEntry;
+use crate::domain::features::entities::Excerpt;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::names::{AnnotationId, EntityKind};
-use crate::domain::model::registry::summary::Excerpt;
 use crate::domain::model::registry::Entity;
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;

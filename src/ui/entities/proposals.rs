@@ -3,10 +3,10 @@
 
 use super::Target;
 use crate::domain::features::candidates::Candidate;
+use crate::domain::features::entities::Excerpt;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::attributes::Attributes;
 use crate::domain::model::names::Label;
-use crate::domain::model::registry::summary::Excerpt;
 use crate::domain::model::registry::Entity;
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;

@@ -15,7 +15,7 @@ pub struct Incoming {
     /// Each record with the place in the file it came from (`line 3: entities[1]`, `annotations[4]`).
     pub records: Vec<(String, AnnotationRecord)>,
     /// Registry entries the file brings, each with its place in the file.
-    pub entities: Vec<(String, crate::domain::model::registry::EntityRecord)>,
+    pub entities: Vec<(String, crate::domain::files::records::EntityRecord)>,
     /// The person's own articles the file brings with their text (only the app's own format does).
     pub articles: Vec<Article>,
     /// Things a person should know that do not stop the import (an unknown text, a dropped relation).

@@ -8,10 +8,11 @@
 
 use super::{Doc, Format};
 use crate::domain::files::records::AnnotationRecord;
+use crate::domain::files::records::EntityRecord;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::attributes::{Attribution, CheckStatus, LinkKind};
 use crate::domain::model::names::{ArticleId, Label};
-use crate::domain::model::registry::{Entity, EntityRecord};
+use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
 use std::collections::HashMap;
 

@@ -29,8 +29,8 @@
 use crate::domain::files::formats::{docs, error, Doc, FormatError, Incoming, Scope};
 use crate::domain::files::json::{self, to_pretty, Envelope, Peeked};
 use crate::domain::files::records::AnnotationRecord;
+use crate::domain::files::records::EntityRecord;
 use crate::domain::model::article::Article;
-use crate::domain::model::registry::EntityRecord;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::Workspace;
 use std::collections::BTreeMap;

@@ -1,9 +1,10 @@
 //! The own articles and registry entries a file brings: which are new, and which the workspace has.
 
 use super::{fail, Class, ImportError};
+use crate::domain::files::records::EntityRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::ArticleId;
-use crate::domain::model::registry::{Entity, EntityRecord};
+use crate::domain::model::registry::Entity;
 use crate::domain::state::workspace::Workspace;
 use std::collections::HashMap;
 

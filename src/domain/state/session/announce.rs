@@ -3,9 +3,9 @@
 //! a screen reader says at once).
 
 use super::{Notice, Session, SessionAction};
-use crate::domain::features::spoken::{first_words, label_words, FIRST_WORDS};
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::names::AnnotationId;
+use crate::domain::rendering::spoken::{first_words, label_words, FIRST_WORDS};
 use crate::domain::state::workspace::Action;
 
 /// A message for the live region. `serial` goes up with every message, so that the view can redraw

@@ -1,8 +1,8 @@
 //! Tests of Label Studio relations, per-region choices (claim attributes) and registry text areas.
 
 use super::*;
+use crate::domain::files::records::EntityRecord;
 use crate::domain::fixtures::records;
-use crate::domain::model::registry::EntityRecord;
 
 /// The second article's task with these results after three regions: a claim `c` (the sentence),
 /// a quote `q` (its first three words) and an organisation `p` (the parliament).

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::files::formats::Incoming;
-use crate::domain::model::registry::EntityRecord;
+use crate::domain::files::records::EntityRecord;
 
 /// An annotation on the second article ("Ukraine’s parliament met in Kyiv.") with this id, body and
 /// span.

@@ -3,8 +3,8 @@
 //! version 1 file with those fields is refused as having unknown fields.
 
 use crate::domain::files::records::AnnotationRecord;
+use crate::domain::files::records::EntityRecord;
 use crate::domain::model::article::{Article, Origin};
-use crate::domain::model::registry::EntityRecord;
 use crate::domain::model::time::Timestamp;
 use serde::{Deserialize, Serialize};
 

@@ -126,5 +126,5 @@ pub fn short_title(title: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "../../tests/registry_summary.rs"]
+#[path = "../tests/registry_summary.rs"]
 mod tests;

@@ -1,8 +1,9 @@
 //! The file shape of a registry entry, shared by the export file and the stored state.
 
-use super::{Entity, EntityId};
-use crate::domain::files::records::RecordError;
+use super::RecordError;
+use crate::domain::model::names::EntityId;
 use crate::domain::model::names::{ArticleId, EntityKind};
+use crate::domain::model::registry::Entity;
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 use serde::{Deserialize, Serialize};
