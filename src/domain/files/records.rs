@@ -4,7 +4,7 @@
 //! record can be verified against the article and re-anchored when its offsets no longer fit.
 
 use crate::domain::files::json::JsonError;
-use crate::domain::model::anchoring::{anchor, context, Anchoring};
+use crate::domain::model::anchoring::{anchor, context, Anchoring, CONTEXT_CHARS};
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, EntityKind, Label};
@@ -69,6 +69,31 @@ pub struct AnnotationRecord {
 }
 
 impl AnnotationRecord {
+    /// A record labelled `label` and nothing else yet: readers fill in the rest, then
+    /// [`with_context`](Self::with_context).
+    pub fn labelled(label: Label) -> AnnotationRecord {
+        AnnotationRecord {
+            label: label.name().name().to_owned(),
+            kind: label.kind().map(|k| k.name().to_owned()),
+            ..AnnotationRecord::default()
+        }
+    }
+
+    /// The record with `exact`, `prefix` and `suffix` cut at its offsets from `text`: the file's own
+    /// copy of the article's text (see [`formats::indexed`](crate::domain::files::formats::indexed)),
+    /// so that the import can check it against ours and re-anchor if they differ. Cutting by the
+    /// article's code point index keeps this fast at any offset: a file of many spans far into a long
+    /// text is read in time linear in its size.
+    pub fn with_context(self, text: &Article) -> AnnotationRecord {
+        let cut = |from: usize, to: usize| -> String { text.slice(from, to).to_owned() };
+        AnnotationRecord {
+            exact: cut(self.start, self.end),
+            prefix: cut(self.start.saturating_sub(CONTEXT_CHARS), self.start),
+            suffix: cut(self.end, self.end.saturating_add(CONTEXT_CHARS)),
+            ..self
+        }
+    }
+
     /// The record of `a`, with `exact`, `prefix` and `suffix` taken from `article`'s text.
     pub fn from_annotation(a: &Annotation, article: &Article) -> AnnotationRecord {
         let (prefix, suffix) = context(article, a.span);

@@ -25,8 +25,9 @@
 use super::fields::{problem, read_line, span};
 use super::objects::Object;
 use super::Incoming;
-use super::{error, find_article, generated_id, tags, Format, FormatError, Found};
+use super::{error, find_article, generated_id, tags, Format, FormatError};
 use crate::domain::files::json::from_str;
+use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::Label;
 use crate::domain::model::span::Span;
@@ -115,17 +116,18 @@ impl Reader<'_> {
             if let Some(e) = entity_id {
                 by_entity.entry(e).or_insert(index);
             }
-            let found = Found {
+            let record = AnnotationRecord {
                 id,
-                article: article.id.clone(),
-                label,
-                note: String::new(),
+                article: article.id.as_str().to_owned(),
                 start,
                 end,
                 created: self.now,
                 updated: self.now,
+                ..AnnotationRecord::labelled(label)
             };
-            self.incoming.records.push((path, found.record(&source)));
+            self.incoming
+                .records
+                .push((path, record.with_context(&source)));
         }
         let relations = line.relations.iter().flatten().enumerate();
         for (i, relation) in relations {

@@ -5,7 +5,6 @@ use super::Format;
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{ArticleId, Label};
-use crate::domain::model::time::Timestamp;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -33,54 +32,7 @@ pub fn error<T>(path: impl Into<String>, message: impl Into<String>) -> Result<T
     })
 }
 
-/// One annotation as an importer found it, with offsets already in code points of `text`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
-    /// The annotation's id: the file's own, or one made by [`generated_id`].
-    pub id: String,
-    /// The id of the article it belongs to.
-    pub article: ArticleId,
-    /// What it is.
-    pub label: Label,
-    /// The note; empty when the format has none.
-    pub note: String,
-    /// First code point.
-    pub start: usize,
-    /// One past the last code point.
-    pub end: usize,
-    /// When it was made (the import time when the format has no times).
-    pub created: Timestamp,
-    /// When it was last changed.
-    pub updated: Timestamp,
-}
-
-impl Found {
-    /// The record, with `exact`, `prefix` and `suffix` cut from `text`: the file's own copy of the
-    /// article's text (see [`indexed`]), so that the import can check it against ours and re-anchor
-    /// if they differ. Cutting by the article's code point index keeps this fast at any offset: a
-    /// file of many spans far into a long text is read in time linear in its size.
-    pub fn record(self, text: &Article) -> AnnotationRecord {
-        let cut = |from: usize, to: usize| -> String { text.slice(from, to).to_owned() };
-        let context = crate::domain::model::anchoring::CONTEXT_CHARS;
-        AnnotationRecord {
-            exact: cut(self.start, self.end),
-            prefix: cut(self.start.saturating_sub(context), self.start),
-            suffix: cut(self.end, self.end.saturating_add(context)),
-            id: self.id,
-            article: self.article.as_str().to_owned(),
-            label: self.label.name().name().to_owned(),
-            kind: self.label.kind().map(|k| k.name().to_owned()),
-            note: self.note,
-            start: self.start,
-            end: self.end,
-            created: self.created,
-            updated: self.updated,
-            ..AnnotationRecord::default()
-        }
-    }
-}
-
-/// The file's copy `text` of `article`'s text, indexed for [`Found::record`]: the article itself when
+/// The file's copy `text` of `article`'s text, indexed for [`AnnotationRecord::with_context`]: the article itself when
 /// the two are the same.
 pub fn indexed<'a>(article: &'a Article, text: &str) -> Cow<'a, Article> {
     if article.text == text {

@@ -36,7 +36,7 @@ pub mod zip;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use incoming::long_text_tests;
-pub use incoming::{error, find_article, generated_id, indexed, FormatError, Found, Incoming};
+pub use incoming::{error, find_article, generated_id, indexed, FormatError, Incoming};
 
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;

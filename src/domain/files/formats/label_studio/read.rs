@@ -5,7 +5,8 @@ use crate::domain::files::formats::fields::read_file;
 use crate::domain::files::formats::objects::Object;
 use crate::domain::files::formats::shapes::OneOrMany;
 use crate::domain::files::formats::Incoming;
-use crate::domain::files::formats::{find_article, indexed, FormatError, Found};
+use crate::domain::files::formats::{find_article, indexed, FormatError};
+use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::text::{char_len, Utf16Index};
 use crate::domain::model::time::Timestamp;
@@ -89,7 +90,7 @@ fn read_task(
 struct Region {
     path: String,
     id: Option<String>,
-    found: Found,
+    found: AnnotationRecord,
     /// The span's own `text` when it differs from what the offsets select in the task's text.
     exact: Option<String>,
 }
@@ -190,7 +191,7 @@ impl TaskReader<'_> {
             if let Some(id) = region.id {
                 found.id = id;
             }
-            let mut record = found.record(&self.copy);
+            let mut record = found.with_context(&self.copy);
             if let Some(exact) = region.exact {
                 record.exact = exact;
             }

@@ -7,8 +7,9 @@ use crate::domain::files::formats::objects::Object;
 use crate::domain::files::formats::shapes::{Loose, ObjectOr, OneOrMany};
 use crate::domain::files::formats::sniff::{is_a, Shape};
 use crate::domain::files::formats::{
-    error, find_article, generated_id, Format, FormatError, Found, Incoming,
+    error, find_article, generated_id, Format, FormatError, Incoming,
 };
+use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
 use std::rc::Rc;
@@ -164,17 +165,17 @@ impl<'a> Reader<'a> {
         };
         let created = item.created;
         let updated = item.modified.or(created);
-        let found = Found {
+        let mut record = AnnotationRecord {
             id,
-            article: article.id.clone(),
-            label,
+            article: article.id.as_str().to_owned(),
             note: bodies.note,
             start,
             end,
             created: created.unwrap_or(self.now),
             updated: updated.unwrap_or(self.now),
-        };
-        let mut record = found.record(article);
+            ..AnnotationRecord::labelled(label)
+        }
+        .with_context(article);
         if let Some(q) = quote {
             record.exact = q.exact.to_owned();
             record.prefix = q.prefix.to_owned();

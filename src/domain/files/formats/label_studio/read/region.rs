@@ -5,7 +5,8 @@ use super::TaskReader;
 use crate::domain::files::formats::fields::{span, Id};
 use crate::domain::files::formats::label_studio::{RegionValue, TaskResult};
 use crate::domain::files::formats::shapes::{Loose, OneOrMany};
-use crate::domain::files::formats::{error, generated_id, tags, Format, FormatError, Found};
+use crate::domain::files::formats::{error, generated_id, tags, Format, FormatError};
+use crate::domain::files::records::AnnotationRecord;
 
 /// A region id as text: `None` when absent or empty.
 pub(super) fn region_id(id: &Option<Id>) -> Option<String> {
@@ -60,7 +61,7 @@ pub(super) fn labelled(
     value: &RegionValue,
     path: &str,
     task: &TaskReader<'_>,
-) -> Result<(Vec<Found>, Option<String>, bool), FormatError> {
+) -> Result<(Vec<AnnotationRecord>, Option<String>, bool), FormatError> {
     let start = offset(&value.start, &format!("{path}.start"))?;
     let end_path = format!("{path}.end");
     let end = offset(&value.end, &end_path)?;
@@ -95,15 +96,14 @@ pub(super) fn labelled(
         let label_path = format!("{labels_path}[{i}]");
         let label = tags::label_of(label).or_else(|m| error(&label_path, m))?;
         let (start, end) = (span.start(), span.end());
-        found.push(Found {
+        found.push(AnnotationRecord {
             id: generated_id(Format::LabelStudio, &article.id, start, end, label),
-            article: article.id.clone(),
-            label,
-            note: String::new(),
+            article: article.id.as_str().to_owned(),
             start,
             end,
             created: task.now,
             updated: task.now,
+            ..AnnotationRecord::labelled(label)
         });
     }
     let exact = exact.filter(|_| differs).map(str::to_owned);
