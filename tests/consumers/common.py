@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 EXPORTS = Path(os.environ.get("NA_CONSUMERS_DIR", ROOT / "target" / "consumers"))
 
-# Our labels and entity kinds as the tags the foreign formats use (src/domain/formats/tags.rs).
+# Our labels and entity kinds as the tags the foreign formats use (src/domain/files/formats/tags.rs).
 TAGS = {
     ("claim", None): "CLAIM",
     ("quote", None): "QUOTE",
@@ -67,7 +67,7 @@ INPUTS = [
 ]
 
 
-# The link between two labels (src/domain/attributes.rs, LinkKind::between).
+# The link between two labels (src/domain/model/attributes.rs, LinkKind::between).
 KINDS = {("quote", "entity"): "said_by", ("claim", "entity"): "source", ("claim", "quote"): "from_quote"}
 
 
