@@ -2,22 +2,22 @@
 //! article's final plain text (which never changes afterwards, so offsets into it stay valid).
 //!
 //! Plain text is kept exactly, line ends included. Markdown and HTML are reduced to their readable
-//! text, one line per paragraph, with `\n` line ends, no trailing whitespace on a line, no more than one
-//! empty line in a row and none at the start or end:
+//! text, with `\n` line ends, no trailing whitespace on a line, no more than one empty line in a row
+//! and none at the start or end:
 //! - Markdown (simple, not CommonMark-complete): heading, emphasis, code, link, image, blockquote and
 //!   fence markers go, bullets become `•`, reference definitions and HTML comments go (the private
 //!   `markdown` and `inline` modules list every rule).
-//! - HTML: the visible text, without `head`, `script`, `style`, `noscript`, `template`, `svg` or
-//!   comments; block elements end lines, whitespace collapses outside `pre`, character references are
-//!   decoded (the private `html` and `entities` modules list every rule).
+//! - HTML: parsed by the browser (`web::html_text`, with `DOMParser`), whose walk of the page's
+//!   elements [`PageText`] lays out as text: the visible text, block elements ending lines, whitespace
+//!   collapsed outside `pre`. The domain takes the HTML reader as a function, so it stays pure.
 
 mod delimiters;
-mod entities;
-mod html;
 mod inline;
 mod markdown;
-mod tags;
+mod page;
 mod tidy;
+
+pub use page::PageText;
 
 /// The largest article text accepted, in UTF-8 bytes: 5 MiB.
 ///
@@ -63,10 +63,16 @@ pub fn kind_of(file_name: &str) -> Option<SourceKind> {
     }
 }
 
-/// Reads a loaded file into an article's text. The file must be UTF-8 (a UTF-8 byte order mark is
-/// dropped) with an accepted extension, must hold some text once extracted, and that text must fit in
+/// Reads a loaded file into an article's text, HTML through `html` (in the app,
+/// `web::html_text::extract`; it gets the source without a byte order mark, and its error is why the
+/// page could not be read). The file must be UTF-8 (a UTF-8 byte order mark is dropped) with an
+/// accepted extension, must hold some text once extracted, and that text must fit in
 /// [`MAX_ARTICLE_BYTES`]. Each refusal is a message naming the file, for the person to read.
-pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Extracted, String> {
+pub fn read_file(
+    file_name: &str,
+    bytes: &[u8],
+    html: impl FnOnce(&str) -> Result<Extracted, String>,
+) -> Result<Extracted, String> {
     let Some(kind) = kind_of(file_name) else {
         return Err(match extension(file_name) {
             Some(ext) => format!(
@@ -83,7 +89,8 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Extracted, String> {
             e.valid_up_to()
         )
     })?;
-    let extracted = extract(kind, strip_bom(source));
+    let extracted = extract(kind, strip_bom(source), html)
+        .map_err(|e| format!("{file_name} could not be read as HTML: {e}"))?;
     check(&extracted.text, file_name)?;
     Ok(extracted)
 }
@@ -99,16 +106,21 @@ pub fn from_paste(text: &str) -> Result<Extracted, String> {
     })
 }
 
-/// The extraction itself: plain text as is, Markdown and HTML reduced to their text.
-pub fn extract(kind: SourceKind, source: &str) -> Extracted {
-    match kind {
+/// The extraction itself: plain text as is, Markdown reduced to its text, HTML handed to `html`
+/// (whose error is returned as it is).
+pub fn extract(
+    kind: SourceKind,
+    source: &str,
+    html: impl FnOnce(&str) -> Result<Extracted, String>,
+) -> Result<Extracted, String> {
+    Ok(match kind {
         SourceKind::Plain => Extracted {
             title: None,
             text: source.to_string(),
         },
         SourceKind::Markdown => markdown::extract(source),
-        SourceKind::Html => html::extract(source),
-    }
+        SourceKind::Html => html(source)?,
+    })
 }
 
 /// The most code points of a title made from the text's first line, the ellipsis included.

@@ -8,7 +8,7 @@ use crate::domain::article::{Article, ArticleId};
 use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
 use crate::domain::session::{Session, SessionAction};
 use crate::domain::workspace::Action;
-use crate::web::{clock, files};
+use crate::web::{clock, files, html_text};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -181,7 +181,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let read = files::read_bytes(&file)
                     .await
-                    .and_then(|bytes| read_file(&name, &bytes));
+                    .and_then(|bytes| read_file(&name, &bytes, html_text::extract));
                 source.set(match read {
                     Ok(extracted) => Loaded::source(extracted, Some(name)),
                     Err(e) => Source::Failed(e),
