@@ -148,6 +148,21 @@ fn a_text_larger_than_the_limit_is_refused_with_both_sizes() {
 }
 
 #[test]
+fn a_markdown_file_past_twice_the_limit_is_refused_before_it_is_read() {
+    let markdown = "*".repeat(MAX_MARKDOWN_BYTES + 1);
+    assert_eq!(
+        read_file("big.md", markdown.as_bytes(), not_html).unwrap_err(),
+        "big.md is too large: it is 10485761 bytes (10.0 MiB), and a Markdown file may have at most \
+         10485760 bytes (10.0 MiB), twice the text an article holds"
+    );
+    // Up to it, the text decides: all markup, so no text here.
+    assert_eq!(
+        read_file("max.md", &markdown.as_bytes()[1..], not_html).unwrap_err(),
+        "max.md has no text"
+    );
+}
+
+#[test]
 fn pasted_text_is_kept_exactly_without_a_bom() {
     let got = from_paste("\u{FEFF}  Title\r\n\tbody  ").unwrap();
     assert_eq!(
