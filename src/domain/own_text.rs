@@ -2,22 +2,20 @@
 //! article's final plain text (which never changes afterwards, so offsets into it stay valid).
 //!
 //! Plain text is kept exactly, line ends included. Markdown and HTML are reduced to their readable
-//! text, one line per paragraph, with `\n` line ends, no trailing whitespace on a line, no more than one
-//! empty line in a row and none at the start or end:
-//! - Markdown (simple, not CommonMark-complete): heading, emphasis, code, link, image, blockquote and
-//!   fence markers go, bullets become `•`, reference definitions and HTML comments go (the private
-//!   `markdown` and `inline` modules list every rule).
-//! - HTML: the visible text, without `head`, `script`, `style`, `noscript`, `template`, `svg` or
-//!   comments; block elements end lines, whitespace collapses outside `pre`, character references are
-//!   decoded (the private `html` and `entities` modules list every rule).
+//! text, with `\n` line ends, no trailing whitespace on a line, no more than one empty line in a row
+//! and none at the start or end:
+//! - Markdown: parsed by `pulldown-cmark` (CommonMark, with tables and strikethrough); markers go,
+//!   code, link and image text stay, bullets become `•`, raw HTML goes (the private `markdown` module
+//!   lists every rule).
+//! - HTML: parsed by the browser (`web::html_text`, with `DOMParser`), whose walk of the page's
+//!   elements [`PageText`] lays out as text: the visible text, block elements ending lines, whitespace
+//!   collapsed outside `pre`. The domain takes the HTML reader as a function, so it stays pure.
 
-mod delimiters;
-mod entities;
-mod html;
-mod inline;
 mod markdown;
-mod tags;
+mod page;
 mod tidy;
+
+pub use page::PageText;
 
 /// The largest article text accepted, in UTF-8 bytes: 5 MiB.
 ///
@@ -26,6 +24,14 @@ mod tidy;
 /// larger one could never be saved at all); anything up to it may still be annotated, and if a save
 /// does fail, the app's save notice says so and nothing is lost from the open session.
 pub const MAX_ARTICLE_BYTES: usize = 5 * 1024 * 1024;
+
+/// The largest Markdown file read, in bytes: twice [`MAX_ARTICLE_BYTES`].
+///
+/// Markdown's markup is a small part of a file, so a larger one could not give an article's text
+/// anyway; and `pulldown-cmark` keeps the whole document's tree while it is read, up to about 30 times
+/// a file dense with markup (half that in the browser's 32-bit memory), so the file is refused before
+/// it is parsed.
+pub const MAX_MARKDOWN_BYTES: usize = 2 * MAX_ARTICLE_BYTES;
 
 /// What a loaded file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,10 +69,17 @@ pub fn kind_of(file_name: &str) -> Option<SourceKind> {
     }
 }
 
-/// Reads a loaded file into an article's text. The file must be UTF-8 (a UTF-8 byte order mark is
-/// dropped) with an accepted extension, must hold some text once extracted, and that text must fit in
-/// [`MAX_ARTICLE_BYTES`]. Each refusal is a message naming the file, for the person to read.
-pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Extracted, String> {
+/// Reads a loaded file into an article's text, HTML through `html` (in the app,
+/// `web::html_text::extract`; it gets the source without a byte order mark, and its error is why the
+/// page could not be read). The file must be UTF-8 (a UTF-8 byte order mark is dropped) with an
+/// accepted extension (a Markdown file at most [`MAX_MARKDOWN_BYTES`]), must hold some text once
+/// extracted, and that text must fit in [`MAX_ARTICLE_BYTES`]. Each refusal is a message naming the
+/// file, for the person to read.
+pub fn read_file(
+    file_name: &str,
+    bytes: &[u8],
+    html: impl FnOnce(&str) -> Result<Extracted, String>,
+) -> Result<Extracted, String> {
     let Some(kind) = kind_of(file_name) else {
         return Err(match extension(file_name) {
             Some(ext) => format!(
@@ -77,13 +90,24 @@ pub fn read_file(file_name: &str, bytes: &[u8]) -> Result<Extracted, String> {
             ),
         });
     };
+    if kind == SourceKind::Markdown && bytes.len() > MAX_MARKDOWN_BYTES {
+        return Err(format!(
+            "{file_name} is too large: it is {} bytes ({}), and a Markdown file may have at most {} \
+             bytes ({}), twice the text an article holds",
+            bytes.len(),
+            mebibytes(bytes.len()),
+            MAX_MARKDOWN_BYTES,
+            mebibytes(MAX_MARKDOWN_BYTES)
+        ));
+    }
     let source = std::str::from_utf8(bytes).map_err(|e| {
         format!(
             "{file_name} is not UTF-8 text (invalid byte at offset {}); save it as UTF-8 and load it again",
             e.valid_up_to()
         )
     })?;
-    let extracted = extract(kind, strip_bom(source));
+    let extracted = extract(kind, strip_bom(source), html)
+        .map_err(|e| format!("{file_name} could not be read as HTML: {e}"))?;
     check(&extracted.text, file_name)?;
     Ok(extracted)
 }
@@ -99,16 +123,21 @@ pub fn from_paste(text: &str) -> Result<Extracted, String> {
     })
 }
 
-/// The extraction itself: plain text as is, Markdown and HTML reduced to their text.
-pub fn extract(kind: SourceKind, source: &str) -> Extracted {
-    match kind {
+/// The extraction itself: plain text as is, Markdown reduced to its text, HTML handed to `html`
+/// (whose error is returned as it is).
+pub fn extract(
+    kind: SourceKind,
+    source: &str,
+    html: impl FnOnce(&str) -> Result<Extracted, String>,
+) -> Result<Extracted, String> {
+    Ok(match kind {
         SourceKind::Plain => Extracted {
             title: None,
             text: source.to_string(),
         },
         SourceKind::Markdown => markdown::extract(source),
-        SourceKind::Html => html::extract(source),
-    }
+        SourceKind::Html => html(source)?,
+    })
 }
 
 /// The most code points of a title made from the text's first line, the ellipsis included.

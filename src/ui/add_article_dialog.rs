@@ -9,7 +9,7 @@ use crate::domain::model::names::ArticleId;
 use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;
-use crate::web::{clock, files, saving};
+use crate::web::{clock, files, html_text, saving};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -172,7 +172,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let read = files::read_bytes(&file)
                     .await
-                    .and_then(|bytes| read_file(&name, &bytes));
+                    .and_then(|bytes| read_file(&name, &bytes, html_text::extract));
                 source.set(match read {
                     Ok(extracted) => Loaded::source(extracted, Some(name)),
                     Err(e) => Source::Failed(e),

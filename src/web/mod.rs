@@ -11,6 +11,7 @@ pub mod download;
 pub mod exercise_link;
 pub mod files;
 pub mod graphemes;
+pub mod html_text;
 pub mod offline;
 pub mod panic_hook;
 pub mod saving;

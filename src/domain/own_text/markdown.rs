@@ -1,272 +1,278 @@
-//! Markdown reduced to readable text, line by line, so paragraphs keep their lines.
+//! Markdown reduced to readable text, from the events of `pulldown-cmark` (CommonMark, with GitHub's
+//! tables and strikethrough).
 //!
-//! Simple and forgiving, not CommonMark-complete. Per line: ATX headings (`# Title`) and setext
-//! headings (a line underlined with `===` or `---`) keep their text and lose the markers (the first
-//! level-1 heading is also the title); `> ` blockquote prefixes go; bullets `-`, `*` and `+` become
-//! `•` (numbered items stay as written); fence lines (```` ``` ```` or `~~~`) go but the code between
-//! them is kept exactly; thematic breaks (`***`, `---`), table rules (`|---|:--|`), reference
-//! definitions (`[id]: url`) and HTML comments go; a trailing `\` (hard break) goes; indentation stays.
-//! Inline ([`super::inline`]): `*x*`, `**x**`, `_x_`, `__x__` and `~~x~~` lose their markers (not
-//! `_` inside words), code spans their backticks, links `[text](url)`, `[text][id]` and `[id]` (when
-//! defined) give `text`, images `![alt](url)` give `alt`, autolinks `<https://…>` their address, and
-//! backslash escapes their character. Other raw HTML is kept as written, and indented code blocks are
-//! read as text. Line ends (`\r\n`, `\r`) become `\n`; finally lines lose trailing whitespace, no more than one empty
-//! line stays in a row, and the text has no empty lines at its start or end.
+//! Blocks keep their lines: a paragraph's line breaks stay, and blocks are one line apart, or two when
+//! the source has a blank line between them. Headings keep their text (the first level-1 heading, ATX
+//! or setext, is also the title); emphasis, strikethrough, code spans and fences lose their markers but
+//! code keeps its text exactly; links give their text, images their alt text, autolinks their address;
+//! bullets become `•` and numbered items keep their number and delimiter, nested items indented by
+//! their parent's marker; a table gives a line per row, its cells separated by a space. Raw HTML (inline
+//! and blocks, comments included), thematic breaks, reference definitions and blockquote markers go;
+//! escapes and character references are resolved. Line ends (`\r\n`, `\r`) become `\n`; finally lines
+//! lose trailing whitespace, no more than one empty line stays in a row, and the text has no empty
+//! lines at its start or end.
 
-use super::inline::{inline, label};
 use super::tidy::tidy;
 use super::{one_line, Extracted};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// The text of a Markdown document and its first level-1 heading.
 pub(super) fn extract(source: &str) -> Extracted {
-    let source = source.replace("\r\n", "\n").replace('\r', "\n");
-    let source = source.as_str();
-    let refs = definitions(source);
-    let mut doc = Doc {
-        refs: &refs,
-        out: Vec::new(),
-        fence: None,
-        in_comment: false,
-        paragraph: false,
-        title: None,
+    let source = if source.contains('\r') {
+        Cow::Owned(source.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(source)
     };
-    for line in source.lines() {
-        doc.line(line);
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut text = Text::new(&source);
+    for (event, range) in Parser::new_ext(&source, options).into_offset_iter() {
+        text.event(event, range);
     }
     Extracted {
-        title: doc.title,
-        text: tidy(&doc.out.join("\n")),
+        title: text.title,
+        text: tidy(&text.out),
     }
 }
 
-/// An open code fence.
-struct Fence {
-    /// `` ` `` or `~`.
-    ch: char,
-    /// How many of them opened it.
-    len: usize,
-    /// How many blockquote markers its lines carry.
-    quotes: usize,
+/// A list item whose marker is not written yet: it goes before the item's first text.
+struct Marker {
+    /// Where the item starts in the source.
+    at: usize,
+    /// `• `, `1. ` or `1) `.
+    text: String,
+    /// The spaces before it.
+    indent: usize,
 }
 
-/// The state of the reading.
-struct Doc<'a> {
-    /// The labels of the reference definitions.
-    refs: &'a [String],
-    /// The text's lines so far.
-    out: Vec<String>,
-    /// The open code fence.
-    fence: Option<Fence>,
-    /// Inside an HTML comment that began on an earlier line.
-    in_comment: bool,
-    /// The last line was paragraph text, which a `===` or `---` line makes a heading.
-    paragraph: bool,
+/// The text being written from the events.
+struct Text<'a> {
+    /// The source, with `\n` line ends.
+    source: &'a str,
+    /// The text so far.
+    out: String,
+    /// Where in the source the last written block (or line of a list item) ends.
+    last_end: Option<usize>,
+    /// The current line holds only indentation and list markers.
+    bare: bool,
+    /// For each open list item, where its content starts (in columns of the text).
+    indents: Vec<usize>,
+    /// For each open list, the next item's number (`None` for bullets).
+    lists: Vec<Option<u64>>,
+    /// The marker of the item just opened.
+    marker: Option<Marker>,
+    /// The text of the open code block.
+    code: Option<String>,
+    /// Cells written in the open table row.
+    cells: usize,
+    /// Where the open level-1 heading's text starts in `out`, while no title is found.
+    heading: Option<usize>,
     /// The first level-1 heading.
     title: Option<String>,
 }
 
-impl Doc<'_> {
-    /// Reads one line.
-    fn line(&mut self, raw: &str) {
-        if let Some(fence) = &self.fence {
-            let body = unquote(raw, fence.quotes).1;
-            if closes(body, fence) {
-                self.fence = None;
+impl<'a> Text<'a> {
+    /// Ready to write the text of `source`.
+    fn new(source: &'a str) -> Self {
+        Text {
+            source,
+            out: String::with_capacity(source.len()),
+            last_end: None,
+            bare: false,
+            indents: Vec::new(),
+            lists: Vec::new(),
+            marker: None,
+            code: None,
+            cells: 0,
+            heading: None,
+            title: None,
+        }
+    }
+
+    /// Writes what one event gives.
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) | Event::Code(text) => match &mut self.code {
+                Some(code) => code.push_str(&text),
+                None => self.write(&text, range),
+            },
+            Event::SoftBreak | Event::HardBreak => {
+                let next = self.source.get(range.end..).unwrap_or_default();
+                let spaces = next.len() - next.trim_start_matches([' ', '\t']).len();
+                self.out.push('\n');
+                self.indent(spaces.min(self.content_indent()));
+            }
+            // Raw HTML, rules and the extensions not enabled give no text.
+            _ => {}
+        }
+    }
+
+    /// A block or an inline element starts.
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph | Tag::TableHead | Tag::TableRow => {
+                self.begin(range.start);
+                self.cells = 0;
+            }
+            Tag::Heading { level, .. } => {
+                self.begin(range.start);
+                if level == HeadingLevel::H1 && self.title.is_none() {
+                    self.heading = Some(self.out.len());
+                }
+            }
+            Tag::CodeBlock(_) => {
+                self.begin(range.start);
+                self.code = Some(String::new());
+            }
+            Tag::TableCell => {
+                if self.cells > 0 {
+                    self.out.push(' ');
+                }
+                self.cells += 1;
+            }
+            Tag::List(first) => self.lists.push(first),
+            Tag::Item => self.item(range.start),
+            _ => {}
+        }
+    }
+
+    /// A block or an inline element ends.
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::TableHead | TagEnd::TableRow => {
+                self.last_end = Some(range.end);
+            }
+            TagEnd::Heading(_) => {
+                if let Some(start) = self.heading.take() {
+                    let title = one_line(self.out.get(start..).unwrap_or_default());
+                    self.title = Some(title).filter(|t| !t.is_empty());
+                }
+                self.last_end = Some(range.end);
+            }
+            TagEnd::CodeBlock => {
+                let code = self.code.take().unwrap_or_default();
+                let code = code.strip_suffix('\n').unwrap_or(&code);
+                let indent = self.content_indent();
+                for (i, line) in code.split('\n').enumerate() {
+                    if i > 0 {
+                        self.out.push('\n');
+                        self.indent(indent);
+                    }
+                    self.out.push_str(line);
+                }
+                self.bare = false;
+                self.last_end = Some(range.end);
+            }
+            TagEnd::List(_) => {
+                self.lists.pop();
+            }
+            TagEnd::Item => {
+                if self.marker.is_some() {
+                    // An empty item still shows its marker.
+                    self.begin(range.start);
+                    self.last_end = Some(range.start + 1);
+                }
+                self.bare = false;
+                self.indents.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// A list item starts at `at`: its marker waits for its first text.
+    fn item(&mut self, at: usize) {
+        if self.marker.is_some() {
+            // An item that starts with a list: its marker goes first, on the same line.
+            self.begin(at);
+        }
+        let number = self.lists.last_mut().and_then(Option::as_mut);
+        let text = match number {
+            Some(n) => {
+                let written = self.source.get(at..).unwrap_or_default();
+                let delimiter = written.trim_start_matches(|c: char| c.is_ascii_digit());
+                let delimiter = if delimiter.starts_with(')') { ')' } else { '.' };
+                let text = format!("{n}{delimiter} ");
+                *n = n.saturating_add(1);
+                text
+            }
+            None => "• ".to_owned(),
+        };
+        let indent = self.content_indent();
+        self.indents.push(indent + text.chars().count());
+        self.marker = Some(Marker { at, text, indent });
+    }
+
+    /// Starts a new line for a block at `at`: one line after the last, or two when the source has a
+    /// blank line between them; then the waiting list marker, if any.
+    fn begin(&mut self, at: usize) {
+        let marker = self.marker.take();
+        let from = marker.as_ref().map_or(at, |m| m.at);
+        if !self.out.is_empty() && !self.bare {
+            self.out.push_str(if self.blank_before(from) {
+                "\n\n"
             } else {
-                self.out.push(body.to_string());
-            }
-            return;
+                "\n"
+            });
+            let indent = marker
+                .as_ref()
+                .map_or_else(|| self.content_indent(), |m| m.indent);
+            self.indent(indent);
         }
-        let was_paragraph = std::mem::take(&mut self.paragraph);
-        let Some(line) = self.uncomment(raw) else {
-            return;
+        if let Some(marker) = marker {
+            self.out.push_str(&marker.text);
+            self.bare = true;
+        }
+    }
+
+    /// Writes inline text at `range` of the source.
+    fn write(&mut self, text: &str, range: Range<usize>) {
+        if self.marker.is_some() {
+            self.begin(range.start);
+        }
+        if !text.is_empty() {
+            self.out.push_str(text);
+            self.bare = false;
+            self.last_end = Some(range.end);
+        }
+    }
+
+    /// Whether a blank line (blockquote markers aside) stands between the last written block and the
+    /// line where `at` is.
+    fn blank_before(&self, at: usize) -> bool {
+        let Some(end) = self.last_end else {
+            return false;
         };
-        let (quotes, body) = unquote(&line, usize::MAX);
-        let s = body.trim_start();
-        let indent = body.get(..body.len() - s.len()).unwrap_or_default();
-        if s.is_empty() {
-            self.out.push(String::new());
-            return;
-        }
-        if indent.len() < 4 {
-            if let Some(fence) = opens(s, quotes) {
-                self.fence = Some(fence);
-                return;
-            }
-            if was_paragraph && is_run_of(s.trim_end(), &['=', '-']) {
-                if s.starts_with('=') && self.title.is_none() {
-                    self.title = self
-                        .out
-                        .last()
-                        .map(|l| one_line(l))
-                        .filter(|t| !t.is_empty());
-                }
-                return;
-            }
-            if thematic(s) || table_rule(s) || definition(s).is_some() {
-                return;
-            }
-            if let Some((level, text)) = heading(s) {
-                let text = inline(text, self.refs);
-                if level == 1 && self.title.is_none() {
-                    self.title = Some(one_line(&text)).filter(|t| !t.is_empty());
-                }
-                self.out.push(format!("{indent}{text}"));
-                return;
-            }
-        }
-        let s = match s.strip_suffix('\\') {
-            Some(hard) if !hard.ends_with('\\') => hard,
-            _ => s,
+        // From the end of the last block's line (its `\n` when the block took it) to `at`.
+        let ended = end
+            .checked_sub(1)
+            .and_then(|i| self.source.as_bytes().get(i))
+            == Some(&b'\n');
+        let from = if ended { end - 1 } else { end };
+        let gap = self.source.get(from..at).unwrap_or_default();
+        let Some((_, after)) = gap.split_once('\n') else {
+            return false;
         };
-        if let Some(item) = s
-            .strip_prefix(['-', '*', '+'])
-            .filter(|r| r.is_empty() || r.starts_with([' ', '\t']))
-        {
-            self.out
-                .push(format!("{indent}•{}", inline(item, self.refs)));
-            return;
-        }
-        self.paragraph = !numbered(s);
-        self.out.push(format!("{indent}{}", inline(s, self.refs)));
-    }
-
-    /// The line without HTML comments; `None` if it held only comment (or is inside one).
-    fn uncomment(&mut self, raw: &str) -> Option<String> {
-        let mut rest = raw;
-        let mut removed = false;
-        if self.in_comment {
-            let end = rest.find("-->")?;
-            rest = rest.get(end + 3..).unwrap_or_default().trim_start();
-            self.in_comment = false;
-            removed = true;
-        }
-        let mut out = String::with_capacity(rest.len());
-        while let Some(at) = rest.find("<!--") {
-            out.push_str(rest.get(..at).unwrap_or_default());
-            removed = true;
-            let after = rest.get(at + 4..).unwrap_or_default();
-            match after.find("-->") {
-                Some(end) => rest = after.get(end + 3..).unwrap_or_default(),
-                None => {
-                    self.in_comment = true;
-                    rest = "";
-                }
-            }
-        }
-        out.push_str(rest);
-        (!removed || !out.trim().is_empty()).then_some(out)
-    }
-}
-
-/// The labels of the document's reference definitions (outside code fences).
-fn definitions(source: &str) -> Vec<String> {
-    let mut labels = Vec::new();
-    let mut fence: Option<Fence> = None;
-    for line in source.lines() {
-        let (quotes, body) = unquote(line, usize::MAX);
-        let s = body.trim_start();
-        match &fence {
-            Some(open) if closes(s, open) => fence = None,
-            Some(_) => {}
-            None if body.len() - s.len() >= 4 => {}
-            None => {
-                fence = opens(s, quotes);
-                labels.extend(definition(s).map(label));
-            }
-        }
-    }
-    labels
-}
-
-/// Strips up to `max` blockquote markers (`>` and one space after it): how many, and what is left.
-fn unquote(line: &str, max: usize) -> (usize, &str) {
-    let mut rest = line;
-    let mut depth = 0;
-    while depth < max {
-        let s = rest.trim_start_matches(' ');
-        if rest.len() - s.len() > 3 {
-            break;
-        }
-        let Some(after) = s.strip_prefix('>') else {
-            break;
+        let Some((between, _)) = after.rsplit_once('\n') else {
+            return false;
         };
-        rest = after.strip_prefix([' ', '\t']).unwrap_or(after);
-        depth += 1;
+        between.split('\n').any(|line| {
+            line.trim_matches(|c: char| c.is_whitespace() || c == '>')
+                .is_empty()
+        })
     }
-    (depth, rest)
-}
 
-/// A code fence opened by `s`: three or more `` ` `` (with no `` ` `` after them) or `~`.
-fn opens(s: &str, quotes: usize) -> Option<Fence> {
-    let ch = s.chars().next().filter(|c| matches!(c, '`' | '~'))?;
-    let len = s.chars().take_while(|&c| c == ch).count();
-    let info = s.get(len..).unwrap_or_default();
-    (len >= 3 && !(ch == '`' && info.contains('`'))).then_some(Fence { ch, len, quotes })
-}
-
-/// Whether `body` closes `fence`: at least as many of its character, and nothing after them.
-fn closes(body: &str, fence: &Fence) -> bool {
-    let s = body.trim();
-    s.chars().count() >= fence.len && s.chars().all(|c| c == fence.ch)
-}
-
-/// Whether `s` is one or more of a single character from `chars`.
-fn is_run_of(s: &str, chars: &[char]) -> bool {
-    s.chars()
-        .next()
-        .is_some_and(|first| chars.contains(&first) && s.chars().all(|c| c == first))
-}
-
-/// A thematic break: three or more `*`, `-` or `_`, spaces allowed between.
-fn thematic(s: &str) -> bool {
-    if !s.starts_with(['*', '-', '_']) {
-        return false;
+    /// Where the open list item's content starts, in columns (0 outside lists).
+    fn content_indent(&self) -> usize {
+        self.indents.last().copied().unwrap_or(0)
     }
-    let marks: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    marks.chars().count() >= 3 && is_run_of(&marks, &['*', '-', '_'])
-}
 
-/// A table's rule line: `|`, `-`, `:` and spaces only, with at least a `|` and a `-`.
-fn table_rule(s: &str) -> bool {
-    s.contains('|')
-        && s.contains('-')
-        && s.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
-}
-
-/// The label of a reference definition `[label]: destination` (not a footnote `[^1]: …`).
-fn definition(s: &str) -> Option<&str> {
-    let rest = s.strip_prefix('[').filter(|r| !r.starts_with('^'))?;
-    let end = rest.find("]:")?;
-    let name = rest.get(..end)?;
-    (!name.trim().is_empty() && !name.contains(['[', ']'])).then_some(name)
-}
-
-/// An ATX heading: its level and its text without the opening and closing `#`s.
-fn heading(s: &str) -> Option<(usize, &str)> {
-    let level = s.chars().take_while(|&c| c == '#').count();
-    let rest = s.get(level..)?;
-    if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
-        return None;
+    /// Writes `n` spaces.
+    fn indent(&mut self, n: usize) {
+        self.out.extend(std::iter::repeat_n(' ', n));
     }
-    let text = rest.trim();
-    let closed = text.trim_end_matches('#');
-    let text = if closed.is_empty() || closed.ends_with([' ', '\t']) {
-        closed.trim_end()
-    } else {
-        text
-    };
-    Some((level, text))
-}
-
-/// Whether `s` starts with a numbered list marker (`1.` or `1)` and a space).
-fn numbered(s: &str) -> bool {
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    let rest = s.get(digits..).unwrap_or_default();
-    (1..=9).contains(&digits)
-        && rest
-            .strip_prefix(['.', ')'])
-            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t']))
 }
 
 #[cfg(test)]

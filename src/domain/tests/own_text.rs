@@ -1,6 +1,32 @@
 //! Tests of `own_text`: kinds, reading files and pasted text, titles, and properties of every kind.
 
 use super::*;
+use std::cell::RefCell;
+
+/// The HTML reader for files that are not HTML: never called.
+fn not_html(source: &str) -> Result<Extracted, String> {
+    panic!("the HTML reader was called with {source:?}")
+}
+
+/// An HTML reader that records the source it gets and gives `result`. (The app's reader is the
+/// browser's, tested in `tests/browser_html_text.rs`.)
+fn html_giving(
+    result: Result<Extracted, String>,
+    got: &RefCell<Option<String>>,
+) -> impl FnOnce(&str) -> Result<Extracted, String> + '_ {
+    move |source| {
+        *got.borrow_mut() = Some(source.to_owned());
+        result
+    }
+}
+
+/// The text `text` with no title.
+fn text_only(text: &str) -> Extracted {
+    Extracted {
+        title: None,
+        text: text.to_owned(),
+    }
+}
 
 #[test]
 fn kinds_come_from_the_extension_in_any_case() {
@@ -18,7 +44,12 @@ fn kinds_come_from_the_extension_in_any_case() {
 
 #[test]
 fn plain_text_is_kept_exactly_with_crlf_and_without_a_bom() {
-    let got = read_file("n.txt", b"\xEF\xBB\xBFLine one\r\n\r\n  Line two\t\r\n").unwrap();
+    let got = read_file(
+        "n.txt",
+        b"\xEF\xBB\xBFLine one\r\n\r\n  Line two\t\r\n",
+        not_html,
+    )
+    .unwrap();
     assert_eq!(got.text, "Line one\r\n\r\n  Line two\t\r\n");
     assert_eq!(got.title, None);
 }
@@ -29,21 +60,21 @@ fn invalid_utf8_names_the_file_and_the_offset() {
     bytes.extend_from_slice("Київ".as_bytes());
     bytes.push(0xFF);
     assert_eq!(
-        read_file("notes.txt", &bytes).unwrap_err(),
+        read_file("notes.txt", &bytes, not_html).unwrap_err(),
         "notes.txt is not UTF-8 text (invalid byte at offset 13); save it as UTF-8 and load it again"
     );
     // A cut multi-byte character counts from its first byte.
-    let err = read_file("a.md", &"é".as_bytes()[..1]).unwrap_err();
+    let err = read_file("a.md", &"é".as_bytes()[..1], not_html).unwrap_err();
     assert!(err.contains("offset 0"), "{err}");
 }
 
 #[test]
 fn unknown_extensions_are_refused_with_the_accepted_ones() {
     assert_eq!(
-        read_file("report.PDF", b"x").unwrap_err(),
+        read_file("report.PDF", b"x", not_html).unwrap_err(),
         "report.PDF: .PDF files cannot be loaded as an article; load a .txt, .text, .md, .markdown, .html, .htm or .xhtml file"
     );
-    assert!(read_file("notes", b"x")
+    assert!(read_file("notes", b"x", not_html)
         .unwrap_err()
         .starts_with("notes has no extension"));
 }
@@ -51,35 +82,84 @@ fn unknown_extensions_are_refused_with_the_accepted_ones() {
 #[test]
 fn a_file_without_text_is_refused() {
     assert_eq!(
-        read_file("empty.txt", b"").unwrap_err(),
+        read_file("empty.txt", b"", not_html).unwrap_err(),
         "empty.txt has no text"
     );
     assert_eq!(
-        read_file("blank.txt", b" \r\n\t").unwrap_err(),
+        read_file("blank.txt", b" \r\n\t", not_html).unwrap_err(),
         "blank.txt has no text"
     );
     assert_eq!(
-        read_file("bom.md", b"\xEF\xBB\xBF").unwrap_err(),
+        read_file("bom.md", b"\xEF\xBB\xBF", not_html).unwrap_err(),
         "bom.md has no text"
     );
+    let got = RefCell::new(None);
+    let blank = Ok(Extracted {
+        title: Some("T".into()),
+        text: " \n ".into(),
+    });
     assert_eq!(
-        read_file("p.html", b"<title>T</title><script>x()</script>").unwrap_err(),
+        read_file("p.html", b"<title>T</title>", html_giving(blank, &got)).unwrap_err(),
         "p.html has no text"
     );
+}
+
+#[test]
+fn html_goes_to_the_html_reader_without_its_bom_and_its_text_is_checked() {
+    let got = RefCell::new(None);
+    let page = "\u{FEFF}<p>Kyiv</p>";
+    let read = read_file(
+        "p.HTM",
+        page.as_bytes(),
+        html_giving(Ok(text_only("Kyiv")), &got),
+    );
+    assert_eq!(read, Ok(text_only("Kyiv")));
+    assert_eq!(got.borrow().as_deref(), Some("<p>Kyiv</p>"));
+    let failed = read_file(
+        "p.html",
+        b"<p>x",
+        html_giving(Err("no DOMParser".into()), &got),
+    );
+    assert_eq!(
+        failed.unwrap_err(),
+        "p.html could not be read as HTML: no DOMParser"
+    );
+    let big = text_only(&"a".repeat(MAX_ARTICLE_BYTES + 1));
+    let refused = read_file("big.html", b"<p>a", html_giving(Ok(big), &got)).unwrap_err();
+    assert!(refused.starts_with("big.html is too large"), "{refused}");
 }
 
 #[test]
 fn a_text_larger_than_the_limit_is_refused_with_both_sizes() {
     let big = "a".repeat(MAX_ARTICLE_BYTES + 1);
     assert_eq!(
-        read_file("big.txt", big.as_bytes()).unwrap_err(),
+        read_file("big.txt", big.as_bytes(), not_html).unwrap_err(),
         "big.txt is too large: its text is 5242881 bytes (5.0 MiB), and an article holds at most 5242880 bytes (5.0 MiB)"
     );
     assert!(from_paste(&big).is_err());
-    assert!(read_file("max.txt", &big.as_bytes()[1..]).is_ok());
+    assert!(read_file("max.txt", &big.as_bytes()[1..], not_html).is_ok());
     // The limit is on the text: markup around it does not count.
     let page = format!("<p>{}</p>", &big[1..]);
-    assert!(read_file("max.html", page.as_bytes()).is_ok());
+    let got = RefCell::new(None);
+    let text = Ok(text_only(&big[1..]));
+    assert!(read_file("max.html", page.as_bytes(), html_giving(text, &got)).is_ok());
+    let md = format!("**{}**", &big[1..]);
+    assert!(read_file("max.md", md.as_bytes(), not_html).is_ok());
+}
+
+#[test]
+fn a_markdown_file_past_twice_the_limit_is_refused_before_it_is_read() {
+    let markdown = "*".repeat(MAX_MARKDOWN_BYTES + 1);
+    assert_eq!(
+        read_file("big.md", markdown.as_bytes(), not_html).unwrap_err(),
+        "big.md is too large: it is 10485761 bytes (10.0 MiB), and a Markdown file may have at most \
+         10485760 bytes (10.0 MiB), twice the text an article holds"
+    );
+    // Up to it, the text decides: all markup, so no text here.
+    assert_eq!(
+        read_file("max.md", &markdown.as_bytes()[1..], not_html).unwrap_err(),
+        "max.md has no text"
+    );
 }
 
 #[test]
@@ -104,18 +184,17 @@ const WORLD: &str = "Київ 🇺🇦 👩‍👩‍👧 cafe\u{301} 東京";
 
 #[test]
 fn non_ascii_text_survives_every_kind() {
-    let plain = read_file("w.txt", WORLD.as_bytes()).unwrap();
+    let plain = read_file("w.txt", WORLD.as_bytes(), not_html).unwrap();
     assert_eq!(plain.text, WORLD);
-    let md = read_file("w.md", format!("# {WORLD}\n\n**{WORLD}**").as_bytes()).unwrap();
-    assert_eq!(md.title.as_deref(), Some(WORLD));
-    assert_eq!(md.text, format!("{WORLD}\n\n{WORLD}"));
-    let html = read_file(
-        "w.html",
-        format!("<title>{WORLD}</title><p><b>{WORLD}</b></p>").as_bytes(),
+    let md = read_file(
+        "w.md",
+        format!("# {WORLD}\n\n**{WORLD}**").as_bytes(),
+        not_html,
     )
     .unwrap();
-    assert_eq!(html.title.as_deref(), Some(WORLD));
-    assert_eq!(html.text, WORLD);
+    assert_eq!(md.title.as_deref(), Some(WORLD));
+    assert_eq!(md.text, format!("{WORLD}\n\n{WORLD}"));
+    // HTML: in `tests/browser_html_text.rs`.
 }
 
 #[test]
@@ -183,7 +262,7 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    /// Strings made of markup-heavy pieces, so the parsers meet their hard cases.
+    /// Strings made of markup-heavy pieces, so the parser meets its hard cases.
     fn marked_up() -> impl Strategy<Value = String> {
         let piece = prop::sample::select(vec![
             "<",
@@ -252,9 +331,9 @@ mod properties {
 
         #[test]
         fn extract_never_panics_on_any_text(source in any::<String>(), markup in marked_up()) {
-            for kind in [SourceKind::Plain, SourceKind::Markdown, SourceKind::Html] {
+            for kind in [SourceKind::Plain, SourceKind::Markdown] {
                 for input in [&source, &markup] {
-                    let got = extract(kind, input);
+                    let got = extract(kind, input, not_html).unwrap();
                     if kind != SourceKind::Plain {
                         prop_assert_eq!(got.text.trim_end().len(), got.text.len(), "{:?}", kind);
                         prop_assert!(!got.text.contains("\n\n\n") && !got.text.contains('\r'));
@@ -266,28 +345,20 @@ mod properties {
 
         #[test]
         fn plain_extraction_is_the_identity(source in any::<String>()) {
-            prop_assert_eq!(extract(SourceKind::Plain, &source).text, source);
-        }
-
-        #[test]
-        fn html_never_keeps_a_script_or_a_tag(before in marked_up(), after in marked_up()) {
-            let page = format!("{before}<p>x<script>SECRET()</script>y{after}");
-            let got = extract(SourceKind::Html, &page).text;
-            prop_assert!(!got.contains("SECRET"));
-            prop_assert!(!got.contains("<script"), "{:?}", got);
+            prop_assert_eq!(extract(SourceKind::Plain, &source, not_html).unwrap().text, source);
         }
 
         #[test]
         fn a_read_file_is_valid_whenever_it_is_accepted(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
-            for name in ["f.txt", "f.md", "f.html", "f.pdf"] {
-                if let Ok(got) = read_file(name, &bytes) {
+            for name in ["f.txt", "f.md", "f.pdf"] {
+                if let Ok(got) = read_file(name, &bytes, not_html) {
                     prop_assert!(!got.text.trim().is_empty());
                 }
             }
             let source = std::str::from_utf8(&bytes).ok().map(|s| s.strip_prefix('\u{FEFF}').unwrap_or(s));
             match source.filter(|s| !s.trim().is_empty()) {
-                Some(s) => prop_assert_eq!(read_file("f.txt", &bytes).unwrap().text, s),
-                None => prop_assert!(read_file("f.txt", &bytes).is_err()),
+                Some(s) => prop_assert_eq!(read_file("f.txt", &bytes, not_html).unwrap().text, s),
+                None => prop_assert!(read_file("f.txt", &bytes, not_html).is_err()),
             }
         }
     }

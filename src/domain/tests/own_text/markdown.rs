@@ -108,7 +108,9 @@ fn fence_lines_go_and_code_lines_stay_exactly() {
 fn html_comments_are_dropped_even_across_lines() {
     assert_eq!(
         text("a <!-- hidden --> b\n<!-- alone -->\nc <!-- starts\nstill hidden\nends --> d"),
-        "a  b\nc\nd"
+        // CommonMark: a comment across lines is one piece of inline HTML, so the text around it
+        // stays on one line (as a browser shows it), where the old line-by-line reader broke it.
+        "a  b\nc  d"
     );
 }
 
@@ -125,10 +127,12 @@ fn backslash_escapes_and_hard_breaks_are_resolved() {
 }
 
 #[test]
-fn thematic_breaks_and_table_rules_are_dropped_and_blank_runs_collapse() {
+fn thematic_breaks_and_table_markup_are_dropped_and_blank_runs_collapse() {
     assert_eq!(
         text("\n\nA\n\n* * *\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n\n\nB\n\n"),
-        "A\n\n| a | b |\n| 1 | 2 |\n\nB"
+        // A table (GitHub's extension) is a line per row, cells separated by a space as in an HTML
+        // page's text, where the old reader kept the rows as written.
+        "A\n\na b\n1 2\n\nB"
     );
 }
 
@@ -146,4 +150,42 @@ fn deep_nesting_and_long_lines_stay_fast_and_safe() {
     assert_eq!(text(&stars), stars.trim_end());
     let ticks: String = (1..400).map(|n| "`".repeat(n) + " ").collect();
     assert_eq!(text(&ticks), ticks.trim_end());
+}
+
+#[test]
+fn nested_items_and_their_lines_are_indented_by_their_markers() {
+    assert_eq!(
+        text("- one\n  goes on\nlazily\n  1. inner\n     more\n\n     ```\n     code\n     ```\n- - two"),
+        "• one\n  goes on\nlazily\n  1. inner\n     more\n\n     code\n• • two"
+    );
+    // A blank line after a tight list still separates it from what follows, whatever the script.
+    assert_eq!(text("- Київ\n\nПара"), "• Київ\n\nПара");
+    // CommonMark numbers a list from its first number on; the delimiter stays.
+    assert_eq!(text("3) a\n3) b\n-\n- c"), "3) a\n4) b\n•\n• c");
+}
+
+#[test]
+fn tables_keep_their_cells_text() {
+    assert_eq!(
+        text("| *Name* | `x` |\n|:--|--:|\n| [Kyiv](k) | 1 |\nafter"),
+        "Name x\nKyiv 1\nafter"
+    );
+}
+
+#[test]
+fn raw_html_goes_and_character_references_are_decoded() {
+    assert_eq!(
+        text(
+            "<div class=\"x\">\n<img src=a.png>\n</div>\n\nSaid <b>this</b> &amp; &eacute;&#233;."
+        ),
+        "Said this & éé."
+    );
+}
+
+#[test]
+fn indented_code_is_kept_exactly() {
+    assert_eq!(
+        text("Para\n\n    let *x* = 1;\n      y\n\nAfter"),
+        "Para\n\nlet *x* = 1;\n  y\n\nAfter"
+    );
 }
