@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use news_annotator::domain::own_text::{read_file, Extracted, MAX_ARTICLE_BYTES};
+use news_annotator::domain::features::own_text::{read_file, Extracted, MAX_ARTICLE_BYTES};
 use news_annotator::web::html_text::extract;
 use wasm_bindgen_test::*;
 

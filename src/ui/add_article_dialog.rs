@@ -4,9 +4,11 @@
 //! dialog says so and nothing changes.
 
 use super::bridge::{use_dispatch, SessionView};
+use crate::domain::features::own_text::{
+    from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES,
+};
 use crate::domain::model::article::Article;
 use crate::domain::model::names::ArticleId;
-use crate::domain::own_text::{from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES};
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;
 use crate::web::{clock, files, html_text, saving};

@@ -3,7 +3,7 @@
 //! script runs, nothing loads), and a walk of its body hands the elements and texts, in document
 //! order, to the domain's [`PageText`], which lays them out as the article's text.
 
-use crate::domain::own_text::{Extracted, PageText};
+use crate::domain::features::own_text::{Extracted, PageText};
 use wasm_bindgen::JsCast;
 use web_sys::{DomParser, Element, Node, SupportedType};
 

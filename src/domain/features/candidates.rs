@@ -1,15 +1,15 @@
 //! Registry proposals: places that are probably mentions of a registry entry, and unlinked mentions that
 //! look like one new entry. The person accepts or rejects each; nothing here changes the workspace.
 //!
-//! Likeness comes from [`similarity`](crate::domain::similarity): the same text, a shared word, a spelling a few
+//! Likeness comes from [`similarity`](crate::domain::features::similarity): the same text, a shared word, a spelling a few
 //! edits away ("Besant" / "Bessent") or a shortened word ("Bess" / "Bessent"). Proposals for one entry
 //! scan every article's text, so the view asks for them one entry at a time.
 
+use crate::domain::features::similarity::{alike_runs, groups, likeness, name_words, Likeness};
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::names::{AnnotationId, ArticleId, EntityId, EntityKind};
 use crate::domain::model::registry::Entity;
 use crate::domain::model::span::Span;
-use crate::domain::similarity::{alike_runs, groups, likeness, name_words, Likeness};
 use crate::domain::state::workspace::Workspace;
 use std::collections::BTreeMap;
 use std::rc::Rc;

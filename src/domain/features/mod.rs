@@ -5,3 +5,5 @@ pub mod classroom;
 pub mod entities;
 pub mod find;
 pub mod outlets;
+pub mod own_text;
+pub mod similarity;

@@ -2,7 +2,7 @@
 //! can be linked to, so that "Bessent", "Besant" and "Bess" count as one person.
 //!
 //! A mention points to its entry (`Attributes::entity`); the entry lists no mentions itself, so there is
-//! one place to change. [`Workspace::mentions_of`](crate::domain::state::workspace::Workspace::mentions_of) finds them.
+//! one place to change. `Workspace::mentions` (in `state::workspace`) finds them.
 
 use crate::domain::model::names::{ArticleId, EntityId, EntityKind};
 use crate::domain::model::span::Span;

@@ -7,6 +7,7 @@
 //! Each file runs in a child process of this test binary (the same test, `NA_BIG_CASE` naming the
 //! file), so that the peak resident size (`VmHWM`, reset before the read) is this read's alone.
 
+use crate::domain::features::own_text::read_file;
 use crate::domain::files::formats::long_text_tests::utf16_offsets;
 use crate::domain::files::formats::native::export_json;
 use crate::domain::files::formats::{detect, docs, export, zip, Format, Scope};
@@ -16,7 +17,6 @@ use crate::domain::fuzz::peak_rss;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{EntityKind, Label};
 use crate::domain::model::time::Timestamp;
-use crate::domain::own_text::read_file;
 use crate::domain::state::workspace::{Action, Workspace};
 use crate::domain::timing;
 

@@ -1,8 +1,8 @@
 //! Word-level differences between two versions of a passage: the longest common subsequence of their
 //! words, as runs of words kept, removed (only in the base) and added (only in the other).
 
+use crate::domain::features::similarity::fold;
 use crate::domain::model::span::Span;
-use crate::domain::similarity::fold;
 
 /// The most cells (words of the base × words of the other, after their common start and end are set
 /// aside) the LCS table may have: 250,000 (500 × 500 words, 1 MB of `u32`). Past it, the middle is

@@ -1,6 +1,6 @@
 //! Grouping texts of several articles that say the same thing: their folded words in common.
 
-use crate::domain::similarity::fold;
+use crate::domain::features::similarity::fold;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 

@@ -1,10 +1,10 @@
 //! The passages of one article that may be quoted elsewhere: the person's tagged quotes, and the text
 //! the article itself puts between quotation marks.
 
+use crate::domain::features::similarity::fold;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, Label};
 use crate::domain::model::span::Span;
-use crate::domain::similarity::fold;
 use crate::domain::state::workspace::Workspace;
 
 /// At most this many passages per article (tagged quotes first, then found ones in text order), so a

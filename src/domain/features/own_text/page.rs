@@ -142,5 +142,5 @@ impl PageText {
 }
 
 #[cfg(test)]
-#[path = "../tests/own_text/page.rs"]
+#[path = "../../tests/own_text/page.rs"]
 mod tests;

@@ -276,5 +276,5 @@ impl<'a> Text<'a> {
 }
 
 #[cfg(test)]
-#[path = "../tests/own_text/markdown.rs"]
+#[path = "../../tests/own_text/markdown.rs"]
 mod tests;

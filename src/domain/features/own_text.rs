@@ -233,9 +233,9 @@ fn shorten(line: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
-#[path = "tests/own_text.rs"]
+#[path = "../tests/own_text.rs"]
 mod tests;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
-#[path = "tests/fuzz_own_text.rs"]
+#[path = "../tests/fuzz_own_text.rs"]
 mod fuzz;

@@ -181,5 +181,5 @@ pub fn likeness(a: &str, b: &str) -> Option<Likeness> {
 }
 
 #[cfg(test)]
-#[path = "tests/similarity.rs"]
+#[path = "../tests/similarity.rs"]
 mod tests;
