@@ -11,14 +11,16 @@ use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// Text that borrows from the saved state when it has no escapes, or from the workspace when saving.
 pub(super) type Text<'a> = Cow<'a, str>;
 
-/// A whole saved state in schema 3 (older schemas are migrated to it).
+/// A whole saved state in schema 3 (older schemas are migrated to it). Read, its annotations are a
+/// list of [`Record`]s; written, they are made one at a time from the workspace ([`Annotations`]).
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct StoredV3<'a> {
+pub(super) struct StoredV3<'a, A = Vec<Record<'a>>> {
     /// Always 3.
     pub schema: u32,
     /// The person's own articles.
@@ -28,8 +30,21 @@ pub(super) struct StoredV3<'a> {
     #[serde(borrow)]
     pub entities: Vec<StoredEntity<'a>>,
     /// The annotations.
-    #[serde(borrow)]
-    pub annotations: Vec<Record<'a>>,
+    #[serde(bound(deserialize = "A: Deserialize<'de>"))]
+    pub annotations: A,
+}
+
+/// Every annotation of the workspace as a [`Record`], article by article in list order, each made
+/// as it is written.
+pub(super) struct Annotations<'a>(Vec<(&'a Article, Rc<[Rc<Annotation>]>)>);
+
+impl Serialize for Annotations<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let records = self.0.iter();
+        serializer.collect_seq(
+            records.flat_map(|(article, list)| list.iter().map(|a| record(a, article))),
+        )
+    }
 }
 
 /// One own article: `{"id", "title", "added": ms, "text"}`.
@@ -219,7 +234,7 @@ impl From<Record<'_>> for AnnotationRecord {
 /// The workspace as a compact schema 3 state, with `extra` among the own articles as if it had
 /// been added.
 pub(super) fn encode(ws: &Workspace, schema: u32, extra: Option<&Article>) -> String {
-    let lists: Vec<_> = ws
+    let lists = ws
         .articles()
         .iter()
         .map(|article| (&**article, ws.in_article(&article.id)))
@@ -234,10 +249,7 @@ pub(super) fn encode(ws: &Workspace, schema: u32, extra: Option<&Article>) -> St
         schema,
         articles: own.into_iter().filter_map(stored_article).collect(),
         entities: ws.entities().map(|e| stored_entity(e)).collect(),
-        annotations: lists
-            .iter()
-            .flat_map(|(article, list)| list.iter().map(move |a| record(a, article)))
-            .collect(),
+        annotations: Annotations(lists),
     })
 }
 
