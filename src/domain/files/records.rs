@@ -4,10 +4,10 @@
 //! record can be verified against the article and re-anchored when its offsets no longer fit.
 
 use crate::domain::files::json::JsonError;
-use crate::domain::model::anchoring::{anchor, context, Anchoring, CONTEXT_CHARS};
+use crate::domain::model::anchoring::{anchor, Anchoring, CONTEXT_CHARS};
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
-use crate::domain::model::names::{AnnotationId, EntityKind, Label};
+use crate::domain::model::names::{AnnotationId, Label};
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -96,26 +96,21 @@ impl AnnotationRecord {
 
     /// The record of `a`, with `exact`, `prefix` and `suffix` taken from `article`'s text.
     pub fn from_annotation(a: &Annotation, article: &Article) -> AnnotationRecord {
-        let (prefix, suffix) = context(article, a.span);
-        let exact = article.slice(a.span.start(), a.span.end()).to_owned();
         AnnotationRecord {
             id: a.id.as_str().to_owned(),
             article: a.article.as_str().to_owned(),
-            label: a.label.name().name().to_owned(),
-            kind: a.label.kind().map(|k| EntityKind::name(k).to_owned()),
             note: a.note.clone(),
             start: a.span.start(),
             end: a.span.end(),
-            exact,
-            prefix,
-            suffix,
             created: a.created,
             updated: a.updated,
             source: a.attrs.source.as_ref().map(|s| s.as_str().to_owned()),
             attribution: a.attrs.attribution.map(|x| x.name().to_owned()),
             check: a.attrs.check_name().map(str::to_owned),
             entity: a.attrs.entity.as_ref().map(|e| e.as_str().to_owned()),
+            ..AnnotationRecord::labelled(a.label)
         }
+        .with_context(article)
     }
 }
 

@@ -124,9 +124,7 @@ impl Exercise {
 
     /// The students' copy (`with_key` false) or the teacher's copy, pretty-printed.
     pub fn to_json(&self, with_key: bool) -> String {
-        let mut json = to_pretty(&self.file(with_key));
-        json.push('\n');
-        json
+        to_pretty(&self.file(with_key))
     }
 
     /// The students' copy on one line, for a link.

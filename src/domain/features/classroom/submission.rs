@@ -65,9 +65,7 @@ pub fn submission_json(
             .collect(),
         annotations,
     };
-    let mut json = to_pretty(&file);
-    json.push('\n');
-    json
+    to_pretty(&file)
 }
 
 /// The download name: `ada-lovelace--who-said-what.submission.json`.

@@ -78,8 +78,7 @@ pub fn export(docs: &[Doc]) -> Body {
             predictions: None,
         })
         .collect();
-    let mut text = to_pretty(&tasks);
-    text.push('\n');
+    let text = to_pretty(&tasks);
     let mut body = Body::text(text);
     body.dropped = dropped;
     body

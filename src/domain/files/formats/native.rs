@@ -77,9 +77,7 @@ pub fn export_docs(docs: &[Doc], now: Timestamp) -> String {
             })
             .collect(),
     };
-    let mut json = to_pretty(&file);
-    json.push('\n');
-    json
+    to_pretty(&file)
 }
 
 /// Reads an export file (version 1 or 2) into records, registry entries and the own articles it

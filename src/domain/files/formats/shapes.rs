@@ -234,17 +234,26 @@ impl<T: Serialize> Serialize for ObjectOr<T> {
     }
 }
 
-/// Reads an object as `T` and anything else as [`Loose`].
-struct ObjectOrVisitor<T>(PhantomData<T>);
-
-/// A plain value read as [`Loose`].
-macro_rules! plain {
-    ($($method:ident($ty:ty)),* $(,)?) => {$(
-        fn $method<E: de::Error>(self, v: $ty) -> Result<ObjectOr<T>, E> {
-            LooseVisitor.$method(v).map(ObjectOr::Plain)
+/// The visitor methods of every plain value (not a list or an object): each is read as [`Loose`] and
+/// wrapped by `$wrap` into `$out`.
+macro_rules! plain_values {
+    ($out:ty, $wrap:expr) => {
+        plain_values!($out, $wrap; visit_bool(bool), visit_i64(i64), visit_u64(u64),
+            visit_f64(f64), visit_str(&str), visit_string(String));
+        fn visit_unit<E: de::Error>(self) -> Result<$out, E> {
+            LooseVisitor.visit_unit().map($wrap)
+        }
+    };
+    ($out:ty, $wrap:expr; $($method:ident($ty:ty)),*) => {$(
+        fn $method<E: de::Error>(self, v: $ty) -> Result<$out, E> {
+            LooseVisitor.$method(v).map($wrap)
         }
     )*};
 }
+pub(super) use plain_values;
+
+/// Reads an object as `T` and anything else as [`Loose`].
+struct ObjectOrVisitor<T>(PhantomData<T>);
 
 impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectOrVisitor<T> {
     type Value = ObjectOr<T>;
@@ -252,17 +261,7 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectOrVisitor<T> {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    plain! {
-        visit_bool(bool),
-        visit_i64(i64),
-        visit_u64(u64),
-        visit_f64(f64),
-        visit_str(&str),
-        visit_string(String),
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<ObjectOr<T>, E> {
-        LooseVisitor.visit_unit().map(ObjectOr::Plain)
-    }
+    plain_values!(ObjectOr<T>, ObjectOr::Plain);
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ObjectOr<T>, A::Error> {
         LooseVisitor.visit_seq(seq).map(ObjectOr::Plain)
     }

@@ -2,7 +2,7 @@
 //! an object or a plain value, the keys an object has among those that tell formats apart, and its
 //! `type`. Reading a [`Shape`] skips every other value unread, so a large file costs no memory.
 
-use super::shapes::{Loose, LooseVisitor, OneOrMany};
+use super::shapes::{plain_values, Loose, LooseVisitor, OneOrMany};
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -68,32 +68,13 @@ impl<'de> Deserialize<'de> for Shape {
 /// Reads a list's first item and an object's keys and `type`; skips the rest.
 struct ShapeVisitor;
 
-/// Visitor methods that read a plain value as [`Loose`].
-macro_rules! plain {
-    ($($method:ident($ty:ty)),* $(,)?) => {$(
-        fn $method<E: de::Error>(self, v: $ty) -> Result<Shape, E> {
-            LooseVisitor.$method(v).map(Shape::Plain)
-        }
-    )*};
-}
-
 impl<'de> Visitor<'de> for ShapeVisitor {
     type Value = Shape;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
-    plain! {
-        visit_bool(bool),
-        visit_i64(i64),
-        visit_u64(u64),
-        visit_f64(f64),
-        visit_str(&str),
-        visit_string(String),
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Shape, E> {
-        LooseVisitor.visit_unit().map(Shape::Plain)
-    }
+    plain_values!(Shape, Shape::Plain);
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Shape, A::Error> {
         let first = seq.next_element::<Shape>()?.map(Box::new);
         while seq.next_element::<IgnoredAny>()?.is_some() {}

@@ -114,8 +114,7 @@ pub fn export_tuples(docs: &[Doc]) -> Body {
             .collect();
         tuples.push(Tuple(doc.article.text.clone(), Entities { entities }));
     }
-    let mut out = to_pretty(&tuples);
-    out.push('\n');
+    let out = to_pretty(&tuples);
     Body {
         dropped,
         ..Body::text(out)

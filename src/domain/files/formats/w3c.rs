@@ -111,8 +111,7 @@ pub fn export(docs: &[Doc], now: Timestamp) -> Export {
             next: None,
         })),
     };
-    let mut text = to_pretty(&collection);
-    text.push('\n');
+    let text = to_pretty(&collection);
     let mut body = Export::text(text);
     body.dropped = dropped;
     body

@@ -90,10 +90,12 @@ pub fn to_compact<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string(value).unwrap_or_else(|e| unreachable!("our types always serialize: {e}"))
 }
 
-/// `value` as JSON text indented by two spaces.
+/// `value` as a file of JSON text indented by two spaces, ending with a line end.
 pub fn to_pretty<T: Serialize + ?Sized>(value: &T) -> String {
-    serde_json::to_string_pretty(value)
-        .unwrap_or_else(|e| unreachable!("our types always serialize: {e}"))
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|e| unreachable!("our types always serialize: {e}"));
+    text.push('\n');
+    text
 }
 
 #[cfg(test)]
