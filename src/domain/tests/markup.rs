@@ -23,9 +23,9 @@ fn html(text: &str, annotations: Vec<Annotation>) -> String {
 fn plain_lines_keep_their_text_and_offsets_even_when_empty() {
     assert_eq!(
         html("One “two”\n\nthree", vec![]),
-        "<p class=\"para\" data-start=\"0\" data-end=\"9\">One “two”</p>\
-         <p class=\"para\" data-start=\"10\" data-end=\"10\"></p>\
-         <p class=\"para\" data-start=\"11\" data-end=\"16\">three</p>"
+        "<p class=\"para\" elementtiming=\"article\" data-start=\"0\" data-end=\"9\">One “two”</p>\
+         <p class=\"para\" elementtiming=\"article\" data-start=\"10\" data-end=\"10\"></p>\
+         <p class=\"para\" elementtiming=\"article\" data-start=\"11\" data-end=\"16\">three</p>"
     );
 }
 
@@ -36,7 +36,7 @@ fn nested_spans_are_marked_and_classed() {
     let out = html("Zelensky said no", vec![claim, who]);
     assert_eq!(
         out,
-        "<p class=\"para\" data-start=\"0\" data-end=\"16\">\
+        "<p class=\"para\" elementtiming=\"article\" data-start=\"0\" data-end=\"16\">\
          <span class=\"seg hl claim entity\" data-s=\"0\" data-mark=\"CP\" role=\"mark\" aria-description=\"Claim; Person\">Zelensky</span>\
          <span class=\"seg hl claim\" data-s=\"8\"> said</span> no</p>"
     );
@@ -84,7 +84,7 @@ fn a_claims_check_and_attribution_show_where_it_starts_and_plain_ones_stay_bare(
     let out = html("Zelensky said no", vec![claim.clone(), who.clone()]);
     assert_eq!(
         out,
-        "<p class=\"para\" data-start=\"0\" data-end=\"16\">\
+        "<p class=\"para\" elementtiming=\"article\" data-start=\"0\" data-end=\"16\">\
          <span class=\"seg hl claim entity\" data-s=\"0\" data-mark=\"C?uP\" role=\"mark\" aria-description=\"Claim, disputed, \
          unattributed; Person\" data-check=\"disputed\" \
          data-attribution=\"unattributed\" title=\"Claim: Disputed · Unattributed\">Zelensky</span>\
