@@ -5,6 +5,8 @@
 // 2. Writes the Content-Security-Policy into index.html as a <meta> element, allowing the page's inline
 //    scripts (Trunk's loader, which imports the hashed JS and starts the wasm) by their SHA-256 only.
 // 3. Writes sw.js from pwa/sw.js, with the build's version and the list of its files to keep offline.
+// 4. Names the web worker's loader (Trunk's `*_loader.js`, with a hashed name) in the page as
+//    <meta name="news-annotator-worker" content="…">, where the app looks for it.
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the build being assembled), TRUNK_SOURCE_DIR (where index.html
 // is) and TRUNK_PUBLIC_URL (the path the app is served under, "/" by default).
@@ -115,10 +117,29 @@ export function serviceWorker(template, record) {
   return template.replace(line, () => `const BUILD = ${JSON.stringify(record)};`);
 }
 
-/** Runs the three steps on a staging directory. */
+const WORKER_META = /<meta\s+name=["']?news-annotator-worker["']?[^>]*>\s*/gi;
+
+/**
+ * `html` with the worker's loader named in a <meta> after <meta charset> (any older one removed):
+ * `loaders` are the `*_loader.js` files of the build; none leaves the page without one, more is an error.
+ */
+export function withWorker(html, loaders, publicUrl = '/') {
+  const clean = html.replace(WORKER_META, '');
+  if (loaders.length === 0) return clean;
+  if (loaders.length > 1) throw new Error(`post-build: more than one worker loader (${loaders.join(', ')})`);
+  const meta = `<meta name="news-annotator-worker" content="${publicUrl}${loaders[0]}" />`;
+  const charset = /<meta\s+charset=[^>]*>/i.exec(clean);
+  if (!charset) throw new Error('post-build: index.html has no <meta charset>');
+  const at = charset.index + charset[0].length;
+  return `${clean.slice(0, at)}\n    ${meta}${clean.slice(at)}`;
+}
+
+/** Runs the four steps on a staging directory. */
 export function postBuild({ staging, source, publicUrl = '/' }) {
   const indexPath = join(staging, 'index.html');
-  const moved = moveAutoreload(readFileSync(indexPath, 'utf8'), publicUrl);
+  const loaders = readdirSync(staging).filter((f) => f.endsWith('_loader.js'));
+  const page = withWorker(readFileSync(indexPath, 'utf8'), loaders, publicUrl);
+  const moved = moveAutoreload(page, publicUrl);
   if (moved.script !== null) writeFileSync(join(staging, 'trunk-autoreload.js'), moved.script);
   const { html, hashes } = withPolicy(moved.html);
   writeFileSync(indexPath, html);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postBuild, scriptHash, withPolicy } from '../scripts/post-build.mjs';
+import { postBuild, scriptHash, withPolicy, withWorker } from '../scripts/post-build.mjs';
 import { REPO_ROOT } from './support/paths.mjs';
 
 const LOADER = "\nimport init from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });\n";
@@ -61,6 +61,25 @@ test('a staging directory gets its policy, its service worker and, under trunk s
     writeFileSync(join(dir, 'app-1.js'), 'export default 2;');
     writeFileSync(join(dir, 'index.html'), PAGE);
     assert.notEqual(postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/' }).record.version, same.record.version);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("the web worker's loader is named in the page, once, under the public URL, and kept offline", () => {
+  const once = withWorker(PAGE, ['na-worker-0a1b_loader.js'], '/app/');
+  assert.match(once, /<meta charset="utf-8" \/>\n {4}<meta name="news-annotator-worker" content="\/app\/na-worker-0a1b_loader.js" \/>/);
+  assert.equal(withWorker(once, ['na-worker-2c3d_loader.js'], '/app/').match(/news-annotator-worker/g).length, 1, 'a rebuild replaces it');
+  assert.equal(withWorker(PAGE, []), PAGE, 'a build without a worker names none');
+  assert.throws(() => withWorker(PAGE, ['a_loader.js', 'b_loader.js']), /more than one worker loader/);
+
+  const dir = mkdtempSync(join(tmpdir(), 'na-post-build-'));
+  try {
+    writeFileSync(join(dir, 'index.html'), PAGE);
+    writeFileSync(join(dir, 'na-worker-0a1b_loader.js'), 'importScripts("./na-worker-0a1b.js");');
+    const { record } = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/' });
+    assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes('content="/na-worker-0a1b_loader.js"'));
+    assert.ok(record.files.includes('/na-worker-0a1b_loader.js'), 'the service worker keeps the worker offline');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,6 +15,7 @@ mod fixtures;
 #[path = "tests/fuzz.rs"]
 mod fuzz;
 pub mod model;
+pub mod offload;
 pub mod rendering;
 pub mod state;
 #[cfg(test)]

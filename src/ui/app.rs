@@ -17,6 +17,7 @@ use super::header::{header, HeaderProps, View};
 use super::hooks::{use_bench_fixture, use_exercise_link, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{live_region, notices, NoticesProps};
+use super::offloaded::{use_import_planning, use_worker_prefetch};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
 use super::saving::{use_autosave, use_classroom_save, use_save_on_leave, use_tab_sync};
@@ -85,6 +86,12 @@ pub fn App() -> Html {
     use_classroom_save(
         shared.cell(),
         shared.get().classroom_revision,
+        dispatch.clone(),
+    );
+    use_worker_prefetch();
+    use_import_planning(
+        shared.cell(),
+        shared.get().reading.clone(),
         dispatch.clone(),
     );
     use_exercise_link(dispatch.clone());
@@ -189,6 +196,10 @@ pub fn App() -> Html {
         &NoticesProps {
             notice: session.notice.clone(),
             storage_problem: session.storage_problem.clone(),
+            reading: session
+                .reading
+                .as_ref()
+                .map(|r| (AttrValue::from(r.file_name.clone()), r.bytes.len())),
             save_failed: session.save_failed.clone().map(AttrValue::from),
             on_export,
         },

@@ -1,11 +1,14 @@
 //! The export dialog: choose a format and a scope, see the first lines and what the format cannot
-//! hold, then download.
+//! hold, then download. The file is written in the web worker; until it answers, the dialog says it
+//! is preparing the file.
 
-use crate::domain::files::formats::{self, Format, Scope};
+use crate::domain::files::formats::{self, Body, Format, Scope};
 use crate::domain::model::names::LabelName;
+use crate::domain::offload::{Answer, Job};
 use crate::domain::state::session::{Notice, SessionAction};
-use crate::ui::bridge::{use_dispatch, SessionView};
-use crate::web::{clock, download};
+use crate::ui::bridge::{use_dispatch, Ptr, SessionView};
+use crate::web::{clock, download, offload};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What [`ExportDialog`] shows.
@@ -35,6 +38,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         labels: LabelName::ALL.to_vec(),
     });
     let dispatch = use_dispatch();
+    let written = use_state(|| None::<Result<Body, String>>);
     let made = use_memo(((*choice).clone(), props.session.revision()), |(c, _)| {
         let now = clock::now();
         let session = props.session.read()?;
@@ -49,16 +53,37 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             .article(&session.current)
             .map(|a| a.title.clone())
             .unwrap_or_default();
-        let body = formats::export(c.format, &docs, now);
+        let job = Job::export(&session.workspace, c.format, scope, now);
         Some((
-            body,
+            job,
             formats::file_name(c.format, now),
             count,
             docs.len(),
             title,
         ))
     });
-    let Some((body, file_name, count, articles, title)) = made.as_ref() else {
+    {
+        // Each new choice or edit sends a new job; the answer of an older one is dropped with its ticket.
+        let written = written.clone();
+        use_effect_with(Ptr::from(Rc::clone(&made)), move |made| {
+            written.set(None);
+            let job = made.as_ref().as_ref().map(|(job, ..)| job.clone());
+            let ticket = job.map(|job| {
+                let answered = written.clone();
+                offload::run(job, move |answer| {
+                    answered.set(Some(match answer {
+                        Answer::Exported(body) => Ok(body),
+                        Answer::Failed(why) => Err(why),
+                        Answer::Planned(_) => Err("the worker answered another job".to_owned()),
+                    }))
+                })
+                .map_err(|why| written.set(Some(Err(why))))
+                .ok()
+            });
+            move || drop(ticket)
+        });
+    }
+    let Some((_, file_name, count, articles, title)) = made.as_ref() else {
         return Html::default();
     };
     let set = |change: fn(&mut Choice, String)| {
@@ -101,8 +126,13 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             onkeydown.emit(e);
         }
     });
+    let body = match written.as_ref() {
+        Some(Ok(body)) => Some(body),
+        _ => None,
+    };
     let download = {
-        let (format, bytes, name) = (choice.format, body.bytes.clone(), file_name.clone());
+        let (format, name) = (choice.format, file_name.clone());
+        let bytes = body.map(|b| b.bytes.clone()).unwrap_or_default();
         let (on_close, dispatch, count) = (props.on_close.clone(), dispatch.clone(), *count);
         Callback::from(move |_: MouseEvent| {
             let notice = match download::download_bytes(&name, format.mime(), &bytes) {
@@ -154,6 +184,33 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 <p data-testid="export-about">
                     {format!("{count} annotation(s) in {articles} article(s). Offsets: {}. {holds}", format.offsets())}
                 </p>
+                {written_part(written.as_ref(), file_name)}
+                <div class="buttons">
+                    <button data-testid="export-download" class="primary" onclick={download}
+                        disabled={body.is_none()}>{"Download"}</button>
+                    <button data-testid="export-cancel" onclick={close}>{"Cancel"}</button>
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// What the worker wrote: what the format left out and the first lines, or that it is still writing,
+/// or why it could not.
+fn written_part(written: Option<&Result<Body, String>>, file_name: &str) -> Html {
+    match written {
+        None => html! {
+            <p class="meta loading" role="status" data-testid="export-loading">
+                <progress aria-label="Preparing the file"></progress>{" Preparing the file…"}
+            </p>
+        },
+        Some(Err(why)) => html! {
+            <p class="notice error" role="alert" data-testid="export-failed">
+                {format!("The file could not be prepared: {why}.")}
+            </p>
+        },
+        Some(Ok(body)) => html! {
+            <>
                 if !body.dropped.is_empty() {
                     <details data-testid="export-dropped" open=true>
                         <summary>{format!("Left out or changed by this format ({})", body.dropped.len())}</summary>
@@ -162,11 +219,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 }
                 <p class="meta">{format!("First lines of {file_name}:")}</p>
                 <pre class="preview" data-testid="export-preview">{&body.preview}</pre>
-                <div class="buttons">
-                    <button data-testid="export-download" class="primary" onclick={download}>{"Download"}</button>
-                    <button data-testid="export-cancel" onclick={close}>{"Cancel"}</button>
-                </div>
-            </div>
-        </div>
+            </>
+        },
     }
 }

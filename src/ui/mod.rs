@@ -19,6 +19,7 @@ mod header;
 mod hooks;
 mod import_dialog;
 mod notices;
+mod offloaded;
 mod outlets;
 mod outlets_view;
 mod painter;

@@ -16,6 +16,8 @@ pub struct NoticesProps {
     pub save_failed: Option<AttrValue>,
     /// Downloads all the work as the app's own JSON (offered while saving fails).
     pub on_export: Callback<()>,
+    /// The name and size in bytes of the file being read for import, while the web worker plans it.
+    pub reading: Option<(AttrValue, usize)>,
 }
 
 /// The message area under the top bar. Errors are alerts; an information notice is said by the
@@ -64,15 +66,40 @@ pub fn notices(props: &NoticesProps, dispatch: &Dispatch) -> Html {
             </div>
         }
     });
+    let reading = props.reading.as_ref().map(|(name, size)| {
+        let cancel = dispatch.reform(|_: MouseEvent| SessionAction::CancelRead);
+        html! {
+            <div class="notice info reading" role="status" data-testid="reading">
+                <progress aria-label={format!("Reading {name}")}></progress>
+                <span>{format!("Reading {name} ({})…", size_in_words(*size))}</span>
+                <button data-testid="reading-cancel" onclick={cancel}>{"Cancel"}</button>
+            </div>
+        }
+    });
     // A landmark of its own while it shows something, so that no message is outside a landmark.
-    let label = (props.notice.is_some() || problem.is_some() || save_failed.is_some())
-        .then_some("Messages");
+    let label =
+        (props.notice.is_some() || problem.is_some() || save_failed.is_some() || reading.is_some())
+            .then_some("Messages");
     html! {
         <section class="notices" aria-label={label}>
             {notice}
             {for problem}
             {for save_failed}
+            {for reading}
         </section>
+    }
+}
+
+/// A file size for people: bytes, KB or MB (1024-based, one decimal).
+fn size_in_words(bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} bytes")
+    } else if b < KB * KB {
+        format!("{:.1} KB", b / KB)
+    } else {
+        format!("{:.1} MB", b / KB / KB)
     }
 }
 

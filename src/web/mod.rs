@@ -13,6 +13,7 @@ pub mod files;
 pub mod graphemes;
 pub mod html_text;
 pub mod offline;
+pub mod offload;
 pub mod panic_hook;
 pub mod saving;
 pub mod schedule;

@@ -13,6 +13,7 @@ use crate::domain::model::article::Article;
 use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::{Action, Workspace};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 mod entries;
@@ -49,7 +50,7 @@ struct Placed {
 }
 
 /// What one choice (merge or replace) writes, and the links it has to cut to fit.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct Choice {
     entities: Vec<Entity>,
     annotations: Vec<Annotation>,
@@ -59,8 +60,8 @@ struct Choice {
 /// What a file would change, worked out without changing anything.
 ///
 /// It describes the workspace as it was when planned; make the plan again if the workspace changes
-/// before the person chooses.
-#[derive(Clone, Debug, PartialEq)]
+/// before the person chooses. A serde type: the web worker plans, the page shows and applies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportPlan {
     /// The format the file was read as.
     pub format: Format,

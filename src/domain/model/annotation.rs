@@ -4,9 +4,10 @@ use crate::domain::model::attributes::Attributes;
 use crate::domain::model::names::{AnnotationId, ArticleId, Label};
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
+use serde::{Deserialize, Serialize};
 
 /// One labelled span of one article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
     /// Unique id.
     pub id: AnnotationId,

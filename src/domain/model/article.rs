@@ -3,6 +3,7 @@
 use crate::domain::model::names::ArticleId;
 use crate::domain::model::text::char_len;
 use crate::domain::model::time::Timestamp;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::cell::OnceCell;
 
@@ -64,7 +65,7 @@ impl CharIndex {
 }
 
 /// Where an article comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     /// Shipped with the app (or a benchmark fixture): never saved, renamed or deleted.
     Bundled,
@@ -76,8 +77,10 @@ pub enum Origin {
     },
 }
 
-/// An article's text never changes once created, so offsets into it stay valid.
-#[derive(Clone, Debug)]
+/// An article's text never changes once created, so offsets into it stay valid. It crosses to the
+/// web worker as [`ArticleParts`]; the lines and the index are rebuilt there.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(from = "ArticleParts", into = "ArticleParts")]
 pub struct Article {
     /// Short stable id.
     pub id: ArticleId,
@@ -107,6 +110,35 @@ impl PartialEq for Article {
 }
 
 impl Eq for Article {}
+
+/// What an article is made from: its serde shape (the web worker's messages).
+#[derive(Serialize, Deserialize)]
+struct ArticleParts {
+    id: ArticleId,
+    title: String,
+    origin: Origin,
+    text: String,
+}
+
+impl From<ArticleParts> for Article {
+    fn from(parts: ArticleParts) -> Article {
+        Article {
+            origin: parts.origin,
+            ..Article::new(parts.id.as_str(), &parts.title, parts.text)
+        }
+    }
+}
+
+impl From<Article> for ArticleParts {
+    fn from(article: Article) -> ArticleParts {
+        ArticleParts {
+            id: article.id,
+            title: article.title,
+            origin: article.origin,
+            text: article.text,
+        }
+    }
+}
 
 impl Article {
     /// Builds an article, splitting its lines and indexing its code points.

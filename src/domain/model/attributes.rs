@@ -2,9 +2,10 @@
 //! claim is presented and whether it was checked, and which registry entity a mention refers to.
 
 use crate::domain::model::names::{AnnotationId, EntityId, Label};
+use serde::{Deserialize, Serialize};
 
 /// How a claim is presented in the article.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Attribution {
     /// The article says who makes the claim.
     Attributed,
@@ -47,7 +48,9 @@ impl Attribution {
 }
 
 /// Whether a claim was checked, and what the check found.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 pub enum CheckStatus {
     /// Not checked yet.
     #[default]
@@ -96,7 +99,7 @@ impl CheckStatus {
 }
 
 /// What a link from one annotation to its source means; it follows from the two labels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum LinkKind {
     /// A quote and the entity who said it.
     SaidBy,
@@ -155,7 +158,7 @@ impl LinkKind {
 }
 
 /// The attributes of one annotation. Only those that fit its label are ever set (see [`Attributes::fit`]).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attributes {
     /// Quotes: the entity who said it. Claims: the entity or quote it comes from. Always an annotation of
     /// the same article.

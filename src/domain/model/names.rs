@@ -1,11 +1,12 @@
 //! The names the model uses, in one place so that every part can name things without depending on
 //! the others: the ids of articles, annotations and registry entries, the labels and the entity kinds.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::rc::Rc;
 
 /// A short, stable article id such as `kyiv-post`.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct ArticleId(pub Rc<str>);
 
 impl ArticleId {
@@ -22,7 +23,7 @@ impl From<&str> for ArticleId {
 }
 
 /// A unique annotation id, made by the browser edge (never inside the reducer).
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct AnnotationId(pub Rc<str>);
 
 impl AnnotationId {
@@ -39,7 +40,7 @@ impl From<&str> for AnnotationId {
 }
 
 /// What kind of thing an entity names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityKind {
     /// A named person.
     Person,
@@ -87,7 +88,7 @@ impl EntityKind {
 }
 
 /// The tag on a span. An entity always carries its kind, so a kind-less entity cannot exist.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Label {
     /// A statement presented as fact that could be checked.
     Claim,
@@ -98,7 +99,7 @@ pub enum Label {
 }
 
 /// The three label families, without an entity's kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum LabelName {
     /// See [`Label::Claim`].
     Claim,
@@ -201,7 +202,7 @@ impl fmt::Display for Label {
 }
 
 /// A unique registry entry id, made by the browser edge.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub Rc<str>);
 
 impl EntityId {

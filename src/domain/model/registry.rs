@@ -7,10 +7,11 @@
 use crate::domain::model::names::{ArticleId, EntityId, EntityKind};
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// One canonical entity.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     /// Unique id.
     pub id: EntityId,

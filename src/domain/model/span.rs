@@ -1,9 +1,10 @@
 //! A validated, non-empty range of code points.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A non-empty range `[start, end)` of Unicode code points in an article's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     start: usize,
     end: usize,

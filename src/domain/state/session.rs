@@ -9,6 +9,7 @@ use crate::domain::model::annotation::Annotation;
 use crate::domain::model::attributes::Attributes;
 use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::{Action, Workspace};
 use std::rc::Rc;
 
@@ -54,6 +55,18 @@ pub struct PendingImport {
     pub plan: ImportPlan,
 }
 
+/// A file being read: its import is planned in the web worker (a [`Job`](crate::domain::offload::Job)
+/// the view sends), and [`SessionAction::Planned`] brings the answer.
+#[derive(Debug, PartialEq)]
+pub struct Reading {
+    /// The file's name.
+    pub file_name: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+    /// When it was read: the time given to annotations from formats that carry none.
+    pub at: Timestamp,
+}
+
 /// Saved data that could not be read, kept aside so that it is never overwritten.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StorageProblem {
@@ -82,6 +95,8 @@ pub struct Session {
     pub pending: Option<Pending>,
     /// The latest message.
     pub notice: Option<Notice>,
+    /// A file being read, until its import plan or its error arrives.
+    pub reading: Option<Rc<Reading>>,
     /// A file waiting for merge or replace.
     pub import: Option<Rc<PendingImport>>,
     /// Saved data that could not be read.
@@ -118,6 +133,7 @@ impl Session {
             here: Vec::new(),
             pending: None,
             notice: None,
+            reading: None,
             import: None,
             storage_problem: None,
             save_failed: None,
@@ -231,7 +247,9 @@ impl Session {
                 file_name,
                 bytes,
                 at,
-            } => self.read_file(file_name, &bytes, at),
+            } => self.read_file(file_name, bytes, at),
+            SessionAction::Planned { file_name, plan } => self.planned(file_name, plan),
+            SessionAction::CancelRead => self.reading = None,
             SessionAction::ConfirmImport { replace } => self.confirm_import(replace),
             SessionAction::AddArticle {
                 article,

@@ -235,3 +235,38 @@ pub fn records(ws: &Workspace) -> Vec<crate::domain::files::records::AnnotationR
     }
     out
 }
+
+/// What the page does with a read file: the session takes it, and a file for import goes to the web
+/// worker's job (run here in place, through bincode as in the browser), whose answer comes back as
+/// [`SessionAction::Planned`].
+pub fn read_file(
+    s: &mut crate::domain::state::session::Session,
+    file_name: &str,
+    bytes: Vec<u8>,
+    at: crate::domain::model::time::Timestamp,
+) {
+    use crate::domain::offload::{run, Answer, Job};
+    use crate::domain::state::session::SessionAction;
+    s.apply(SessionAction::ReadFile {
+        file_name: file_name.into(),
+        bytes,
+        at,
+    });
+    let Some(reading) = s.reading.clone() else {
+        return;
+    };
+    let job = Job::plan_import(
+        &s.workspace,
+        reading.file_name.clone(),
+        reading.bytes.clone(),
+        at,
+    );
+    let job: Job = bincode::deserialize(&bincode::serialize(&job).unwrap()).unwrap();
+    let Answer::Planned(plan) = run(job) else {
+        panic!("the worker did not plan {file_name}");
+    };
+    s.apply(SessionAction::Planned {
+        file_name: reading.file_name.clone(),
+        plan,
+    });
+}

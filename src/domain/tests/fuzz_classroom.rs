@@ -92,16 +92,11 @@ fn read_all(
     clear(&saved)?;
     // Dropped on the app, as a student and as the teacher with the class open.
     let mut session = Session::new(rich_workspace());
-    let read = |file_name: &str| SessionAction::ReadFile {
-        file_name: file_name.into(),
-        bytes: bytes.to_vec(),
-        at: T,
-    };
-    session.apply(read("file.json"));
+    crate::domain::fixtures::read_file(&mut session, "file.json", bytes.to_vec(), T);
     session.apply(SessionAction::Classroom(
         crate::domain::state::session::ClassroomAction::Teach(ex.clone()),
     ));
-    session.apply(read("file.json"));
+    crate::domain::fixtures::read_file(&mut session, "file.json", bytes.to_vec(), T);
     Ok(())
 }
 

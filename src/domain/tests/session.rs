@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::files::formats::native::export_json;
+use crate::domain::fixtures::read_file;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{EntityKind, Label};
 use crate::domain::model::time::Timestamp;
@@ -111,11 +112,7 @@ fn a_read_file_is_previewed_and_changes_nothing_until_confirmed() {
     tag(&mut s, "x", Label::Claim);
     let file = export_json(&s.workspace, Timestamp(0));
     s.apply(SessionAction::Edit(Action::Remove { id: "x".into() }));
-    s.apply(SessionAction::ReadFile {
-        file_name: "mine.json".into(),
-        bytes: file.into_bytes(),
-        at: Timestamp(0),
-    });
+    read_file(&mut s, "mine.json", file.into_bytes(), Timestamp(0));
     assert_eq!(s.import.as_ref().unwrap().plan.new, 1);
     assert!(s.workspace.is_empty());
     s.apply(SessionAction::ConfirmImport { replace: false });
@@ -132,11 +129,7 @@ fn a_broken_file_is_refused_with_its_name_and_nothing_changes() {
     let mut s = session();
     select(&mut s, 0, 8);
     tag(&mut s, "x", Label::Claim);
-    s.apply(SessionAction::ReadFile {
-        file_name: "broken.json".into(),
-        bytes: b"{not json".to_vec(),
-        at: Timestamp(0),
-    });
+    read_file(&mut s, "broken.json", b"{not json".to_vec(), Timestamp(0));
     assert!(s.import.is_none());
     assert_eq!(s.workspace.len(), 1);
     match &s.notice {
@@ -145,6 +138,41 @@ fn a_broken_file_is_refused_with_its_name_and_nothing_changes() {
         }
         other => panic!("expected an error, got {other:?}"),
     }
+}
+
+#[test]
+fn a_cancelled_read_ignores_the_late_plan_and_changes_nothing() {
+    let mut s = session();
+    select(&mut s, 0, 8);
+    tag(&mut s, "x", Label::Claim);
+    let file = export_json(&s.workspace, Timestamp(0));
+    s.apply(SessionAction::Edit(Action::Remove { id: "x".into() }));
+    s.apply(SessionAction::ReadFile {
+        file_name: "mine.json".into(),
+        bytes: file.clone().into_bytes(),
+        at: Timestamp(0),
+    });
+    let reading = s.reading.clone().unwrap();
+    assert_eq!(reading.bytes, file.as_bytes());
+    assert!(
+        s.import.is_none(),
+        "nothing is offered before the worker answers"
+    );
+    s.apply(SessionAction::CancelRead);
+    assert!(s.reading.is_none());
+    let plan = crate::domain::files::import::plan_import(
+        "mine.json",
+        file.as_bytes(),
+        &s.workspace,
+        Timestamp(0),
+    );
+    s.apply(SessionAction::Planned {
+        file_name: "mine.json".into(),
+        plan: plan.map_err(|e| e.to_string()),
+    });
+    assert!(s.import.is_none(), "the late answer was taken");
+    assert!(s.workspace.is_empty());
+    assert_eq!(s.notice, None);
 }
 
 #[test]

@@ -44,10 +44,11 @@ use crate::domain::model::names::{ArticleId, LabelName};
 use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::Workspace;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// Every format the app writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Format {
     /// The app's own JSON (`native`).
     Native,
@@ -208,7 +209,7 @@ impl Format {
 }
 
 /// What to export: some or all articles, some or all labels.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scope {
     /// Only this article; `None` for all of them.
     pub article: Option<ArticleId>,
@@ -268,9 +269,10 @@ pub fn docs(ws: &Workspace, scope: &Scope) -> Vec<Doc> {
 }
 
 /// What an exporter wrote.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Body {
     /// The file's bytes.
+    #[serde(with = "serde_bytes")]
     pub bytes: Vec<u8>,
     /// The first lines a person sees before saving (for a zip, of the first file inside).
     pub preview: String,

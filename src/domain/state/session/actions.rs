@@ -1,6 +1,7 @@
 //! What the view asks the session to do.
 
 use super::Pending;
+use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, Label};
@@ -54,7 +55,8 @@ pub enum SessionAction {
     ShowFind(bool),
     /// Adds the annotations of a find-and-tag (see [`tag_hits`](super::tag_hits)) as one undo step.
     TagAll(Vec<Annotation>),
-    /// A file was read: plan its import, or report why it cannot be imported.
+    /// A file was read: open it in the classroom if it is an exercise or a submission, or else hand it
+    /// to the web worker to plan its import (see [`Session::reading`](super::Session::reading)).
     ReadFile {
         /// The file's name, for messages and for telling `.ann` files apart.
         file_name: String,
@@ -63,6 +65,15 @@ pub enum SessionAction {
         /// Now: the time given to annotations from formats that carry none.
         at: Timestamp,
     },
+    /// The web worker planned the import of the file being read, or said why it cannot be imported.
+    Planned {
+        /// The file's name: an answer for a file no longer being read is ignored.
+        file_name: String,
+        /// The plan, or the reason in words.
+        plan: Result<ImportPlan, String>,
+    },
+    /// Stops reading the file: nothing changes, and the worker's answer, if it comes, is ignored.
+    CancelRead,
     /// Adds an article (with annotations, which may be none) and opens it.
     AddArticle {
         /// The new article; its id must be free.

@@ -1,7 +1,7 @@
 //! Files in the session: a read file planned for import, the import carried out, an article added.
 
-use super::{Notice, PendingImport, Session, SessionAction};
-use crate::domain::files::import::plan_import;
+use super::{Notice, PendingImport, Reading, Session, SessionAction};
+use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
@@ -9,16 +9,33 @@ use crate::domain::state::workspace::Action;
 use std::rc::Rc;
 
 impl Session {
-    /// Plans the import of a read file, or says why it cannot be imported.
-    pub(super) fn read_file(&mut self, file_name: String, bytes: &[u8], at: Timestamp) {
-        if self.classroom_file(&file_name, bytes) {
+    /// Opens a read file in the classroom, or starts reading it for import (the view hands it to the
+    /// web worker, which plans the import).
+    pub(super) fn read_file(&mut self, file_name: String, bytes: Vec<u8>, at: Timestamp) {
+        if self.classroom_file(&file_name, &bytes) {
             return;
         }
-        match plan_import(&file_name, bytes, &self.workspace, at) {
-            Ok(plan) => {
-                self.notice = None;
-                self.import = Some(Rc::new(PendingImport { file_name, plan }));
-            }
+        self.notice = None;
+        self.reading = Some(Rc::new(Reading {
+            file_name,
+            bytes,
+            at,
+        }));
+    }
+
+    /// Offers the planned import of the file being read, or says why it cannot be imported. An answer
+    /// for another file (one cancelled or replaced) changes nothing.
+    pub(super) fn planned(&mut self, file_name: String, plan: Result<ImportPlan, String>) {
+        if self
+            .reading
+            .as_ref()
+            .is_none_or(|r| r.file_name != file_name)
+        {
+            return;
+        }
+        self.reading = None;
+        match plan {
+            Ok(plan) => self.import = Some(Rc::new(PendingImport { file_name, plan })),
             Err(e) => {
                 self.notice = Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
             }

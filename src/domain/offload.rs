@@ -1,0 +1,139 @@
+//! The long, pure work that runs in the web worker (`src/bin/worker.rs`), away from the page: each
+//! [`Job`] and its [`Answer`] are serde messages, and [`run`] does one. The page keeps only what its
+//! first screen needs; everything a job reaches (the formats' readers and writers, the import plan)
+//! is built into the worker's wasm instead.
+//!
+//! A job carries the workspace as a [`Carried`]: the saved state ([`stored::encode`]) and the articles
+//! that came with the app (or the benchmark's fixture), which the saved state leaves out. The worker
+//! reads the state back against those articles, so both sides see the same workspace without sharing
+//! memory.
+
+use crate::domain::files::formats::{self, Body, Format, Scope};
+use crate::domain::files::import::{plan_import, ImportPlan};
+use crate::domain::files::stored;
+use crate::domain::model::article::{Article, Origin};
+use crate::domain::model::time::Timestamp;
+use crate::domain::state::workspace::Workspace;
+use serde::{Deserialize, Serialize};
+
+/// Work for the web worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    /// Writes the annotations in `scope` in `format`.
+    Export {
+        /// The workspace.
+        workspace: Carried,
+        /// The format to write.
+        format: Format,
+        /// Which articles and labels.
+        scope: Scope,
+        /// The export's time (file names and headers).
+        now: Timestamp,
+    },
+    /// Reads a file in any importable format and plans its import into the workspace.
+    PlanImport {
+        /// The workspace.
+        workspace: Carried,
+        /// The file's name (it tells some formats apart).
+        file_name: String,
+        /// The file's bytes.
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+        /// The import's time.
+        now: Timestamp,
+    },
+}
+
+/// What a [`Job`] gave.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Answer {
+    /// The written file and what it could not hold.
+    Exported(Body),
+    /// The import plan, or why the file cannot be imported, in words.
+    Planned(Result<ImportPlan, String>),
+    /// The job could not start: its workspace could not be read (a bug, never the person's input).
+    Failed(String),
+}
+
+/// A workspace on its way to the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Carried {
+    /// The articles that came with the app, which the saved state does not hold.
+    pub bundled: Vec<Article>,
+    /// Everything else, as [`stored::encode`] writes it.
+    pub state: String,
+}
+
+impl Carried {
+    /// `ws`, to carry.
+    pub fn of(ws: &Workspace) -> Carried {
+        Carried {
+            bundled: ws
+                .articles()
+                .iter()
+                .filter(|a| a.origin == Origin::Bundled)
+                .map(|a| Article::clone(a))
+                .collect(),
+            state: stored::encode(ws),
+        }
+    }
+
+    /// The workspace again; an error only if the state was damaged on the way (a bug).
+    fn open(self) -> Result<Workspace, String> {
+        stored::decode(&self.state, self.bundled)
+            .map(|restored| restored.workspace)
+            .map_err(|e| format!("the workspace sent to the worker could not be read: {e}"))
+    }
+}
+
+impl Job {
+    /// An export of `ws`.
+    pub fn export(ws: &Workspace, format: Format, scope: Scope, now: Timestamp) -> Job {
+        Job::Export {
+            workspace: Carried::of(ws),
+            format,
+            scope,
+            now,
+        }
+    }
+
+    /// The import plan of a read file against `ws`.
+    pub fn plan_import(ws: &Workspace, file_name: String, bytes: Vec<u8>, now: Timestamp) -> Job {
+        Job::PlanImport {
+            workspace: Carried::of(ws),
+            file_name,
+            bytes,
+            now,
+        }
+    }
+}
+
+/// Does one job.
+pub fn run(job: Job) -> Answer {
+    match job {
+        Job::Export {
+            workspace,
+            format,
+            scope,
+            now,
+        } => match workspace.open() {
+            Ok(ws) => Answer::Exported(formats::export(format, &formats::docs(&ws, &scope), now)),
+            Err(e) => Answer::Failed(e),
+        },
+        Job::PlanImport {
+            workspace,
+            file_name,
+            bytes,
+            now,
+        } => match workspace.open() {
+            Ok(ws) => Answer::Planned(
+                plan_import(&file_name, &bytes, &ws, now).map_err(|e| e.to_string()),
+            ),
+            Err(e) => Answer::Failed(e),
+        },
+    }
+}
+
+#[cfg(test)]
+#[path = "tests/offload.rs"]
+mod tests;

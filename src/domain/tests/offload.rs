@@ -1,0 +1,124 @@
+//! The web worker's jobs, run natively: each gives what the page got by doing the work itself, and every
+//! job and answer survives bincode, the worker's message encoding.
+
+use super::*;
+use crate::domain::files::formats::Format;
+use crate::domain::fixtures::{registry_workspace, sample_workspace};
+use crate::domain::model::names::LabelName;
+use crate::domain::state::workspace::Workspace;
+
+const NOW: Timestamp = Timestamp(1_765_000_000_000);
+
+/// `value` after the trip to the worker and back.
+fn through_bincode<T: Serialize + for<'de> Deserialize<'de>>(value: &T) -> T {
+    bincode::deserialize(&bincode::serialize(value).unwrap()).unwrap()
+}
+
+/// The job's answer as the page receives it: the job and its answer both cross as bincode.
+fn run_remote(job: &Job) -> Answer {
+    through_bincode(&run(through_bincode(job)))
+}
+
+#[test]
+fn every_export_in_the_worker_is_the_export_made_in_place() {
+    let ws = registry_workspace();
+    for format in Format::ALL {
+        let scope = Scope::everything();
+        let expected = formats::export(format, &formats::docs(&ws, &scope), NOW);
+        assert!(!expected.bytes.is_empty(), "{format:?}");
+        let answer = run_remote(&Job::export(&ws, format, scope, NOW));
+        assert_eq!(answer, Answer::Exported(expected), "{format:?}");
+    }
+}
+
+#[test]
+fn an_export_keeps_its_scope() {
+    let ws = sample_workspace();
+    let article = ws.articles()[1].id.clone();
+    let scope = Scope {
+        article: Some(article),
+        labels: vec![LabelName::Quote],
+    };
+    let expected = formats::export(Format::Native, &formats::docs(&ws, &scope), NOW);
+    let Answer::Exported(body) = run_remote(&Job::export(&ws, Format::Native, scope, NOW)) else {
+        panic!("not an export");
+    };
+    assert_eq!(body, expected);
+    let everything = formats::export(
+        Format::Native,
+        &formats::docs(&ws, &Scope::everything()),
+        NOW,
+    );
+    assert_ne!(
+        body.bytes, everything.bytes,
+        "the scope was lost on the way"
+    );
+}
+
+#[test]
+fn a_plan_made_in_the_worker_imports_what_a_plan_made_in_place_does() {
+    let source = registry_workspace();
+    let file = formats::export(
+        Format::Native,
+        &formats::docs(&source, &Scope::everything()),
+        NOW,
+    );
+    let articles = source
+        .articles()
+        .iter()
+        .map(|a| Article::clone(a))
+        .collect();
+    let target = Workspace::new(articles);
+    let expected = plan_import("work.json", &file.bytes, &target, NOW).unwrap();
+    let job = Job::plan_import(&target, "work.json".into(), file.bytes.clone(), NOW);
+    let Answer::Planned(Ok(plan)) = run_remote(&job) else {
+        panic!("no plan");
+    };
+    assert!(plan.new > 0 && plan.new == plan.total, "{plan:?}");
+    assert_eq!(plan, expected);
+    for replace in [false, true] {
+        let mut a = target.clone();
+        let mut b = target.clone();
+        a.apply(plan.action(replace)).unwrap();
+        b.apply(expected.action(replace)).unwrap();
+        assert_eq!(
+            crate::domain::fixtures::snapshot(&a),
+            crate::domain::fixtures::snapshot(&b)
+        );
+        assert_eq!(a.all().len(), source.all().len());
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_imported_is_refused_in_words_by_the_worker() {
+    let ws = sample_workspace();
+    let job = Job::plan_import(
+        &ws,
+        "broken.json".into(),
+        b"{\"annotations\": [1,".to_vec(),
+        NOW,
+    );
+    let Answer::Planned(Err(message)) = run_remote(&job) else {
+        panic!("a broken file was planned");
+    };
+    let in_place = plan_import("broken.json", b"{\"annotations\": [1,", &ws, NOW).unwrap_err();
+    assert_eq!(message, in_place.to_string());
+    assert!(message.contains("line 1"), "{message}");
+}
+
+#[test]
+fn a_workspace_the_worker_cannot_read_is_a_failure_not_a_panic() {
+    let job = Job::Export {
+        workspace: Carried {
+            bundled: Vec::new(),
+            state: "not the saved state".into(),
+        },
+        format: Format::Native,
+        scope: Scope::everything(),
+        now: NOW,
+    };
+    let Answer::Failed(message) = run_remote(&job) else {
+        panic!("an unreadable workspace was exported");
+    };
+    assert!(message.contains("could not be read"), "{message}");
+}
