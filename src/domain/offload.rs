@@ -50,7 +50,7 @@ pub enum Answer {
     /// The written file and what it could not hold.
     Exported(Body),
     /// The import plan, or why the file cannot be imported, in words.
-    Planned(Result<ImportPlan, String>),
+    Planned(Result<Box<ImportPlan>, String>),
     /// The job could not start: its workspace could not be read (a bug, never the person's input).
     Failed(String),
 }
@@ -127,7 +127,9 @@ pub fn run(job: Job) -> Answer {
             now,
         } => match workspace.open() {
             Ok(ws) => Answer::Planned(
-                plan_import(&file_name, &bytes, &ws, now).map_err(|e| e.to_string()),
+                plan_import(&file_name, &bytes, &ws, now)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
             ),
             Err(e) => Answer::Failed(e),
         },

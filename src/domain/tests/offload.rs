@@ -75,7 +75,7 @@ fn a_plan_made_in_the_worker_imports_what_a_plan_made_in_place_does() {
         panic!("no plan");
     };
     assert!(plan.new > 0 && plan.new == plan.total, "{plan:?}");
-    assert_eq!(plan, expected);
+    assert_eq!(*plan, expected);
     for replace in [false, true] {
         let mut a = target.clone();
         let mut b = target.clone();

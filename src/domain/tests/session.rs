@@ -168,7 +168,7 @@ fn a_cancelled_read_ignores_the_late_plan_and_changes_nothing() {
     );
     s.apply(SessionAction::Planned {
         file_name: "mine.json".into(),
-        plan: plan.map_err(|e| e.to_string()),
+        plan: plan.map(Box::new).map_err(|e| e.to_string()),
     });
     assert!(s.import.is_none(), "the late answer was taken");
     assert!(s.workspace.is_empty());

@@ -70,7 +70,7 @@ pub enum SessionAction {
         /// The file's name: an answer for a file no longer being read is ignored.
         file_name: String,
         /// The plan, or the reason in words.
-        plan: Result<ImportPlan, String>,
+        plan: Result<Box<ImportPlan>, String>,
     },
     /// Stops reading the file: nothing changes, and the worker's answer, if it comes, is ignored.
     CancelRead,

@@ -25,7 +25,7 @@ impl Session {
 
     /// Offers the planned import of the file being read, or says why it cannot be imported. An answer
     /// for another file (one cancelled or replaced) changes nothing.
-    pub(super) fn planned(&mut self, file_name: String, plan: Result<ImportPlan, String>) {
+    pub(super) fn planned(&mut self, file_name: String, plan: Result<Box<ImportPlan>, String>) {
         if self
             .reading
             .as_ref()
@@ -35,7 +35,12 @@ impl Session {
         }
         self.reading = None;
         match plan {
-            Ok(plan) => self.import = Some(Rc::new(PendingImport { file_name, plan })),
+            Ok(plan) => {
+                self.import = Some(Rc::new(PendingImport {
+                    file_name,
+                    plan: *plan,
+                }))
+            }
             Err(e) => {
                 self.notice = Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
             }
