@@ -8,6 +8,7 @@
 //! reads the state back against those articles, so both sides see the same workspace without sharing
 //! memory.
 
+use crate::domain::features::own_text::{reduce_markdown, Extracted};
 use crate::domain::files::formats::{self, Body, Format, Scope};
 use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::files::stored;
@@ -42,6 +43,11 @@ pub enum Job {
         /// The import's time.
         now: Timestamp,
     },
+    /// Reduces a Markdown file to an article's text.
+    ReduceMarkdown {
+        /// The file's text.
+        source: String,
+    },
 }
 
 /// What a [`Job`] gave.
@@ -51,6 +57,8 @@ pub enum Answer {
     Exported(Body),
     /// The import plan, or why the file cannot be imported, in words.
     Planned(Result<Box<ImportPlan>, String>),
+    /// The article's text from a Markdown file.
+    Reduced(Extracted),
     /// The job could not start: its workspace could not be read (a bug, never the person's input).
     Failed(String),
 }
@@ -83,6 +91,13 @@ impl Carried {
         stored::decode(&self.state, self.bundled)
             .map(|restored| restored.workspace)
             .map_err(|e| format!("the workspace sent to the worker could not be read: {e}"))
+    }
+}
+
+impl Answer {
+    /// The message for an answer to another kind of job (a bug): the caller shows it as an error.
+    pub fn unexpected(&self) -> String {
+        "the web worker answered another kind of job".to_owned()
     }
 }
 
@@ -133,6 +148,7 @@ pub fn run(job: Job) -> Answer {
             ),
             Err(e) => Answer::Failed(e),
         },
+        Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),
     }
 }
 

@@ -5,13 +5,15 @@
 
 use super::bridge::{use_dispatch, SessionView};
 use crate::domain::features::own_text::{
-    from_paste, read_file, suggest_title, Extracted, MAX_ARTICLE_BYTES,
+    extract_but_markdown, finish, from_paste, source_of, suggest_title, Extracted,
+    MAX_ARTICLE_BYTES,
 };
 use crate::domain::model::article::Article;
 use crate::domain::model::names::ArticleId;
+use crate::domain::offload::{Answer, Job};
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;
-use crate::web::{clock, files, html_text, saving};
+use crate::web::{clock, files, html_text, offload, saving};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -41,6 +43,8 @@ pub struct AddArticleDialogProps {
 enum Source {
     /// Nothing pasted or loaded yet.
     Empty,
+    /// A Markdown file being reduced to its text in the web worker.
+    Reducing(String),
     /// Text for the article, with what the dialog shows about it.
     Ready(Rc<Loaded>),
     /// Why the pasted text or the file cannot be an article.
@@ -77,6 +81,14 @@ impl Loaded {
             extracted,
             file,
         }))
+    }
+}
+
+/// What a read file gives the dialog: its text checked for an article, or why it cannot be one.
+fn loaded(extracted: Result<Extracted, String>, file_name: String) -> Source {
+    match extracted.and_then(|e| finish(e, &file_name)) {
+        Ok(extracted) => Loaded::source(extracted, Some(file_name)),
+        Err(e) => Source::Failed(e),
     }
 }
 
@@ -121,6 +133,8 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
     let refused = use_state(|| None::<String>);
     let paste = use_node_ref();
     let dispatch = use_dispatch();
+    // The Markdown job in the worker; closing the dialog drops it, and its answer with it.
+    let reducing = use_mut_ref(|| None::<offload::Ticket>);
 
     let suggested = match &*source {
         Source::Ready(loaded) => loaded.suggested.clone(),
@@ -170,15 +184,42 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                 )));
                 return;
             }
-            let source = source.clone();
+            let (source, reducing) = (source.clone(), reducing.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let read = files::read_bytes(&file)
-                    .await
-                    .and_then(|bytes| read_file(&name, &bytes, html_text::extract));
-                source.set(match read {
-                    Ok(extracted) => Loaded::source(extracted, Some(name)),
-                    Err(e) => Source::Failed(e),
-                });
+                let bytes = match files::read_bytes(&file).await {
+                    Ok(bytes) => bytes,
+                    Err(e) => return source.set(Source::Failed(e)),
+                };
+                let (kind, text) = match source_of(&name, &bytes) {
+                    Ok(found) => found,
+                    Err(e) => return source.set(Source::Failed(e)),
+                };
+                match extract_but_markdown(kind, text, html_text::extract) {
+                    Some(extracted) => source.set(loaded(
+                        extracted.map_err(|e| format!("{name} could not be read as HTML: {e}")),
+                        name,
+                    )),
+                    None => {
+                        source.set(Source::Reducing(name.clone()));
+                        let job = Job::ReduceMarkdown {
+                            source: text.to_owned(),
+                        };
+                        let answered = source.clone();
+                        let ticket = offload::run(job, move |answer| {
+                            answered.set(loaded(
+                                match answer {
+                                    Answer::Reduced(extracted) => Ok(extracted),
+                                    other => Err(other.unexpected()),
+                                },
+                                name,
+                            ))
+                        });
+                        match ticket {
+                            Ok(ticket) => *reducing.borrow_mut() = Some(ticket),
+                            Err(e) => source.set(Source::Failed(e)),
+                        }
+                    }
+                }
             });
         })
     };
@@ -260,6 +301,11 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                     <input data-testid="add-article-title" value={title.clone()} oninput={on_title}
                         disabled={ready.is_none()} />
                 </label>
+                if let Source::Reducing(name) = &*source {
+                    <p class="meta loading" role="status" data-testid="add-article-reading">
+                        <progress aria-label={format!("Reading {name}")}></progress>{format!(" Reading {name}…")}
+                    </p>
+                }
                 if let Some(x) = ready.as_ref() {
                     <p class="meta" data-testid="add-article-length">{x.summary.clone()}</p>
                     <pre class="preview" data-testid="add-article-preview">{x.preview.clone()}</pre>

@@ -74,7 +74,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                     answered.set(Some(match answer {
                         Answer::Exported(body) => Ok(body),
                         Answer::Failed(why) => Err(why),
-                        Answer::Planned(_) => Err("the worker answered another job".to_owned()),
+                        other => Err(other.unexpected()),
                     }))
                 })
                 .map_err(|why| written.set(Some(Err(why))))

@@ -44,7 +44,7 @@ pub fn use_import_planning(
                     let plan = match answer {
                         Answer::Planned(plan) => plan,
                         Answer::Failed(why) => Err(why),
-                        Answer::Exported(_) => Err("the worker answered another job".to_owned()),
+                        other => Err(other.unexpected()),
                     };
                     dispatch.emit(SessionAction::Planned { file_name, plan });
                 }

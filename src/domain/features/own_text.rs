@@ -45,7 +45,7 @@ pub enum SourceKind {
 }
 
 /// The text for a new article and the title found in the source, if any.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Extracted {
     /// The source's own title: HTML's `<title>` (else its first `<h1>`), Markdown's first level-1
     /// heading.
@@ -80,6 +80,16 @@ pub fn read_file(
     bytes: &[u8],
     html: impl FnOnce(&str) -> Result<Extracted, String>,
 ) -> Result<Extracted, String> {
+    let (kind, source) = source_of(file_name, bytes)?;
+    let extracted = extract(kind, source, html)
+        .map_err(|e| format!("{file_name} could not be read as HTML: {e}"))?;
+    finish(extracted, file_name)
+}
+
+/// The first half of [`read_file`]: the file's kind and its text (without a byte order mark), or why
+/// it is refused before its text is reduced. The app reduces Markdown in its web worker, between the
+/// two halves.
+pub fn source_of<'a>(file_name: &str, bytes: &'a [u8]) -> Result<(SourceKind, &'a str), String> {
     let Some(kind) = kind_of(file_name) else {
         return Err(match extension(file_name) {
             Some(ext) => format!(
@@ -106,10 +116,18 @@ pub fn read_file(
             e.valid_up_to()
         )
     })?;
-    let extracted = extract(kind, strip_bom(source), html)
-        .map_err(|e| format!("{file_name} could not be read as HTML: {e}"))?;
+    Ok((kind, strip_bom(source)))
+}
+
+/// The second half of [`read_file`]: the reduced text, refused if it is empty or too large.
+pub fn finish(extracted: Extracted, file_name: &str) -> Result<Extracted, String> {
     check(&extracted.text, file_name)?;
     Ok(extracted)
+}
+
+/// Markdown reduced to its text (see the module's rules), with its first level-1 heading as title.
+pub fn reduce_markdown(source: &str) -> Extracted {
+    markdown::extract(source)
 }
 
 /// Text pasted by the person: kept exactly (only a leading byte order mark is dropped), with no title.
@@ -130,14 +148,24 @@ pub fn extract(
     source: &str,
     html: impl FnOnce(&str) -> Result<Extracted, String>,
 ) -> Result<Extracted, String> {
-    Ok(match kind {
-        SourceKind::Plain => Extracted {
+    extract_but_markdown(kind, source, html).unwrap_or_else(|| Ok(reduce_markdown(source)))
+}
+
+/// [`extract`] for plain text and HTML; `None` for Markdown, which the app reduces in its web worker
+/// ([`reduce_markdown`]), so that the page does not carry the Markdown parser.
+pub fn extract_but_markdown(
+    kind: SourceKind,
+    source: &str,
+    html: impl FnOnce(&str) -> Result<Extracted, String>,
+) -> Option<Result<Extracted, String>> {
+    match kind {
+        SourceKind::Plain => Some(Ok(Extracted {
             title: None,
             text: source.to_string(),
-        },
-        SourceKind::Markdown => markdown::extract(source),
-        SourceKind::Html => html(source)?,
-    })
+        })),
+        SourceKind::Markdown => None,
+        SourceKind::Html => Some(html(source)),
+    }
 }
 
 /// The most code points of a title made from the text's first line, the ellipsis included.

@@ -122,3 +122,32 @@ fn a_workspace_the_worker_cannot_read_is_a_failure_not_a_panic() {
     };
     assert!(message.contains("could not be read"), "{message}");
 }
+
+#[test]
+fn markdown_reduced_in_the_worker_is_the_article_read_in_place() {
+    use crate::domain::features::own_text::{
+        extract_but_markdown, finish, read_file, source_of, SourceKind,
+    };
+    let file =
+        "# Talks in Munich\n\nZelensky *met* [Vance](https://example.org).\n\n- one\n- two\n";
+    let no_html = |_: &str| -> Result<_, String> { unreachable!("not HTML") };
+    let (kind, source) = source_of("notes.md", file.as_bytes()).unwrap();
+    assert_eq!(kind, SourceKind::Markdown);
+    assert!(
+        extract_but_markdown(kind, source, no_html).is_none(),
+        "the page leaves Markdown to the worker"
+    );
+    let Answer::Reduced(extracted) = run_remote(&Job::ReduceMarkdown {
+        source: source.to_owned(),
+    }) else {
+        panic!("not reduced");
+    };
+    let in_place = read_file("notes.md", file.as_bytes(), no_html).unwrap();
+    assert_eq!(finish(extracted, "notes.md").unwrap(), in_place);
+    assert_eq!(in_place.title.as_deref(), Some("Talks in Munich"));
+    assert!(
+        in_place.text.contains("Zelensky met Vance."),
+        "{}",
+        in_place.text
+    );
+}
