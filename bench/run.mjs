@@ -3,18 +3,23 @@
 //
 //   node bench/run.mjs            # full matrix (about 15 minutes): writes BENCHMARKS.md
 //   node bench/run.mjs --smoke    # CI subset: 100k-1000, ours and the peer, 3 runs, judged only
-//                                 # relative to the peer in the same run, plus the size check
+//                                 # relative to the peer in the same run, plus the size check; the
+//                                 # issue 15 cells (first visit, …) with 3 runs, reported only
+//   node bench/run.mjs --cells first-visit,returning-visit,ready-to-tag --runs 9 --out target/bench/visit.md
 //
-// Needs dist-bench/ (trunk build --release --offline --features bench --dist dist-bench) and, for the size
-// bar, dist/ (trunk build --release --offline); `bash bench/run.sh` builds both first.
+// Needs dist-bench/ (trunk build --release --offline --features bench --dist dist-bench) for the fixture
+// cells and dist/ (trunk build --release --offline) for the size bar and the issue 15 cells, which measure
+// the shipped build; `bash bench/run.sh` builds both first.
 //
-// Options: --runs N (measured runs per cell; full 5, smoke 3)   --warmup N (1)
-//          --fixtures a,b (first-render fixtures)   --cells first-render,add,download   --sides ours,peer
+// Options: --runs N (measured runs per cell; full 5, smoke 3; the issue 15 cells: full 9, smoke 3)
+//          --warmup N (1)   --fixtures a,b (first-render fixtures)   --sides ours,peer (fixture cells)
+//          --cells first-render,add,download,first-visit,returning-visit,ready-to-tag (all by default)
 //          --app DIR (default dist-bench)   --dist DIR (default dist)   --out FILE   --json FILE
 //          --report-from FILE (only rewrite the report from a results.json)
 // Raw results go to target/bench/results.json (smoke: target/bench/smoke.json). A smoke run exits 1 when
 // our first render is slower than the peer's in the same run, the size check fails or a run errs; it
-// never fails on an absolute time (those it only reports). A full run always exits 0 once written.
+// never fails on an absolute time (those it only reports), nor on the issue 15 cells (reported only).
+// A full run always exits 0 once written.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,7 +33,10 @@ import { renderSummary, writeReport } from './lib/report.mjs';
 import { startBenchServer } from './lib/server.mjs';
 import { SIDES } from './lib/sides.mjs';
 import { sizesOf } from './lib/sizes.mjs';
+import { VISIT_CELLS, runVisitCells } from './lib/visit-cells.mjs';
+import { visitBars } from './lib/visit-bars.mjs';
 import { contributors } from './lib/contributors.mjs';
+import { criticalPath } from './lib/critical-path.mjs';
 import { appDownload, printDownload } from './size.mjs';
 
 const PEER_DIST = join(REPO_ROOT, 'node_modules', '@recogito', 'text-annotator', 'dist');
@@ -65,7 +73,8 @@ function parseArgs(argv) {
     runs: o.runs ?? (smoke ? 3 : 5),
     warmup: o.warmup ?? 1,
     fixtures: o.fixtures ?? (smoke ? [SMOKE_FIXTURE] : FIXTURES.map((f) => f.name)),
-    cells: new Set(o.cells ?? ['first-render', 'add', 'download']),
+    cells: checkedCells(o.cells ?? ['first-render', 'add', 'download', ...Object.keys(VISIT_CELLS)]),
+    visitRuns: o.runs ?? (smoke ? 3 : 9),
     sides: o.sides ?? ['ours', 'peer'],
     app: o.app ?? join(REPO_ROOT, 'dist-bench'),
     dist: o.dist ?? join(REPO_ROOT, 'dist'),
@@ -76,6 +85,15 @@ function parseArgs(argv) {
     interactFixtures: smoke ? [SMOKE_FIXTURE] : [MAIN_FIXTURE, DENSE_FIXTURE],
     adds: 20,
   };
+}
+
+const FIXTURE_CELLS = ['first-render', 'add'];
+
+/** The set of cell names, refusing unknown ones. */
+function checkedCells(names) {
+  const known = [...FIXTURE_CELLS, 'download', ...Object.keys(VISIT_CELLS)];
+  for (const n of names) if (!known.includes(n)) throw new Error(`unknown cell ${n} (cells: ${known.join(', ')})`);
+  return new Set(names);
 }
 
 const git = (...args) => {
@@ -105,30 +123,36 @@ async function main() {
   }
   const started = Date.now();
   const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
-  if (opts.sides.includes('ours') && !existsSync(join(opts.app, 'index.html'))) {
+  const fixtureCells = FIXTURE_CELLS.some((c) => opts.cells.has(c));
+  const visitCells = new Set(Object.entries(VISIT_CELLS).filter(([name]) => opts.cells.has(name)).map(([, key]) => key));
+  if (fixtureCells && opts.sides.includes('ours') && !existsSync(join(opts.app, 'index.html'))) {
     throw new Error(`${relative(REPO_ROOT, opts.app)}/index.html missing: build it with\n  trunk build --release --offline --features bench --dist dist-bench\n(or run bash bench/run.sh)`);
   }
-  if (opts.sides.includes('peer') && !existsSync(join(PEER_DIST, 'text-annotator.umd.js'))) {
+  if (visitCells.size && !existsSync(join(opts.dist, 'index.html'))) {
+    throw new Error(`${relative(REPO_ROOT, opts.dist)}/index.html missing: the issue 15 cells measure the shipped build; build it with\n  trunk build --release --offline`);
+  }
+  if ((opts.sides.includes('peer') || visitCells.size) && !existsSync(join(PEER_DIST, 'text-annotator.umd.js'))) {
     throw new Error('node_modules/@recogito/text-annotator missing: npm ci');
   }
 
   const results = { meta: {}, fixtures: {}, firstRender: {}, add: {}, api: {}, download: {}, errors: [] };
   const fixtureDir = join(OUT_DIR, 'fixtures');
-  const needed = [...new Set([...(opts.cells.has('first-render') ? opts.fixtures : []), ...(opts.cells.has('add') ? opts.interactFixtures : []), opts.main])];
+  const needed = fixtureCells ? [...new Set([...(opts.cells.has('first-render') ? opts.fixtures : []), ...(opts.cells.has('add') ? opts.interactFixtures : []), opts.main])] : [];
   for (const f of writeFixtures(fixtureDir, needed)) results.fixtures[f.name] = f;
   log(`fixtures in ${relative(REPO_ROOT, fixtureDir)}: ${needed.join(', ')}`);
 
-  // The size bar: the normal release build.
-  if (opts.cells.has('download')) {
+  // The size bar, and the critical path bar of the issue 15 cells.
+  if (opts.cells.has('download') || visitCells.size) {
     try {
       const d = appDownload(opts.dist);
       results.download.dist = d.counted;
+      results.download.all = d.all;
       if (!opts.smoke) printDownload(d);
     } catch (err) {
       results.errors.push(`size: ${err.message}`);
       console.error(`size: ${err.message}`);
     }
-    if (!opts.smoke) results.download.contributors = wasmContributors();
+    if (!opts.smoke && opts.cells.has('download')) results.download.contributors = wasmContributors();
   }
 
   const server = await startBenchServer({ '/': opts.app, '/fixtures/': fixtureDir, '/peer/': join(REPO_ROOT, 'bench', 'peer'), '/vendor/': PEER_DIST });
@@ -150,7 +174,8 @@ async function main() {
     playwright: version('playwright-core'),
     node: process.version,
     peerVersion: version('@recogito/text-annotator'),
-    appBuild: appBuild(opts.app),
+    appBuild: fixtureCells ? appBuild(opts.app) : null,
+    distBuild: visitCells.size ? appBuild(opts.dist) : null,
     runs: opts.runs,
     warmup: opts.warmup,
     smoke: opts.smoke,
@@ -235,6 +260,20 @@ async function main() {
     }
   }
 
+  if (visitCells.size) {
+    log(`issue 15 cells (${[...visitCells].join(', ')}): ${opts.warmup} warm-up + ${opts.visitRuns} rounds, each load in a new context`);
+    results.visits = await runVisitCells(browser, {
+      cells: visitCells,
+      dist: opts.dist,
+      peerDist: PEER_DIST,
+      repoRoot: REPO_ROOT,
+      outDir: OUT_DIR,
+      runs: opts.visitRuns,
+      warmup: opts.warmup,
+      log,
+    });
+  }
+
   results.meta.loadEnd = os.loadavg()[0].toFixed(2);
   results.meta.seconds = (Date.now() - started) / 1000;
   await browser.close();
@@ -247,8 +286,17 @@ async function main() {
 
   const { bars, text } = renderSummary(results, { relative: opts.smoke, fixture: opts.main });
   console.log(`\nbars${opts.smoke ? ' (smoke: judged against the peer in this run; other times reported only)' : ''}:\n${text}`);
+  const visit = visitBars(results, { relative: opts.smoke });
+  if (visit.length) {
+    const mark = { true: 'ok  ', false: 'FAIL', reported: 'info' };
+    console.log(`\nissue 15 bars${opts.smoke ? ' (smoke: reported only, never failing)' : ''}:`);
+    for (const b of visit) console.log(`${mark[b.ok] ?? 'n/a '}  ${b.name}: ${b.value === null ? 'n/a' : b.value.toFixed(b.unit === 'ratio' ? 2 : 1)} (bar ${b.target}) ${b.detail}`);
+    if (results.visits?.errors?.length) console.log(`${results.visits.errors.length} error(s) in the issue 15 cells:\n${results.visits.errors.map((e) => `  ${e}`).join('\n')}`);
+  }
   if (results.errors.length) console.log(`\n${results.errors.length} error(s):\n${results.errors.map((e) => `  ${e}`).join('\n')}`);
-  if (opts.smoke) {
+  if (opts.smoke && !fixtureCells) {
+    console.log('\nbench smoke: no fixture cells run, so nothing judged');
+  } else if (opts.smoke) {
     if (!smokePassed(bars) || results.errors.length) {
       const missed = bars.filter((b) => b.ok === false || (b.required && b.ok !== true));
       console.error(`\nbench smoke: FAILED: ${missed.map((b) => b.name).join('; ') || 'errors above'}`);
@@ -259,11 +307,14 @@ async function main() {
   }
 }
 
-/** Which build of ours was measured: its wasm file (Trunk names it by a hash of its content) and its time. */
+/**
+ * Which build of ours was measured: the wasm that index.html loads (Trunk names it by a hash of its
+ * content) and its time.
+ */
 function appBuild(dir) {
   try {
-    const wasm = readdirSync(dir).find((f) => f.endsWith('.wasm'));
-    return `${relative(REPO_ROOT, dir)}/${wasm}, built ${statSync(join(dir, wasm)).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`;
+    const wasm = criticalPath(dir).find((f) => f.endsWith('.wasm'));
+    return `${relative(REPO_ROOT, wasm)}, built ${statSync(wasm).mtime.toISOString().replace(/\.\d+Z$/, 'Z')}`;
   } catch {
     return null;
   }

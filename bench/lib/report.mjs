@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DENSE_FIXTURE, MAIN_FIXTURE, SMOKE_FIXTURE, addTasksOf, addsOf, eventMs, evaluateBars, firstRenderSamples, growth, memoriesOf, scrollsOf } from './bars.mjs';
 import { median, summary } from './stats.mjs';
+import { visitSection } from './visit-report.mjs';
 
 const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 const kb = (b) => (b === null || b === undefined ? '–' : `${(b / 1024).toFixed(1)} KB`);
@@ -158,7 +159,7 @@ function downloadTable(r) {
   const d = r.download ?? {};
   const rows = [];
   const add = (what, s) => s && rows.push([what, s.files.map((f) => `\`${f.name}\``).join(', '), kb(s.total.raw), kb(s.total.gzip), kb(s.total.brotli)]);
-  add('ours, release build `dist/` (wasm + JS + CSS; the size bar)', d.dist);
+  add('ours, release build `dist/`: the critical path (index.html + its CSS, JS and wasm; the size bar)', d.dist);
   add('ours, as loaded by the benchmark (`dist-bench/`, with the bench hooks; all files)', d.ours);
   add('peer page (library UMD + CSS, our glue `peer.js` and the HTML)', d.peer);
   add('peer library alone (UMD + CSS)', d.peerLibrary);
@@ -232,7 +233,7 @@ not single numbers.
 | commit | \`${meta.commit}\`${meta.dirty ? ' (with uncommitted changes)' : ''} |
 | machine | ${meta.machine.cpu}, ${meta.machine.cores} cores, ${meta.machine.memGb} GB RAM, ${meta.machine.os} |
 | load average (1 min) at start / end | ${meta.loadStart} / ${meta.loadEnd} |
-| app build | \`${meta.appBuild ?? '?'}\` |
+| app build | \`${meta.appBuild ?? '?'}\` |${meta.distBuild ? `\n| shipped build (issue 15 cells) | \`${meta.distBuild}\` |` : ''}
 | browser | ${meta.browser} (\`${meta.chromium}\`, headless=new), Playwright-core ${meta.playwright} |
 | Node.js | ${meta.node} |
 | peer | @recogito/text-annotator ${meta.peerVersion} (UMD bundle from node_modules, default SPANS renderer) |
@@ -242,6 +243,7 @@ not single numbers.
 
 ${table(['bar', 'target', 'ours', 'status', 'detail'], barRows(r, { relative: r.meta?.smoke === true, fixture: r.meta?.smoke ? SMOKE_FIXTURE : MAIN_FIXTURE }))}
 
+${visitSection(r)}
 ## First render
 
 Navigation start to the task after the first frame that painted the article's text on screen and its
