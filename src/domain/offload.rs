@@ -8,14 +8,17 @@
 //! reads the state back against those articles, so both sides see the same workspace without sharing
 //! memory.
 
+use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
 use crate::domain::files::formats::{self, Body, Format, Scope};
-use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::Workspace;
 use serde::{Deserialize, Serialize};
+
+pub mod read;
+pub use read::FileRead;
 
 /// Work for the web worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,10 +34,13 @@ pub enum Job {
         /// The export's time (file names and headers).
         now: Timestamp,
     },
-    /// Reads a file in any importable format and plans its import into the workspace.
-    PlanImport {
+    /// Reads a loaded or dropped file: an exercise, a submission for the class, or a file to import
+    /// (see [`read::read`]).
+    ReadFile {
         /// The workspace.
         workspace: Carried,
+        /// The exercise being taught, whose class a submission joins.
+        teaching: Option<Exercise>,
         /// The file's name (it tells some formats apart).
         file_name: String,
         /// The file's bytes.
@@ -42,6 +48,16 @@ pub enum Job {
         bytes: Vec<u8>,
         /// The import's time.
         now: Timestamp,
+    },
+    /// Reads a file as a submission for the class of `exercise`.
+    ReadSubmission {
+        /// The exercise being taught.
+        exercise: Exercise,
+        /// The file's name.
+        file_name: String,
+        /// The file's bytes.
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
     },
     /// Reduces a Markdown file to an article's text.
     ReduceMarkdown {
@@ -55,8 +71,8 @@ pub enum Job {
 pub enum Answer {
     /// The written file and what it could not hold.
     Exported(Body),
-    /// The import plan, or why the file cannot be imported, in words.
-    Planned(Result<Box<ImportPlan>, String>),
+    /// What a read file is and gave.
+    Read(FileRead),
     /// The article's text from a Markdown file.
     Reduced(Extracted),
     /// The job could not start: its workspace could not be read (a bug, never the person's input).
@@ -112,10 +128,17 @@ impl Job {
         }
     }
 
-    /// The import plan of a read file against `ws`.
-    pub fn plan_import(ws: &Workspace, file_name: String, bytes: Vec<u8>, now: Timestamp) -> Job {
-        Job::PlanImport {
+    /// Reading a loaded or dropped file against `ws` and the exercise being taught.
+    pub fn read_file(
+        ws: &Workspace,
+        teaching: Option<&Exercise>,
+        file_name: String,
+        bytes: Vec<u8>,
+        now: Timestamp,
+    ) -> Job {
+        Job::ReadFile {
             workspace: Carried::of(ws),
+            teaching: teaching.cloned(),
             file_name,
             bytes,
             now,
@@ -135,19 +158,21 @@ pub fn run(job: Job) -> Answer {
             Ok(ws) => Answer::Exported(formats::export(format, &formats::docs(&ws, &scope), now)),
             Err(e) => Answer::Failed(e),
         },
-        Job::PlanImport {
+        Job::ReadFile {
             workspace,
+            teaching,
             file_name,
             bytes,
             now,
         } => match workspace.open() {
-            Ok(ws) => Answer::Planned(
-                plan_import(&file_name, &bytes, &ws, now)
-                    .map(Box::new)
-                    .map_err(|e| e.to_string()),
-            ),
+            Ok(ws) => Answer::Read(read::read(&ws, teaching.as_ref(), &file_name, &bytes, now)),
             Err(e) => Answer::Failed(e),
         },
+        Job::ReadSubmission {
+            exercise,
+            file_name,
+            bytes,
+        } => Answer::Read(read::student(&exercise, &file_name, &bytes)),
         Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),
     }
 }

@@ -17,7 +17,7 @@ use super::header::{header, HeaderProps, View};
 use super::hooks::{use_bench_fixture, use_exercise_link, use_shortcuts};
 use super::import_dialog::{import_dialog, ImportDialogProps};
 use super::notices::{live_region, notices, NoticesProps};
-use super::offloaded::{use_import_planning, use_worker_prefetch};
+use super::offloaded::{use_file_reading, use_worker_prefetch};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
 use super::saving::{use_autosave, use_classroom_save, use_save_on_leave, use_tab_sync};
@@ -89,9 +89,9 @@ pub fn App() -> Html {
         dispatch.clone(),
     );
     use_worker_prefetch();
-    use_import_planning(
+    use_file_reading(
         shared.cell(),
-        shared.get().reading.clone(),
+        shared.get().reading.front().cloned(),
         dispatch.clone(),
     );
     use_exercise_link(dispatch.clone());
@@ -196,10 +196,13 @@ pub fn App() -> Html {
         &NoticesProps {
             notice: session.notice.clone(),
             storage_problem: session.storage_problem.clone(),
-            reading: session
-                .reading
-                .as_ref()
-                .map(|r| (AttrValue::from(r.file_name.clone()), r.bytes.len())),
+            reading: session.reading.front().map(|r| {
+                (
+                    AttrValue::from(r.file_name.clone()),
+                    r.bytes.len(),
+                    session.reading.len() - 1,
+                )
+            }),
             save_failed: session.save_failed.clone().map(AttrValue::from),
             on_export,
         },

@@ -16,8 +16,9 @@ pub struct NoticesProps {
     pub save_failed: Option<AttrValue>,
     /// Downloads all the work as the app's own JSON (offered while saving fails).
     pub on_export: Callback<()>,
-    /// The name and size in bytes of the file being read for import, while the web worker plans it.
-    pub reading: Option<(AttrValue, usize)>,
+    /// While the web worker reads files: the name and size in bytes of the one it reads, and how many
+    /// more wait.
+    pub reading: Option<(AttrValue, usize, usize)>,
 }
 
 /// The message area under the top bar. Errors are alerts; an information notice is said by the
@@ -66,12 +67,17 @@ pub fn notices(props: &NoticesProps, dispatch: &Dispatch) -> Html {
             </div>
         }
     });
-    let reading = props.reading.as_ref().map(|(name, size)| {
+    let reading = props.reading.as_ref().map(|(name, size, more)| {
+        let more = match more {
+            0 => String::new(),
+            1 => " 1 more file waits.".to_owned(),
+            n => format!(" {n} more files wait."),
+        };
         let cancel = dispatch.reform(|_: MouseEvent| SessionAction::CancelRead);
         html! {
             <div class="notice info reading" role="status" data-testid="reading">
                 <progress aria-label={format!("Reading {name}")}></progress>
-                <span>{format!("Reading {name} ({})…", size_in_words(*size))}</span>
+                <span>{format!("Reading {name} ({})…{more}", size_in_words(*size))}</span>
                 <button data-testid="reading-cancel" onclick={cancel}>{"Cancel"}</button>
             </div>
         }

@@ -1,8 +1,8 @@
-//! The app's work in the web worker, as hooks: starting the worker once the page is idle, and planning
-//! the import of the file being read ([`Session::reading`]).
+//! The app's work in the web worker, as hooks: starting the worker once the page is idle, and reading
+//! the files waiting in [`Session::reading`], one at a time.
 
 use super::bridge::{Dispatch, Ptr};
-use crate::domain::offload::{Answer, Job};
+use crate::domain::offload::Answer;
 use crate::domain::state::session::{Reading, Session, SessionAction};
 use crate::web::offload;
 use std::cell::RefCell;
@@ -18,48 +18,36 @@ pub fn use_worker_prefetch() {
     });
 }
 
-/// Hands the file being read to the worker and dispatches its plan as [`SessionAction::Planned`].
-/// When the reading ends first (cancelled, or another file), the job is dropped and its answer ignored.
+/// Hands the first file waiting to the worker ([`Session::next_job`]) and dispatches what it read as
+/// [`SessionAction::Read`]. When the file stops being first (cancelled), its job is dropped and its
+/// answer ignored.
 #[hook]
-pub fn use_import_planning(
+pub fn use_file_reading(
     cell: Rc<RefCell<Session>>,
-    reading: Option<Rc<Reading>>,
+    first: Option<Rc<Reading>>,
     dispatch: Dispatch,
 ) {
-    use_effect_with(reading.map(Ptr::from), move |reading| {
-        let ticket = reading.as_ref().and_then(|r| {
-            let job = {
-                let session = cell.try_borrow().ok()?;
-                Job::plan_import(
-                    &session.workspace,
-                    r.file_name.clone(),
-                    r.bytes.clone(),
-                    r.at,
-                )
-            };
-            let file_name = r.file_name.clone();
+    use_effect_with(first.map(Ptr::from), move |first| {
+        let ticket = first.as_ref().and_then(|_| {
+            let (reading, job) = cell.try_borrow().ok()?.next_job()?;
+            let file_name = reading.file_name.clone();
             let answered = {
                 let (dispatch, file_name) = (dispatch.clone(), file_name.clone());
-                move |answer: Answer| {
-                    let plan = match answer {
-                        Answer::Planned(plan) => plan,
-                        Answer::Failed(why) => Err(why),
-                        other => Err(other.unexpected()),
-                    };
-                    dispatch.emit(SessionAction::Planned { file_name, plan });
+                move |answer: Answer| match answer {
+                    Answer::Read(read) => dispatch.emit(SessionAction::Read { file_name, read }),
+                    other => failed(&dispatch, file_name, other.unexpected()),
                 }
             };
-            match offload::run(job, answered) {
-                Ok(ticket) => Some(ticket),
-                Err(why) => {
-                    dispatch.emit(SessionAction::Planned {
-                        file_name,
-                        plan: Err(why),
-                    });
-                    None
-                }
-            }
+            offload::run(job, answered)
+                .map_err(|why| failed(&dispatch, file_name, why))
+                .ok()
         });
         move || drop(ticket)
     });
+}
+
+/// Reports a file the worker could not read as a refused import, which takes it out of line.
+fn failed(dispatch: &Dispatch, file_name: String, why: String) {
+    let read = crate::domain::offload::FileRead::Import(Err(why));
+    dispatch.emit(SessionAction::Read { file_name, read });
 }

@@ -11,6 +11,7 @@ use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::{Action, Workspace};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 mod actions;
@@ -55,8 +56,8 @@ pub struct PendingImport {
     pub plan: ImportPlan,
 }
 
-/// A file being read: its import is planned in the web worker (a [`Job`](crate::domain::offload::Job)
-/// the view sends), and [`SessionAction::Planned`] brings the answer.
+/// A file being read: the web worker reads it ([`Session::next_job`] is the job the view sends), and
+/// [`SessionAction::Read`] brings the answer.
 #[derive(Debug, PartialEq)]
 pub struct Reading {
     /// The file's name.
@@ -65,6 +66,8 @@ pub struct Reading {
     pub bytes: Vec<u8>,
     /// When it was read: the time given to annotations from formats that carry none.
     pub at: Timestamp,
+    /// Whether it was loaded as a submission for the class (rather than as any file).
+    pub for_class: bool,
 }
 
 /// Saved data that could not be read, kept aside so that it is never overwritten.
@@ -95,8 +98,8 @@ pub struct Session {
     pub pending: Option<Pending>,
     /// The latest message.
     pub notice: Option<Notice>,
-    /// A file being read, until its import plan or its error arrives.
-    pub reading: Option<Rc<Reading>>,
+    /// The files being read, in the order they came, until the worker's answer for each arrives.
+    pub reading: VecDeque<Rc<Reading>>,
     /// A file waiting for merge or replace.
     pub import: Option<Rc<PendingImport>>,
     /// Saved data that could not be read.
@@ -133,7 +136,7 @@ impl Session {
             here: Vec::new(),
             pending: None,
             notice: None,
-            reading: None,
+            reading: VecDeque::new(),
             import: None,
             storage_problem: None,
             save_failed: None,
@@ -247,9 +250,9 @@ impl Session {
                 file_name,
                 bytes,
                 at,
-            } => self.read_file(file_name, bytes, at),
-            SessionAction::Planned { file_name, plan } => self.planned(file_name, plan),
-            SessionAction::CancelRead => self.reading = None,
+            } => self.read_file(file_name, bytes, at, false),
+            SessionAction::Read { file_name, read } => self.file_read(file_name, read),
+            SessionAction::CancelRead => self.reading.clear(),
             SessionAction::ConfirmImport { replace } => self.confirm_import(replace),
             SessionAction::AddArticle {
                 article,

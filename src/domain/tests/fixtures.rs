@@ -236,37 +236,37 @@ pub fn records(ws: &Workspace) -> Vec<crate::domain::files::records::AnnotationR
     out
 }
 
-/// What the page does with a read file: the session takes it, and a file for import goes to the web
-/// worker's job (run here in place, through bincode as in the browser), whose answer comes back as
-/// [`SessionAction::Planned`].
+/// What the page does with a read file: the session puts it in line, and each file waiting goes to
+/// the web worker's job (run here in place, through bincode as in the browser), whose answer comes
+/// back as [`SessionAction::Read`](crate::domain::state::session::SessionAction::Read).
 pub fn read_file(
     s: &mut crate::domain::state::session::Session,
     file_name: &str,
     bytes: Vec<u8>,
     at: crate::domain::model::time::Timestamp,
 ) {
-    use crate::domain::offload::{run, Answer, Job};
     use crate::domain::state::session::SessionAction;
     s.apply(SessionAction::ReadFile {
         file_name: file_name.into(),
         bytes,
         at,
     });
-    let Some(reading) = s.reading.clone() else {
-        return;
-    };
-    let job = Job::plan_import(
-        &s.workspace,
-        reading.file_name.clone(),
-        reading.bytes.clone(),
-        at,
-    );
-    let job: Job = bincode::deserialize(&bincode::serialize(&job).unwrap()).unwrap();
-    let Answer::Planned(plan) = run(job) else {
-        panic!("the worker did not plan {file_name}");
-    };
-    s.apply(SessionAction::Planned {
-        file_name: reading.file_name.clone(),
-        plan,
-    });
+    settle(s);
+}
+
+/// Runs the web worker's job for every file waiting in the session, in order, as the page does.
+pub fn settle(s: &mut crate::domain::state::session::Session) {
+    use crate::domain::offload::{run, Answer, Job};
+    use crate::domain::state::session::SessionAction;
+    while let Some((reading, job)) = s.next_job() {
+        let job: Job = bincode::deserialize(&bincode::serialize(&job).unwrap()).unwrap();
+        let answer = bincode::serialize(&run(job)).unwrap();
+        let Answer::Read(read) = bincode::deserialize(&answer).unwrap() else {
+            panic!("the worker did not read {}", reading.file_name);
+        };
+        s.apply(SessionAction::Read {
+            file_name: reading.file_name.clone(),
+            read,
+        });
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::files::formats::Format;
+use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{registry_workspace, sample_workspace};
 use crate::domain::model::names::LabelName;
 use crate::domain::state::workspace::Workspace;
@@ -70,8 +71,8 @@ fn a_plan_made_in_the_worker_imports_what_a_plan_made_in_place_does() {
         .collect();
     let target = Workspace::new(articles);
     let expected = plan_import("work.json", &file.bytes, &target, NOW).unwrap();
-    let job = Job::plan_import(&target, "work.json".into(), file.bytes.clone(), NOW);
-    let Answer::Planned(Ok(plan)) = run_remote(&job) else {
+    let job = Job::read_file(&target, None, "work.json".into(), file.bytes.clone(), NOW);
+    let Answer::Read(FileRead::Import(Ok(plan))) = run_remote(&job) else {
         panic!("no plan");
     };
     assert!(plan.new > 0 && plan.new == plan.total, "{plan:?}");
@@ -92,13 +93,14 @@ fn a_plan_made_in_the_worker_imports_what_a_plan_made_in_place_does() {
 #[test]
 fn a_file_that_cannot_be_imported_is_refused_in_words_by_the_worker() {
     let ws = sample_workspace();
-    let job = Job::plan_import(
+    let job = Job::read_file(
         &ws,
+        None,
         "broken.json".into(),
         b"{\"annotations\": [1,".to_vec(),
         NOW,
     );
-    let Answer::Planned(Err(message)) = run_remote(&job) else {
+    let Answer::Read(FileRead::Import(Err(message))) = run_remote(&job) else {
         panic!("a broken file was planned");
     };
     let in_place = plan_import("broken.json", b"{\"annotations\": [1,", &ws, NOW).unwrap_err();

@@ -152,23 +152,25 @@ fn a_cancelled_read_ignores_the_late_plan_and_changes_nothing() {
         bytes: file.clone().into_bytes(),
         at: Timestamp(0),
     });
-    let reading = s.reading.clone().unwrap();
+    let reading = s.reading.front().cloned().unwrap();
     assert_eq!(reading.bytes, file.as_bytes());
     assert!(
         s.import.is_none(),
         "nothing is offered before the worker answers"
     );
     s.apply(SessionAction::CancelRead);
-    assert!(s.reading.is_none());
+    assert!(s.reading.is_empty());
     let plan = crate::domain::files::import::plan_import(
         "mine.json",
         file.as_bytes(),
         &s.workspace,
         Timestamp(0),
     );
-    s.apply(SessionAction::Planned {
+    s.apply(SessionAction::Read {
         file_name: "mine.json".into(),
-        plan: plan.map(Box::new).map_err(|e| e.to_string()),
+        read: crate::domain::offload::FileRead::Import(
+            plan.map(Box::new).map_err(|e| e.to_string()),
+        ),
     });
     assert!(s.import.is_none(), "the late answer was taken");
     assert!(s.workspace.is_empty());

@@ -8,6 +8,7 @@ use crate::domain::fixtures::ann;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{Label, LabelName};
 use crate::domain::model::time::Timestamp;
+use crate::domain::offload::{run, Answer, Job};
 
 const T: Timestamp = Timestamp(1_764_064_800_000);
 
@@ -35,12 +36,9 @@ fn exercise(s: &Session) -> Exercise {
     Exercise::create(&draft, &s.workspace, "ex-1".into(), T).unwrap()
 }
 
+/// A file read as the page reads it: through the web worker's job.
 fn read(s: &mut Session, name: &str, text: &str) {
-    s.apply(SessionAction::ReadFile {
-        file_name: name.into(),
-        bytes: text.as_bytes().to_vec(),
-        at: T,
-    });
+    crate::domain::fixtures::read_file(s, name, text.as_bytes().to_vec(), T);
 }
 
 #[test]
@@ -109,6 +107,56 @@ fn submissions_join_the_teachers_class_and_never_the_workspace() {
     assert_eq!(t.teaching.as_ref().unwrap().class, Default::default());
     t.apply(SessionAction::Classroom(ClassroomAction::StopTeaching));
     assert!(t.teaching.is_none());
+}
+
+#[test]
+fn loaded_submissions_wait_in_line_for_the_worker_and_cancel_leaves_the_class_as_it_was() {
+    let mut t = teacher();
+    let ex = exercise(&t);
+    read(&mut t, "mine.teacher.exercise.json", &ex.to_json(true));
+    let submit = |name: &str, text: String| {
+        SessionAction::Classroom(ClassroomAction::Submit {
+            file_name: name.into(),
+            bytes: text.into_bytes(),
+        })
+    };
+    let (ada, bea) = (
+        submission_json(&ex, "Ada", &t.workspace, T),
+        submission_json(&ex, "Bea", &t.workspace, T),
+    );
+    t.apply(submit("ada.json", ada.clone()));
+    t.apply(submit("bea.json", bea.clone()));
+    t.apply(submit("ada-again.json", ada.clone()));
+    assert_eq!(t.reading.len(), 3, "all three wait, in order");
+    assert!(t.reading.iter().all(|r| r.for_class));
+    assert!(matches!(
+        t.next_job(),
+        Some((_, Job::ReadSubmission { .. }))
+    ));
+    assert!(t.teaching.as_ref().unwrap().class.students.is_empty());
+    // Cancelled: nothing joins the class, and a late answer is ignored.
+    let (first, job) = t.next_job().unwrap();
+    t.apply(SessionAction::CancelRead);
+    let Answer::Read(read) = run(job) else {
+        panic!("not read")
+    };
+    t.apply(SessionAction::Read {
+        file_name: first.file_name.clone(),
+        read,
+    });
+    assert_eq!(t.teaching.as_ref().unwrap().class, Default::default());
+    // Loaded again and read: two students, and the same student twice is a problem.
+    t.apply(submit("ada.json", ada.clone()));
+    t.apply(submit("bea.json", bea));
+    t.apply(submit("ada-again.json", ada));
+    crate::domain::fixtures::settle(&mut t);
+    let class = &t.teaching.as_ref().unwrap().class;
+    let names: Vec<&str> = class.students.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Ada", "Bea"]);
+    assert_eq!(class.problems.len(), 1);
+    assert_eq!(class.problems[0].file, "ada-again.json");
+    assert!(class.problems[0].message.contains("already in the class"));
+    assert!(t.reading.is_empty());
 }
 
 #[test]

@@ -37,7 +37,7 @@ pub const FORMAT: &str = "news-annotator-exercise";
 pub const VERSION: u32 = 1;
 
 /// An exercise, its articles resolved to this app's texts.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Exercise {
     /// Made once, when the teacher creates it.
     pub id: String,

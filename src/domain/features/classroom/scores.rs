@@ -34,7 +34,7 @@ impl Matching {
 }
 
 /// One labelled span of one article, as compared here.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Mark {
     /// The article.
     pub article: ArticleId,

@@ -1,11 +1,11 @@
 //! What the view asks the session to do.
 
 use super::Pending;
-use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, Label};
 use crate::domain::model::time::Timestamp;
+use crate::domain::offload::FileRead;
 use crate::domain::state::session::Notice;
 use crate::domain::state::workspace::Action;
 use crate::domain::state::workspace::Snapshot;
@@ -65,14 +65,15 @@ pub enum SessionAction {
         /// Now: the time given to annotations from formats that carry none.
         at: Timestamp,
     },
-    /// The web worker planned the import of the file being read, or said why it cannot be imported.
-    Planned {
-        /// The file's name: an answer for a file no longer being read is ignored.
+    /// The web worker read the first file waiting (see [`Session::reading`](super::Session::reading)).
+    Read {
+        /// The file's name: an answer for a file no longer first in line is ignored.
         file_name: String,
-        /// The plan, or the reason in words.
-        plan: Result<Box<ImportPlan>, String>,
+        /// What it is and gave.
+        read: FileRead,
     },
-    /// Stops reading the file: nothing changes, and the worker's answer, if it comes, is ignored.
+    /// Stops reading the files waiting: nothing changes, and the worker's answers, if they come, are
+    /// ignored.
     CancelRead,
     /// Adds an article (with annotations, which may be none) and opens it.
     AddArticle {

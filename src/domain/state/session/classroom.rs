@@ -3,10 +3,9 @@
 //! never in the workspace's import: a submission is only ever added to the teacher's class.
 
 use super::{Notice, Session, SessionAction};
-use crate::domain::features::classroom::class::Class;
-use crate::domain::features::classroom::exercise::{self, Exercise};
-use crate::domain::features::classroom::submission;
-use crate::domain::files::json::{self, Envelope, Peeked};
+use crate::domain::features::classroom::class::{Class, Student};
+use crate::domain::features::classroom::exercise::Exercise;
+use crate::domain::model::time::Timestamp;
 use std::rc::Rc;
 
 /// A student's exercise and the name they go by.
@@ -38,7 +37,7 @@ pub enum ClassroomAction {
     Leave,
     /// Compares submissions for this exercise (a new, empty class).
     Teach(Exercise),
-    /// Adds a read submission file to the class.
+    /// Adds a read submission file to the class (the web worker reads it first).
     Submit {
         /// The file's name.
         file_name: String,
@@ -72,7 +71,10 @@ impl Session {
                     class: Class::default(),
                 }));
             }
-            ClassroomAction::Submit { file_name, bytes } => self.submit(&file_name, &bytes),
+            // A submission carries its own times: the reading's is not used.
+            ClassroomAction::Submit { file_name, bytes } => {
+                self.submit(file_name, bytes, Timestamp::default())
+            }
             ClassroomAction::ClearClass => {
                 if let Some(t) = &self.teaching {
                     self.teaching = Some(Rc::new(Teaching {
@@ -114,82 +116,33 @@ impl Session {
         }));
     }
 
-    fn submit(&mut self, file_name: &str, bytes: &[u8]) {
+    /// Puts a submission file in line for the worker, if a class is open.
+    fn submit(&mut self, file_name: String, bytes: Vec<u8>, at: Timestamp) {
+        if self.teaching.is_none() {
+            return self.not_teaching(&file_name);
+        }
+        self.read_file(file_name, bytes, at, true);
+    }
+
+    /// Says that a submission needs the teacher's copy open first.
+    pub(super) fn not_teaching(&mut self, file_name: &str) {
+        self.notice = Some(Notice::Error(format!(
+            "{file_name} is a student's submission. To compare submissions, open the exercise's \
+             teacher copy in Classroom first; nothing was merged into your annotations."
+        )));
+    }
+
+    /// Adds a student the worker read to the class (or notes why not).
+    pub(super) fn admit(&mut self, file_name: &str, student: Result<Student, String>) {
         let Some(teaching) = &self.teaching else {
-            self.notice = Some(Notice::Error(format!(
-                "{file_name} is a student's submission. To compare submissions, open the exercise's \
-                 teacher copy in Classroom first; nothing was merged into your annotations."
-            )));
-            return;
+            return self.not_teaching(file_name);
         };
         let mut class = teaching.class.clone();
-        class.add(&teaching.exercise, file_name, bytes);
+        class.admit(file_name, student);
         self.teaching = Some(Rc::new(Teaching {
             exercise: Rc::clone(&teaching.exercise),
             class,
         }));
-    }
-
-    /// Takes a read file if it is an exercise or a submission; `false` leaves it to the import.
-    pub(super) fn classroom_file(&mut self, file_name: &str, bytes: &[u8]) -> bool {
-        let Some((text, envelope)) = classroom_json(bytes) else {
-            return false;
-        };
-        let same_exercise = envelope.key.is_none()
-            && self.teaching.as_ref().is_some_and(|t| {
-                envelope.id.as_ref().and_then(|id| id.as_str()) == Some(t.exercise.id.as_str())
-            });
-        match envelope.format() {
-            // A submission, or (while teaching) the students' copy of the exercise dropped with the
-            // submissions: the class says what it is.
-            Some(f) if f == submission::FORMAT || same_exercise => {
-                self.classroom(ClassroomAction::Submit {
-                    file_name: file_name.to_owned(),
-                    bytes: bytes.to_vec(),
-                });
-            }
-            _ => match Exercise::read(text, self.workspace.articles()) {
-                Err(e) => {
-                    let at = if e.path.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}: ", e.path)
-                    };
-                    self.notice = Some(Notice::Error(format!(
-                        "{file_name} was not opened: {at}{}",
-                        e.message
-                    )));
-                }
-                // The teacher's copy opens the class; the students' copy, the exercise.
-                Ok(exercise) if exercise.key.is_some() => {
-                    self.notice = Some(Notice::Info(format!(
-                        "Opened the teacher's copy of “{}”: load the students' submissions in Classroom.",
-                        exercise.title
-                    )));
-                    self.classroom(ClassroomAction::Teach(exercise));
-                }
-                Ok(exercise) => self.classroom(ClassroomAction::Enrol(exercise)),
-            },
-        }
-        true
-    }
-}
-
-/// The text and first look of an exercise or submission file; `None` for anything else.
-fn classroom_json(bytes: &[u8]) -> Option<(&str, Envelope)> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    // Cheap first look, so other files are not parsed twice.
-    let head: String = text.chars().take(200).collect();
-    if !head.contains(exercise::FORMAT) && !head.contains(submission::FORMAT) {
-        return None;
-    }
-    match json::peek(text).ok()? {
-        Peeked::Object(envelope)
-            if envelope.format() == Some(exercise::FORMAT)
-                || envelope.format() == Some(submission::FORMAT) =>
-        {
-            Some((text, *envelope))
-        }
-        _ => None,
+        self.classroom_revision += 1;
     }
 }

@@ -1,39 +1,79 @@
-//! Files in the session: a read file planned for import, the import carried out, an article added.
+//! Files in the session: a read file handed to the web worker and what it gave (an exercise, a
+//! submission, an import plan), the import carried out, an article added.
 
-use super::{Notice, PendingImport, Reading, Session, SessionAction};
+use super::{ClassroomAction, Notice, PendingImport, Reading, Session, SessionAction};
+use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
+use crate::domain::offload::{FileRead, Job};
 use crate::domain::state::workspace::Action;
 use std::rc::Rc;
 
 impl Session {
-    /// Opens a read file in the classroom, or starts reading it for import (the view hands it to the
-    /// web worker, which plans the import).
-    pub(super) fn read_file(&mut self, file_name: String, bytes: Vec<u8>, at: Timestamp) {
-        if self.classroom_file(&file_name, &bytes) {
-            return;
-        }
+    /// Puts a read file in line for the web worker (the view sends [`Session::next_job`]).
+    pub(super) fn read_file(
+        &mut self,
+        file_name: String,
+        bytes: Vec<u8>,
+        at: Timestamp,
+        for_class: bool,
+    ) {
         self.notice = None;
-        self.reading = Some(Rc::new(Reading {
+        self.reading.push_back(Rc::new(Reading {
             file_name,
             bytes,
             at,
+            for_class,
         }));
     }
 
-    /// Offers the planned import of the file being read, or says why it cannot be imported. An answer
-    /// for another file (one cancelled or replaced) changes nothing.
-    pub(super) fn planned(&mut self, file_name: String, plan: Result<Box<ImportPlan>, String>) {
+    /// The first file waiting and the job that reads it.
+    pub fn next_job(&self) -> Option<(Rc<Reading>, Job)> {
+        let reading = self.reading.front()?;
+        let teaching = self.teaching.as_ref().map(|t| &*t.exercise);
+        let job = match teaching {
+            Some(exercise) if reading.for_class => Job::ReadSubmission {
+                exercise: Exercise::clone(exercise),
+                file_name: reading.file_name.clone(),
+                bytes: reading.bytes.clone(),
+            },
+            _ => Job::read_file(
+                &self.workspace,
+                teaching,
+                reading.file_name.clone(),
+                reading.bytes.clone(),
+                reading.at,
+            ),
+        };
+        Some((Rc::clone(reading), job))
+    }
+
+    /// Takes what the worker read from the first file waiting. An answer for another file (one
+    /// cancelled) changes nothing.
+    pub(super) fn file_read(&mut self, file_name: String, read: FileRead) {
         if self
             .reading
-            .as_ref()
+            .front()
             .is_none_or(|r| r.file_name != file_name)
         {
             return;
         }
-        self.reading = None;
+        self.reading.pop_front();
+        match read {
+            FileRead::Import(plan) => self.planned(file_name, plan),
+            FileRead::Exercise(Ok(exercise)) => self.open_exercise(*exercise),
+            FileRead::Exercise(Err(e)) => {
+                self.notice = Some(Notice::Error(format!("{file_name} was not opened: {e}")));
+            }
+            FileRead::Student(student) => self.admit(&file_name, student.map(|s| *s)),
+            FileRead::Submission => self.not_teaching(&file_name),
+        }
+    }
+
+    /// Offers the planned import, or says why the file cannot be imported.
+    fn planned(&mut self, file_name: String, plan: Result<Box<ImportPlan>, String>) {
         match plan {
             Ok(plan) => {
                 self.import = Some(Rc::new(PendingImport {
@@ -44,6 +84,20 @@ impl Session {
             Err(e) => {
                 self.notice = Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
             }
+        }
+    }
+
+    /// Opens an exercise: the teacher's copy (with its key) opens the class, the students' copy the
+    /// exercise.
+    fn open_exercise(&mut self, exercise: Exercise) {
+        if exercise.key.is_some() {
+            self.notice = Some(Notice::Info(format!(
+                "Opened the teacher's copy of “{}”: load the students' submissions in Classroom.",
+                exercise.title
+            )));
+            self.classroom(ClassroomAction::Teach(exercise));
+        } else {
+            self.classroom(ClassroomAction::Enrol(exercise));
         }
     }
 
