@@ -9,6 +9,7 @@
 //! memory.
 
 use crate::domain::features::classroom::exercise::Exercise;
+use crate::domain::features::outlets::{compare, Comparison};
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
 use crate::domain::files::formats::{self, Body, Format, Scope};
 use crate::domain::files::stored;
@@ -59,6 +60,11 @@ pub enum Job {
         #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
     },
+    /// Compares the outlets: the quotes found in several articles, and who and what each covers.
+    Compare {
+        /// The workspace.
+        workspace: Carried,
+    },
     /// Reduces a Markdown file to an article's text.
     ReduceMarkdown {
         /// The file's text.
@@ -73,6 +79,8 @@ pub enum Answer {
     Exported(Body),
     /// What a read file is and gave.
     Read(FileRead),
+    /// The outlets compared.
+    Compared(Box<Comparison>),
     /// The article's text from a Markdown file.
     Reduced(Extracted),
     /// The job could not start: its workspace could not be read (a bug, never the person's input).
@@ -173,6 +181,10 @@ pub fn run(job: Job) -> Answer {
             file_name,
             bytes,
         } => Answer::Read(read::student(&exercise, &file_name, &bytes)),
+        Job::Compare { workspace } => match workspace.open() {
+            Ok(ws) => Answer::Compared(Box::new(compare(&ws))),
+            Err(e) => Answer::Failed(e),
+        },
         Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),
     }
 }

@@ -1,7 +1,9 @@
 //! The "Compare outlets" view (issue 6): one story told by several articles. The quotations that
 //! appear in more than one article, each group's versions one per article with their word
 //! differences from a base the person picks; and which registry entries and claims each article
-//! mentions or leaves out. Computed once per workspace revision ([`compare`]).
+//! mentions or leaves out. Computed in the web worker once per workspace revision
+//! ([`compare`](crate::domain::features::outlets::compare)); the last comparison stays on screen
+//! while the next is made.
 
 use super::bridge::{Ptr, SessionView};
 use super::entities::Target;
@@ -9,7 +11,9 @@ use super::outlets::coverage::{claim_table, entity_table};
 use super::outlets::quotes::QuoteGroupCard;
 use crate::domain::features::outlets::grouping::THRESHOLD;
 use crate::domain::features::outlets::passages::MIN_WORDS;
-use crate::domain::features::outlets::{compare, Comparison};
+use crate::domain::features::outlets::Comparison;
+use crate::domain::offload::{Answer, Carried, Job};
+use crate::web::offload;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -25,14 +29,40 @@ pub struct OutletsViewProps {
 /// The "Compare outlets" view.
 #[function_component]
 pub fn OutletsView(props: &OutletsViewProps) -> Html {
-    let comparison = use_memo(props.session.revision(), |_| {
-        props
-            .session
-            .read()
-            .map(|s| Ptr::from(Rc::new(compare(&s.workspace))))
-    });
-    let Some(comparison) = comparison.as_ref().clone() else {
-        return Html::default();
+    let made = use_state(|| None::<Result<Ptr<Comparison>, String>>);
+    {
+        let (made, session) = (made.clone(), props.session.clone());
+        use_effect_with(props.session.revision(), move |_| {
+            let job = session.read().map(|s| Job::Compare {
+                workspace: Carried::of(&s.workspace),
+            });
+            let ticket = job.and_then(|job| {
+                let answered = made.clone();
+                offload::run(job, move |answer| {
+                    answered.set(Some(match answer {
+                        Answer::Compared(c) => Ok(Ptr::from(Rc::new(*c))),
+                        Answer::Failed(why) => Err(why),
+                        other => Err(other.unexpected()),
+                    }))
+                })
+                .map_err(|why| made.set(Some(Err(why))))
+                .ok()
+            });
+            move || drop(ticket)
+        });
+    }
+    let comparison = match &*made {
+        None => return comparing(),
+        Some(Err(why)) => {
+            return html! {
+                <section class="outlets-view" data-testid="outlets-view" aria-label="Compare outlets">
+                    <p class="notice error" role="alert" data-testid="outlets-failed">
+                        {format!("The outlets could not be compared: {why}.")}
+                    </p>
+                </section>
+            }
+        }
+        Some(Ok(comparison)) => comparison.clone(),
     };
     // A group keeps its chosen base across edits while its first version stays where it is.
     let groups = comparison.quotes.iter().enumerate().map(|(index, group)| {
@@ -75,4 +105,15 @@ fn quote_list(comparison: &Comparison, groups: impl Iterator<Item = Html>) -> Ht
         };
     }
     html! { <ol class="quote-list">{for groups}</ol> }
+}
+
+/// The view while the worker compares for the first time.
+fn comparing() -> Html {
+    html! {
+        <section class="outlets-view" data-testid="outlets-view" aria-label="Compare outlets" aria-busy="true">
+            <p class="meta loading" role="status" data-testid="outlets-loading">
+                <progress aria-label="Comparing the outlets"></progress>{" Comparing the outlets…"}
+            </p>
+        </section>
+    }
 }

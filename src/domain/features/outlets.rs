@@ -20,14 +20,15 @@ use passages::{passages, Passage};
 use std::rc::Rc;
 
 /// The versions of one passage in several articles.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct QuoteGroup {
     /// One passage per article (at least two), articles in list order.
     pub versions: Vec<Passage>,
 }
 
-/// Everything the "Compare outlets" view shows, at one revision of the workspace.
-#[derive(Clone, Debug)]
+/// Everything the "Compare outlets" view shows, at one revision of the workspace. Made in the web
+/// worker ([`crate::domain::offload`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Comparison {
     /// The articles compared (every article, in list order): the columns of the tables.
     pub articles: Vec<Rc<Article>>,

@@ -153,3 +153,15 @@ fn markdown_reduced_in_the_worker_is_the_article_read_in_place() {
         in_place.text
     );
 }
+
+#[test]
+fn the_outlets_compared_in_the_worker_are_those_compared_in_place() {
+    use crate::domain::features::outlets::compare;
+    let ws = sample_workspace();
+    let in_place = compare(&ws);
+    assert!(!in_place.quotes.is_empty() || !in_place.claims.is_empty());
+    let job = Job::Compare {
+        workspace: Carried::of(&ws),
+    };
+    assert_eq!(run_remote(&job), Answer::Compared(Box::new(in_place)));
+}

@@ -10,7 +10,7 @@ use crate::domain::state::workspace::Workspace;
 use std::rc::Rc;
 
 /// One registry entry and its linked mentions in each article.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntityRow {
     /// The entry.
     pub entity: Rc<Entity>,
@@ -20,7 +20,7 @@ pub struct EntityRow {
 }
 
 /// Claims of several articles that say the same thing (at most one per article).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ClaimRow {
     /// Per article (in list order), its claim of the group, or `None` where it leaves the claim out.
     pub claims: Vec<Option<Rc<Annotation>>>,

@@ -16,7 +16,7 @@ pub const MAX_PASSAGES: usize = 500;
 pub const MIN_WORDS: usize = 4;
 
 /// One passage of one article.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     /// The article it is in.
     pub article: ArticleId,
