@@ -7,9 +7,15 @@
 // 3. Writes sw.js from pwa/sw.js, with the build's version and the list of its files to keep offline.
 // 4. Names the web worker's loader (Trunk's `*_loader.js`, with a hashed name) in the page as
 //    <meta name="news-annotator-worker" content="…">, where the app looks for it.
+// 5. Writes the first screen (`na-convert first-screen`: the first bundled article, the article list,
+//    static HTML from the app's own Rust code) just before <div id="app">, so a first visit paints the
+//    article before the wasm has loaded; the app adopts its lines and removes it (src/ui/prerendered.rs).
+//    It runs the native command through `cargo run` (dev profile: a few seconds once built; set
+//    NA_FIRST_SCREEN=off to leave the page without it).
 //
 // Trunk runs it with TRUNK_STAGING_DIR (the build being assembled), TRUNK_SOURCE_DIR (where index.html
 // is) and TRUNK_PUBLIC_URL (the path the app is served under, "/" by default).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -134,11 +140,48 @@ export function withWorker(html, loaders, publicUrl = '/') {
   return `${clean.slice(0, at)}\n    ${meta}${clean.slice(at)}`;
 }
 
-/** Runs the four steps on a staging directory. */
-export function postBuild({ staging, source, publicUrl = '/' }) {
+const FIRST_SCREEN = /<!-- first-screen -->[\s\S]*?<!-- \/first-screen -->\n?[ \t]*/g;
+const APP_ROOT = /<div\s+id=["']?app["']?[^>]*>/i;
+
+/**
+ * `html` with `screen` (the first screen's HTML, one element) between <!-- first-screen --> marks just
+ * before <div id="app"> (any older one removed); an empty `screen` leaves the page without one.
+ */
+export function withFirstScreen(html, screen) {
+  const clean = html.replace(FIRST_SCREEN, '');
+  const body = screen.trim();
+  if (body === '') return clean;
+  if (!/^<div\b[^>]*\bdata-prerendered\b/.test(body)) {
+    throw new Error('post-build: the first screen is not one <div data-prerendered> element');
+  }
+  if (/<script\b|\sstyle\s*=/i.test(body)) {
+    throw new Error('post-build: the first screen has a script or an inline style, which the CSP refuses');
+  }
+  const root = APP_ROOT.exec(clean);
+  if (!root) throw new Error('post-build: index.html has no <div id="app">');
+  const indent = /[ \t]*$/.exec(clean.slice(0, root.index))[0];
+  return `${clean.slice(0, root.index)}<!-- first-screen -->${body}<!-- /first-screen -->\n${indent}${clean.slice(root.index)}`;
+}
+
+/** The first screen's HTML from `na-convert first-screen`, built and run by cargo in `source`. */
+export function runFirstScreen(source) {
+  return execFileSync('cargo', ['run', '--quiet', '--offline', '--bin', 'na-convert', '--', 'first-screen'], {
+    cwd: source,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
+/**
+ * Runs the five steps on a staging directory. `firstScreen` gives the first screen's HTML (by default
+ * from `na-convert first-screen`; null leaves it out).
+ */
+export function postBuild({ staging, source, publicUrl = '/', firstScreen = () => runFirstScreen(source) }) {
   const indexPath = join(staging, 'index.html');
   const loaders = readdirSync(staging).filter((f) => f.endsWith('_loader.js'));
-  const page = withWorker(readFileSync(indexPath, 'utf8'), loaders, publicUrl);
+  const screen = firstScreen ? firstScreen() : '';
+  const page = withFirstScreen(withWorker(readFileSync(indexPath, 'utf8'), loaders, publicUrl), screen);
   const moved = moveAutoreload(page, publicUrl);
   if (moved.script !== null) writeFileSync(join(staging, 'trunk-autoreload.js'), moved.script);
   const { html, hashes } = withPolicy(moved.html);
@@ -146,7 +189,7 @@ export function postBuild({ staging, source, publicUrl = '/' }) {
   const record = buildRecord(staging, publicUrl);
   const template = readFileSync(join(source, 'pwa', 'sw.js'), 'utf8');
   writeFileSync(join(staging, 'sw.js'), serviceWorker(template, record));
-  return { hashes, record };
+  return { hashes, record, screen: screen.length };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -159,8 +202,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   let publicUrl = process.env.TRUNK_PUBLIC_URL || '/';
   if (!publicUrl.endsWith('/')) publicUrl += '/';
   try {
-    const { hashes, record } = postBuild({ staging, source, publicUrl });
-    console.log(`post-build: CSP allows ${hashes.length} inline script(s); sw.js ${record.version} keeps ${record.files.length + 1} files offline`);
+    const started = Date.now();
+    const firstScreen = process.env.NA_FIRST_SCREEN === 'off' ? null : undefined;
+    const { hashes, record, screen } = postBuild({ staging, source, publicUrl, firstScreen });
+    console.log(
+      `post-build: CSP allows ${hashes.length} inline script(s); sw.js ${record.version} keeps ${record.files.length + 1} files offline; ` +
+        `first screen ${screen} bytes; ${Date.now() - started} ms`,
+    );
   } catch (err) {
     console.error(`post-build: ${err.message}`);
     process.exit(1);

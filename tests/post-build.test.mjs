@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { postBuild, scriptHash, withPolicy, withWorker } from '../scripts/post-build.mjs';
+import { postBuild, scriptHash, withFirstScreen, withPolicy, withWorker } from '../scripts/post-build.mjs';
 import { REPO_ROOT } from './support/paths.mjs';
 
 const LOADER = "\nimport init from '/app-1.js';\nawait init({ module_or_path: '/app-1_bg.wasm' });\n";
@@ -39,7 +39,7 @@ test('a staging directory gets its policy, its service worker and, under trunk s
     writeFileSync(join(dir, 'app-1.js'), 'export default 1;');
     mkdirSync(join(dir, 'snippets', 'x'), { recursive: true });
     writeFileSync(join(dir, 'snippets', 'x', 'inline0.js'), 'export {}');
-    const first = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/' });
+    const first = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/', firstScreen: null });
 
     const html = readFileSync(join(dir, 'index.html'), 'utf8');
     assert.deepEqual(first.hashes, [sha(LOADER)], "the reload script is not allowed inline: it left the page");
@@ -55,12 +55,12 @@ test('a staging directory gets its policy, its service worker and, under trunk s
 
     // A changed file is a new version (a new cache); the same files are the same version.
     writeFileSync(join(dir, 'index.html'), PAGE);
-    const same = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/' });
+    const same = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/', firstScreen: null });
     writeFileSync(join(dir, 'index.html'), PAGE);
-    assert.equal(postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/' }).record.version, same.record.version);
+    assert.equal(postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/', firstScreen: null }).record.version, same.record.version);
     writeFileSync(join(dir, 'app-1.js'), 'export default 2;');
     writeFileSync(join(dir, 'index.html'), PAGE);
-    assert.notEqual(postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/' }).record.version, same.record.version);
+    assert.notEqual(postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/', firstScreen: null }).record.version, same.record.version);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -77,9 +77,54 @@ test("the web worker's loader is named in the page, once, under the public URL, 
   try {
     writeFileSync(join(dir, 'index.html'), PAGE);
     writeFileSync(join(dir, 'na-worker-0a1b_loader.js'), 'importScripts("./na-worker-0a1b.js");');
-    const { record } = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/' });
+    const { record } = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/', firstScreen: null });
     assert.ok(readFileSync(join(dir, 'index.html'), 'utf8').includes('content="/na-worker-0a1b_loader.js"'));
     assert.ok(record.files.includes('/na-worker-0a1b_loader.js'), 'the service worker keeps the worker offline');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const SCREEN = '<div class="app" data-prerendered="" aria-busy="true"><main><p class="para">A &lt;b&gt;</p></main></div>\n';
+const APP_PAGE = PAGE.replace('<body></body>', '<body>\n    <div id="app"><p class="loading">Loading the annotator…</p></div>\n  </body>');
+
+test('the first screen goes right before <div id="app">, once, and the app root keeps its loading text', () => {
+  const once = withFirstScreen(APP_PAGE, SCREEN);
+  const at = once.indexOf('<!-- first-screen --><div class="app" data-prerendered=""');
+  assert.ok(at > 0, once);
+  assert.ok(at < once.indexOf('<div id="app">'));
+  assert.match(once, /<\/div><!-- \/first-screen -->\n {4}<div id="app"><p class="loading">Loading the annotator…<\/p><\/div>/);
+  // A rebuild replaces it; an empty screen removes it.
+  const again = withFirstScreen(once, SCREEN.replace('A ', 'B '));
+  assert.equal(again.match(/data-prerendered/g).length, 1);
+  assert.ok(again.includes('B &lt;b&gt;') && !again.includes('A &lt;b&gt;'));
+  assert.equal(withFirstScreen(once, ''), APP_PAGE);
+  // Only static HTML, in one marked element, into a page that has the app's root.
+  assert.throws(() => withFirstScreen(APP_PAGE, '<p>loose</p>'), /one <div data-prerendered> element/);
+  assert.throws(() => withFirstScreen(APP_PAGE, SCREEN.replace('<main>', '<main><script>x()</script>')), /CSP/);
+  assert.throws(() => withFirstScreen(APP_PAGE, SCREEN.replace('<main>', '<main style="color:red">')), /CSP/);
+  assert.throws(() => withFirstScreen(PAGE, SCREEN), /no <div id="app">/);
+});
+
+test('a staging directory gets the first screen before its policy and its service worker version', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'na-post-build-'));
+  try {
+    writeFileSync(join(dir, 'index.html'), APP_PAGE);
+    let asked = 0;
+    const screen = () => {
+      asked += 1;
+      return SCREEN;
+    };
+    const first = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/', firstScreen: screen });
+    assert.equal(asked, 1);
+    assert.equal(first.screen, SCREEN.length);
+    const html = readFileSync(join(dir, 'index.html'), 'utf8');
+    assert.ok(html.includes(`<!-- first-screen -->${SCREEN.trim()}<!-- /first-screen -->`));
+    assert.deepEqual(first.hashes, [sha(LOADER)], 'the first screen adds no inline script');
+    // The page's bytes, first screen included, make the service worker's version.
+    writeFileSync(join(dir, 'index.html'), APP_PAGE);
+    const other = postBuild({ staging: dir, source: REPO_ROOT, publicUrl: '/', firstScreen: () => SCREEN.replace('A ', 'B ') });
+    assert.notEqual(other.record.version, first.record.version);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

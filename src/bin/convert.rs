@@ -39,6 +39,16 @@ mod native {
                 print!("{USAGE}");
                 0
             }
+            Command::FirstScreen => match batch::first_screen() {
+                Ok(html) => {
+                    println!("{html}");
+                    0
+                }
+                Err(message) => {
+                    eprintln!("na-convert: {message}");
+                    1
+                }
+            },
             Command::Validate { articles, files } => {
                 // Files that cannot be read are reported, and the others still checked.
                 let (articles, inputs, errors) = read_all(articles, &files);

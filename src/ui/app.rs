@@ -99,6 +99,9 @@ pub fn App() -> Html {
     use_bench_fixture(shared.cell(), dispatch.clone());
     use_tab_sync(dispatch.clone());
     use_save_on_leave(shared.cell());
+    // After the views' own effects (the painter has drawn the article, adopting the build's lines if
+    // it could): the first screen the build wrote goes, in the task of the first render.
+    use_effect_with((), |_| super::prerendered::remove());
 
     let on_export = {
         let cell = shared.cell();

@@ -11,6 +11,7 @@ use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::rendering::caret::Caret;
+use crate::domain::rendering::first_screen::ARTICLE_HINT;
 use crate::domain::state::session::SessionAction;
 use crate::web::{caret, clock, selection};
 use keyboard::{Keyboard, MarkerBox};
@@ -125,10 +126,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
     html! {
         <section class="reader" aria-label="Article" ref={frame}>
             <h2 class="article-title">{&article.title}</h2>
-            <p class="hint" id="article-keys">{"Select text with the mouse, or focus the text (Tab) and \
-                select with Shift and the arrow keys; then press C (claim), Q (quote), P (person), \
-                O (organization), L (place) or E (other entity). Click a highlight to edit it, or \
-                press ] and [ to go from one to the next and Enter to edit it."}</p>
+            <p class="hint" id="article-keys">{ARTICLE_HINT}</p>
             <article ref={container} class="article-text" data-testid="article-text"
                 data-article={article.id.as_str().to_owned()} tabindex="0" role="document"
                 aria-label={format!("Text of {}", article.title)} aria-describedby="article-keys"

@@ -23,6 +23,7 @@ mod offloaded;
 mod outlets;
 mod outlets_view;
 mod painter;
+mod prerendered;
 mod saving;
 mod shared;
 mod tag_toolbar;

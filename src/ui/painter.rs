@@ -23,9 +23,10 @@ use wasm_bindgen::JsCast;
 const FIRST_TEXT: usize = 16 * 1024;
 /// Text (in bytes) appended per task while the rest of a newly opened article fills in.
 const FILL_TEXT: usize = 64 * 1024;
-/// Lines per `div.chunk`. The chunk, not the line, carries `content-visibility: auto`: the browser then
-/// tracks about 50 boxes for 1,600 lines, which halves the frame after an edit of a 1 MB article.
-const LINES_PER_CHUNK: usize = 32;
+// Lines per `div.chunk` (shared with the first screen the build writes). The chunk, not the line,
+// carries `content-visibility: auto`: the browser then tracks about 50 boxes for 1,600 lines, which
+// halves the frame after an edit of a 1 MB article.
+use crate::domain::rendering::first_screen::LINES_PER_CHUNK;
 
 /// What is in the DOM now, to find the lines an update must rewrite.
 #[derive(Default)]
@@ -266,7 +267,11 @@ fn draw(root: &web_sys::Element, drawn_cell: &Rc<RefCell<Drawn>>, scene: &Scene)
         drawn.filled = 0;
         drawn.pass = drawn.pass.wrapping_add(1);
         root.set_inner_html("");
-        if fill(root, &mut drawn, FIRST_TEXT) {
+        // The first screen the build wrote, when it shows this article as it would be drawn.
+        if super::prerendered::adopt(root, article, &scene.annotations) {
+            drawn.filled = article.paragraphs.len();
+            filled_in(article);
+        } else if fill(root, &mut drawn, FIRST_TEXT) {
             fill_later(root.clone(), Rc::clone(drawn_cell), drawn.pass, true);
         } else {
             filled_in(article);

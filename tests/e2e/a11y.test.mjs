@@ -139,6 +139,19 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA, light and dark)', { timeou
     });
   });
 
+  test('the first screen written at build time, before the wasm has loaded', { timeout: TEST_TIMEOUT }, async () => {
+    await withAxe(async ({ context, page }) => {
+      await context.route('**/*.wasm', (route) => route.abort());
+      await page.goto(app.server.url);
+      await page.waitForSelector('[data-prerendered] article p.para');
+      const found = [];
+      await audit(page, 'the first screen', found);
+      // The blocked wasm is the loader's error, not the page's.
+      page.pageErrors.length = 0;
+      assertNone(found);
+    });
+  });
+
   test('the articles: annotations of every label, detail, toolbar, find, dialogs and notices', { timeout: TEST_TIMEOUT }, async () => {
     await withAxe(async ({ page }) => {
       const found = [];

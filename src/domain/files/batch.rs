@@ -1,5 +1,6 @@
 //! The logic of `na-convert`, the command-line converter, on files held in memory: its arguments,
-//! the articles it reads against, and its three commands (`convert`, `validate`, `merge`).
+//! the articles it reads against, and its commands (`convert`, `validate`, `merge`, `class`, and
+//! `first-screen`, which the build runs).
 //!
 //! The binary (`src/bin/convert.rs`) only reads the files, calls one function here and writes what
 //! it returns, so everything the tool decides is tested natively. Inputs are read with the app's own
@@ -13,6 +14,8 @@ use crate::domain::files::formats::{self, Format, Scope};
 use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
+use crate::domain::rendering::first_screen;
+use crate::domain::state::session::Session;
 use crate::domain::state::workspace::Workspace;
 use std::collections::HashMap;
 
@@ -87,6 +90,16 @@ impl Report {
         }
         self
     }
+}
+
+/// The HTML of the first visit's screen (`first-screen`): a session on the bundled articles, as the app
+/// starts with empty storage, written by [`first_screen::screen_into`].
+pub fn first_screen() -> Result<String, String> {
+    let articles = bundled_articles().map_err(|e| format!("bundled articles: {e}"))?;
+    let session = Session::new(Workspace::new(articles));
+    let mut html = String::new();
+    first_screen::screen_into(&mut html, &session);
+    Ok(html)
 }
 
 /// How many warnings, lost annotations or dropped spans are listed per input before "… and N more".

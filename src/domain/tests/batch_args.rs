@@ -56,7 +56,14 @@ fn the_four_commands_and_their_options_are_read() {
             files: vec!["x.jsonl".into(), "y.zip".into()],
         })
     );
-    for help in ["--help", "-h", "help", "convert --to conll --help a.json"] {
+    assert_eq!(parse("first-screen"), Ok(Command::FirstScreen));
+    for help in [
+        "--help",
+        "-h",
+        "help",
+        "convert --to conll --help a.json",
+        "first-screen --help",
+    ] {
         assert_eq!(parse(help), Ok(Command::Help), "{help}");
     }
 }
@@ -64,7 +71,10 @@ fn the_four_commands_and_their_options_are_read() {
 #[test]
 fn usage_errors_say_what_is_missing_or_wrong() {
     let cases = [
-        ("", "no command given (convert, validate, merge or class)"),
+        (
+            "",
+            "no command given (convert, validate, merge, class or first-screen)",
+        ),
         ("class a.json", "class needs --exercise FILE"),
         (
             "class --to csv --exercise e.json a.json",
@@ -76,7 +86,8 @@ fn usage_errors_say_what_is_missing_or_wrong() {
         ),
         (
             "export a.json",
-            "unknown command \"export\" (the commands are convert, validate, merge and class)",
+            "unknown command \"export\" (the commands are convert, validate, merge, class and \
+             first-screen)",
         ),
         ("convert --to conll", "convert needs at least one FILE"),
         ("convert a.json", "convert needs --to FORMAT"),
@@ -94,6 +105,10 @@ fn usage_errors_say_what_is_missing_or_wrong() {
         ("validate --to csv a.json", "validate has no option --to"),
         ("merge --to csv a.json", "merge needs --out FILE"),
         ("merge --out all.csv a.json", "merge needs --to FORMAT"),
+        (
+            "first-screen --out x",
+            "first-screen takes no arguments (got --out)",
+        ),
     ];
     for (line, message) in cases {
         assert_eq!(parse(line), Err(message.to_owned()), "{line}");
@@ -102,7 +117,14 @@ fn usage_errors_say_what_is_missing_or_wrong() {
 
 #[test]
 fn the_usage_text_names_every_command_and_format() {
-    for word in ["convert", "validate", "merge", "--articles", "Exit status"] {
+    for word in [
+        "convert",
+        "validate",
+        "merge",
+        "first-screen",
+        "--articles",
+        "Exit status",
+    ] {
         assert!(USAGE.contains(word), "{word}");
     }
     for format in Format::ALL {

@@ -11,6 +11,7 @@ Usage:
   na-convert validate [--articles DIR] FILE...
   na-convert merge --to FORMAT --out FILE [--articles DIR] FILE...
   na-convert class --exercise FILE [--out DIR] [--articles DIR] SUBMISSION...
+  na-convert first-screen
   na-convert --help
 
 Commands:
@@ -35,6 +36,10 @@ Commands:
             extra spans, precision, recall and F1 against the teacher's key,
             per label, exact and overlap) and agreement.csv (Krippendorff's
             alpha and the mean pairwise F1 among students, per label).
+  first-screen
+            Prints the HTML of the app's first screen on a first visit (the
+            first bundled article open, no annotations): the build writes it
+            into dist/index.html, so the article shows before the app loads.
 
 Options:
   --to FORMAT     The format to write: native, w3c, doccano, label-studio,
@@ -96,6 +101,8 @@ pub enum Command {
         /// The submissions.
         files: Vec<String>,
     },
+    /// `first-screen`: print the first visit's screen as HTML.
+    FirstScreen,
     /// Merge all files into `out` (a file).
     Merge {
         /// The format to write.
@@ -113,12 +120,22 @@ pub enum Command {
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut rest = args.iter();
     let command = match rest.next().map(String::as_str) {
-        None => return Err("no command given (convert, validate, merge or class)".into()),
+        None => {
+            return Err("no command given (convert, validate, merge, class or first-screen)".into())
+        }
         Some("-h" | "--help" | "help") => return Ok(Command::Help),
+        Some("first-screen") => {
+            return match rest.next().map(String::as_str) {
+                None => Ok(Command::FirstScreen),
+                Some("-h" | "--help") => Ok(Command::Help),
+                Some(other) => Err(format!("first-screen takes no arguments (got {other})")),
+            }
+        }
         Some(c @ ("convert" | "validate" | "merge" | "class")) => c,
         Some(other) => {
             return Err(format!(
-                "unknown command \"{other}\" (the commands are convert, validate, merge and class)"
+                "unknown command \"{other}\" (the commands are convert, validate, merge, class and \
+                 first-screen)"
             ))
         }
     };
