@@ -21,12 +21,16 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The policy, with the hashes of the allowed inline scripts filled in; see README "Security and offline use". */
-export function policy(scriptHashes) {
+/**
+ * The policy, with the hashes of the allowed inline scripts and style sheets filled in; see README
+ * "Security and offline use".
+ */
+export function policy(scriptHashes, styleHashes = []) {
+  const quoted = (hashes) => hashes.map((h) => ` '${h}'`).join('');
   return [
     "default-src 'self'",
-    `script-src 'self' ${scriptHashes.map((h) => `'${h}'`).join(' ')} 'wasm-unsafe-eval'`.replace(/ {2,}/g, ' '),
-    "style-src 'self'",
+    `script-src 'self'${quoted(scriptHashes)} 'wasm-unsafe-eval'`,
+    `style-src 'self'${quoted(styleHashes)}`,
     "img-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",
@@ -39,6 +43,7 @@ export function policy(scriptHashes) {
 }
 
 const INLINE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+const INLINE_STYLE = /<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi;
 const CSP_META = /<meta\s+http-equiv=["']?Content-Security-Policy["']?[^>]*>\s*/gi;
 
 /** The text of every inline <script> (one without a src attribute) of `html`, in order. */
@@ -46,7 +51,12 @@ export function inlineScripts(html) {
   return [...html.matchAll(INLINE_SCRIPT)].filter((m) => !/\bsrc\s*=/i.test(m[1])).map((m) => m[2]);
 }
 
-/** A CSP source hash ('sha256-…' without the quotes) of a script's text, as the browser computes it. */
+/** The text of every <style> element of `html` (the style sheets Trunk inlines), in order. */
+export function inlineStyles(html) {
+  return [...html.matchAll(INLINE_STYLE)].map((m) => m[1]);
+}
+
+/** A CSP source hash ('sha256-…' without the quotes) of a script's or style sheet's text, as the browser computes it. */
 export function scriptHash(text) {
   // The HTML parser turns CR LF and lone CR into LF before the script's text exists.
   const normalized = text.replace(/\r\n?/g, '\n');
@@ -60,11 +70,12 @@ export function scriptHash(text) {
 export function withPolicy(html) {
   const clean = html.replace(CSP_META, '');
   const hashes = [...new Set(inlineScripts(clean).map(scriptHash))];
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes)}" />`;
+  const styleHashes = [...new Set(inlineStyles(clean).map(scriptHash))];
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy(hashes, styleHashes)}" />`;
   const charset = /<meta\s+charset=[^>]*>/i.exec(clean);
   if (!charset) throw new Error('post-build: index.html has no <meta charset>, so there is no place for the CSP');
   const at = charset.index + charset[0].length;
-  return { html: `${clean.slice(0, at)}\n    ${meta}${clean.slice(at)}`, hashes };
+  return { html: `${clean.slice(0, at)}\n    ${meta}${clean.slice(at)}`, hashes, styleHashes };
 }
 
 const AUTORELOAD_MARK = '.well-known/trunk/ws';

@@ -129,3 +129,13 @@ test('a staging directory gets the first screen before its policy and its servic
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('an inlined style sheet is allowed by its hash, and only it', () => {
+  const css = '\n.para { margin: 0 }\n';
+  const { html, styleHashes } = withPolicy(PAGE.replace('<title>', `<style>${css}</style><title>`));
+  assert.deepEqual(styleHashes, [sha(css)]);
+  const meta = /content="([^"]+)"/.exec(html)[1];
+  assert.match(meta, new RegExp(`style-src 'self' '${sha(css).replace(/[+/=]/g, '\\$&')}';`));
+  assert.doesNotMatch(meta, /unsafe-inline/);
+  assert.match(withPolicy(PAGE).html, /style-src 'self';/, 'a page without one allows none');
+});
