@@ -7,11 +7,12 @@ use wasm_bindgen::{JsCast, JsValue};
 /// Where the build puts the service worker: at the root, so that it serves the whole app.
 pub const SERVICE_WORKER_URL: &str = "/sw.js";
 
-/// Registers the service worker after the next paint, so it never delays the app's start. Does
+/// Registers the service worker once the page is idle after its first paint (the registration takes a
+/// few milliseconds of the page's thread), so it never delays the app's start nor what follows it. Does
 /// nothing where the browser has no service workers (an insecure origin, an old browser); a failed
 /// registration leaves the app working online as before.
 pub fn register_service_worker() {
-    super::schedule::after_next_paint(|| {
+    super::schedule::when_idle_after_next_paint(|| {
         let Some(window) = web_sys::window() else {
             return;
         };

@@ -21,3 +21,19 @@ pub fn after_next_paint(work: impl FnOnce() + 'static) {
         }
     }
 }
+
+/// Runs `work` once the browser is idle after the next paint (or in the task after that paint, where
+/// there are no idle callbacks): for start-up work that nothing on the first screen waits for.
+pub fn when_idle_after_next_paint(work: impl FnOnce() + 'static) {
+    after_next_paint(move || {
+        let Some(window) = web_sys::window() else {
+            return work();
+        };
+        let work = Closure::once_into_js(work);
+        if window.request_idle_callback(work.unchecked_ref()).is_err() {
+            if let Ok(f) = work.dyn_into::<js_sys::Function>() {
+                let _ = f.call0(&JsValue::NULL);
+            }
+        }
+    });
+}

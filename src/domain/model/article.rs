@@ -1,7 +1,6 @@
 //! Articles: an immutable text with an id, a title, its paragraphs and a content hash.
 
 use crate::domain::model::names::ArticleId;
-use crate::domain::model::text::char_len;
 use crate::domain::model::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -96,7 +95,8 @@ pub struct Article {
     sha256: OnceCell<String>,
     /// The lines of the text, in order.
     pub paragraphs: Vec<Paragraph>,
-    index: CharIndex,
+    /// Built on the first [`Article::slice`]: the articles that are not opened never need it.
+    index: OnceCell<CharIndex>,
 }
 
 impl PartialEq for Article {
@@ -141,16 +141,18 @@ impl From<Article> for ArticleParts {
 }
 
 impl Article {
-    /// Builds an article, splitting its lines and indexing its code points.
+    /// Builds an article, splitting its lines; its code points are indexed on first use.
     pub fn new(id: &str, title: &str, text: String) -> Article {
+        let paragraphs = split_paragraphs(&text);
         Article {
             id: ArticleId::from(id),
             title: title.to_owned(),
             origin: Origin::Bundled,
-            char_len: char_len(&text),
+            // The last line ends at the end of the text: its code points are counted already.
+            char_len: paragraphs.last().map_or(0, |last| last.end),
             sha256: OnceCell::new(),
-            paragraphs: split_paragraphs(&text),
-            index: CharIndex::new(&text),
+            paragraphs,
+            index: OnceCell::new(),
             text,
         }
     }
@@ -185,8 +187,9 @@ impl Article {
 
     /// The code points `start..end` of the text, clamped to it; fast at any offset.
     pub fn slice(&self, start: usize, end: usize) -> &str {
-        let from = self.index.byte_of(&self.text, start);
-        let to = self.index.byte_of(&self.text, end.max(start));
+        let index = self.index.get_or_init(|| CharIndex::new(&self.text));
+        let from = index.byte_of(&self.text, start);
+        let to = index.byte_of(&self.text, end.max(start));
         self.text.get(from..to).unwrap_or_default()
     }
 

@@ -12,6 +12,21 @@ fn paragraphs_keep_empty_lines_and_crlf() {
 }
 
 #[test]
+fn length_counts_every_code_point_and_line_break() {
+    for text in [
+        "",
+        "a",
+        "a\r\n\nbé\rc",
+        "one\ntwo\n",
+        "é“😀”\r\n",
+        "\r\n\r\n",
+    ] {
+        let a = Article::new("x", "X", text.into());
+        assert_eq!(a.char_len, text.chars().count(), "{text:?}");
+    }
+}
+
+#[test]
 fn paragraph_at_finds_the_line() {
     let a = Article::new("x", "X", "one\ntwo\n".into());
     assert_eq!(a.paragraph_at(0), 0);
