@@ -13,9 +13,7 @@ use yew::prelude::*;
 /// import does not wait for its code.
 #[hook]
 pub fn use_worker_prefetch() {
-    use_effect_with((), |_| {
-        crate::web::schedule::after_next_paint(offload::prefetch)
-    });
+    use_effect_with((), |_| offload::prefetch());
 }
 
 /// Hands the first file waiting to the worker ([`Session::next_job`]) and dispatches what it read as

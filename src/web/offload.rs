@@ -10,7 +10,6 @@ use gloo_worker::{Spawnable, WorkerBridge};
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 
 mod worker;
 pub use worker::{register, Offloader};
@@ -85,26 +84,12 @@ fn start() -> Result<(), String> {
     Ok(())
 }
 
-/// Starts the worker once the browser is idle (or a second after the next paint, where there is no
-/// idle callback), so that its code is loaded before the first click needs it.
+/// Starts the worker once the browser is idle after the next paint, so that its code is loaded before
+/// the first click needs it.
 pub fn prefetch() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let start_quietly = Closure::once_into_js(|| {
+    super::schedule::when_idle_after_next_paint(|| {
         let _ = start();
     });
-    if window
-        .request_idle_callback(start_quietly.unchecked_ref())
-        .is_err()
-    {
-        super::schedule::after_next_paint(|| {
-            gloo_timers::callback::Timeout::new(1_000, || {
-                let _ = start();
-            })
-            .forget();
-        });
-    }
 }
 
 /// Sends `job` to the worker (starting it if needed); `done` gets the answer, unless the ticket was
