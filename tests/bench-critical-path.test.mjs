@@ -48,6 +48,12 @@ test('referencesIn finds the CSS, JS and wasm of index.html, each once, but not 
   assert.deepEqual(referencesIn(INDEX), ['app-1a2b.css', 'news-annotator-9f8e.js', 'news-annotator-9f8e_bg.wasm']);
 });
 
+test("the worker's loader named in a <meta> is fetched later, so it is not on the critical path", () => {
+  const page = INDEX.replace('<head>', '<head><meta name="news-annotator-worker" content="/na-worker_loader.js" />');
+  assert.notEqual(page, INDEX, 'the fixture page has a <head>');
+  assert.deepEqual(referencesIn(page), referencesIn(INDEX));
+});
+
 test('importsIn follows static imports and re-exports only', () => {
   assert.deepEqual(importsIn(GLUE), ['./snippets/news-annotator-0c1d/inline0.js', './snippets/news-annotator-0c1d/inline1.js', './helper.js']);
 });

@@ -10,10 +10,11 @@ const ASSET = /\.(?:wasm|js|mjs|css)$/i;
 
 /**
  * The CSS, JS and wasm paths `html` references, relative to the site root (or to the page, for paths
- * without a leading "/"), in order of first appearance; comments are skipped, other sites' URLs ignored.
+ * without a leading "/"), in order of first appearance; comments are skipped, other sites' URLs ignored,
+ * and so are <meta> elements (the page names its web worker's loader in one, which the app fetches later).
  */
 export function referencesIn(html) {
-  const text = html.replace(/<!--[\s\S]*?-->/g, '');
+  const text = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<meta\b[^>]*>/gi, '');
   const out = [];
   for (const m of text.matchAll(/["'`]([^"'`\s<>]+?)(?:[?#][^"'`\s<>]*)?["'`]/g)) {
     const path = m[1];
