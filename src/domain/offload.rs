@@ -8,12 +8,14 @@
 //! reads the state back against those articles, so both sides see the same workspace without sharing
 //! memory.
 
+use crate::domain::features::candidates::{candidates_for, new_entries, Candidate, NewEntry};
 use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::outlets::{compare, Comparison};
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
 use crate::domain::files::formats::{self, Body, Format, Scope};
 use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
+use crate::domain::model::names::EntityId;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::Workspace;
 use serde::{Deserialize, Serialize};
@@ -65,6 +67,18 @@ pub enum Job {
         /// The workspace.
         workspace: Carried,
     },
+    /// Proposes new registry entries: unlinked mentions that look alike.
+    NewEntries {
+        /// The workspace.
+        workspace: Carried,
+    },
+    /// Finds the places that look like a registry entry.
+    Candidates {
+        /// The workspace.
+        workspace: Carried,
+        /// The entry.
+        entity: EntityId,
+    },
     /// Reduces a Markdown file to an article's text.
     ReduceMarkdown {
         /// The file's text.
@@ -81,6 +95,10 @@ pub enum Answer {
     Read(FileRead),
     /// The outlets compared.
     Compared(Box<Comparison>),
+    /// The proposed new entries.
+    NewEntries(Vec<NewEntry>),
+    /// The entry and the places that look like it.
+    Candidates(EntityId, Vec<Candidate>),
     /// The article's text from a Markdown file.
     Reduced(Extracted),
     /// The job could not start: its workspace could not be read (a bug, never the person's input).
@@ -118,12 +136,8 @@ impl Carried {
     }
 }
 
-impl Answer {
-    /// The message for an answer to another kind of job (a bug): the caller shows it as an error.
-    pub fn unexpected(&self) -> String {
-        "the web worker answered another kind of job".to_owned()
-    }
-}
+/// The message for an answer to another kind of job (a bug): the caller shows it as an error.
+pub const UNEXPECTED_ANSWER: &str = "the web worker answered another kind of job";
 
 impl Job {
     /// An export of `ws`.
@@ -183,6 +197,17 @@ pub fn run(job: Job) -> Answer {
         } => Answer::Read(read::student(&exercise, &file_name, &bytes)),
         Job::Compare { workspace } => match workspace.open() {
             Ok(ws) => Answer::Compared(Box::new(compare(&ws))),
+            Err(e) => Answer::Failed(e),
+        },
+        Job::NewEntries { workspace } => match workspace.open() {
+            Ok(ws) => Answer::NewEntries(new_entries(&ws)),
+            Err(e) => Answer::Failed(e),
+        },
+        Job::Candidates { workspace, entity } => match workspace.open() {
+            Ok(ws) => {
+                let found = candidates_for(&ws, &entity);
+                Answer::Candidates(entity, found)
+            }
             Err(e) => Answer::Failed(e),
         },
         Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),

@@ -10,7 +10,7 @@ use crate::domain::features::own_text::{
 };
 use crate::domain::model::article::Article;
 use crate::domain::model::names::ArticleId;
-use crate::domain::offload::{Answer, Job};
+use crate::domain::offload::{Answer, Job, UNEXPECTED_ANSWER};
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;
 use crate::web::{clock, files, html_text, offload, saving};
@@ -209,7 +209,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                             answered.set(loaded(
                                 match answer {
                                     Answer::Reduced(extracted) => Ok(extracted),
-                                    other => Err(other.unexpected()),
+                                    _ => Err(UNEXPECTED_ANSWER.to_owned()),
                                 },
                                 name,
                             ))

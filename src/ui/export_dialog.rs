@@ -7,7 +7,8 @@ use crate::domain::model::names::LabelName;
 use crate::domain::offload::{Answer, Job};
 use crate::domain::state::session::{Notice, SessionAction};
 use crate::ui::bridge::{use_dispatch, Ptr, SessionView};
-use crate::web::{clock, download, offload};
+use crate::ui::offloaded::use_job;
+use crate::web::{clock, download};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,7 +39,6 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         labels: LabelName::ALL.to_vec(),
     });
     let dispatch = use_dispatch();
-    let written = use_state(|| None::<Result<Body, String>>);
     let made = use_memo(((*choice).clone(), props.session.revision()), |(c, _)| {
         let now = clock::now();
         let session = props.session.read()?;
@@ -62,27 +62,16 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             title,
         ))
     });
-    {
-        // Each new choice or edit sends a new job; the answer of an older one is dropped with its ticket.
-        let written = written.clone();
-        use_effect_with(Ptr::from(Rc::clone(&made)), move |made| {
-            written.set(None);
-            let job = made.as_ref().as_ref().map(|(job, ..)| job.clone());
-            let ticket = job.map(|job| {
-                let answered = written.clone();
-                offload::run(job, move |answer| {
-                    answered.set(Some(match answer {
-                        Answer::Exported(body) => Ok(body),
-                        Answer::Failed(why) => Err(why),
-                        other => Err(other.unexpected()),
-                    }))
-                })
-                .map_err(|why| written.set(Some(Err(why))))
-                .ok()
-            });
-            move || drop(ticket)
-        });
-    }
+    // Each new choice or edit sends a new job; the answer of an older one is ignored.
+    let written = use_job(
+        Ptr::from(Rc::clone(&made)),
+        true,
+        |made| made.as_ref().as_ref().map(|(job, ..)| job.clone()),
+        |answer| match answer {
+            Answer::Exported(body) => Some(body),
+            _ => None,
+        },
+    );
     let Some((_, file_name, count, articles, title)) = made.as_ref() else {
         return Html::default();
     };
@@ -126,10 +115,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             onkeydown.emit(e);
         }
     });
-    let body = match written.as_ref() {
-        Some(Ok(body)) => Some(body),
-        _ => None,
-    };
+    let body = written.as_deref().and_then(|w| w.as_ref().ok());
     let download = {
         let (format, name) = (choice.format, file_name.clone());
         let bytes = body.map(|b| b.bytes.clone()).unwrap_or_default();
@@ -184,7 +170,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 <p data-testid="export-about">
                     {format!("{count} annotation(s) in {articles} article(s). Offsets: {}. {holds}", format.offsets())}
                 </p>
-                {written_part(written.as_ref(), file_name)}
+                {written_part(written.as_deref(), file_name)}
                 <div class="buttons">
                     <button data-testid="export-download" class="primary" onclick={download}
                         disabled={body.is_none()}>{"Download"}</button>

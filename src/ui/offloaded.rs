@@ -1,8 +1,8 @@
-//! The app's work in the web worker, as hooks: starting the worker once the page is idle, and reading
-//! the files waiting in [`Session::reading`], one at a time.
+//! The app's work in the web worker, as hooks: starting the worker once the page is idle, a view's job
+//! and its answer ([`use_job`]), and reading the files waiting in [`Session::reading`], one at a time.
 
 use super::bridge::{Dispatch, Ptr};
-use crate::domain::offload::Answer;
+use crate::domain::offload::{Answer, Job, UNEXPECTED_ANSWER};
 use crate::domain::state::session::{Reading, Session, SessionAction};
 use crate::web::offload;
 use std::cell::RefCell;
@@ -14,6 +14,46 @@ use yew::prelude::*;
 #[hook]
 pub fn use_worker_prefetch() {
     use_effect_with((), |_| offload::prefetch());
+}
+
+/// What the worker answered to the job that `make` gives for `deps`: `None` until the first answer
+/// (and again whenever `deps` change, when `fresh`; otherwise the last answer stays on screen while the
+/// next is made), then the part of the answer `take` wants, or why there is none. A job whose `deps`
+/// changed before it was answered is dropped, and its answer ignored.
+#[hook]
+pub fn use_job<D, T>(
+    deps: D,
+    fresh: bool,
+    make: impl FnOnce(&D) -> Option<Job> + 'static,
+    take: fn(Answer) -> Option<T>,
+) -> Option<Rc<Result<T, String>>>
+where
+    D: PartialEq + 'static,
+    T: 'static,
+{
+    let answer = use_state(|| None::<Rc<Result<T, String>>>);
+    {
+        let answer = answer.clone();
+        use_effect_with(deps, move |deps| {
+            if fresh {
+                answer.set(None);
+            }
+            let ticket = make(deps).and_then(|job| {
+                let answered = answer.clone();
+                offload::run(job, move |got| {
+                    let got = match got {
+                        Answer::Failed(why) => Err(why),
+                        other => take(other).ok_or_else(|| UNEXPECTED_ANSWER.to_owned()),
+                    };
+                    answered.set(Some(Rc::new(got)));
+                })
+                .map_err(|why| answer.set(Some(Rc::new(Err(why)))))
+                .ok()
+            });
+            move || drop(ticket)
+        });
+    }
+    (*answer).clone()
 }
 
 /// Hands the first file waiting to the worker ([`Session::next_job`]) and dispatches what it read as
@@ -33,7 +73,7 @@ pub fn use_file_reading(
                 let (dispatch, file_name) = (dispatch.clone(), file_name.clone());
                 move |answer: Answer| match answer {
                     Answer::Read(read) => dispatch.emit(SessionAction::Read { file_name, read }),
-                    other => failed(&dispatch, file_name, other.unexpected()),
+                    _ => failed(&dispatch, file_name, UNEXPECTED_ANSWER.to_owned()),
                 }
             };
             offload::run(job, answered)

@@ -13,7 +13,7 @@ use crate::domain::features::outlets::grouping::THRESHOLD;
 use crate::domain::features::outlets::passages::MIN_WORDS;
 use crate::domain::features::outlets::Comparison;
 use crate::domain::offload::{Answer, Carried, Job};
-use crate::web::offload;
+use crate::ui::offloaded::use_job;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -29,29 +29,21 @@ pub struct OutletsViewProps {
 /// The "Compare outlets" view.
 #[function_component]
 pub fn OutletsView(props: &OutletsViewProps) -> Html {
-    let made = use_state(|| None::<Result<Ptr<Comparison>, String>>);
-    {
-        let (made, session) = (made.clone(), props.session.clone());
-        use_effect_with(props.session.revision(), move |_| {
-            let job = session.read().map(|s| Job::Compare {
+    let session = props.session.clone();
+    let made = use_job(
+        props.session.revision(),
+        false,
+        move |_| {
+            session.read().map(|s| Job::Compare {
                 workspace: Carried::of(&s.workspace),
-            });
-            let ticket = job.and_then(|job| {
-                let answered = made.clone();
-                offload::run(job, move |answer| {
-                    answered.set(Some(match answer {
-                        Answer::Compared(c) => Ok(Ptr::from(Rc::new(*c))),
-                        Answer::Failed(why) => Err(why),
-                        other => Err(other.unexpected()),
-                    }))
-                })
-                .map_err(|why| made.set(Some(Err(why))))
-                .ok()
-            });
-            move || drop(ticket)
-        });
-    }
-    let comparison = match &*made {
+            })
+        },
+        |answer| match answer {
+            Answer::Compared(comparison) => Some(Ptr::from(Rc::new(*comparison))),
+            _ => None,
+        },
+    );
+    let comparison = match made.as_deref() {
         None => return comparing(),
         Some(Err(why)) => {
             return html! {

@@ -99,6 +99,18 @@ describe('The web worker in Chromium', { timeout: TEST_TIMEOUT * 3 }, () => {
     }, OPTIONS);
   });
 
+  test('the Entities view lists the registry at once and says it is looking for alike mentions until the worker answers', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage(app.browser, async ({ context, page }) => {
+      const worker = await holdWorker(context);
+      await openApp(page, app.server.url);
+      await page.click(sel.entitiesToggle);
+      await page.waitForSelector('[data-testid=proposals-loading]', { state: 'visible' });
+      assert.ok(await page.isVisible('[data-testid=registry]'), 'the entries do not wait for the worker');
+      await worker.release();
+      await page.waitForSelector('[data-testid=proposals-loading]', { state: 'detached' });
+    }, OPTIONS);
+  });
+
   test('Compare outlets shows that it is comparing until the worker answers', { timeout: TEST_TIMEOUT }, async () => {
     await withPage(app.browser, async ({ context, page }) => {
       const worker = await holdWorker(context);

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// A place that is probably a mention of an entry.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Candidate {
     /// The entry.
     pub entity: EntityId,
@@ -35,7 +35,7 @@ pub struct Candidate {
 }
 
 /// Unlinked entity mentions that look like one entry nobody made yet.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NewEntry {
     /// The proposed name: the spelling with the most words, then the most used.
     pub name: String,

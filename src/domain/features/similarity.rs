@@ -37,7 +37,7 @@ const STOP_WORDS: [&str; 17] = [
 ];
 
 /// Why two names look like the same entity, for showing to the person.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Likeness {
     /// The same text once folded (case, diacritics, possessive 's, surrounding punctuation).
     Same,

@@ -165,3 +165,62 @@ fn the_outlets_compared_in_the_worker_are_those_compared_in_place() {
     };
     assert_eq!(run_remote(&job), Answer::Compared(Box::new(in_place)));
 }
+
+/// The seeds with the first "Zelensky" of two articles tagged as people, linked to no entry.
+fn zelensky_twice() -> Workspace {
+    use crate::domain::fixtures::ann;
+    use crate::domain::model::names::{EntityKind, Label};
+    let mut ws = Workspace::new(crate::domain::files::bundled::bundled_articles().unwrap());
+    let places: Vec<(String, usize)> = ws
+        .articles()
+        .iter()
+        .filter_map(|a| {
+            let at = a.text.find("Zelensky")?;
+            Some((a.id.as_str().to_owned(), a.text[..at].chars().count()))
+        })
+        .take(2)
+        .collect();
+    assert_eq!(places.len(), 2);
+    for (i, (article, start)) in places.iter().enumerate() {
+        let mention = ann(
+            &format!("z{i}"),
+            article,
+            *start,
+            start + 8,
+            Label::Entity(EntityKind::Person),
+        );
+        ws.apply(crate::domain::state::workspace::Action::Annotate(mention))
+            .unwrap();
+    }
+    ws
+}
+
+#[test]
+fn registry_proposals_made_in_the_worker_are_those_made_in_place() {
+    use crate::domain::features::candidates::{candidates_for, new_entries};
+    let unlinked = zelensky_twice();
+    let proposed = new_entries(&unlinked);
+    assert!(
+        !proposed.is_empty(),
+        "the sample has alike unlinked mentions"
+    );
+    let job = Job::NewEntries {
+        workspace: Carried::of(&unlinked),
+    };
+    assert_eq!(run_remote(&job), Answer::NewEntries(proposed));
+    let ws = registry_workspace();
+    let mut some_found = false;
+    for entity in ws.entities() {
+        let in_place = candidates_for(&ws, &entity.id);
+        some_found |= !in_place.is_empty();
+        let job = Job::Candidates {
+            workspace: Carried::of(&ws),
+            entity: entity.id.clone(),
+        };
+        assert_eq!(
+            run_remote(&job),
+            Answer::Candidates(entity.id.clone(), in_place)
+        );
+    }
+    assert!(some_found, "the fixture has places that look like an entry");
+}

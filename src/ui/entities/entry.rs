@@ -10,7 +10,7 @@ use crate::domain::model::names::{EntityId, EntityKind};
 use crate::domain::model::registry::Entity;
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;
-use crate::ui::bridge::Dispatch;
+use crate::ui::bridge::{use_dispatch, Dispatch};
 use crate::web::clock;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -86,29 +86,35 @@ fn edit(
     })
 }
 
-/// The fields of an open entry: name, kind, aliases, merge and delete.
-fn fields(props: &EntryCardProps<'_>, dispatch: &Dispatch) -> Html {
-    let entity = &props.data.entity;
-    let on_name = edit(entity, dispatch, |e, v| e.name = v.trim().to_owned());
-    let on_kind = edit(entity, dispatch, |e, v| {
+/// What [`EntryEditor`] edits.
+#[derive(Properties, PartialEq)]
+pub struct EntryEditorProps {
+    /// The entry.
+    pub entity: Rc<Entity>,
+}
+
+/// The name, kind and aliases of an open entry, committed on change. A component of its own, so that
+/// it is redrawn only when the entry changes: a redraw sets each field back to the entry's value, and
+/// must not take away what the person is typing when something else on the page changes (the places
+/// that look like the entry arriving from the web worker, say).
+#[function_component]
+pub fn EntryEditor(props: &EntryEditorProps) -> Html {
+    let dispatch = use_dispatch();
+    let entity = &props.entity;
+    let on_name = edit(entity, &dispatch, |e, v| e.name = v.trim().to_owned());
+    let on_kind = edit(entity, &dispatch, |e, v| {
         if let Some(kind) = EntityKind::from_name(&v) {
             e.kind = kind;
         }
     });
-    let on_aliases = edit(entity, dispatch, |e, v| {
+    let on_aliases = edit(entity, &dispatch, |e, v| {
         e.aliases = parse_aliases(&v, &e.name);
     });
-    let on_delete = {
-        let id = entity.id.clone();
-        dispatch.reform(move |_: MouseEvent| {
-            SessionAction::Edit(Action::RemoveEntity { id: id.clone() })
-        })
-    };
     let kinds = EntityKind::ALL.iter().map(|k| {
         html! { <option value={k.name()} selected={*k == entity.kind}>{k.title()}</option> }
     });
     html! {
-        <div class="entry-fields">
+        <>
             <label>{"Name"}
                 <input data-testid="entity-name" value={entity.name.clone()} onchange={on_name} />
             </label>
@@ -119,6 +125,22 @@ fn fields(props: &EntryCardProps<'_>, dispatch: &Dispatch) -> Html {
                 <input data-testid="entity-aliases" value={entity.aliases.join(", ")}
                     placeholder="Other names, separated by commas" onchange={on_aliases} />
             </label>
+        </>
+    }
+}
+
+/// The fields of an open entry: name, kind, aliases, merge and delete.
+fn fields(props: &EntryCardProps<'_>, dispatch: &Dispatch) -> Html {
+    let entity = &props.data.entity;
+    let on_delete = {
+        let id = entity.id.clone();
+        dispatch.reform(move |_: MouseEvent| {
+            SessionAction::Edit(Action::RemoveEntity { id: id.clone() })
+        })
+    };
+    html! {
+        <div class="entry-fields">
+            <EntryEditor entity={Rc::clone(entity)} />
             <div class="entry-buttons">
                 if !props.others.is_empty() {
                     <MergeControl id={entity.id.clone()} others={Rc::clone(&props.others)} />
