@@ -6,14 +6,20 @@
 //                                 # relative to the peer in the same run, plus the size check; the
 //                                 # issue 15 cells (first visit, …) with 3 runs, reported only
 //   node bench/run.mjs --cells first-visit,returning-visit,ready-to-tag --runs 9 --out target/bench/visit.md
+//   node bench/run.mjs --cells big-import,big-export --out target/bench/long-work.md
+//                                 # issue 15, long work: a 50 MB import (and its cancel) and exporting
+//                                 # 10,000 annotations, 3 runs each plus one traced; reported only, never
+//                                 # in --smoke
 //
 // Needs dist-bench/ (trunk build --release --offline --features bench --dist dist-bench) for the fixture
 // cells and dist/ (trunk build --release --offline) for the size bar and the issue 15 cells, which measure
 // the shipped build; `bash bench/run.sh` builds both first.
 //
-// Options: --runs N (measured runs per cell; full 5, smoke 3; the issue 15 cells: full 9, smoke 3)
+// Options: --runs N (measured runs per cell; full 5, smoke 3; the issue 15 visit cells: full 9, smoke 3;
+//            the long-work cells: 3)   --no-trace (the long-work cells without their traced run)
 //          --warmup N (1)   --fixtures a,b (first-render fixtures)   --sides ours,peer (fixture cells)
-//          --cells first-render,add,download,first-visit,returning-visit,ready-to-tag (all by default)
+//          --cells first-render,add,download,first-visit,returning-visit,ready-to-tag,big-import,big-export
+//            (all by default; --smoke: all but big-import and big-export)
 //          --app DIR (default dist-bench)   --dist DIR (default dist)   --out FILE   --json FILE
 //          --report-from FILE (only rewrite the report from a results.json)
 // Raw results go to target/bench/results.json (smoke: target/bench/smoke.json). A smoke run exits 1 when
@@ -34,6 +40,8 @@ import { startBenchServer } from './lib/server.mjs';
 import { SIDES } from './lib/sides.mjs';
 import { sizesOf } from './lib/sizes.mjs';
 import { VISIT_CELLS, runVisitCells } from './lib/visit-cells.mjs';
+import { LONG_WORK_CELLS, runLongWorkCells } from './lib/long-work-cells.mjs';
+import { longWorkBars } from './lib/long-work-report.mjs';
 import { visitBars } from './lib/visit-bars.mjs';
 import { contributors } from './lib/contributors.mjs';
 import { criticalPath } from './lib/critical-path.mjs';
@@ -43,7 +51,7 @@ const PEER_DIST = join(REPO_ROOT, 'node_modules', '@recogito', 'text-annotator',
 const OUT_DIR = join(REPO_ROOT, 'target', 'bench');
 
 function parseArgs(argv) {
-  const o = { smoke: false };
+  const o = { smoke: false, trace: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -52,6 +60,7 @@ function parseArgs(argv) {
     };
     if (a === '--smoke') o.smoke = true;
     else if (a === '--runs') o.runs = Number(val());
+    else if (a === '--no-trace') o.trace = false;
     else if (a === '--warmup') o.warmup = Number(val());
     else if (a === '--fixtures') o.fixtures = val().split(',');
     else if (a === '--cells') o.cells = val().split(',');
@@ -73,8 +82,10 @@ function parseArgs(argv) {
     runs: o.runs ?? (smoke ? 3 : 5),
     warmup: o.warmup ?? 1,
     fixtures: o.fixtures ?? (smoke ? [SMOKE_FIXTURE] : FIXTURES.map((f) => f.name)),
-    cells: checkedCells(o.cells ?? ['first-render', 'add', 'download', ...Object.keys(VISIT_CELLS)]),
+    cells: checkedCells(o.cells ?? ['first-render', 'add', 'download', ...Object.keys(VISIT_CELLS), ...(smoke ? [] : Object.keys(LONG_WORK_CELLS))]),
     visitRuns: o.runs ?? (smoke ? 3 : 9),
+    longWorkRuns: o.runs ?? 3,
+    trace: o.trace,
     sides: o.sides ?? ['ours', 'peer'],
     app: o.app ?? join(REPO_ROOT, 'dist-bench'),
     dist: o.dist ?? join(REPO_ROOT, 'dist'),
@@ -91,7 +102,7 @@ const FIXTURE_CELLS = ['first-render', 'add'];
 
 /** The set of cell names, refusing unknown ones. */
 function checkedCells(names) {
-  const known = [...FIXTURE_CELLS, 'download', ...Object.keys(VISIT_CELLS)];
+  const known = [...FIXTURE_CELLS, 'download', ...Object.keys(VISIT_CELLS), ...Object.keys(LONG_WORK_CELLS)];
   for (const n of names) if (!known.includes(n)) throw new Error(`unknown cell ${n} (cells: ${known.join(', ')})`);
   return new Set(names);
 }
@@ -128,7 +139,8 @@ async function main() {
   if (fixtureCells && opts.sides.includes('ours') && !existsSync(join(opts.app, 'index.html'))) {
     throw new Error(`${relative(REPO_ROOT, opts.app)}/index.html missing: build it with\n  trunk build --release --offline --features bench --dist dist-bench\n(or run bash bench/run.sh)`);
   }
-  if (visitCells.size && !existsSync(join(opts.dist, 'index.html'))) {
+  const longWorkCells = new Set(Object.entries(LONG_WORK_CELLS).filter(([name]) => opts.cells.has(name)).map(([, key]) => key));
+  if ((visitCells.size || longWorkCells.size) && !existsSync(join(opts.dist, 'index.html'))) {
     throw new Error(`${relative(REPO_ROOT, opts.dist)}/index.html missing: the issue 15 cells measure the shipped build; build it with\n  trunk build --release --offline`);
   }
   if ((opts.sides.includes('peer') || visitCells.size) && !existsSync(join(PEER_DIST, 'text-annotator.umd.js'))) {
@@ -175,7 +187,7 @@ async function main() {
     node: process.version,
     peerVersion: version('@recogito/text-annotator'),
     appBuild: fixtureCells ? appBuild(opts.app) : null,
-    distBuild: visitCells.size ? appBuild(opts.dist) : null,
+    distBuild: visitCells.size || longWorkCells.size ? appBuild(opts.dist) : null,
     runs: opts.runs,
     warmup: opts.warmup,
     smoke: opts.smoke,
@@ -274,6 +286,20 @@ async function main() {
     });
   }
 
+  if (longWorkCells.size) {
+    log(`issue 15 long-work cells (${[...longWorkCells].join(', ')}): ${opts.warmup} warm-up + ${opts.longWorkRuns} runs, each in a new context${opts.trace ? ', then one traced' : ''}`);
+    results.longWork = await runLongWorkCells(browser, {
+      cells: longWorkCells,
+      dist: opts.dist,
+      repoRoot: REPO_ROOT,
+      outDir: OUT_DIR,
+      runs: opts.longWorkRuns,
+      warmup: opts.warmup,
+      trace: opts.trace,
+      log,
+    });
+  }
+
   results.meta.loadEnd = os.loadavg()[0].toFixed(2);
   results.meta.seconds = (Date.now() - started) / 1000;
   await browser.close();
@@ -292,6 +318,13 @@ async function main() {
     console.log(`\nissue 15 bars${opts.smoke ? ' (smoke: reported only, never failing)' : ''}:`);
     for (const b of visit) console.log(`${mark[b.ok] ?? 'n/a '}  ${b.name}: ${b.value === null ? 'n/a' : b.value.toFixed(b.unit === 'ratio' ? 2 : 1)} (bar ${b.target}) ${b.detail}`);
     if (results.visits?.errors?.length) console.log(`${results.visits.errors.length} error(s) in the issue 15 cells:\n${results.visits.errors.map((e) => `  ${e}`).join('\n')}`);
+  }
+  const longWork = longWorkBars(results);
+  if (longWork.length) {
+    const mark = { true: 'ok  ', false: 'FAIL', null: 'n/a ' };
+    console.log('\nissue 15 long-work bars (reported only, never failing):');
+    for (const b of longWork) console.log(`${mark[b.ok]}  ${b.name}: ${b.shown} (bar ${b.target}) ${b.detail}`);
+    if (results.longWork?.errors?.length) console.log(`${results.longWork.errors.length} error(s) in the long-work cells:\n${results.longWork.errors.map((e) => `  ${e}`).join('\n')}`);
   }
   if (results.errors.length) console.log(`\n${results.errors.length} error(s):\n${results.errors.map((e) => `  ${e}`).join('\n')}`);
   if (opts.smoke && !fixtureCells) {

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { DENSE_FIXTURE, MAIN_FIXTURE, SMOKE_FIXTURE, addTasksOf, addsOf, eventMs, evaluateBars, firstRenderSamples, growth, memoriesOf, scrollsOf } from './bars.mjs';
 import { median, summary } from './stats.mjs';
 import { visitSection } from './visit-report.mjs';
+import { longWorkSection } from './long-work-report.mjs';
 
 const ms = (x) => (x === null || x === undefined || Number.isNaN(x) ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 const kb = (b) => (b === null || b === undefined ? '–' : `${(b / 1024).toFixed(1)} KB`);
@@ -243,7 +244,7 @@ not single numbers.
 
 ${table(['bar', 'target', 'ours', 'status', 'detail'], barRows(r, { relative: r.meta?.smoke === true, fixture: r.meta?.smoke ? SMOKE_FIXTURE : MAIN_FIXTURE }))}
 
-${visitSection(r)}
+${visitSection(r)}${r.longWork ? `\n${longWorkSection(r)}` : ''}
 ## First render
 
 Navigation start to the task after the first frame that painted the article's text on screen and its
