@@ -181,6 +181,10 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
     }
 }
 
+/// How many of the lines a format left out the dialog lists: thousands of list items would freeze the
+/// page for a moment (the count says how many there are in all).
+const DROPPED_SHOWN: usize = 100;
+
 /// What the worker wrote: what the format left out and the first lines, or that it is still writing,
 /// or why it could not.
 fn written_part(written: Option<&Result<Body, String>>, file_name: &str) -> Html {
@@ -200,7 +204,12 @@ fn written_part(written: Option<&Result<Body, String>>, file_name: &str) -> Html
                 if !body.dropped.is_empty() {
                     <details data-testid="export-dropped" open=true>
                         <summary>{format!("Left out or changed by this format ({})", body.dropped.len())}</summary>
-                        <ul>{for body.dropped.iter().map(|l| html! { <li>{l}</li> })}</ul>
+                        <ul>
+                            {for body.dropped.iter().take(DROPPED_SHOWN).map(|l| html! { <li>{l}</li> })}
+                            if body.dropped.len() > DROPPED_SHOWN {
+                                <li class="meta">{format!("… and {} more", body.dropped.len() - DROPPED_SHOWN)}</li>
+                            }
+                        </ul>
                     </details>
                 }
                 <p class="meta">{format!("First lines of {file_name}:")}</p>

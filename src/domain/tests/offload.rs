@@ -224,3 +224,14 @@ fn registry_proposals_made_in_the_worker_are_those_made_in_place() {
     }
     assert!(some_found, "the fixture has places that look like an entry");
 }
+
+#[test]
+fn a_time_crosses_to_the_worker_as_milliseconds_and_stays_rfc_3339_in_files() {
+    let time = Timestamp(1_765_000_000_123);
+    assert_eq!(bincode::serialize(&time).unwrap(), time.0.to_le_bytes());
+    assert_eq!(through_bincode(&time), time);
+    assert_eq!(
+        serde_json::to_string(&time).unwrap(),
+        "\"2025-12-06T05:46:40.123Z\""
+    );
+}

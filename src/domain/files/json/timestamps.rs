@@ -1,17 +1,26 @@
 //! How a [`Timestamp`] is written in the app's files: RFC 3339 text in UTC by default, or whole
-//! milliseconds since 1970 with [`millis`] (the saved state's compact form).
+//! milliseconds since 1970 with [`millis`] (the saved state's compact form). In a format that is not
+//! human-readable (bincode: the web worker's messages) it is the milliseconds, which cost nothing to
+//! read back.
 
 use crate::domain::model::time::Timestamp;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        if serializer.is_human_readable() {
+            serializer.collect_str(self)
+        } else {
+            serializer.serialize_i64(self.0)
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        if !deserializer.is_human_readable() {
+            return i64::deserialize(deserializer).map(Timestamp);
+        }
         let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
         Timestamp::parse(&text).map_err(de::Error::custom)
     }
