@@ -46,9 +46,8 @@ pub enum Job {
         teaching: Option<Exercise>,
         /// The file's name (it tells some formats apart).
         file_name: String,
-        /// The file's bytes.
-        #[serde(with = "serde_bytes")]
-        bytes: Vec<u8>,
+        /// The file's content.
+        content: FileContent,
         /// The import's time.
         now: Timestamp,
     },
@@ -58,9 +57,8 @@ pub enum Job {
         exercise: Exercise,
         /// The file's name.
         file_name: String,
-        /// The file's bytes.
-        #[serde(with = "serde_bytes")]
-        bytes: Vec<u8>,
+        /// The file's content.
+        content: FileContent,
     },
     /// Compares the outlets: the quotes found in several articles, and who and what each covers.
     Compare {
@@ -103,6 +101,32 @@ pub enum Answer {
     Reduced(Extracted),
     /// The job could not start: its workspace could not be read (a bug, never the person's input).
     Failed(String),
+}
+
+/// A loaded file's content on its way to the worker: its bytes, or, for a file the person picked or
+/// dropped (which may be large), the address of the browser's own copy (`URL.createObjectURL`), which
+/// the worker reads itself, so that the page never copies it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FileContent {
+    /// The bytes themselves.
+    Bytes(#[serde(with = "serde_bytes")] Vec<u8>),
+    /// The browser's copy.
+    Kept {
+        /// Its `blob:` address.
+        url: String,
+        /// Its size in bytes.
+        size: usize,
+    },
+}
+
+impl FileContent {
+    /// The size in bytes.
+    pub fn size(&self) -> usize {
+        match self {
+            FileContent::Bytes(bytes) => bytes.len(),
+            FileContent::Kept { size, .. } => *size,
+        }
+    }
 }
 
 /// A workspace on its way to the worker.
@@ -155,15 +179,24 @@ impl Job {
         ws: &Workspace,
         teaching: Option<&Exercise>,
         file_name: String,
-        bytes: Vec<u8>,
+        content: FileContent,
         now: Timestamp,
     ) -> Job {
         Job::ReadFile {
             workspace: Carried::of(ws),
             teaching: teaching.cloned(),
             file_name,
-            bytes,
+            content,
             now,
+        }
+    }
+
+    /// The content of the file the job reads, if it reads one: the worker fetches a kept file's bytes
+    /// into it before it runs the job.
+    pub fn content_mut(&mut self) -> Option<&mut FileContent> {
+        match self {
+            Job::ReadFile { content, .. } | Job::ReadSubmission { content, .. } => Some(content),
+            _ => None,
         }
     }
 }
@@ -184,7 +217,7 @@ pub fn run(job: Job) -> Answer {
             workspace,
             teaching,
             file_name,
-            bytes,
+            content: FileContent::Bytes(bytes),
             now,
         } => match workspace.open() {
             Ok(ws) => Answer::Read(read::read(&ws, teaching.as_ref(), &file_name, &bytes, now)),
@@ -193,8 +226,11 @@ pub fn run(job: Job) -> Answer {
         Job::ReadSubmission {
             exercise,
             file_name,
-            bytes,
+            content: FileContent::Bytes(bytes),
         } => Answer::Read(read::student(&exercise, &file_name, &bytes)),
+        Job::ReadFile { .. } | Job::ReadSubmission { .. } => {
+            Answer::Failed("the file was not fetched before it was read (a bug)".to_owned())
+        }
         Job::Compare { workspace } => match workspace.open() {
             Ok(ws) => Answer::Compared(Box::new(compare(&ws))),
             Err(e) => Answer::Failed(e),

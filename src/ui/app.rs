@@ -31,35 +31,35 @@ use crate::web::{clock, download, files, saving, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Reads each file and hands its name and bytes to the session as the action `read` makes of them.
-fn read_files(
-    list: Vec<web_sys::File>,
-    dispatch: Dispatch,
-    read: fn(String, Vec<u8>) -> SessionAction,
-) {
+/// Hands each picked or dropped file to the session as the browser's copy, which the web worker reads
+/// (the page never copies a large file): to be imported, or opened if it is an exercise.
+fn read_files(list: Vec<web_sys::File>, dispatch: &Dispatch) {
     for file in list {
-        let dispatch = dispatch.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            match files::read_bytes(&file).await {
-                Ok(bytes) => dispatch.emit(read(file.name(), bytes)),
-                Err(e) => dispatch.emit(SessionAction::Notify(Notice::Error(e))),
-            }
+        dispatch.emit(match files::kept(&file) {
+            Ok(content) => SessionAction::ReadFile {
+                file_name: file.name(),
+                content,
+                at: clock::now(),
+            },
+            Err(e) => SessionAction::Notify(Notice::Error(e)),
         });
     }
 }
 
-/// A read file for the session to plan its import (or open it, if it is an exercise).
-fn to_import(file_name: String, bytes: Vec<u8>) -> SessionAction {
-    SessionAction::ReadFile {
-        file_name,
-        bytes,
-        at: clock::now(),
+/// Reads each file and hands it to the teacher's class, whatever it holds.
+fn read_submissions(list: Vec<web_sys::File>, dispatch: Dispatch) {
+    for file in list {
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            dispatch.emit(match files::read_bytes(&file).await {
+                Ok(bytes) => SessionAction::Classroom(ClassroomAction::Submit {
+                    file_name: file.name(),
+                    bytes,
+                }),
+                Err(e) => SessionAction::Notify(Notice::Error(e)),
+            })
+        });
     }
-}
-
-/// A read file for the teacher's class, whatever it holds.
-fn to_class(file_name: String, bytes: Vec<u8>) -> SessionAction {
-    SessionAction::Classroom(ClassroomAction::Submit { file_name, bytes })
 }
 
 /// The whole app.
@@ -131,10 +131,10 @@ pub fn App() -> Html {
     };
     // Kept across renders, so that the views taking them are not redrawn for nothing.
     let on_files = use_callback(dispatch.clone(), |list: Vec<web_sys::File>, dispatch| {
-        read_files(list, dispatch.clone(), to_import)
+        read_files(list, dispatch)
     });
     let on_submissions = use_callback(dispatch.clone(), |list: Vec<web_sys::File>, dispatch| {
-        read_files(list, dispatch.clone(), to_class)
+        read_submissions(list, dispatch.clone())
     });
     // Which view fills the page: the articles, or one of the views that compare across them.
     let view = use_state(|| View::Articles);
@@ -202,7 +202,7 @@ pub fn App() -> Html {
             reading: session.reading.front().map(|r| {
                 (
                     AttrValue::from(r.file_name.clone()),
-                    r.bytes.len(),
+                    r.content.size(),
                     session.reading.len() - 1,
                 )
             }),

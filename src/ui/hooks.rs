@@ -2,6 +2,7 @@
 //! benchmark's fixture loader (saving is `saving.rs`).
 
 use super::bridge::Dispatch;
+use crate::domain::offload::FileContent;
 use crate::domain::state::keys::{shortcut, Shortcut};
 use crate::domain::state::session::{Notice, Session, SessionAction};
 use crate::domain::state::workspace::Action;
@@ -24,7 +25,7 @@ pub fn use_exercise_link(dispatch: Dispatch) {
             match crate::web::exercise_link::unpack(&payload).await {
                 Ok(bytes) => dispatch.emit(SessionAction::ReadFile {
                     file_name,
-                    bytes,
+                    content: FileContent::Bytes(bytes),
                     at: clock::now(),
                 }),
                 Err(e) => dispatch.emit(SessionAction::Notify(Notice::Error(format!(

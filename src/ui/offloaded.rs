@@ -4,7 +4,7 @@
 use super::bridge::{Dispatch, Ptr};
 use crate::domain::offload::{Answer, Job, UNEXPECTED_ANSWER};
 use crate::domain::state::session::{Reading, Session, SessionAction};
-use crate::web::offload;
+use crate::web::{files, offload};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -66,6 +66,7 @@ pub fn use_file_reading(
     dispatch: Dispatch,
 ) {
     use_effect_with(first.map(Ptr::from), move |first| {
+        let kept = first.as_ref().map(|r| r.content.clone());
         let ticket = first.as_ref().and_then(|_| {
             let (reading, job) = cell.try_borrow().ok()?.next_job()?;
             let file_name = reading.file_name.clone();
@@ -80,7 +81,11 @@ pub fn use_file_reading(
                 .map_err(|why| failed(&dispatch, file_name, why))
                 .ok()
         });
-        move || drop(ticket)
+        // Once the file is read (or cancelled), the browser's copy can go.
+        move || {
+            drop(ticket);
+            kept.iter().for_each(files::forget_kept);
+        }
     });
 }
 

@@ -10,6 +10,7 @@ use crate::domain::model::attributes::Attributes;
 use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
+use crate::domain::offload::FileContent;
 use crate::domain::state::workspace::{Action, Workspace};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -62,8 +63,8 @@ pub struct PendingImport {
 pub struct Reading {
     /// The file's name.
     pub file_name: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
+    /// Its content: the bytes, or the browser's copy, which the worker reads.
+    pub content: FileContent,
     /// When it was read: the time given to annotations from formats that carry none.
     pub at: Timestamp,
     /// Whether it was loaded as a submission for the class (rather than as any file).
@@ -248,9 +249,9 @@ impl Session {
             SessionAction::TagAll(annotations) => self.tag_all(annotations),
             SessionAction::ReadFile {
                 file_name,
-                bytes,
+                content,
                 at,
-            } => self.read_file(file_name, bytes, at, false),
+            } => self.read_file(file_name, content, at, false),
             SessionAction::Read { file_name, read } => self.file_read(file_name, read),
             SessionAction::CancelRead => self.reading.clear(),
             SessionAction::ConfirmImport { replace } => self.confirm_import(replace),

@@ -248,7 +248,7 @@ pub fn read_file(
     use crate::domain::state::session::SessionAction;
     s.apply(SessionAction::ReadFile {
         file_name: file_name.into(),
-        bytes,
+        content: crate::domain::offload::FileContent::Bytes(bytes),
         at,
     });
     settle(s);

@@ -71,7 +71,8 @@ fn a_plan_made_in_the_worker_imports_what_a_plan_made_in_place_does() {
         .collect();
     let target = Workspace::new(articles);
     let expected = plan_import("work.json", &file.bytes, &target, NOW).unwrap();
-    let job = Job::read_file(&target, None, "work.json".into(), file.bytes.clone(), NOW);
+    let content = FileContent::Bytes(file.bytes.clone());
+    let job = Job::read_file(&target, None, "work.json".into(), content, NOW);
     let Answer::Read(FileRead::Import(Ok(plan))) = run_remote(&job) else {
         panic!("no plan");
     };
@@ -97,7 +98,7 @@ fn a_file_that_cannot_be_imported_is_refused_in_words_by_the_worker() {
         &ws,
         None,
         "broken.json".into(),
-        b"{\"annotations\": [1,".to_vec(),
+        FileContent::Bytes(b"{\"annotations\": [1,".to_vec()),
         NOW,
     );
     let Answer::Read(FileRead::Import(Err(message))) = run_remote(&job) else {
@@ -234,4 +235,31 @@ fn a_time_crosses_to_the_worker_as_milliseconds_and_stays_rfc_3339_in_files() {
         serde_json::to_string(&time).unwrap(),
         "\"2025-12-06T05:46:40.123Z\""
     );
+}
+
+#[test]
+fn a_kept_file_is_read_once_the_worker_has_fetched_its_bytes() {
+    let ws = sample_workspace();
+    let file = formats::export(
+        Format::Native,
+        &formats::docs(&ws, &Scope::everything()),
+        NOW,
+    );
+    let kept = FileContent::Kept {
+        url: "blob:http://127.0.0.1/0a1b".into(),
+        size: file.bytes.len(),
+    };
+    let mut job = Job::read_file(&ws, None, "work.json".into(), kept, NOW);
+    assert_eq!(job.content_mut().map(|c| c.size()), Some(file.bytes.len()));
+    let Answer::Failed(why) = run_remote(&job) else {
+        panic!("a file not fetched was read");
+    };
+    assert!(why.contains("not fetched"), "{why}");
+    if let Some(content) = job.content_mut() {
+        *content = FileContent::Bytes(file.bytes.clone());
+    }
+    let Answer::Read(FileRead::Import(Ok(plan))) = run_remote(&job) else {
+        panic!("the fetched file was not planned");
+    };
+    assert_eq!(plan.present, ws.all().len());
 }

@@ -149,11 +149,11 @@ fn a_cancelled_read_ignores_the_late_plan_and_changes_nothing() {
     s.apply(SessionAction::Edit(Action::Remove { id: "x".into() }));
     s.apply(SessionAction::ReadFile {
         file_name: "mine.json".into(),
-        bytes: file.clone().into_bytes(),
+        content: crate::domain::offload::FileContent::Bytes(file.clone().into_bytes()),
         at: Timestamp(0),
     });
     let reading = s.reading.front().cloned().unwrap();
-    assert_eq!(reading.bytes, file.as_bytes());
+    assert_eq!(reading.content.size(), file.len());
     assert!(
         s.import.is_none(),
         "nothing is offered before the worker answers"

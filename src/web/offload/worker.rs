@@ -1,8 +1,10 @@
 //! The worker's side: a `gloo-worker` worker that runs each job it receives and answers with its
 //! number. Registered by `src/bin/worker.rs`; the page spawns it in `web/offload.rs`.
 
-use crate::domain::offload::{run, Answer, Job};
+use crate::domain::offload::{run, Answer, FileContent, Job};
 use gloo_worker::{HandlerId, Worker, WorkerScope};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 /// The web worker that does the page's long, pure work ([`crate::domain::offload`]).
 pub struct Offloader;
@@ -18,9 +20,43 @@ impl Worker for Offloader {
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
-    fn received(&mut self, scope: &WorkerScope<Self>, (id, job): (u32, Job), who: HandlerId) {
-        scope.respond(who, (id, run(job)));
+    fn received(&mut self, scope: &WorkerScope<Self>, (id, mut job): (u32, Job), who: HandlerId) {
+        let kept = match job.content_mut() {
+            Some(FileContent::Kept { url, .. }) => Some(url.clone()),
+            _ => None,
+        };
+        let Some(url) = kept else {
+            return scope.respond(who, (id, run(job)));
+        };
+        // A file the page kept as the browser's copy: read its bytes here, then do the job.
+        let scope = scope.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let answer = match fetch_bytes(&url).await {
+                Ok(bytes) => {
+                    if let Some(content) = job.content_mut() {
+                        *content = FileContent::Bytes(bytes);
+                    }
+                    run(job)
+                }
+                Err(why) => Answer::Failed(why),
+            };
+            scope.respond(who, (id, answer));
+        });
     }
+}
+
+/// The bytes at a `blob:` address the page made for a file.
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let failed = |e: wasm_bindgen::JsValue| format!("the file could not be read ({e:?})");
+    let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
+    let response: web_sys::Response = JsFuture::from(scope.fetch_with_str(url))
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    let buffer = JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Runs this wasm as the worker: call once from the worker binary's `main`.

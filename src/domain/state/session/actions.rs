@@ -5,7 +5,7 @@ use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, Label};
 use crate::domain::model::time::Timestamp;
-use crate::domain::offload::FileRead;
+use crate::domain::offload::{FileContent, FileRead};
 use crate::domain::state::session::Notice;
 use crate::domain::state::workspace::Action;
 use crate::domain::state::workspace::Snapshot;
@@ -60,8 +60,8 @@ pub enum SessionAction {
     ReadFile {
         /// The file's name, for messages and for telling `.ann` files apart.
         file_name: String,
-        /// Its bytes.
-        bytes: Vec<u8>,
+        /// Its content: the bytes, or (a file the person picked or dropped) the browser's copy.
+        content: FileContent,
         /// Now: the time given to annotations from formats that carry none.
         at: Timestamp,
     },

@@ -6,6 +6,7 @@ use super::{Notice, Session, SessionAction};
 use crate::domain::features::classroom::class::{Class, Student};
 use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::model::time::Timestamp;
+use crate::domain::offload::FileContent;
 use std::rc::Rc;
 
 /// A student's exercise and the name they go by.
@@ -121,7 +122,7 @@ impl Session {
         if self.teaching.is_none() {
             return self.not_teaching(&file_name);
         }
-        self.read_file(file_name, bytes, at, true);
+        self.read_file(file_name, FileContent::Bytes(bytes), at, true);
     }
 
     /// Says that a submission needs the teacher's copy open first.

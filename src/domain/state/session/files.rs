@@ -7,7 +7,7 @@ use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
-use crate::domain::offload::{FileRead, Job};
+use crate::domain::offload::{FileContent, FileRead, Job};
 use crate::domain::state::workspace::Action;
 use std::rc::Rc;
 
@@ -16,14 +16,14 @@ impl Session {
     pub(super) fn read_file(
         &mut self,
         file_name: String,
-        bytes: Vec<u8>,
+        content: FileContent,
         at: Timestamp,
         for_class: bool,
     ) {
         self.notice = None;
         self.reading.push_back(Rc::new(Reading {
             file_name,
-            bytes,
+            content,
             at,
             for_class,
         }));
@@ -37,13 +37,13 @@ impl Session {
             Some(exercise) if reading.for_class => Job::ReadSubmission {
                 exercise: Exercise::clone(exercise),
                 file_name: reading.file_name.clone(),
-                bytes: reading.bytes.clone(),
+                content: reading.content.clone(),
             },
             _ => Job::read_file(
                 &self.workspace,
                 teaching,
                 reading.file_name.clone(),
-                reading.bytes.clone(),
+                reading.content.clone(),
                 reading.at,
             ),
         };
