@@ -2,7 +2,7 @@
 // its cancel), and the export dialog's formats with 10,000 annotations, each run in a new browser
 // context on the shipped build. The page's own clock throughout: an init script keeps the long tasks,
 // the change and click events the harness causes, and when watched elements first show.
-import { sleep } from './page.mjs';
+import { contextWith, sleep } from './page.mjs';
 
 const FILE_INPUT = 'input[type=file][data-testid=import-file]';
 const READING = '[data-testid=reading]';
@@ -57,17 +57,8 @@ function longWorkInit() {
 }
 
 /** A new context and page with the init script; page.errors collects the page's errors. */
-async function openPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, locale: 'en-US', timezoneId: 'UTC' });
-  context.setDefaultTimeout(120_000);
-  await context.addInitScript(longWorkInit);
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (err) => page.errors.push(String(err?.stack ?? err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/favicon/.test(msg.location()?.url ?? '')) page.errors.push(`console.error: ${msg.text()}`);
-  });
-  return { context, page };
+function openPage(browser) {
+  return contextWith(browser, longWorkInit, undefined, { timeout: 120_000 });
 }
 
 /** The app at `base`, its article on screen, the worker started and the page quiet again. */

@@ -135,16 +135,20 @@ function instrument() {
     });
 }
 
-/** A fresh context (empty localStorage) and page with the instrumentation installed. */
-export async function freshPage(browser) {
+/**
+ * A new context (an empty profile, or `storageState`) and page with the init script `init(arg)`
+ * installed; `page.errors` collects the page's errors.
+ */
+export async function contextWith(browser, init, arg, { storageState, timeout = 60_000 } = {}) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
     locale: 'en-US',
     timezoneId: 'UTC',
+    ...(storageState ? { storageState } : {}),
   });
-  context.setDefaultTimeout(60_000);
-  await context.addInitScript(instrument);
+  context.setDefaultTimeout(timeout);
+  await context.addInitScript(init, arg);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (err) => page.errors.push(String(err?.stack ?? err)));
@@ -152,6 +156,11 @@ export async function freshPage(browser) {
     if (msg.type() === 'error' && !/favicon/.test(msg.location()?.url ?? '')) page.errors.push(`console.error: ${msg.text()}`);
   });
   return { context, page };
+}
+
+/** A fresh context (empty localStorage) and page with the instrumentation installed. */
+export function freshPage(browser) {
+  return contextWith(browser, instrument);
 }
 
 /** Wait until the page has marked 'painted'; returns its startTime (ms since navigation start). */

@@ -3,7 +3,7 @@
 // script on every page, and the page's own numbers: Element Timing of the article's paragraphs
 // (`elementtiming="article"`), long tasks, when the highlights are in the DOM and painted, and when a real
 // mouse selection first makes an annotation.
-import { dragSelect, sleep } from './page.mjs';
+import { contextWith, dragSelect, sleep } from './page.mjs';
 
 const ARTICLE = 'article[data-testid=article-text]';
 
@@ -71,23 +71,9 @@ function visitInit({ highlight, pageMarks }) {
 }
 
 /** A new context (empty profile, or `storageState`) and page with the visit init script. */
-async function openContext(browser, side, { storageState, highlights = false } = {}) {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    ...(storageState ? { storageState } : {}),
-  });
-  context.setDefaultTimeout(60_000);
-  await context.addInitScript(visitInit, { highlight: highlights ? side.highlight : null, pageMarks: side.marksHighlights });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (err) => page.errors.push(String(err?.stack ?? err)));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/favicon/.test(msg.location()?.url ?? '')) page.errors.push(`console.error: ${msg.text()}`);
-  });
-  return { context, page };
+function openContext(browser, side, { storageState, highlights = false } = {}) {
+  const arg = { highlight: highlights ? side.highlight : null, pageMarks: side.marksHighlights };
+  return contextWith(browser, visitInit, arg, { storageState });
 }
 
 /** The first Element Timing entry of the article (ms since navigation start), waiting for it. */
