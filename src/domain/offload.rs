@@ -209,20 +209,18 @@ pub fn run(job: Job) -> Answer {
             format,
             scope,
             now,
-        } => match workspace.open() {
-            Ok(ws) => Answer::Exported(formats::export(format, &formats::docs(&ws, &scope), now)),
-            Err(e) => Answer::Failed(e),
-        },
+        } => within(workspace, |ws| {
+            Answer::Exported(formats::export(format, &formats::docs(ws, &scope), now))
+        }),
         Job::ReadFile {
             workspace,
             teaching,
             file_name,
             content: FileContent::Bytes(bytes),
             now,
-        } => match workspace.open() {
-            Ok(ws) => Answer::Read(read::read(&ws, teaching.as_ref(), &file_name, &bytes, now)),
-            Err(e) => Answer::Failed(e),
-        },
+        } => within(workspace, |ws| {
+            Answer::Read(read::read(ws, teaching.as_ref(), &file_name, &bytes, now))
+        }),
         Job::ReadSubmission {
             exercise,
             file_name,
@@ -231,22 +229,25 @@ pub fn run(job: Job) -> Answer {
         Job::ReadFile { .. } | Job::ReadSubmission { .. } => {
             Answer::Failed("the file was not fetched before it was read (a bug)".to_owned())
         }
-        Job::Compare { workspace } => match workspace.open() {
-            Ok(ws) => Answer::Compared(Box::new(compare(&ws))),
-            Err(e) => Answer::Failed(e),
-        },
-        Job::NewEntries { workspace } => match workspace.open() {
-            Ok(ws) => Answer::NewEntries(new_entries(&ws)),
-            Err(e) => Answer::Failed(e),
-        },
-        Job::Candidates { workspace, entity } => match workspace.open() {
-            Ok(ws) => {
-                let found = candidates_for(&ws, &entity);
-                Answer::Candidates(entity, found)
-            }
-            Err(e) => Answer::Failed(e),
-        },
+        Job::Compare { workspace } => {
+            within(workspace, |ws| Answer::Compared(Box::new(compare(ws))))
+        }
+        Job::NewEntries { workspace } => {
+            within(workspace, |ws| Answer::NewEntries(new_entries(ws)))
+        }
+        Job::Candidates { workspace, entity } => within(workspace, |ws| {
+            let found = candidates_for(ws, &entity);
+            Answer::Candidates(entity, found)
+        }),
         Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),
+    }
+}
+
+/// The answer of `work` on the carried workspace, or why the workspace could not be read.
+fn within(workspace: Carried, work: impl FnOnce(&Workspace) -> Answer) -> Answer {
+    match workspace.open() {
+        Ok(ws) => work(&ws),
+        Err(e) => Answer::Failed(e),
     }
 }
 

@@ -2,8 +2,8 @@
 //! started once the page is idle after its first paint, so a later click does not wait for it to load,
 //! and runs each [`Job`] away from the page, calling back with its [`Answer`].
 //!
-//! The worker's loader has a hashed name; the build's post-build hook writes it into the page as
-//! `<meta name="news-annotator-worker" content="…">`.
+//! The build's post-build hook names the worker's loader (Trunk's `*_loader.js`) in the page as
+//! `<meta name="news-annotator-worker" content="…">`, where [`run`] finds it.
 
 use crate::domain::offload::{Answer, Job};
 use gloo_worker::{Spawnable, WorkerBridge};
