@@ -12,7 +12,7 @@ use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::rendering::caret::Caret;
 use crate::domain::rendering::first_screen::ARTICLE_HINT;
-use crate::domain::state::session::SessionAction;
+use crate::domain::state::session::{Pending, SessionAction};
 use crate::web::{caret, clock, selection};
 use keyboard::{Keyboard, MarkerBox};
 use std::rc::Rc;
@@ -42,6 +42,25 @@ fn piece_at(target: Option<web_sys::EventTarget>) -> Option<usize> {
         .and_then(|el| el.closest(".seg.hl").ok().flatten())
         .and_then(|seg| seg.get_attribute("data-s"))
         .and_then(|start| start.parse().ok())
+}
+
+/// The browser's selection in the article as a selection waiting for a tag (`None` inside when it does
+/// not select text of the article), or `None` when it is collapsed (a click). The caret goes where the
+/// selection is, so the keys carry on from there.
+fn selected_text(
+    root: &web_sys::Element,
+    article: &Article,
+    keyboard: &Keyboard,
+) -> Option<Option<Pending>> {
+    let offsets = selection::selection_offsets(root, article.char_len);
+    if let Some((anchor, focus)) = offsets {
+        keyboard.set(Caret { anchor, focus });
+        keyboard.show(None);
+    }
+    if selection::is_collapsed() {
+        return None;
+    }
+    Some(offsets.and_then(|(a, b)| keyboard::pending(article, a, b)))
 }
 
 /// The open article.
@@ -76,10 +95,19 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             Rc::clone(props.annotations.rc()),
             props.selected.clone(),
         );
+        let first = use_mut_ref(|| true);
+        let dispatch = dispatch.clone();
         // Runs after every render; the component re-renders only when its props change.
         use_effect(move || {
             if let Some(root) = container.cast::<web_sys::Element>() {
-                painter.show(root.clone(), article, annotations, selected);
+                painter.show(root.clone(), Rc::clone(&article), annotations, selected);
+                // Text selected in the first screen while the app was loading waits for its tag as
+                // if selected now (a mouse still held down finishes it on its mouseup).
+                if first.replace(false) && !selection::is_collapsed() {
+                    if let Some(pending) = selected_text(&root, &article, &keyboard) {
+                        dispatch.emit(SessionAction::SelectText(pending));
+                    }
+                }
                 if caret_of.borrow().as_ref() != Some(&keyboard.article.id) {
                     *caret_of.borrow_mut() = Some(keyboard.article.id.clone());
                     keyboard.set(Caret::default());
@@ -100,18 +128,10 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             let Some(root) = container.cast::<web_sys::Element>() else {
                 return;
             };
-            // The caret goes where the mouse put the selection, so the keys carry on from there.
-            let offsets = selection::selection_offsets(&root, article.char_len);
-            if let Some((anchor, focus)) = offsets {
-                keyboard.set(Caret { anchor, focus });
-                keyboard.show(None);
+            match selected_text(&root, &article, &keyboard) {
+                Some(pending) => dispatch.emit(SessionAction::SelectText(pending)),
+                None => dispatch.emit(SessionAction::ClickAt(piece_at(e.target()), clock::now())),
             }
-            if selection::is_collapsed() {
-                dispatch.emit(SessionAction::ClickAt(piece_at(e.target()), clock::now()));
-                return;
-            }
-            let pending = offsets.and_then(|(a, b)| keyboard::pending(&article, a, b));
-            dispatch.emit(SessionAction::SelectText(pending));
         })
     };
     let onkeydown = {

@@ -7,6 +7,7 @@
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::rendering::first_screen::PRERENDERED;
+use crate::web::selection;
 use std::rc::Rc;
 
 /// The prerendered screen's root element, while it is in the page.
@@ -35,11 +36,16 @@ pub fn adopt(root: &web_sys::Element, article: &Article, annotations: &[Rc<Annot
     if !same {
         return false;
     }
+    // Text selected while the app was loading stays selected: the lines move, not their text.
+    let selected = selection::ends();
     while let Some(chunk) = lines.first_child() {
         if root.append_child(&chunk).is_err() {
             root.set_inner_html("");
             return false;
         }
+    }
+    if let Some(ends) = selected {
+        ends.restore();
     }
     true
 }

@@ -101,6 +101,43 @@ pub fn selection_offsets(container: &Element, text_len: usize) -> Option<(usize,
     Some((start, end))
 }
 
+/// The selection's two ends as DOM points, when it is not collapsed: moving their nodes elsewhere in
+/// the page collapses the selection, and [`Ends::restore`] selects the same points again after.
+pub struct Ends {
+    anchor: web_sys::Node,
+    anchor_offset: u32,
+    focus: web_sys::Node,
+    focus_offset: u32,
+}
+
+/// The ends of the current selection, unless there is none or it is collapsed.
+pub fn ends() -> Option<Ends> {
+    let selection = web_sys::window()?.get_selection().ok().flatten()?;
+    if selection.is_collapsed() {
+        return None;
+    }
+    Some(Ends {
+        anchor: selection.anchor_node()?,
+        anchor_offset: selection.anchor_offset(),
+        focus: selection.focus_node()?,
+        focus_offset: selection.focus_offset(),
+    })
+}
+
+impl Ends {
+    /// Selects these points again.
+    pub fn restore(&self) {
+        if let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+            let _ = selection.set_base_and_extent(
+                &self.anchor,
+                self.anchor_offset,
+                &self.focus,
+                self.focus_offset,
+            );
+        }
+    }
+}
+
 /// Whether the selection is a mere caret (a click), or absent.
 pub fn is_collapsed() -> bool {
     web_sys::window()

@@ -7,7 +7,7 @@
 import { serveBuiltApp } from '../support/suite.mjs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withPage } from '../support/browser.mjs';
+import { locateText, selectTextWithMouse, withPage } from '../support/browser.mjs';
 import { loadSeeds } from '../support/paths.mjs';
 import { highlightText, openApp, sel, tag, waitForApp, waitForSaved } from '../support/app.mjs';
 
@@ -32,6 +32,24 @@ function dropWasmErrors(page) {
   const other = page.pageErrors.filter((e) => !/wasm|fetch|Failed to load|WebAssembly/i.test(e));
   page.pageErrors.length = 0;
   return other;
+}
+
+/** Holds back the app's wasm until `release()`, so the first screen stays the built one meanwhile. */
+async function holdWasm(context) {
+  const held = [];
+  let released = false;
+  await context.route('**/news-annotator*_bg.wasm', (route) => (released ? route.continue() : held.push(route)));
+  return async () => {
+    released = true;
+    await Promise.all(held.splice(0).map((route) => route.continue()));
+  };
+}
+
+/** The text of the one claim in the open article, once there is one. */
+async function taggedClaim(page) {
+  await page.waitForSelector(`${sel.articleText} .seg.hl.claim`);
+  const id = await page.getAttribute(`${sel.items('claim')}`, 'data-annotation');
+  return highlightText(page, id);
 }
 
 /** Where the parts that must not move are, in CSS pixels, under `root` (the prerendered or live screen). */
@@ -163,6 +181,43 @@ describe('the first screen written at build time', { timeout: TEST_TIMEOUT * 4 }
       assert.equal(await page.locator('p.para').count(), LINES);
       const lines = await page.$$eval('p.para', (ps) => ps.map((p) => p.textContent));
       assert.equal(lines.join('\n'), FIRST.text);
+    });
+  });
+
+  test('text selected while the app loads stays selected, and `c` tags it once the app is up', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage(app.browser, async ({ context, page }) => {
+      const release = await holdWasm(context);
+      await page.goto(app.server.url);
+      await page.waitForSelector(`${PRERENDERED} p.para`);
+      const words = wordsOfFirstLine(4);
+      assert.equal(await selectTextWithMouse(page, `${PRERENDERED} article`, words), words);
+      await release();
+      await waitForApp(page);
+      assert.equal(await page.$(PRERENDERED), null);
+      assert.equal(await page.evaluate(() => String(window.getSelection())), words, 'the selection survived the takeover');
+      await page.waitForSelector(sel.toolbar, { state: 'visible' });
+      await page.keyboard.press('c');
+      assert.equal(await taggedClaim(page), words);
+    });
+  });
+
+  test('a selection the mouse is still making when the app takes over ends where the mouse lets go', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage(app.browser, async ({ context, page }) => {
+      const release = await holdWasm(context);
+      await page.goto(app.server.url);
+      await page.waitForSelector(`${PRERENDERED} p.para`);
+      const words = wordsOfFirstLine(5);
+      const { start, end } = await locateText(page, `${PRERENDERED} article`, words);
+      await page.mouse.move(start.x + Math.min(1, start.width / 4), start.y);
+      await page.mouse.down();
+      await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+      await release();
+      await waitForApp(page);
+      await page.mouse.move(end.x - Math.min(1, end.width / 4), end.y, { steps: 10 });
+      await page.mouse.up();
+      await page.waitForSelector(sel.toolbar, { state: 'visible' });
+      await page.keyboard.press('c');
+      assert.equal(await taggedClaim(page), words);
     });
   });
 });
