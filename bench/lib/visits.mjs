@@ -13,7 +13,10 @@ export const VISIT_PAGES = {
     key: 'ours',
     title: 'News Annotator (dist/, shipped build)',
     path: '/',
-    firstParagraph: `${ARTICLE} p.para[data-start="0"]`,
+    // The article's first line as the page shows it: the first screen's (written at build time) until the
+    // app takes it over, then the app's own. A selection made before the takeover is kept, so a person
+    // can start selecting at once; the annotation is made (and counted) only once the app is up.
+    firstParagraph: 'article p.para[data-start="0"]',
     highlight: `${ARTICLE} span.seg.hl`,
     // Ours has no hook that says "drawn": the init script marks 'highlights' in the task after the frame
     // that followed the first highlight's arrival in the DOM.
