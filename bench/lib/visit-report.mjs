@@ -76,7 +76,8 @@ lines as \`<p>\` elements with an inline style and no script; **peer** is that p
 @recogito/text-annotator's CSS and (deferred) its UMD bundle and \`bench/peer/visit.js\`, which attaches it.
 Each load is in a new browser context (no HTTP cache, empty storage), ${v ? `${v.warmup} warm-up round and ${v.runs} measured rounds` : 'rounds'},
 the pages interleaved (ours, peer, static, ours, …). "Article painted" is the earliest Element Timing
-entry (\`renderTime\`) of the article's paragraphs (\`elementtiming="article"\` on all three pages).
+entry (\`renderTime\`) of the article's paragraphs (\`elementtiming="article"\`: on every line of the static
+and peer pages, on the first line of ours; the lines paint in one frame).
 **Returning visit**: the same with ${(v?.saved ?? 1000).toLocaleString('en-US')} saved annotations on the article: ours with the localStorage the app
 itself wrote after importing them (its own export format, through the header's file input), the peer
 with the same annotations as W3C JSON in localStorage, parsed and bulk-loaded at start; "highlights

@@ -135,10 +135,10 @@ export async function visit(browser, base, side, { lines, storageState, highligh
     // Long tasks are reported after they end: give the last one before the paint time to arrive.
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 100))));
     const dom = await page.evaluate(() => ({
-      paras: document.querySelectorAll('p[elementtiming=article]').length,
+      paras: document.querySelectorAll('article p.para, #text > p').length,
       tasks: window.__visit.longtasks,
     }));
-    if (dom.paras !== lines) throw new Error(`${side.key}: ${dom.paras} paragraphs with elementtiming="article", the article has ${lines} lines`);
+    if (dom.paras !== lines) throw new Error(`${side.key}: ${dom.paras} paragraphs of the article shown, it has ${lines} lines`);
     const before = dom.tasks.filter((t) => t.start < paint);
     out.longTasksBeforePaint = before.length;
     out.longestTaskBeforePaint = before.reduce((m, t) => Math.max(m, t.duration), 0);

@@ -24,8 +24,8 @@ fn plain_lines_keep_their_text_and_offsets_even_when_empty() {
     assert_eq!(
         html("One “two”\n\nthree", vec![]),
         "<p class=\"para\" elementtiming=\"article\" data-start=\"0\" data-end=\"9\">One “two”</p>\
-         <p class=\"para\" elementtiming=\"article\" data-start=\"10\" data-end=\"10\"></p>\
-         <p class=\"para\" elementtiming=\"article\" data-start=\"11\" data-end=\"16\">three</p>"
+         <p class=\"para\" data-start=\"10\" data-end=\"10\"></p>\
+         <p class=\"para\" data-start=\"11\" data-end=\"16\">three</p>"
     );
 }
 
