@@ -284,6 +284,8 @@ Object.assign(sel, {
 export async function openEntities(page) {
   await page.click(sel.entitiesToggle);
   await page.waitForSelector(sel.entitiesView);
+  // The web worker looks for alike mentions; until it answers, the view says so.
+  await page.waitForSelector('[data-testid=proposals-loading]', { state: 'detached' });
 }
 
 /** The saved state (parsed), or null. */
@@ -332,4 +334,6 @@ Object.assign(sel, {
 export async function openOutlets(page) {
   await page.click(sel.outletsToggle);
   await page.waitForSelector(sel.outletsView);
+  // The web worker compares; until it answers, the view says so.
+  await page.waitForSelector('[data-testid=outlets-loading]', { state: 'detached' });
 }
