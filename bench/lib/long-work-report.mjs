@@ -33,30 +33,28 @@ export function longWorkBars(r) {
       detail: longest.length ? `median of ${longest.length} runs' longest task; the longest of all: ${ms(Math.max(...longest))}` : 'not measured',
     });
   };
-  if (lw.import) {
-    const runs = lw.import.runs;
-    taskBar('50 MB import: longest main-thread task, file input to preview', runs.map((x) => x.longTasks.longest));
-    const shown = runs.filter((x) => Number.isFinite(x.readingFrame) && x.readingFrame <= x.previewAt);
+  // A bar every run must pass: `good` of the `runs` did; `detail` says how, when there were runs.
+  const everyRun = (name, runs, good, detail) =>
     rows.push({
-      name: '50 MB import: progress visible before the preview',
-      target: 'every run',
-      value: shown.length,
-      shown: `${shown.length} of ${runs.length}`,
-      ok: runs.length ? shown.length === runs.length : null,
-      detail: runs.length ? `progress on screen at ${ms(median(runs.map((x) => x.readingFrame)))}, preview at ${ms(median(runs.map((x) => x.previewFrame)))} (medians, from the file input's change)` : 'not measured',
-    });
-  }
-  if (lw.cancel) {
-    const runs = lw.cancel.runs;
-    const good = runs.filter((x) => x.clicked && x.unchanged);
-    rows.push({
-      name: '50 MB import: cancel leaves the workspace unchanged',
+      name,
       target: 'every run',
       value: good.length,
       shown: `${good.length} of ${runs.length}`,
       ok: runs.length ? good.length === runs.length : null,
-      detail: runs.length ? `cancelled at ${ms(median(runs.map((x) => x.cancelAt)))} (median), then ${ms(median(runs.map((x) => x.waitedMs)))} waited; article counts, total, saved state, no preview` : 'not measured',
+      detail: runs.length ? detail() : 'not measured',
     });
+  if (lw.import) {
+    const runs = lw.import.runs;
+    taskBar('50 MB import: longest main-thread task, file input to preview', runs.map((x) => x.longTasks.longest));
+    const shown = runs.filter((x) => Number.isFinite(x.readingFrame) && x.readingFrame <= x.previewAt);
+    everyRun('50 MB import: progress visible before the preview', runs, shown, () =>
+      `progress on screen at ${ms(median(runs.map((x) => x.readingFrame)))}, preview at ${ms(median(runs.map((x) => x.previewFrame)))} (medians, from the file input's change)`);
+  }
+  if (lw.cancel) {
+    const runs = lw.cancel.runs;
+    const good = runs.filter((x) => x.clicked && x.unchanged);
+    everyRun('50 MB import: cancel leaves the workspace unchanged', runs, good, () =>
+      `cancelled at ${ms(median(runs.map((x) => x.cancelAt)))} (median), then ${ms(median(runs.map((x) => x.waitedMs)))} waited; article counts, total, saved state, no preview`);
   }
   if (lw.export) taskBar('10,000 annotations exported, every format: longest main-thread task', exportLongest(lw));
   return rows;

@@ -99,7 +99,8 @@ pub enum Answer {
     Candidates(EntityId, Vec<Candidate>),
     /// The article's text from a Markdown file.
     Reduced(Extracted),
-    /// The job could not start: its workspace could not be read (a bug, never the person's input).
+    /// The job could not be done: the file the worker was to fetch could not be read, or (a bug, never
+    /// the person's input) the workspace it carries could not.
     Failed(String),
 }
 

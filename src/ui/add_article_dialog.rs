@@ -4,6 +4,7 @@
 //! dialog says so and nothing changes.
 
 use super::bridge::{use_dispatch, SessionView};
+use super::offloaded::waiting;
 use crate::domain::features::own_text::{
     extract_but_markdown, finish, from_paste, source_of, suggest_title, Extracted,
     MAX_ARTICLE_BYTES,
@@ -302,9 +303,7 @@ pub fn AddArticleDialog(props: &AddArticleDialogProps) -> Html {
                         disabled={ready.is_none()} />
                 </label>
                 if let Source::Reducing(name) = &*source {
-                    <p class="meta loading" role="status" data-testid="add-article-reading">
-                        <progress aria-label={format!("Reading {name}")}></progress>{format!(" Reading {name}…")}
-                    </p>
+                    {waiting("add-article-reading", &format!("Reading {name}"))}
                 }
                 if let Some(x) = ready.as_ref() {
                     <p class="meta" data-testid="add-article-length">{x.summary.clone()}</p>

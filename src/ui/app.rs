@@ -92,6 +92,7 @@ pub fn App() -> Html {
     use_file_reading(
         shared.cell(),
         shared.get().reading.front().cloned(),
+        shared.get().kept_files(),
         dispatch.clone(),
     );
     use_exercise_link(dispatch.clone());

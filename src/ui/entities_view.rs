@@ -16,7 +16,7 @@ use crate::domain::features::entities::{by_article, excerpt};
 use crate::domain::model::names::EntityId;
 use crate::domain::offload::{Answer, Carried, Job};
 use crate::domain::state::workspace::Workspace;
-use crate::ui::offloaded::use_job;
+use crate::ui::offloaded::{use_job, waiting};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -192,9 +192,7 @@ pub fn EntitiesView(props: &EntitiesViewProps) -> Html {
             <p class="hint">{"The registry: one entry per person, organisation or place, whatever the \
                 spelling in each article. Open an entry to edit it and to see the places that look like it."}</p>
             if found_entries.is_none() {
-                <p class="meta loading" role="status" data-testid="proposals-loading">
-                    <progress aria-label="Looking for alike mentions"></progress>{" Looking for alike mentions…"}
-                </p>
+                {waiting("proposals-loading", "Looking for alike mentions")}
             }
             if !proposed.is_empty() {
                 <section class="new-entries" data-testid="new-entries">

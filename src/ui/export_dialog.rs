@@ -7,7 +7,7 @@ use crate::domain::model::names::LabelName;
 use crate::domain::offload::{Answer, Job};
 use crate::domain::state::session::{Notice, SessionAction};
 use crate::ui::bridge::{use_dispatch, Ptr, SessionView};
-use crate::ui::offloaded::use_job;
+use crate::ui::offloaded::{use_job, waiting};
 use crate::web::{clock, download};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -189,11 +189,7 @@ const DROPPED_SHOWN: usize = 100;
 /// or why it could not.
 fn written_part(written: Option<&Result<Body, String>>, file_name: &str) -> Html {
     match written {
-        None => html! {
-            <p class="meta loading" role="status" data-testid="export-loading">
-                <progress aria-label="Preparing the file"></progress>{" Preparing the file…"}
-            </p>
-        },
+        None => waiting("export-loading", "Preparing the file"),
         Some(Err(why)) => html! {
             <p class="notice error" role="alert" data-testid="export-failed">
                 {format!("The file could not be prepared: {why}.")}

@@ -1,5 +1,8 @@
 //! The top bar: app name, undo and redo, download and load.
 
+use crate::domain::rendering::first_screen::{
+    DOWNLOAD_TITLE, EXPORT_TITLE, FIND_TITLE, LOAD_TITLE, VIEW_BUTTONS,
+};
 use crate::domain::state::session::SessionAction;
 use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
@@ -40,26 +43,12 @@ pub enum View {
 }
 
 impl View {
-    /// The views with a button in the top bar: test id, caption, and what the button opens.
-    const BUTTONS: [(View, &'static str, &'static str, &'static str); 3] = [
-        (
-            View::Entities,
-            "entities-toggle",
-            "Entities",
-            "The entity registry: one entry per person, organisation or place",
-        ),
-        (
-            View::Outlets,
-            "outlets-toggle",
-            "Compare outlets",
-            "The quotes found in more than one article, word by word, and who and what each article covers",
-        ),
-        (
-            View::Classroom,
-            "classroom-toggle",
-            "Classroom",
-            "Make an exercise for a class, and compare the students' submissions",
-        ),
+    /// The views with a button in the top bar and its test id, in the order of
+    /// [`VIEW_BUTTONS`] (their captions and what each opens).
+    const BUTTONS: [(View, &'static str); 3] = [
+        (View::Entities, "entities-toggle"),
+        (View::Outlets, "outlets-toggle"),
+        (View::Classroom, "classroom-toggle"),
     ];
 }
 
@@ -98,16 +87,19 @@ pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
     let redo_title = props.redo.as_ref().map_or("Nothing to redo".into(), |s| {
         format!("Redo: {s} (Ctrl+Shift+Z or Ctrl+Y)")
     });
-    let views = View::BUTTONS.iter().map(|&(view, id, caption, title)| {
-        let open = props.view == view;
-        html! {
-            <button data-testid={id} onclick={props.on_view.reform(move |_: MouseEvent| view)}
-                aria-pressed={open.to_string()} class={classes!(open.then_some("pressed"))}
-                title={if open { "Back to the articles" } else { title }}>
-                {caption}
-            </button>
-        }
-    });
+    let views = View::BUTTONS
+        .iter()
+        .zip(VIEW_BUTTONS)
+        .map(|(&(view, id), (caption, title))| {
+            let open = props.view == view;
+            html! {
+                <button data-testid={id} onclick={props.on_view.reform(move |_: MouseEvent| view)}
+                    aria-pressed={open.to_string()} class={classes!(open.then_some("pressed"))}
+                    title={if open { "Back to the articles" } else { title }}>
+                    {caption}
+                </button>
+            }
+        });
     html! {
         <header class="topbar">
             <h1>{"News Annotator"}</h1>
@@ -119,17 +111,14 @@ pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
                 <button data-testid="redo" onclick={edit(|| Action::Redo)} disabled={props.redo.is_none()} title={redo_title}>
                     {"↷ Redo"}
                 </button>
-                <button data-testid="find-open" onclick={find}
-                    title="Find text in this article or all, and tag what it finds (Ctrl+F)">{"Find…"}</button>
-                <button data-testid="export" onclick={on_export}
-                    title="Download every annotation of every article as one JSON file">
+                <button data-testid="find-open" onclick={find} title={FIND_TITLE}>{"Find…"}</button>
+                <button data-testid="export" onclick={on_export} title={DOWNLOAD_TITLE}>
                     {format!("Download JSON ({})", props.total)}
                 </button>
-                <button data-testid="export-open" onclick={on_export_dialog}
-                    title="Export to W3C, doccano, Label Studio, brat, spaCy, Prodigy, CoNLL or CSV">
+                <button data-testid="export-open" onclick={on_export_dialog} title={EXPORT_TITLE}>
                     {"Export…"}
                 </button>
-                <label class="button" title="Load News Annotator JSON, W3C JSON-LD, doccano JSONL, Label Studio JSON or brat (.ann or .zip); or drop the file anywhere on the page">
+                <label class="button" title={LOAD_TITLE}>
                     {"Load file…"}
                     <input type="file" accept={ACCEPT} data-testid="import-file" class="visually-hidden" {onchange} />
                 </label>

@@ -9,6 +9,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// What a view shows while the worker works for it: `what` with an indeterminate progress bar, as a
+/// status for a screen reader (`test_id` names it for the tests).
+pub fn waiting(test_id: &'static str, what: &str) -> Html {
+    html! {
+        <p class="meta loading" role="status" data-testid={test_id}>
+            <progress aria-label={what.to_owned()}></progress>{format!(" {what}…")}
+        </p>
+    }
+}
+
 /// Starts the web worker once the page is idle after its first paint, so that the first export or
 /// import does not wait for its code.
 #[hook]
@@ -58,15 +68,25 @@ where
 
 /// Hands the first file waiting to the worker ([`Session::next_job`]) and dispatches what it read as
 /// [`SessionAction::Read`]. When the file stops being first (cancelled), its job is dropped and its
-/// answer ignored.
+/// answer ignored. `kept` are the `blob:` addresses of every file waiting: one that leaves the line
+/// (read, or cancelled) is let go.
 #[hook]
 pub fn use_file_reading(
     cell: Rc<RefCell<Session>>,
     first: Option<Rc<Reading>>,
+    kept: Vec<String>,
     dispatch: Dispatch,
 ) {
+    let waiting = use_mut_ref(Vec::<String>::new);
+    use_effect_with(kept, move |kept| {
+        waiting
+            .borrow()
+            .iter()
+            .filter(|url| !kept.contains(url))
+            .for_each(|url| files::forget_kept(url));
+        *waiting.borrow_mut() = kept.clone();
+    });
     use_effect_with(first.map(Ptr::from), move |first| {
-        let kept = first.as_ref().map(|r| r.content.clone());
         let ticket = first.as_ref().and_then(|_| {
             let (reading, job) = cell.try_borrow().ok()?.next_job()?;
             let file_name = reading.file_name.clone();
@@ -81,11 +101,7 @@ pub fn use_file_reading(
                 .map_err(|why| failed(&dispatch, file_name, why))
                 .ok()
         });
-        // Once the file is read (or cancelled), the browser's copy can go.
-        move || {
-            drop(ticket);
-            kept.iter().for_each(files::forget_kept);
-        }
+        move || drop(ticket)
     });
 }
 

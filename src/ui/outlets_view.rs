@@ -13,7 +13,7 @@ use crate::domain::features::outlets::grouping::THRESHOLD;
 use crate::domain::features::outlets::passages::MIN_WORDS;
 use crate::domain::features::outlets::Comparison;
 use crate::domain::offload::{Answer, Carried, Job};
-use crate::ui::offloaded::use_job;
+use crate::ui::offloaded::{use_job, waiting};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -103,9 +103,7 @@ fn quote_list(comparison: &Comparison, groups: impl Iterator<Item = Html>) -> Ht
 fn comparing() -> Html {
     html! {
         <section class="outlets-view" data-testid="outlets-view" aria-label="Compare outlets" aria-busy="true">
-            <p class="meta loading" role="status" data-testid="outlets-loading">
-                <progress aria-label="Comparing the outlets"></progress>{" Comparing the outlets…"}
-            </p>
+            {waiting("outlets-loading", "Comparing the outlets")}
         </section>
     }
 }

@@ -19,11 +19,9 @@ pub fn kept(file: &web_sys::File) -> Result<crate::domain::offload::FileContent,
     })
 }
 
-/// Lets the browser free a file kept by [`kept`].
-pub fn forget_kept(content: &crate::domain::offload::FileContent) {
-    if let crate::domain::offload::FileContent::Kept { url, .. } = content {
-        let _ = web_sys::Url::revoke_object_url(url);
-    }
+/// Lets the browser free a file kept by [`kept`], by its address.
+pub fn forget_kept(url: &str) {
+    let _ = web_sys::Url::revoke_object_url(url);
 }
 
 /// The bytes of a file.

@@ -30,8 +30,8 @@ pub const ARTICLE_HINT: &str = "Select text with the mouse, or focus the text (T
     L (place) or E (other entity). Click a highlight to edit it, or press ] and [ to go from one to \
     the next and Enter to edit it.";
 
-/// The top bar's view buttons: caption and title, as the header shows them while the articles are open.
-const VIEW_BUTTONS: [(&str, &str); 3] = [
+/// The top bar's view buttons: caption and title (the header shows the same).
+pub const VIEW_BUTTONS: [(&str, &str); 3] = [
     (
         "Entities",
         "The entity registry: one entry per person, organisation or place",
@@ -45,6 +45,18 @@ const VIEW_BUTTONS: [(&str, &str); 3] = [
         "Make an exercise for a class, and compare the students' submissions",
     ),
 ];
+
+/// The title of the top bar's Find button.
+pub const FIND_TITLE: &str = "Find text in this article or all, and tag what it finds (Ctrl+F)";
+/// The title of the top bar's Download JSON button.
+pub const DOWNLOAD_TITLE: &str = "Download every annotation of every article as one JSON file";
+/// The title of the top bar's Export button.
+pub const EXPORT_TITLE: &str =
+    "Export to W3C, doccano, Label Studio, brat, spaCy, Prodigy, CoNLL or CSV";
+/// The title of the top bar's Load file button.
+pub const LOAD_TITLE: &str =
+    "Load News Annotator JSON, W3C JSON-LD, doccano JSONL, Label Studio JSON \
+    or brat (.ann or .zip); or drop the file anywhere on the page";
 
 /// The first screen of `session` (a first visit's: see [`Session::new`]): one `div.app` element.
 pub fn screen_into(out: &mut String, session: &Session) {
@@ -85,11 +97,10 @@ fn header_into(out: &mut String, total: usize) {
         out,
         "<button disabled=\"\" title=\"Nothing to undo\">↶ Undo</button>\
          <button disabled=\"\" title=\"Nothing to redo\">↷ Redo</button>\
-         <button title=\"Find text in this article or all, and tag what it finds (Ctrl+F)\">Find…</button>\
-         <button title=\"Download every annotation of every article as one JSON file\">Download JSON ({total})</button>\
-         <button title=\"Export to W3C, doccano, Label Studio, brat, spaCy, Prodigy, CoNLL or CSV\">Export…</button>\
-         <label class=\"button\" title=\"Load News Annotator JSON, W3C JSON-LD, doccano JSONL, Label Studio \
-         JSON or brat (.ann or .zip); or drop the file anywhere on the page\">Load file…\
+         <button title=\"{FIND_TITLE}\">Find…</button>\
+         <button title=\"{DOWNLOAD_TITLE}\">Download JSON ({total})</button>\
+         <button title=\"{EXPORT_TITLE}\">Export…</button>\
+         <label class=\"button\" title=\"{LOAD_TITLE}\">Load file…\
          <input type=\"file\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\"></label>\
          </div></header>"
     );

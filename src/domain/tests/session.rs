@@ -222,3 +222,25 @@ fn undoing_the_open_own_article_shows_the_first_article() {
     }));
     assert_eq!(s.current, "a".into());
 }
+
+#[test]
+fn the_browsers_copies_of_waiting_files_are_listed_until_they_leave_the_line() {
+    use crate::domain::offload::FileContent;
+    let mut s = session();
+    let read = |file_name: &str, content: FileContent| SessionAction::ReadFile {
+        file_name: file_name.into(),
+        content,
+        at: Timestamp(0),
+    };
+    s.apply(read(
+        "big.json",
+        FileContent::Kept {
+            url: "blob:http://127.0.0.1/1".into(),
+            size: 50,
+        },
+    ));
+    s.apply(read("small.json", FileContent::Bytes(b"{}".to_vec())));
+    assert_eq!(s.kept_files(), ["blob:http://127.0.0.1/1"]);
+    s.apply(SessionAction::CancelRead);
+    assert!(s.kept_files().is_empty());
+}

@@ -55,8 +55,8 @@ pub enum SessionAction {
     ShowFind(bool),
     /// Adds the annotations of a find-and-tag (see [`tag_hits`](super::tag_hits)) as one undo step.
     TagAll(Vec<Annotation>),
-    /// A file was read: open it in the classroom if it is an exercise or a submission, or else hand it
-    /// to the web worker to plan its import (see [`Session::reading`](super::Session::reading)).
+    /// A file was loaded or dropped: it waits in line for the web worker, which tells an exercise or a
+    /// submission from a file to import (see [`Session::reading`](super::Session::reading)).
     ReadFile {
         /// The file's name, for messages and for telling `.ann` files apart.
         file_name: String,

@@ -72,10 +72,7 @@ impl Session {
                     class: Class::default(),
                 }));
             }
-            // A submission carries its own times: the reading's is not used.
-            ClassroomAction::Submit { file_name, bytes } => {
-                self.submit(file_name, bytes, Timestamp::default())
-            }
+            ClassroomAction::Submit { file_name, bytes } => self.submit(file_name, bytes),
             ClassroomAction::ClearClass => {
                 if let Some(t) = &self.teaching {
                     self.teaching = Some(Rc::new(Teaching {
@@ -117,12 +114,18 @@ impl Session {
         }));
     }
 
-    /// Puts a submission file in line for the worker, if a class is open.
-    fn submit(&mut self, file_name: String, bytes: Vec<u8>, at: Timestamp) {
+    /// Puts a submission file in line for the worker, if a class is open. A submission carries its own
+    /// times, so the reading's is not used.
+    fn submit(&mut self, file_name: String, bytes: Vec<u8>) {
         if self.teaching.is_none() {
             return self.not_teaching(&file_name);
         }
-        self.read_file(file_name, FileContent::Bytes(bytes), at, true);
+        self.read_file(
+            file_name,
+            FileContent::Bytes(bytes),
+            Timestamp::default(),
+            true,
+        );
     }
 
     /// Says that a submission needs the teacher's copy open first.

@@ -29,6 +29,17 @@ impl Session {
         }));
     }
 
+    /// The `blob:` addresses of the files waiting that the browser keeps for the worker.
+    pub fn kept_files(&self) -> Vec<String> {
+        self.reading
+            .iter()
+            .filter_map(|r| match &r.content {
+                FileContent::Kept { url, .. } => Some(url.clone()),
+                FileContent::Bytes(_) => None,
+            })
+            .collect()
+    }
+
     /// The first file waiting and the job that reads it.
     pub fn next_job(&self) -> Option<(Rc<Reading>, Job)> {
         let reading = self.reading.front()?;
