@@ -49,23 +49,32 @@ mod native {
                     1
                 }
             },
-            Command::Validate { articles, files } => {
+            Command::Validate {
+                articles,
+                labels,
+                files,
+            } => {
                 // Files that cannot be read are reported, and the others still checked.
                 let (articles, inputs, errors) = read_all(articles, &files);
                 for line in &errors {
                     println!("{line}");
                 }
-                let code = finish(batch::validate(&inputs, &articles, now), None, &[]);
+                let code = finish(batch::validate(&inputs, &articles, &labels, now), None, &[]);
                 code.max(u8::from(!errors.is_empty()))
             }
             Command::Convert {
                 to,
                 out,
                 articles,
+                labels,
                 files,
             } => with_inputs(articles, &files, |inputs, arts| {
                 let dir = PathBuf::from(out.unwrap_or_else(|| ".".into()));
-                finish(batch::convert(inputs, arts, to, now), Some(&dir), &files)
+                finish(
+                    batch::convert(inputs, arts, &labels, to, now),
+                    Some(&dir),
+                    &files,
+                )
             }),
             Command::Class {
                 exercise,
@@ -87,9 +96,14 @@ mod native {
                 to,
                 out,
                 articles,
+                labels,
                 files,
             } => with_inputs(articles, &files, |inputs, arts| {
-                finish(batch::merge(inputs, arts, to, &out, now), None, &[])
+                finish(
+                    batch::merge(inputs, arts, &labels, to, &out, now),
+                    None,
+                    &[],
+                )
             }),
         }
     }

@@ -12,6 +12,7 @@ use crate::domain::features::candidates::{candidates_for, new_entries, Candidate
 use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::outlets::{compare, Comparison};
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::{self, Body, Format, Scope};
 use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
@@ -48,6 +49,8 @@ pub enum Job {
         file_name: String,
         /// The file's content.
         content: FileContent,
+        /// What foreign labels become.
+        labels: LabelMap,
         /// The import's time.
         now: Timestamp,
     },
@@ -181,6 +184,7 @@ impl Job {
         teaching: Option<&Exercise>,
         file_name: String,
         content: FileContent,
+        labels: &LabelMap,
         now: Timestamp,
     ) -> Job {
         Job::ReadFile {
@@ -188,6 +192,7 @@ impl Job {
             teaching: teaching.cloned(),
             file_name,
             content,
+            labels: labels.clone(),
             now,
         }
     }
@@ -218,9 +223,15 @@ pub fn run(job: Job) -> Answer {
             teaching,
             file_name,
             content: FileContent::Bytes(bytes),
+            labels,
             now,
         } => within(workspace, |ws| {
-            Answer::Read(read::read(ws, teaching.as_ref(), &file_name, &bytes, now))
+            let file = read::File {
+                name: &file_name,
+                bytes: &bytes,
+                labels: &labels,
+            };
+            Answer::Read(read::read(ws, teaching.as_ref(), &file, now))
         }),
         Job::ReadSubmission {
             exercise,

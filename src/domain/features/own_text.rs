@@ -180,10 +180,17 @@ pub fn suggest_title(extracted: &Extracted, file_name: Option<&str>) -> String {
         .as_deref()
         .map(one_line)
         .filter(|t| !t.is_empty());
-    if let Some(title) = found {
-        return title;
+    match found {
+        Some(title) => title,
+        None => title_from_text(&extracted.text, file_name),
     }
-    if let Some(line) = extracted.text.lines().map(one_line).find(|l| !l.is_empty()) {
+}
+
+/// A title for a text that has none of its own: its first non-empty line (whitespace runs made one
+/// space) shortened to 80 code points with an ellipsis, else the file name without its extension, else
+/// "Untitled".
+pub fn title_from_text(text: &str, file_name: Option<&str>) -> String {
+    if let Some(line) = text.lines().map(one_line).find(|l| !l.is_empty()) {
         return shorten(&line, TITLE_CHARS);
     }
     let stem = file_name.map(base_name).map(|name| match name.rfind('.') {
@@ -196,8 +203,9 @@ pub fn suggest_title(extracted: &Extracted, file_name: Option<&str>) -> String {
     }
 }
 
-/// Refuses a text that is only whitespace or too large; `what` names it at the start of the message.
-fn check(text: &str, what: &str) -> Result<(), String> {
+/// Refuses a text that is only whitespace or larger than [`MAX_ARTICLE_BYTES`]; `what` names it at
+/// the start of the message.
+pub fn check(text: &str, what: &str) -> Result<(), String> {
     if text.trim().is_empty() {
         return Err(format!("{what} has no text"));
     }

@@ -10,6 +10,7 @@
 //! each format states ([`Format::offsets`]); inside, as everywhere in the domain, Unicode code points.
 
 use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::labels::{LabelMap, LabelUse};
 use crate::domain::files::formats::{self, Format, Scope};
 use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::model::article::Article;
@@ -185,8 +186,24 @@ fn placement(plan: &ImportPlan) -> String {
 
 /// Lists the plan's warnings and lost annotations under the last line.
 fn notes(report: &mut Report, plan: &ImportPlan) {
+    let labels: Vec<String> = plan.labels.iter().map(label_line).collect();
+    report.list("label", &labels);
+    report.list("adds", &plan.added_articles);
     report.list("warning", &plan.warnings);
     report.list("not found", &plan.not_found);
+}
+
+/// `PER: 12 spans -> entity (person)`: a foreign label, its count and what it became.
+fn label_line(used: &LabelUse) -> String {
+    let to = match used.to {
+        Some(label) => match label.kind() {
+            Some(kind) => format!("{} ({})", label.name().name(), kind.name()),
+            None => label.name().name().to_owned(),
+        },
+        None => "left out".to_owned(),
+    };
+    let spans = if used.count == 1 { "span" } else { "spans" };
+    format!("{}: {} {spans} -> {to}", used.name, used.count)
 }
 
 /// Writes the annotated articles of `ws` in `format`, with a line on what the format left out.
@@ -199,11 +216,16 @@ fn export(ws: &Workspace, format: Format, now: Timestamp) -> (formats::Body, usi
 }
 
 /// `validate`: one line per input, `ok …` or `error …`; nothing to write.
-pub fn validate(files: &[Input], articles: &[Article], now: Timestamp) -> Report {
+pub fn validate(
+    files: &[Input],
+    articles: &[Article],
+    labels: &LabelMap,
+    now: Timestamp,
+) -> Report {
     let ws = Workspace::new(articles.to_vec());
     let mut report = Report::default();
     for file in files {
-        match plan_import(&file.name, &file.bytes, &ws, now) {
+        match plan_import(&file.name, &file.bytes, &ws, labels, now) {
             Ok(plan) => {
                 report.lines.push(format!(
                     "ok {}: {}, {} annotations {}",
@@ -221,7 +243,13 @@ pub fn validate(files: &[Input], articles: &[Article], now: Timestamp) -> Report
 }
 
 /// `convert`: each input on its own into `to`, one output each, named by [`output_name`].
-pub fn convert(files: &[Input], articles: &[Article], to: Format, now: Timestamp) -> Report {
+pub fn convert(
+    files: &[Input],
+    articles: &[Article],
+    labels: &LabelMap,
+    to: Format,
+    now: Timestamp,
+) -> Report {
     let base = Workspace::new(articles.to_vec());
     let mut report = Report::default();
     let mut named: HashMap<String, &str> = HashMap::new();
@@ -235,7 +263,7 @@ pub fn convert(files: &[Input], articles: &[Article], to: Format, now: Timestamp
             report.fail(&file.name, "", &message);
             continue;
         }
-        let plan = match plan_import(&file.name, &file.bytes, &base, now) {
+        let plan = match plan_import(&file.name, &file.bytes, &base, labels, now) {
             Ok(plan) => plan,
             Err(e) => {
                 report.fail(&file.name, &e.path, &e.message);
@@ -280,6 +308,7 @@ fn dropped(body: &formats::Body) -> String {
 pub fn merge(
     files: &[Input],
     articles: &[Article],
+    labels: &LabelMap,
     to: Format,
     out: &str,
     now: Timestamp,
@@ -287,7 +316,7 @@ pub fn merge(
     let mut ws = Workspace::new(articles.to_vec());
     let mut report = Report::default();
     for file in files {
-        let plan = match plan_import(&file.name, &file.bytes, &ws, now) {
+        let plan = match plan_import(&file.name, &file.bytes, &ws, labels, now) {
             Ok(plan) => plan,
             Err(e) => {
                 report.fail(&file.name, &e.path, &e.message);

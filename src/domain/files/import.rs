@@ -6,6 +6,7 @@
 //! [`ImportPlan::action`] gives the single undoable [`Action`] for that choice, one the workspace accepts:
 //! a link or registry reference that would not fit is cut first, with a line saying so.
 
+use crate::domain::files::formats::labels::{LabelMap, LabelUse};
 use crate::domain::files::formats::{detect, Format};
 use crate::domain::files::records::{check_record, Checked, RecordError};
 use crate::domain::model::annotation::Annotation;
@@ -87,6 +88,9 @@ pub struct ImportPlan {
     /// One line per own article the file adds (both choices add them): `adds article “Title” (id, N
     /// characters)`.
     pub added_articles: Vec<String>,
+    /// Each foreign label of the file with its count and what it becomes (ours too, as they map to
+    /// themselves); the spans of a label left out are skipped, and a warning says how many.
+    pub labels: Vec<LabelUse>,
     /// Registry entries in the file.
     pub entities_total: usize,
     /// Entries the workspace does not have.
@@ -149,9 +153,11 @@ pub fn plan_import(
     file_name: &str,
     bytes: &[u8],
     ws: &Workspace,
+    labels: &LabelMap,
     now: Timestamp,
 ) -> Result<ImportPlan, ImportError> {
-    let (format, incoming) = detect::read(file_name, bytes, ws.articles(), now)?;
+    let (format, mut incoming) = detect::read(file_name, bytes, ws.articles(), labels, now)?;
+    incoming.warnings.extend(incoming.labels.skipped_lines());
     let articles = entries::new_articles(incoming.articles, ws)?;
     let entities = entries::entities(&incoming.entities, ws)?;
     let mut plan = ImportPlan {
@@ -166,6 +172,7 @@ pub fn plan_import(
         per_article: Vec::new(),
         warnings: incoming.warnings,
         added_articles: articles.iter().map(entries::adds_line).collect(),
+        labels: incoming.labels.uses(),
         entities_total: entities.len(),
         new_entities: 0,
         present_entities: 0,

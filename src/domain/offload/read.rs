@@ -4,6 +4,7 @@
 use crate::domain::features::classroom::class::{read_student, Student};
 use crate::domain::features::classroom::exercise::{self, Exercise};
 use crate::domain::features::classroom::submission;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::files::json::{self, Envelope, Peeked};
 use crate::domain::model::time::Timestamp;
@@ -23,17 +24,22 @@ pub enum FileRead {
     Import(Result<Box<ImportPlan>, String>),
 }
 
+/// A loaded file: its name, its bytes, and what its foreign labels become if it is imported.
+pub struct File<'a> {
+    /// The file's name (it tells some formats apart).
+    pub name: &'a str,
+    /// Its content.
+    pub bytes: &'a [u8],
+    /// What foreign labels become.
+    pub labels: &'a LabelMap,
+}
+
 /// Reads a file against the workspace and the exercise being taught, if any.
-pub fn read(
-    ws: &Workspace,
-    teaching: Option<&Exercise>,
-    file_name: &str,
-    bytes: &[u8],
-    now: Timestamp,
-) -> FileRead {
+pub fn read(ws: &Workspace, teaching: Option<&Exercise>, file: &File, now: Timestamp) -> FileRead {
+    let (file_name, bytes) = (file.name, file.bytes);
     let Some((text, envelope)) = classroom_json(bytes) else {
         return FileRead::Import(
-            plan_import(file_name, bytes, ws, now)
+            plan_import(file_name, bytes, ws, file.labels, now)
                 .map(Box::new)
                 .map_err(|e| e.to_string()),
         );

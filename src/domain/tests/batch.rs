@@ -2,6 +2,7 @@
 //! files in memory, up to a merge of 1,000 files.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
 use crate::domain::fixtures::{
     ann, formats_workspace, json, sample_workspace, CREATED, FORMATS_SECOND, FORMATS_TEXT,
@@ -127,6 +128,7 @@ fn validate_prints_one_line_per_file_and_fails_only_for_the_broken_ones() {
             input("lost.json", &lost.to_string()),
         ],
         &bundled(),
+        &LabelMap::default(),
         NOW,
     );
     assert_eq!(report.failed, 2);
@@ -166,21 +168,31 @@ fn validate_prints_one_line_per_file_and_fails_only_for_the_broken_ones() {
 
 #[test]
 fn validate_of_good_files_exits_0() {
-    let report = validate(&[sample_file("a.json")], &bundled(), NOW);
+    let report = validate(
+        &[sample_file("a.json")],
+        &bundled(),
+        &LabelMap::default(),
+        NOW,
+    );
     assert_eq!((report.failed, report.exit_code()), (0, 0));
 }
 
 #[test]
 fn a_file_on_an_article_the_tool_lacks_needs_articles_dir() {
     let file = input("fixture.json", &export_json(&formats_workspace(), NOW));
-    let without = validate(std::slice::from_ref(&file), &bundled(), NOW);
+    let without = validate(
+        std::slice::from_ref(&file),
+        &bundled(),
+        &LabelMap::default(),
+        NOW,
+    );
     assert_eq!(without.exit_code(), 1);
     assert!(
         without.lines[0].starts_with("error fixture.json: annotations[0].article: "),
         "{}",
         without.lines[0]
     );
-    let with = validate(&[file], &with_fixture_articles(), NOW);
+    let with = validate(&[file], &with_fixture_articles(), &LabelMap::default(), NOW);
     assert_eq!(
         with.lines,
         ["ok fixture.json: native, 10 annotations (0 re-anchored, 0 not found)"]
@@ -192,6 +204,7 @@ fn convert_writes_what_the_app_exports_for_the_same_annotations() {
     let report = convert(
         &[sample_file("in/sample.json")],
         &bundled(),
+        &LabelMap::default(),
         Format::Native,
         NOW,
     );
@@ -225,7 +238,13 @@ fn convert_writes_one_output_per_input_in_every_format() {
         input("two.json", &export_json(&formats_workspace(), NOW)),
     ];
     for format in Format::ALL {
-        let report = convert(&files, &with_fixture_articles(), format, NOW);
+        let report = convert(
+            &files,
+            &with_fixture_articles(),
+            &LabelMap::default(),
+            format,
+            NOW,
+        );
         assert_eq!(
             report.exit_code(),
             0,
@@ -248,10 +267,16 @@ fn convert_writes_one_output_per_input_in_every_format() {
 fn converted_files_read_back_to_the_same_annotations() {
     let original = formats_workspace();
     let file = input("fixture.json", &export_json(&original, NOW));
-    let report = convert(&[file], &with_fixture_articles(), Format::Native, NOW);
+    let report = convert(
+        &[file],
+        &with_fixture_articles(),
+        &LabelMap::default(),
+        Format::Native,
+        NOW,
+    );
     let output = &report.outputs[0];
     let mut ws = Workspace::new(with_fixture_articles());
-    let plan = plan_import(&output.name, &output.bytes, &ws, NOW).unwrap();
+    let plan = plan_import(&output.name, &output.bytes, &ws, &LabelMap::default(), NOW).unwrap();
     ws.apply(plan.action(true)).unwrap();
     let ids = |ws: &Workspace| -> Vec<(String, usize, usize, Label, String)> {
         ws.all()
@@ -273,6 +298,7 @@ fn convert_writes_nothing_when_any_input_is_broken() {
             input("bad.jsonl", "{\"text\": \"x\", \"entities\": [\n"),
         ],
         &bundled(),
+        &LabelMap::default(),
         Format::Csv,
         NOW,
     );
@@ -295,6 +321,7 @@ fn convert_refuses_two_inputs_that_would_write_the_same_output() {
     let report = convert(
         &[sample_file("a/x.json"), sample_file("b/x.json")],
         &bundled(),
+        &LabelMap::default(),
         Format::Conll,
         NOW,
     );
@@ -319,6 +346,7 @@ fn convert_keeps_only_annotations_whose_text_is_found() {
     let report = convert(
         &[input("lost.json", &lost.to_string())],
         &bundled(),
+        &LabelMap::default(),
         Format::Native,
         NOW,
     );

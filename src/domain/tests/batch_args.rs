@@ -1,6 +1,7 @@
 //! Tests of the converter's command line: the commands and options read, usage errors, the help text.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::Format;
 
 fn args(line: &str) -> Vec<String> {
@@ -28,6 +29,7 @@ fn the_four_commands_and_their_options_are_read() {
             to: Format::Conll,
             out: Some("out".into()),
             articles: None,
+            labels: LabelMap::default(),
             files: vec!["a.json".into(), "b.json".into()],
         })
     );
@@ -37,6 +39,7 @@ fn the_four_commands_and_their_options_are_read() {
             to: Format::SpacyTuples,
             out: None,
             articles: Some("texts".into()),
+            labels: LabelMap::default(),
             files: vec!["a.json".into()],
         })
     );
@@ -44,6 +47,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("validate --articles texts a.ann -- --odd-name.json"),
         Ok(Command::Validate {
             articles: Some("texts".into()),
+            labels: LabelMap::default(),
             files: vec!["a.ann".into(), "--odd-name.json".into()],
         })
     );
@@ -53,6 +57,7 @@ fn the_four_commands_and_their_options_are_read() {
             to: Format::Native,
             out: "all.json".into(),
             articles: None,
+            labels: LabelMap::default(),
             files: vec!["x.jsonl".into(), "y.zip".into()],
         })
     );

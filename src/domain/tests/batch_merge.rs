@@ -2,6 +2,7 @@
 //! thousand files.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 
 /// A workspace on the bundled articles with these annotations.
 fn bundled_with(annotations: Vec<Annotation>) -> Workspace {
@@ -41,6 +42,7 @@ fn merge_counts_the_same_annotation_once_and_takes_the_later_version() {
             input("ben.json", &export_json(&second, NOW)),
         ],
         &bundled(),
+        &LabelMap::default(),
         Format::Native,
         "all.json",
         NOW,
@@ -78,6 +80,7 @@ fn merge_writes_nothing_when_any_input_is_broken() {
     let report = merge(
         &[sample_file("a.json"), input("b.json", "")],
         &bundled(),
+        &LabelMap::default(),
         Format::Native,
         "all.json",
         NOW,
@@ -158,7 +161,14 @@ fn thousand_files(articles: &[Article]) -> Vec<Input> {
 fn a_thousand_files_of_a_hundred_annotations_merge_into_one() {
     let articles = bundled();
     let files = thousand_files(&articles);
-    let report = merge(&files, &articles, Format::Native, "all.json", NOW);
+    let report = merge(
+        &files,
+        &articles,
+        &LabelMap::default(),
+        Format::Native,
+        "all.json",
+        NOW,
+    );
     assert_eq!(report.exit_code(), 0, "{:?}", &report.lines[..3]);
     assert_eq!(report.lines.len(), 1001);
     assert_eq!(
@@ -180,7 +190,7 @@ fn a_thousand_files_of_a_hundred_annotations_merge_into_one() {
     // Read the merged file back: every annotation once, the revised ones with their new note.
     let mut ws = Workspace::new(articles.clone());
     let merged = &report.outputs[0];
-    let plan = plan_import(&merged.name, &merged.bytes, &ws, NOW).unwrap();
+    let plan = plan_import(&merged.name, &merged.bytes, &ws, &LabelMap::default(), NOW).unwrap();
     assert_eq!((plan.total, plan.new), (distinct, distinct));
     ws.apply(plan.action(false)).unwrap();
     for f in 0..999 {

@@ -5,6 +5,7 @@
 use super::*;
 use crate::domain::features::classroom::fuzz::{exercise, seeds as classroom_seeds};
 use crate::domain::files::formats::detect::fuzz::seeds;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::fixtures::{FORMATS_SECOND, FORMATS_TEXT};
 use crate::domain::fuzz::{edited, edits, random_bytes, run, Edit};
 use proptest::prelude::*;
@@ -53,9 +54,9 @@ fn every_command_reports_on_edited_and_random_files() {
             .collect();
         let to = Format::ALL[to];
         let report = match command {
-            0 => validate(&inputs, &articles, NOW),
-            1 => convert(&inputs, &articles, to, NOW),
-            2 => merge(&inputs, &articles, to, "out", NOW),
+            0 => validate(&inputs, &articles, &LabelMap::default(), NOW),
+            1 => convert(&inputs, &articles, &LabelMap::default(), to, NOW),
+            2 => merge(&inputs, &articles, &LabelMap::default(), to, "out", NOW),
             _ => class(&inputs[0], &inputs[1..], &articles),
         };
         prop_assert!(report.failed <= inputs.len());

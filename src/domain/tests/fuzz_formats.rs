@@ -3,6 +3,8 @@
 //! the formats only written) mutated in their JSON structure, edited as bytes, zips rebuilt around
 //! edited members, and random bytes under every kind of name. A plan that is made must apply.
 
+use crate::domain::files::formats::labels::LabelMap;
+
 use crate::domain::files::formats::native::{export_json, sample::rich_workspace};
 use crate::domain::files::formats::{detect, docs, export, zip, Format, Scope};
 use crate::domain::files::import::plan_import;
@@ -81,8 +83,14 @@ pub fn seeds() -> Vec<Seed> {
 /// Reads `bytes` as the file `name` both ways; each returns `Ok` or a clear error (the plan's counted
 /// in `tally`), and an accepted plan's merge and replace both apply to the workspace.
 pub fn read_both(name: &str, bytes: &[u8], ws: &Workspace, tally: &Tally) -> TestCaseResult {
-    clear(&detect::read(name, bytes, ws.articles(), NOW))?;
-    let plan = plan_import(name, bytes, ws, NOW);
+    clear(&detect::read(
+        name,
+        bytes,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    ))?;
+    let plan = plan_import(name, bytes, ws, &LabelMap::default(), NOW);
     tally.note(&plan)?;
     if let Ok(plan) = plan {
         for replace in [false, true] {

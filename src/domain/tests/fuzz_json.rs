@@ -9,6 +9,7 @@ use crate::domain::files::batch::{self, Input};
 use crate::domain::files::bundled::bundled_articles;
 use crate::domain::files::formats::detect;
 use crate::domain::files::formats::detect::fuzz::seeds;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::import::plan_import;
 use crate::domain::files::stored;
 use crate::domain::fixtures::{formats_workspace, sample_workspace};
@@ -55,12 +56,18 @@ fn refusals(text: &str) -> usize {
     };
     for name in ["f.json", "f.jsonl", "f.jsonld"] {
         count(
-            detect::read(name, text.as_bytes(), formats.articles(), NOW)
-                .err()
-                .map(|e| e.message),
+            detect::read(
+                name,
+                text.as_bytes(),
+                formats.articles(),
+                &LabelMap::default(),
+                NOW,
+            )
+            .err()
+            .map(|e| e.message),
         );
         count(
-            plan_import(name, text.as_bytes(), &sample, NOW)
+            plan_import(name, text.as_bytes(), &sample, &LabelMap::default(), NOW)
                 .err()
                 .map(|e| e.message),
         );
@@ -91,6 +98,7 @@ fn refusals(text: &str) -> usize {
     let report = batch::validate(
         std::slice::from_ref(&input),
         &bundled_articles().unwrap(),
+        &LabelMap::default(),
         NOW,
     );
     count((report.failed > 0).then(|| report.lines.join("\n")));
@@ -150,7 +158,14 @@ fn huge_numbers_are_refused_where_a_count_is_wanted() {
     ] {
         let doccano =
             format!("{{\"text\":\"a\",\"article\":\"fixture\",\"label\":[[0,{huge},\"QUOTE\"]]}}");
-        let e = detect::read("f.jsonl", doccano.as_bytes(), ws.articles(), NOW).unwrap_err();
+        let e = detect::read(
+            "f.jsonl",
+            doccano.as_bytes(),
+            ws.articles(),
+            &LabelMap::default(),
+            NOW,
+        )
+        .unwrap_err();
         assert!(
             e.path.contains("label[0]") || e.path.starts_with("line 1"),
             "{huge}: {e:?}"
@@ -160,7 +175,14 @@ fn huge_numbers_are_refused_where_a_count_is_wanted() {
              \"annotations\":[{{\"id\":\"a\",\"article\":\"fixture\",\"label\":\"quote\",\"start\":0,\
              \"end\":{huge},\"exact\":\"x\",\"created\":\"2026-01-01T00:00:00Z\",\"updated\":\"2026-01-01T00:00:00Z\"}}]}}"
         );
-        let e = detect::read("f.json", native.as_bytes(), ws.articles(), NOW).unwrap_err();
+        let e = detect::read(
+            "f.json",
+            native.as_bytes(),
+            ws.articles(),
+            &LabelMap::default(),
+            NOW,
+        )
+        .unwrap_err();
         assert!(!e.message.is_empty(), "{huge}");
     }
 }

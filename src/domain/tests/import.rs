@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{ann, json, sample_workspace, CREATED};
@@ -24,7 +25,7 @@ fn plan(file: &Value, ws: &Workspace) -> Result<ImportPlan, ImportError> {
 }
 
 fn plan_text(text: &str, ws: &Workspace) -> Result<ImportPlan, ImportError> {
-    plan_import("file.json", text.as_bytes(), ws, NOW)
+    plan_import("file.json", text.as_bytes(), ws, &LabelMap::default(), NOW)
 }
 
 fn error(file: &Value) -> String {
@@ -312,7 +313,7 @@ fn each_importable_format_is_detected_and_loads_every_annotation_it_holds() {
         .collect();
     for format in Format::ALL.into_iter().filter(|f| f.imports()) {
         let name = format!("file{}", format.extension());
-        let plan = plan_import(&name, &exported(format), &empty, NOW)
+        let plan = plan_import(&name, &exported(format), &empty, &LabelMap::default(), NOW)
             .unwrap_or_else(|e| panic!("{}: {e}", format.key()));
         assert_eq!(plan.format, format);
         assert_eq!((plan.total, plan.new), (10, 10), "{}", format.key());
@@ -334,13 +335,12 @@ fn each_importable_format_is_detected_and_loads_every_annotation_it_holds() {
 fn export_only_formats_and_strangers_are_refused_by_name() {
     use crate::domain::files::formats::Format;
     for (format, name) in [
-        (Format::SpacyJsonl, "spaCy JSONL (text and spans)"),
         (Format::SpacyTuples, "spaCy training tuples (JSON)"),
-        (Format::Prodigy, "Prodigy JSONL"),
         (Format::Conll, "CoNLL-2003 IOB2"),
         (Format::Csv, "CSV spreadsheet"),
     ] {
-        let err = plan_import("x", &exported(format), &empty(), NOW).unwrap_err();
+        let err =
+            plan_import("x", &exported(format), &empty(), &LabelMap::default(), NOW).unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(
@@ -351,13 +351,21 @@ fn export_only_formats_and_strangers_are_refused_by_name() {
             format.key()
         );
     }
-    let err = plan_import("x.json", b"\xff\xfe{}", &empty(), NOW).unwrap_err();
+    let err =
+        plan_import("x.json", b"\xff\xfe{}", &empty(), &LabelMap::default(), NOW).unwrap_err();
     assert_eq!(
         err.to_string(),
         "byte 0: the file is not UTF-8 text; save it as UTF-8 and load it again"
     );
     let line = r#"{"article": "kyiv-post", "text": "…", "entities": [{"id": 1, "label": "CLAIM", "start_offset": 0, "end_offset": 99999}]}"#;
-    let err = plan_import("x.jsonl", format!("\n{line}\n").as_bytes(), &empty(), NOW).unwrap_err();
+    let err = plan_import(
+        "x.jsonl",
+        format!("\n{line}\n").as_bytes(),
+        &empty(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "line 2: entities[0].end_offset: end 99999 is past the end of the text (1 characters)"

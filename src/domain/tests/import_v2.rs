@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
 use crate::domain::files::formats::native::sample::{
     articles, entities, own_article, rich_workspace, OWN, OWN_TEXT,
@@ -19,13 +20,26 @@ pub(super) fn file(ws: &Workspace) -> Value {
 }
 
 pub(super) fn plan(file: &Value, ws: &Workspace) -> ImportPlan {
-    plan_import("file.json", file.to_string().as_bytes(), ws, NOW).unwrap()
+    plan_import(
+        "file.json",
+        file.to_string().as_bytes(),
+        ws,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap()
 }
 
 pub(super) fn refused(file: &Value, ws: &Workspace) -> String {
-    plan_import("file.json", file.to_string().as_bytes(), ws, NOW)
-        .unwrap_err()
-        .to_string()
+    plan_import(
+        "file.json",
+        file.to_string().as_bytes(),
+        ws,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap_err()
+    .to_string()
 }
 
 /// The file's annotation record with this id, to be edited.
@@ -285,7 +299,7 @@ fn an_own_article_with_another_text_under_an_id_we_have_is_refused_naming_it() {
 fn a_version_1_file_imports_as_before() {
     let v1 = include_str!("../../../tests/fixtures/native-export.json");
     let mut ws = Workspace::new(bundled_articles().unwrap());
-    let p = plan_import("old.json", v1.as_bytes(), &ws, NOW).unwrap();
+    let p = plan_import("old.json", v1.as_bytes(), &ws, &LabelMap::default(), NOW).unwrap();
     assert_eq!((p.total, p.new, p.entities_total), (6, 6, 0));
     assert!(p.added_articles.is_empty() && p.links_cut.is_empty());
     ws.apply(p.action(false)).unwrap();

@@ -2,6 +2,7 @@
 //! job and answer survives bincode, the worker's message encoding.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::Format;
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{registry_workspace, sample_workspace};
@@ -70,9 +71,17 @@ fn a_plan_made_in_the_worker_imports_what_a_plan_made_in_place_does() {
         .map(|a| Article::clone(a))
         .collect();
     let target = Workspace::new(articles);
-    let expected = plan_import("work.json", &file.bytes, &target, NOW).unwrap();
+    let expected =
+        plan_import("work.json", &file.bytes, &target, &LabelMap::default(), NOW).unwrap();
     let content = FileContent::Bytes(file.bytes.clone());
-    let job = Job::read_file(&target, None, "work.json".into(), content, NOW);
+    let job = Job::read_file(
+        &target,
+        None,
+        "work.json".into(),
+        content,
+        &LabelMap::default(),
+        NOW,
+    );
     let Answer::Read(FileRead::Import(Ok(plan))) = run_remote(&job) else {
         panic!("no plan");
     };
@@ -99,12 +108,20 @@ fn a_file_that_cannot_be_imported_is_refused_in_words_by_the_worker() {
         None,
         "broken.json".into(),
         FileContent::Bytes(b"{\"annotations\": [1,".to_vec()),
+        &LabelMap::default(),
         NOW,
     );
     let Answer::Read(FileRead::Import(Err(message))) = run_remote(&job) else {
         panic!("a broken file was planned");
     };
-    let in_place = plan_import("broken.json", b"{\"annotations\": [1,", &ws, NOW).unwrap_err();
+    let in_place = plan_import(
+        "broken.json",
+        b"{\"annotations\": [1,",
+        &ws,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap_err();
     assert_eq!(message, in_place.to_string());
     assert!(message.contains("line 1"), "{message}");
 }
@@ -249,7 +266,14 @@ fn a_kept_file_is_read_once_the_worker_has_fetched_its_bytes() {
         url: "blob:http://127.0.0.1/0a1b".into(),
         size: file.bytes.len(),
     };
-    let mut job = Job::read_file(&ws, None, "work.json".into(), kept, NOW);
+    let mut job = Job::read_file(
+        &ws,
+        None,
+        "work.json".into(),
+        kept,
+        &LabelMap::default(),
+        NOW,
+    );
     assert_eq!(job.content_mut().map(|c| c.size()), Some(file.bytes.len()));
     let Answer::Failed(why) = run_remote(&job) else {
         panic!("a file not fetched was read");

@@ -1,5 +1,6 @@
 //! The command line of `na-convert`: its `--help` text and reading the arguments into a [`Command`].
 
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::Format;
 
 /// The `--help` text.
@@ -7,9 +8,11 @@ pub const USAGE: &str = "\
 na-convert: convert, check and merge News Annotator annotation files, offline.
 
 Usage:
-  na-convert convert --to FORMAT [--out DIR] [--articles DIR] FILE...
-  na-convert validate [--articles DIR] FILE...
-  na-convert merge --to FORMAT --out FILE [--articles DIR] FILE...
+  na-convert convert --to FORMAT [--out DIR] [--articles DIR] [--labels MAP]
+                     FILE...
+  na-convert validate [--articles DIR] [--labels MAP] FILE...
+  na-convert merge --to FORMAT --out FILE [--articles DIR] [--labels MAP]
+                   FILE...
   na-convert class --exercise FILE [--out DIR] [--articles DIR] SUBMISSION...
   na-convert first-screen
   na-convert --help
@@ -51,15 +54,24 @@ Options:
   --articles DIR  Also read against every DIR/<id>.txt (UTF-8): an article
                   with id and title <id>. The five bundled articles are always
                   there.
+  --labels MAP    What other tools' labels become: NAME=TARGET pairs joined
+                  by commas, TARGET one of claim, quote, person, organization,
+                  place, other, skip (PER=person,DATE=skip). Without it, and
+                  for names it leaves out, the defaults apply: ours, CoNLL
+                  (PER, ORG, LOC, MISC), OntoNotes and spaCy (PERSON, ORG, GPE,
+                  LOC, FAC, NORP, EVENT, ...; DATE, MONEY and other numbers are
+                  skipped). A skipped label is listed with its count.
   -h, --help      Prints this text.
 
 Inputs may be in any format the app imports: News Annotator JSON, W3C Web
 Annotation JSON-LD, doccano JSONL, Label Studio JSON, brat (.ann, or a zip of
 .txt and .ann files); the format is told from the content. An annotation whose
 text is no longer at its offsets is found again by its text and context, or
-reported as not found and left out. Each output holds the articles that have
-annotations in it, and each format's offsets are in the unit it states
-(Unicode code points for all but CoNLL, which has none).
+reported as not found and left out. A text that is not among the articles (a
+doccano, Label Studio, spaCy or brat corpus) becomes an article of its own,
+with an id made from its hash, so no --articles is needed. Each output holds
+the articles that have annotations in it, and each format's offsets are in the
+unit it states (Unicode code points for all but CoNLL, which has none).
 
 Exit status: 0 when every input was read; 1 when an input could not be read
 (validate still checks the others; convert and merge then write nothing;
@@ -80,6 +92,8 @@ pub enum Command {
         out: Option<String>,
         /// A directory of `<id>.txt` articles.
         articles: Option<String>,
+        /// What foreign labels become.
+        labels: LabelMap,
         /// The inputs.
         files: Vec<String>,
     },
@@ -87,6 +101,8 @@ pub enum Command {
     Validate {
         /// A directory of `<id>.txt` articles.
         articles: Option<String>,
+        /// What foreign labels become.
+        labels: LabelMap,
         /// The inputs.
         files: Vec<String>,
     },
@@ -111,6 +127,8 @@ pub enum Command {
         out: String,
         /// A directory of `<id>.txt` articles.
         articles: Option<String>,
+        /// What foreign labels become.
+        labels: LabelMap,
         /// The inputs.
         files: Vec<String>,
     },
@@ -143,6 +161,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut out = None;
     let mut articles = None;
     let mut exercise = None;
+    let mut labels = None;
     let mut files = Vec::new();
     let mut only_files = false;
     while let Some(arg) = rest.next() {
@@ -174,6 +193,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             "--exercise" if command == "class" => value(&mut exercise)?,
             "--out" if command != "validate" => value(&mut out)?,
             "--articles" => value(&mut articles)?,
+            "--labels" if command != "class" => value(&mut labels)?,
             _ => return Err(format!("{command} has no option {name}")),
         }
     }
@@ -190,8 +210,13 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             )
         })
     };
+    let labels = LabelMap::parse(labels.as_deref().unwrap_or_default())?;
     Ok(match command {
-        "validate" => Command::Validate { articles, files },
+        "validate" => Command::Validate {
+            articles,
+            labels,
+            files,
+        },
         "class" => Command::Class {
             exercise: exercise.ok_or("class needs --exercise FILE")?,
             out,
@@ -202,12 +227,14 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             to: format(to)?,
             out: out.ok_or("merge needs --out FILE")?,
             articles,
+            labels,
             files,
         },
         _ => Command::Convert {
             to: format(to)?,
             out,
             articles,
+            labels,
             files,
         },
     })

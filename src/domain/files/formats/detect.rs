@@ -4,9 +4,10 @@
 //! formats apart, the `type`), which keeps nothing of it; the format's reader then reads the text.
 
 use super::fields::problem;
+use super::labels::LabelMap;
 use super::shapes::{Loose, OneOrMany};
 use super::sniff::Shape;
-use super::{brat, doccano, error, label_studio, w3c, Format, FormatError, Incoming};
+use super::{brat, doccano, error, label_studio, spacy, w3c, Format, FormatError, Incoming};
 use crate::domain::files::formats::native;
 use crate::domain::files::json::from_str;
 use crate::domain::model::article::Article;
@@ -16,30 +17,56 @@ use std::rc::Rc;
 /// The start of every zip file.
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
-/// Reads the file `name` in whatever importable format its content shows, changing nothing.
+/// Reads the file `name` in whatever importable format its content shows, changing nothing. Foreign
+/// labels are mapped by `labels`; a corpus's texts the app does not have come as new own articles.
 ///
 /// Refuses, with the place and the reason: text that is not UTF-8, an empty file, broken JSON, and
-/// files of formats this app writes but does not read back (spaCy, Prodigy, CoNLL, CSV).
+/// files of formats this app writes but does not read back (Prodigy, CoNLL, CSV).
 pub fn read(
     name: &str,
     bytes: &[u8],
     articles: &[Rc<Article>],
+    labels: &LabelMap,
     now: Timestamp,
 ) -> Result<(Format, Incoming), FormatError> {
+    let from = ReadWith {
+        articles,
+        labels,
+        now,
+    };
+    let (format, incoming) = read_any(name, bytes, &from)?;
+    Ok((format, incoming.finish()))
+}
+
+/// What every reader reads against: the app's articles, the label map and the time of the import.
+#[derive(Clone, Copy)]
+struct ReadWith<'a> {
+    articles: &'a [Rc<Article>],
+    labels: &'a LabelMap,
+    now: Timestamp,
+}
+
+fn read_any(name: &str, bytes: &[u8], from: &ReadWith) -> Result<(Format, Incoming), FormatError> {
+    let ReadWith {
+        articles,
+        labels,
+        now,
+    } = *from;
     if bytes.starts_with(ZIP_MAGIC) {
-        return Ok((Format::Brat, brat::read_zip(bytes, articles, now)?));
+        return Ok((Format::Brat, brat::read_zip(bytes, articles, labels, now)?));
     }
     let text = utf8(bytes)?;
     if name.to_ascii_lowercase().ends_with(".ann") {
-        return Ok((Format::Brat, brat::read_ann(name, text, articles, now)?));
+        let incoming = brat::read_ann(name, text, articles, labels, now)?;
+        return Ok((Format::Brat, incoming));
     }
     if text.trim().is_empty() {
         return error("", "the file is empty");
     }
     match from_str::<Shape>(text) {
-        Ok(shape) => read_json(&shape, text, articles, now),
+        Ok(shape) => read_json(&shape, text, from),
         Err(whole) => match first_line_object(text) {
-            Some(first) => read_jsonl(&first, text, articles, now),
+            Some(first) => read_jsonl(&first, text, from),
             None if text.trim_start().starts_with(['{', '[']) => Err(problem(whole, None)),
             None => not_json(text),
         },
@@ -62,9 +89,13 @@ fn utf8(bytes: &[u8]) -> Result<&str, FormatError> {
 fn read_json(
     shape: &Shape,
     text: &str,
-    articles: &[Rc<Article>],
-    now: Timestamp,
+    from: &ReadWith,
 ) -> Result<(Format, Incoming), FormatError> {
+    let ReadWith {
+        articles,
+        labels,
+        now,
+    } = *from;
     let first = shape.first();
     let has = |key: &str| first.is_some_and(|v| v.has(key));
     let is_w3c = has("@context")
@@ -80,10 +111,10 @@ fn read_json(
     } else if list && has("data") {
         Ok((
             Format::LabelStudio,
-            label_studio::read(text, articles, now)?,
+            label_studio::read(text, articles, labels, now)?,
         ))
     } else if object && has("text") {
-        read_jsonl(shape, text, articles, now)
+        read_jsonl(shape, text, from)
     } else if first.is_some_and(|f| matches!(f, Shape::List(_))) {
         not_read(Format::SpacyTuples)
     } else {
@@ -99,16 +130,20 @@ fn read_json(
 fn read_jsonl(
     first: &Shape,
     text: &str,
-    articles: &[Rc<Article>],
-    now: Timestamp,
+    from: &ReadWith,
 ) -> Result<(Format, Incoming), FormatError> {
     let has = |key: &str| first.has(key);
-    if has("tokens") {
-        not_read(Format::Prodigy)
-    } else if has("spans") {
-        not_read(Format::SpacyJsonl)
+    let (articles, labels, now) = (from.articles, from.labels, from.now);
+    if has("text") && (has("spans") || has("ents")) {
+        // Prodigy's lines are spaCy's with `tokens` beside the spans.
+        let format = if has("tokens") {
+            Format::Prodigy
+        } else {
+            Format::SpacyJsonl
+        };
+        Ok((format, spacy::read(format, text, articles, labels, now)?))
     } else if has("text") && (has("entities") || has("label") || has("labels")) {
-        Ok((Format::Doccano, doccano::read(text, articles, now)?))
+        Ok((Format::Doccano, doccano::read(text, articles, labels, now)?))
     } else {
         error(
             "line 1",

@@ -18,14 +18,17 @@
 //!
 //! Import reads that shape and the sequence-labelling shape `"label": [[start, end, "TAG"], ...]`
 //! (also as `"labels"`); other keys are ignored and blank lines skipped. The article is the one named
-//! by `article`, else the one whose text is the line's `text`; a line whose article this app does not
-//! have is skipped with a warning. Ids come from [`generated_id`], times are the import time.
+//! by `article`, else the one whose text is the line's `text`, else a new own article of that text
+//! (titled by `title`, else its first words; see [`super::texts`]). Labels are mapped by a
+//! [`LabelMap`]; a span whose label is left out is counted and skipped. Ids come from
+//! [`generated_id`], times are the import time.
 //! Relations are read back between the line's entities by their `id`s (see `doccano/relations.rs`).
 
 use super::fields::{problem, read_line, span};
+use super::labels::{LabelMap, LabelTally};
 use super::objects::Object;
 use super::Incoming;
-use super::{error, find_article, generated_id, tags, Format, FormatError};
+use super::{generated_id, Format, FormatError};
 use crate::domain::files::json::from_str;
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
@@ -43,10 +46,16 @@ pub use line::{Entity, Line, Relation, Triple};
 pub use write::export;
 
 /// Reads a doccano JSONL file (or one doccano object, even spread over several lines).
-pub fn read(text: &str, articles: &[Rc<Article>], now: Timestamp) -> Result<Incoming, FormatError> {
+pub fn read(
+    text: &str,
+    articles: &[Rc<Article>],
+    labels: &LabelMap,
+    now: Timestamp,
+) -> Result<Incoming, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = Reader {
         articles,
+        labels,
         now,
         incoming: Incoming::default(),
         ids: HashMap::new(),
@@ -80,6 +89,7 @@ pub fn read(text: &str, articles: &[Rc<Article>], now: Timestamp) -> Result<Inco
 /// What a read has found so far.
 struct Reader<'a> {
     articles: &'a [Rc<Article>],
+    labels: &'a LabelMap,
     now: Timestamp,
     incoming: Incoming,
     /// The ids given so far with their records' places, so the same span twice is read once.
@@ -90,15 +100,25 @@ impl Reader<'_> {
     /// Reads `line`, found on the line `number`.
     fn line(&mut self, line: Line, number: usize) -> Result<(), FormatError> {
         let place = format!("line {number}");
-        let Some(article) = find_article(self.articles, line.article.as_deref(), Some(&line.text))
-        else {
-            self.incoming.warnings.push(format!(
-                "{place}: its text is not one of this app's articles; skipped"
-            ));
-            return Ok(());
+        let found = self.incoming.texts.article_for(
+            self.articles,
+            line.article.as_deref(),
+            &line.text,
+            Some(&line.title),
+            self.now,
+        );
+        let article = match found {
+            Ok(article) => article,
+            Err(why) => {
+                self.incoming
+                    .warnings
+                    .push(format!("{place}: {why}; skipped"));
+                return Ok(());
+            }
         };
-        let spans = spans(&line, &place, char_len(&line.text))?;
-        let source = super::indexed(article, &line.text);
+        let len = char_len(&line.text);
+        let spans = spans(&line, &place, len, self.labels, &mut self.incoming.labels)?;
+        let source = super::indexed(&article, &line.text);
         // Each entity's own id, for the relations, with the place of its record.
         let mut by_entity: HashMap<String, usize> = HashMap::new();
         for (path, span, label, entity_id) in spans {
@@ -142,31 +162,35 @@ impl Reader<'_> {
 type Read = (String, Span, Label, Option<String>);
 
 /// The spans of `line` (at `place`, its text `len` code points long): its entities, then its
-/// triples under `label` and `labels`, each checked against the text and the tags.
-fn spans(line: &Line, place: &str, len: usize) -> Result<Vec<Read>, FormatError> {
+/// triples under `label` and `labels`, each checked against the text, its label mapped by `map` and
+/// counted in `tally`; a span whose label is left out is skipped.
+fn spans(
+    line: &Line,
+    place: &str,
+    len: usize,
+    map: &LabelMap,
+    tally: &mut LabelTally,
+) -> Result<Vec<Read>, FormatError> {
     let mut spans = Vec::new();
     for (i, e) in line.entities.iter().flatten().enumerate() {
         let path = format!("{place}: entities[{i}]");
         let end_path = format!("{path}.end_offset");
         let span = span(e.start_offset.0, e.end_offset.0, len, &end_path)?;
-        let label = tag(&e.label, &format!("{path}.label"))?;
         let id = e.id.as_ref().map(|id| id.key());
-        spans.push((path, span, label, id));
+        if let Some(label) = tally.count(&e.label, map) {
+            spans.push((path, span, label, id));
+        }
     }
     for (key, triples) in [("label", &line.label), ("labels", &line.labels)] {
         for (i, Triple(start, end, tag_name)) in triples.iter().flatten().enumerate() {
             let path = format!("{place}: {key}[{i}]");
             let span = span(start.0, end.0, len, &format!("{path}[1]"))?;
-            let label = tag(tag_name, &format!("{path}[2]"))?;
-            spans.push((path, span, label, None));
+            if let Some(label) = tally.count(tag_name, map) {
+                spans.push((path, span, label, None));
+            }
         }
     }
     Ok(spans)
-}
-
-/// The label of the tag `name` at `path`.
-fn tag(name: &str, path: &str) -> Result<Label, FormatError> {
-    tags::label_of(name).or_else(|m| error(path, m))
 }
 
 #[cfg(test)]

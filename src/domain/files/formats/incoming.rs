@@ -1,6 +1,8 @@
 //! What every reader hands to the import: records in the app's shape, with their places in the file,
 //! and the helpers readers share to build them.
 
+use super::labels::LabelTally;
+use super::texts::Texts;
 use super::Format;
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
@@ -15,10 +17,24 @@ pub struct Incoming {
     pub records: Vec<(String, AnnotationRecord)>,
     /// Registry entries the file brings, each with its place in the file.
     pub entities: Vec<(String, crate::domain::files::records::EntityRecord)>,
-    /// The person's own articles the file brings with their text (only the app's own format does).
+    /// The person's own articles the file brings with their text: the app's own format's, and, after
+    /// [`Incoming::finish`], the texts of a corpus the app does not have.
     pub articles: Vec<Article>,
+    /// The articles of a corpus's texts, found or made while reading.
+    pub texts: Texts,
+    /// The foreign labels met, counted, with what each becomes.
+    pub labels: LabelTally,
     /// Things a person should know that do not stop the import (an unknown text, a dropped relation).
     pub warnings: Vec<String>,
+}
+
+impl Incoming {
+    /// The incoming annotations with the articles made from the file's texts among its articles.
+    pub fn finish(mut self) -> Incoming {
+        let texts = std::mem::take(&mut self.texts);
+        self.articles.extend(texts.into_articles());
+        self
+    }
 }
 
 /// An error at a place in a file: `line 3: entities[0].end_offset`, and what is wrong there.

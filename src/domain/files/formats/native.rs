@@ -122,6 +122,8 @@ pub fn read(text: &str, articles: &[Rc<Article>]) -> Result<Incoming, FormatErro
         .map(|(i, rec)| (format!("entities[{i}]"), rec))
         .collect();
     Ok(Incoming {
+        texts: Default::default(),
+        labels: Default::default(),
         records,
         entities,
         articles: own,

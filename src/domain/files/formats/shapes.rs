@@ -128,6 +128,12 @@ pub fn text_or_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D
     })
 }
 
+/// For `#[serde(default, deserialize_with = "text_or_empty")]`: the string, or empty for any other
+/// value.
+pub fn text_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    text_or_none(d).map(Option::unwrap_or_default)
+}
+
 /// One value, or a list of them (JSON-LD's way with `body`, `target`, `type`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OneOrMany<T> {

@@ -12,13 +12,16 @@
 //! Offsets are Unicode code points, end exclusive: Python's `str` indices, which `Doc.char_span` takes.
 //! They are the annotation's own, not widened to tokens: spaCy tokenizes the text itself, and
 //! `char_span(..., alignment_mode="expand")` widens where its tokens differ. Labels are the tags of
-//! [`super::tags::tag`].
+//! [`super::tags::tag`]. [`read`] reads JSONL back, `spans` and `ents` (see `spacy/read.rs`).
 
 use super::conll::one_layer;
 use super::tags::tag;
 use super::{Body, Doc};
 use crate::domain::files::json::{to_compact, to_pretty};
 use serde::{Deserialize, Serialize};
+
+mod read;
+pub use read::read;
 
 /// One line of the JSONL export: an article's text, all its spans, and which article it is.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -55,6 +55,7 @@ impl Session {
                 teaching,
                 reading.file_name.clone(),
                 reading.content.clone(),
+                &self.labels,
                 reading.at,
             ),
         };

@@ -2,6 +2,7 @@
 //! `.ann`, discontinuous spans, pairing by name and by text, exact error messages, and random input.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::{docs, export as export_as, Scope};
 use crate::domain::files::formats::{Format, Incoming};
 use crate::domain::files::import::plan_import;
@@ -157,7 +158,13 @@ fn every_offset_selects_its_text_in_code_points() {
 #[test]
 fn the_zip_reads_back_as_the_same_annotations() {
     let ws = registry_workspace();
-    let incoming = read_zip(&fixture_export().bytes, ws.articles(), NOW).unwrap();
+    let incoming = read_zip(
+        &fixture_export().bytes,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(incoming.warnings, Vec::<String>::new());
     assert_eq!(incoming.records[0].0, "fixture.ann line 1");
     assert_eq!(incoming.records[8].0, "second.ann line 1");
@@ -175,7 +182,14 @@ fn the_zip_reads_back_as_the_same_annotations() {
 #[test]
 fn importing_the_export_finds_everything_present() {
     let ws = formats_workspace();
-    let plan = plan_import("x.brat.zip", &plain_export().bytes, &ws, NOW).unwrap();
+    let plan = plan_import(
+        "x.brat.zip",
+        &plain_export().bytes,
+        &ws,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(plan.format, Format::Brat);
     // The note with a line break comes back on one line: the same id with other content, and
     // newer, since it is dated at the import.
@@ -191,7 +205,14 @@ fn importing_the_export_finds_everything_present() {
     );
     // Into the same articles without annotations, everything is new and applies.
     let mut empty = Workspace::new(ws.articles().iter().map(|a| Article::clone(a)).collect());
-    let plan = plan_import("x.brat.zip", &plain_export().bytes, &empty, NOW).unwrap();
+    let plan = plan_import(
+        "x.brat.zip",
+        &plain_export().bytes,
+        &empty,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(
         (plan.new, plan.reanchored.len(), plan.not_found.len()),
         (10, 0, 0)
@@ -209,11 +230,31 @@ fn a_lone_ann_reads_like_the_zip() {
     let ws = formats_workspace();
     let files = zip::read(&plain_export().bytes).unwrap();
     let ann = std::str::from_utf8(&files[2].1).unwrap();
-    let lone = read_ann("some/folder/fixture.ann", ann, ws.articles(), NOW).unwrap();
-    let zipped = read_zip(&plain_export().bytes, ws.articles(), NOW).unwrap();
+    let lone = read_ann(
+        "some/folder/fixture.ann",
+        ann,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
+    let zipped = read_zip(
+        &plain_export().bytes,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(lone.records, zipped.records[..8]);
     // Through detection, by its name.
-    let plan = plan_import("fixture.ann", ann.as_bytes(), &ws, NOW).unwrap();
+    let plan = plan_import(
+        "fixture.ann",
+        ann.as_bytes(),
+        &ws,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(
         (plan.format, plan.present, plan.conflicts),
         (Format::Brat, 7, 1)
@@ -279,7 +320,7 @@ fn a_span_across_lines_becomes_fragments_and_comes_back_whole() {
         body.dropped,
         ["edge: the Claim at [9, 11) holds only line breaks, which brat cannot mark"]
     );
-    let incoming = read_zip(&body.bytes, ws.articles(), NOW).unwrap();
+    let incoming = read_zip(&body.bytes, ws.articles(), &LabelMap::default(), NOW).unwrap();
     let back: Vec<_> = placed(&incoming, &ws).iter().map(kept).collect();
     assert_eq!(
         back,
@@ -313,7 +354,7 @@ fn an_ann_without_ids_gets_generated_ones_and_other_tools_tags() {
     let ws = formats_workspace();
     let ann =
         "T1\tPER 87 105\tVolodymyr Zelensky\nT2\tgpe 3 7\tKyiv\n#1\tAnnotatorNotes T2\tcapital\n";
-    let incoming = read_ann("fixture.ann", ann, ws.articles(), NOW).unwrap();
+    let incoming = read_ann("fixture.ann", ann, ws.articles(), &LabelMap::default(), NOW).unwrap();
     let ids: Vec<&str> = incoming
         .records
         .iter()
@@ -329,7 +370,14 @@ fn an_ann_without_ids_gets_generated_ones_and_other_tools_tags() {
 fn a_t_line_whose_text_differs_is_placed_by_its_text() {
     let ws = formats_workspace();
     // Offsets one too far, as a tool counting the flag as three would write them.
-    let incoming = read_ann("fixture.ann", "T1\tPlace 4 8\tKyiv\n", ws.articles(), NOW).unwrap();
+    let incoming = read_ann(
+        "fixture.ann",
+        "T1\tPlace 4 8\tKyiv\n",
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(incoming.records[0].1.exact, "Kyiv");
     let (path, rec) = &incoming.records[0];
     match check_record(rec, path, ws.articles()).unwrap() {
@@ -351,6 +399,7 @@ fn fragments_over_other_text_are_joined_with_a_warning() {
         "fixture.ann",
         "T1\tPerson 87 96;106 107\tVolodymyr 🙂\n",
         ws.articles(),
+        &LabelMap::default(),
         NOW,
     )
     .unwrap();

@@ -1,6 +1,7 @@
 //! Tests of brat relations, attributes, normalisations and equivalences.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::fixtures::{golden, records};
 use crate::domain::model::names::EntityId;
 use crate::domain::model::registry::Entity;
@@ -19,7 +20,13 @@ fn attrs(rec: &crate::domain::files::records::AnnotationRecord) -> [Option<Strin
 #[test]
 fn links_attributes_and_references_survive_the_zip() {
     let ws = registry_workspace();
-    let incoming = read_zip(&fixture_export().bytes, ws.articles(), NOW).unwrap();
+    let incoming = read_zip(
+        &fixture_export().bytes,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
     let back: Vec<_> = incoming.records.iter().map(|(_, r)| attrs(r)).collect();
     let original: Vec<_> = records(&ws).iter().map(attrs).collect();
@@ -83,7 +90,14 @@ fn the_mentions_of_one_entry_are_an_equivalence() {
         .filter(|l| !l.starts_with('N'))
         .map(|l| format!("{l}\n"))
         .collect();
-    let incoming = read_ann("fixture.ann", &bare, ws.articles(), NOW).unwrap();
+    let incoming = read_ann(
+        "fixture.ann",
+        &bare,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     let refs: Vec<(&str, &str)> = incoming
         .records
         .iter()
@@ -103,7 +117,14 @@ fn the_mentions_of_one_entry_are_an_equivalence() {
         "N3\tReference T8 Registry:ent-zelensky\tVolodymyr Zelensky\n",
         "",
     );
-    let incoming = read_ann("fixture.ann", &one, ws.articles(), NOW).unwrap();
+    let incoming = read_ann(
+        "fixture.ann",
+        &one,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     let second = incoming
         .records
         .iter()
@@ -166,15 +187,28 @@ fn read_extra(lines: &str) -> Incoming {
          T2\tPerson 87 105\tVolodymyr Zelensky\n\
          T3\tClaim 170 219\tthe deal “historic”. Zelensky’s office disagreed.\n{lines}"
     );
-    read_ann("fixture.ann", &ann, ws.articles(), NOW).unwrap()
+    read_ann(
+        "fixture.ann",
+        &ann,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap()
 }
 
 fn extra_error(lines: &str) -> String {
     let ws = formats_workspace();
     let ann = format!("T1\tQuote 10 81\t“For me, it is crucial to connect security guarantees with investment,”\n{lines}");
-    read_ann("fixture.ann", &ann, ws.articles(), NOW)
-        .unwrap_err()
-        .to_string()
+    read_ann(
+        "fixture.ann",
+        &ann,
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap_err()
+    .to_string()
 }
 
 #[test]
@@ -295,7 +329,7 @@ mod properties {
                  T2\tPerson 87 105\tVolodymyr Zelensky\n\
                  T3\tClaim 170 219\tthe deal “historic”. Zelensky’s office disagreed.\n{extra}"
             );
-            if let Ok(incoming) = read_ann("fixture.ann", &ann, ws.articles(), NOW) {
+            if let Ok(incoming) = read_ann("fixture.ann", &ann, ws.articles(), &LabelMap::default(), NOW) {
                 let ids: Vec<&str> = incoming.records.iter().map(|(_, r)| r.id.as_str()).collect();
                 for (_, r) in &incoming.records {
                     if let Some(source) = &r.source {

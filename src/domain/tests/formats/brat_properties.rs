@@ -2,6 +2,7 @@
 //! the reader panic.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use proptest::prelude::*;
 
 fn label(n: u8) -> Label {
@@ -56,7 +57,7 @@ proptest! {
             .collect();
         annotate(&mut ws, &borrowed);
         let body = export(&docs(&ws, &Scope::everything()));
-        let incoming = read_zip(&body.bytes, ws.articles(), NOW).unwrap();
+        let incoming = read_zip(&body.bytes, ws.articles(), &LabelMap::default(), NOW).unwrap();
         let back: Vec<_> = placed(&incoming, &ws).iter().map(kept).collect();
         let mut expected = Vec::new();
         let mut dropped = 0;
@@ -94,14 +95,14 @@ proptest! {
     #[test]
     fn read_zip_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
         let ws = formats_workspace();
-        let _ = read_zip(&bytes, ws.articles(), NOW);
+        let _ = read_zip(&bytes, ws.articles(), &LabelMap::default(), NOW);
     }
 
     #[test]
     fn read_zip_never_panics_on_any_zipped_ann(ann in "([T#RA*N]?[0-9]{0,2}|\t| |;|[0-9]{1,25}|Place|AnnotatorNotes|AnnotationId|T1|\n|\r|🙂|-){0,30}") {
         let ws = formats_workspace();
         let bytes = zipped(&[("fixture.txt", FORMATS_TEXT), ("fixture.ann", &ann), ("second.ann", &ann)]);
-        let _ = read_zip(&bytes, ws.articles(), NOW);
+        let _ = read_zip(&bytes, ws.articles(), &LabelMap::default(), NOW);
     }
 
     #[test]
@@ -110,8 +111,8 @@ proptest! {
         any_text in "\\PC{0,60}",
     ) {
         let ws = formats_workspace();
-        let _ = read_ann("fixture.ann", &ann, ws.articles(), NOW);
-        let _ = read_ann("fixture.ann", &any_text, ws.articles(), NOW);
-        let _ = read_ann(&any_text, &ann, ws.articles(), NOW);
+        let _ = read_ann("fixture.ann", &ann, ws.articles(), &LabelMap::default(), NOW);
+        let _ = read_ann("fixture.ann", &any_text, ws.articles(), &LabelMap::default(), NOW);
+        let _ = read_ann(&any_text, &ann, ws.articles(), &LabelMap::default(), NOW);
     }
 }

@@ -2,22 +2,18 @@
 //! or by text, changed texts and broken zips.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 
 /// The error for `ann` read as `fixture.ann`, as `path: message`.
 fn ann_error(ann: &str) -> String {
     let ws = formats_workspace();
-    read_ann("fixture.ann", ann, ws.articles(), NOW)
+    read_ann("fixture.ann", ann, ws.articles(), &LabelMap::default(), NOW)
         .unwrap_err()
         .to_string()
 }
 
 #[test]
 fn broken_ann_files_are_refused_with_the_line_and_the_reason() {
-    assert_eq!(
-        ann_error("T1\tPlace 3 7\tKyiv\nT2\tSentiment 3 7\tKyiv\n"),
-        "fixture.ann line 2: \"Sentiment\" is not a type this app reads (Claim, Quote, Person, \
-         Organization, Place, Other, or PER, ORG, LOC, GPE, MISC)"
-    );
     assert_eq!(
         ann_error("T1\tPlace 3 x\tKyiv\n"),
         "fixture.ann line 1: \"3 x\" should be a start and an end offset, such as \"0 13\""
@@ -74,6 +70,7 @@ fn an_ann_named_after_no_article_is_refused_by_name() {
         "dir/kyiv-post.ann",
         "T1\tPlace 3 7\tKyiv\n",
         ws.articles(),
+        &LabelMap::default(),
         NOW,
     )
     .unwrap_err();
@@ -99,7 +96,8 @@ fn a_zip_pairs_by_name_then_by_identical_text() {
         ("__MACOSX/brat/._renamed.ann", "\0\0binary"),
         ("brat/annotation.conf", CONF),
     ]);
-    let incoming = read_zip(&bytes, ws.articles(), NOW).unwrap();
+    let incoming = read_zip(&bytes, ws.articles(), &LabelMap::default(), NOW).unwrap();
+    let unknown_id = crate::domain::files::formats::texts::text_id("Some other text.");
     let placed: Vec<(&str, &str, &str)> = incoming
         .records
         .iter()
@@ -109,14 +107,13 @@ fn a_zip_pairs_by_name_then_by_identical_text() {
         placed,
         [
             ("brat/renamed.ann line 1", "fixture", "Kyiv"),
+            ("brat/unknown.ann line 1", &*unknown_id, "Some"),
             ("brat/second.ann line 1", "second", "Ukraine"),
         ]
     );
     assert_eq!(
         incoming.warnings,
         [
-            "brat/unknown.txt: no article has the id \"unknown\" or this text; its annotations \
-             were skipped (add the article, then import again)",
             "brat/lost.ann: there is no brat/lost.txt beside it and no article has the id \
              \"lost\"; its annotations were skipped",
         ]
@@ -134,14 +131,14 @@ fn a_changed_text_is_read_from_the_txt_and_re_anchored_on_import() {
             "T1\tPlace 13 17\tKyiv\n#1\tAnnotationId T1\te-kyiv\n",
         ),
     ]);
-    let incoming = read_zip(&bytes, ws.articles(), NOW).unwrap();
+    let incoming = read_zip(&bytes, ws.articles(), &LabelMap::default(), NOW).unwrap();
     assert_eq!(
         incoming.warnings,
         ["fixture.txt differs from the text of article \"fixture\"; its annotations are placed by \
           the text they select"]
     );
     assert_eq!(incoming.records[0].1.prefix, "Breaking: 🇺🇦 ");
-    let plan = plan_import("x.zip", &bytes, &ws, NOW).unwrap();
+    let plan = plan_import("x.zip", &bytes, &ws, &LabelMap::default(), NOW).unwrap();
     assert_eq!(plan.present, 1);
     assert_eq!(
         plan.reanchored,
@@ -152,19 +149,25 @@ fn a_changed_text_is_read_from_the_txt_and_re_anchored_on_import() {
 #[test]
 fn broken_zips_are_refused_in_words() {
     let ws = formats_workspace();
-    let err = read_zip(&zipped(&[("a.txt", "x")]), ws.articles(), NOW).unwrap_err();
+    let err = read_zip(
+        &zipped(&[("a.txt", "x")]),
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap_err();
     assert_eq!(
         err.message,
         "this zip holds no .ann file; a brat zip holds a .txt and an .ann file per document"
     );
     let mut bytes = zipped(&[("fixture.ann", "T1\tPlace 3 7\tKyiv\n")]);
     bytes.truncate(bytes.len() - 3);
-    assert!(read_zip(&bytes, ws.articles(), NOW)
+    assert!(read_zip(&bytes, ws.articles(), &LabelMap::default(), NOW)
         .unwrap_err()
         .message
         .starts_with("this zip file is damaged or cut short"));
     let bad = zip::write(&[("fixture.ann".to_owned(), vec![b'T', 0xff])]);
-    let err = read_zip(&bad, ws.articles(), NOW).unwrap_err();
+    let err = read_zip(&bad, ws.articles(), &LabelMap::default(), NOW).unwrap_err();
     assert_eq!(
         err.to_string(),
         "fixture.ann byte 1: the file is not UTF-8 text; save it as UTF-8 and load it again"
@@ -172,6 +175,7 @@ fn broken_zips_are_refused_in_words() {
     let err = read_zip(
         &zipped(&[("fixture.ann", "T1\tPlace 3 9999\tKyiv\n")]),
         ws.articles(),
+        &LabelMap::default(),
         NOW,
     )
     .unwrap_err();
@@ -195,7 +199,7 @@ fn unknown_types_events_and_their_notes_are_skipped_with_one_warning_per_type() 
                *\tCoref T1 T2\n\
                R3\tSaidBy Arg2:T1 Arg1:T2\n\
                \n";
-    let incoming = read_ann("fixture.ann", ann, ws.articles(), NOW).unwrap();
+    let incoming = read_ann("fixture.ann", ann, ws.articles(), &LabelMap::default(), NOW).unwrap();
     assert_eq!(incoming.records.len(), 2);
     // The known relation is read, whatever the order of its arguments.
     assert_eq!(
@@ -233,10 +237,12 @@ fn a_zip_of_thousands_of_documents_pairs_each_ann_with_its_txt_in_linear_time() 
     let ws = formats_workspace();
     let zip = zip::write(&files);
     let incoming = crate::domain::timing::within("reading 64,000 files of a zip", 20.0, || {
-        read_zip(&zip, ws.articles(), NOW).unwrap()
+        read_zip(&zip, ws.articles(), &LabelMap::default(), NOW).unwrap()
     });
-    assert_eq!(incoming.records.len(), 1);
-    assert_eq!(incoming.records[0].1.exact, "Kyiv");
-    assert_eq!(incoming.warnings.len(), 32_000);
-    assert!(incoming.warnings[31_999].starts_with("d31999.txt: no article has the id \"d31999\""));
+    // Every text the app lacks becomes an article of its own.
+    assert_eq!(incoming.records.len(), 32_001);
+    assert_eq!(incoming.records[32_000].1.exact, "Kyiv");
+    assert_eq!(incoming.records[32_000].1.article, "fixture");
+    assert!(incoming.warnings.is_empty());
+    assert_eq!(incoming.finish().articles.len(), 32_000);
 }

@@ -116,7 +116,7 @@ mod properties {
             let ws = formats_workspace();
             let mut file = head.as_bytes().to_vec();
             file.extend(bytes);
-            let _ = detect::read(name, &file, ws.articles(), Timestamp(0));
+            let _ = detect::read(name, &file, ws.articles(), &Default::default(), Timestamp(0));
         }
     }
 }

@@ -2,6 +2,7 @@
 //! random texts and spans.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::{docs, Scope};
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::golden;
@@ -52,7 +53,7 @@ fn spans_read(incoming: &Incoming) -> Vec<(String, usize, usize, Label)> {
 #[test]
 fn the_fixture_survives_export_and_import() {
     let ws = formats_workspace();
-    let incoming = read(&exported(), ws.articles(), NOW).unwrap();
+    let incoming = read(&exported(), ws.articles(), &LabelMap::default(), NOW).unwrap();
     let mut expected = spans_of(&ws);
     expected.sort();
     assert_eq!(spans_read(&incoming), expected);
@@ -70,12 +71,26 @@ fn the_fixture_survives_export_and_import() {
 fn an_import_into_the_same_articles_places_every_span_where_it_was() {
     let ws = formats_workspace();
     let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
-    let plan = plan_import("x.doccano.jsonl", exported().as_bytes(), &empty, NOW).unwrap();
+    let plan = plan_import(
+        "x.doccano.jsonl",
+        exported().as_bytes(),
+        &empty,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(plan.format, Format::Doccano);
     assert_eq!((plan.total, plan.new), (10, 10));
     assert!(plan.reanchored.is_empty() && plan.not_found.is_empty());
     // A second import of the same file adds nothing: the generated ids are the same.
-    let plan = plan_import("x.doccano.jsonl", exported().as_bytes(), &ws, NOW).unwrap();
+    let plan = plan_import(
+        "x.doccano.jsonl",
+        exported().as_bytes(),
+        &ws,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(plan.present, 10);
 }
 
@@ -86,7 +101,13 @@ fn the_sequence_labelling_shape_is_read_and_found_by_its_text() {
         "{{\"text\": \"{FORMATS_SECOND}\", \"label\": [[0, 7, \"GPE\"], [10, 20, \"org\"]], \
          \"meta\": {{\"x\": 1}}}}"
     );
-    let incoming = read(&format!("\n{line}\r\n\n"), ws.articles(), NOW).unwrap();
+    let incoming = read(
+        &format!("\n{line}\r\n\n"),
+        ws.articles(),
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     let got: Vec<(&str, &str, Option<&str>, &str)> = incoming
         .records
         .iter()
@@ -114,7 +135,7 @@ fn the_sequence_labelling_shape_is_read_and_found_by_its_text() {
 }
 
 #[test]
-fn a_line_about_an_unknown_text_is_skipped_with_a_warning() {
+fn a_line_about_an_unknown_text_becomes_an_article_and_an_unmapped_label_is_counted() {
     let ws = formats_workspace();
     let text = format!(
         "{{\"text\": \"Something else.\", \"entities\": [{{\"start_offset\": 0, \
@@ -122,14 +143,20 @@ fn a_line_about_an_unknown_text_is_skipped_with_a_warning() {
          {{\"text\": \"{FORMATS_SECOND}\", \"entities\": [], \"relations\": [{{\"id\": 1, \
          \"from_id\": 1, \"to_id\": 2, \"type\": \"said_by\"}}]}}\n"
     );
-    let incoming = read(&text, ws.articles(), NOW).unwrap();
+    let incoming = read(&text, ws.articles(), &LabelMap::default(), NOW).unwrap();
     assert!(incoming.records.is_empty());
+    let uses = incoming.labels.uses();
+    assert_eq!(
+        (uses[0].name.as_str(), uses[0].count, uses[0].to),
+        ("NOPE", 1, None)
+    );
+    let incoming = incoming.finish();
+    assert_eq!(incoming.articles.len(), 1);
+    assert_eq!(incoming.articles[0].text, "Something else.");
+    assert_eq!(incoming.articles[0].title, "Something else.");
     assert_eq!(
         incoming.warnings,
-        [
-            "line 1: its text is not one of this app's articles; skipped",
-            "line 2: relations[0].from_id: 1 is no entity of this line; the relation is skipped",
-        ]
+        ["line 2: relations[0].from_id: 1 is no entity of this line; the relation is skipped",]
     );
 }
 
@@ -142,14 +169,21 @@ fn the_article_key_wins_over_the_text_and_the_import_re_anchors() {
         "{{\"text\": \"Now {FORMATS_SECOND}\", \"article\": \"second\", \"entities\": \
          [{{\"start_offset\": 4, \"end_offset\": 11, \"label\": \"LOC\"}}]}}"
     );
-    let incoming = read(&line, ws.articles(), NOW).unwrap();
+    let incoming = read(&line, ws.articles(), &LabelMap::default(), NOW).unwrap();
     let (_, rec) = &incoming.records[0];
     assert_eq!(
         (rec.article.as_str(), rec.exact.as_str()),
         ("second", "Ukraine")
     );
     let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
-    let plan = plan_import("x.jsonl", line.as_bytes(), &empty, NOW).unwrap();
+    let plan = plan_import(
+        "x.jsonl",
+        line.as_bytes(),
+        &empty,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(
         plan.reanchored,
         ["line 1: entities[0]: \"Ukraine\" was at [4, 11), found it at [0, 7)"]
@@ -160,7 +194,7 @@ fn the_article_key_wins_over_the_text_and_the_import_re_anchors() {
 fn fails(entities: &str) -> (String, String) {
     let ws = formats_workspace();
     let line = format!("{{\"text\": \"{FORMATS_SECOND}\", \"entities\": {entities}}}");
-    let e = read(&line, ws.articles(), NOW).unwrap_err();
+    let e = read(&line, ws.articles(), &LabelMap::default(), NOW).unwrap_err();
     (e.path, e.message)
 }
 
@@ -191,14 +225,6 @@ fn broken_lines_are_refused_with_the_place_and_the_reason() {
         pair(
             "line 1: entities[0].end_offset",
             "end 7 must be greater than start 7"
-        )
-    );
-    assert_eq!(
-        fails(r#"[{"start_offset": 0, "end_offset": 7, "label": "COUNTRY"}]"#),
-        pair(
-            "line 1: entities[0].label",
-            "\"COUNTRY\" is not a label this app reads (CLAIM, QUOTE, PERSON, ORG, LOC, MISC, \
-             or PER, ORGANIZATION, LOCATION, PLACE, GPE, OTHER)"
         )
     );
     assert_eq!(
@@ -233,7 +259,7 @@ fn broken_lines_are_refused_with_the_place_and_the_reason() {
 fn broken_files_are_refused_with_the_line_and_the_reason() {
     let ws = formats_workspace();
     let fails = |text: &str| {
-        let e = read(text, ws.articles(), NOW).unwrap_err();
+        let e = read(text, ws.articles(), &LabelMap::default(), NOW).unwrap_err();
         (e.path, e.message)
     };
     let good = format!("{{\"text\": \"{FORMATS_SECOND}\", \"entities\": []}}");

@@ -2,6 +2,7 @@
 //! relations that do not fit.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::fixtures::{json, records};
 
 #[test]
@@ -38,7 +39,7 @@ fn claim_attributes_and_registry_references_are_dropped_once_per_kind() {
 #[test]
 fn links_come_back_between_the_generated_ids() {
     let ws = registry_workspace();
-    let incoming = read(&exported(), ws.articles(), NOW).unwrap();
+    let incoming = read(&exported(), ws.articles(), &LabelMap::default(), NOW).unwrap();
     assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
     let id_of: std::collections::HashMap<String, String> = records(&ws)
         .iter()
@@ -59,7 +60,14 @@ fn links_come_back_between_the_generated_ids() {
     // Into the same articles, the links apply with their annotations.
     let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
     let mut after = empty.clone();
-    let plan = plan_import("x.doccano.jsonl", exported().as_bytes(), &empty, NOW).unwrap();
+    let plan = plan_import(
+        "x.doccano.jsonl",
+        exported().as_bytes(),
+        &empty,
+        &LabelMap::default(),
+        NOW,
+    )
+    .unwrap();
     after.apply(plan.action(false)).unwrap();
     let quote = after.annotation(&"doccano-fixture-10-81-Q".into()).unwrap();
     assert_eq!(
@@ -85,7 +93,7 @@ fn relations_are_read_by_string_ids_and_through_repeated_spans() {
     let ws = formats_workspace();
     // Entity 12 repeats entity 10: the relation to it goes to the one record read.
     let line = line_with(r#"[{"id": 1, "from_id": "q", "to_id": 12, "type": "SaidBy"}]"#);
-    let incoming = read(&line, ws.articles(), NOW).unwrap();
+    let incoming = read(&line, ws.articles(), &LabelMap::default(), NOW).unwrap();
     assert_eq!(incoming.records.len(), 3);
     assert_eq!(
         incoming.records[1].1.source.as_deref(),
@@ -105,7 +113,7 @@ fn relations_that_do_not_fit_are_skipped_and_broken_ones_refused_with_the_path()
             {"id": 2, "from_id": "q", "to_id": 13, "type": "works_for"},
             {"id": 3, "from_id": 13, "to_id": "q", "type": "source"}]"#,
     );
-    let incoming = read(&line, ws.articles(), NOW).unwrap();
+    let incoming = read(&line, ws.articles(), &LabelMap::default(), NOW).unwrap();
     assert!(incoming.records.iter().all(|(_, r)| r.source.is_none()));
     assert_eq!(
         &incoming.warnings[1..],
@@ -118,7 +126,13 @@ fn relations_that_do_not_fit_are_skipped_and_broken_ones_refused_with_the_path()
         ]
     );
     let fails = |relations: &str| {
-        let e = read(&line_with(relations), ws.articles(), NOW).unwrap_err();
+        let e = read(
+            &line_with(relations),
+            ws.articles(),
+            &LabelMap::default(),
+            NOW,
+        )
+        .unwrap_err();
         format!("{}: {}", e.path, e.message)
     };
     assert_eq!(

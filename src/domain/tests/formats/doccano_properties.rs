@@ -2,6 +2,7 @@
 //! the reader panic.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::names::{AnnotationId, EntityKind};
 use crate::domain::model::span::Span;
@@ -92,7 +93,7 @@ proptest! {
         let ws = workspace(&text, &spans);
         let body = export(&docs(&ws, &Scope::everything()));
         let file = String::from_utf8(body.bytes).unwrap();
-        let incoming = read(&file, ws.articles(), NOW).unwrap();
+        let incoming = read(&file, ws.articles(), &LabelMap::default(), NOW).unwrap();
         let mut expected = spans_of(&ws);
         expected.sort();
         prop_assert_eq!(spans_read(&incoming), expected);
@@ -105,7 +106,7 @@ proptest! {
     #[test]
     fn any_text_is_read_or_refused_without_panicking(text in any::<String>()) {
         let ws = formats_workspace();
-        let _ = read(&text, ws.articles(), NOW);
+        let _ = read(&text, ws.articles(), &LabelMap::default(), NOW);
     }
 
     #[test]
@@ -120,6 +121,6 @@ proptest! {
         let cut = (0..=cut).rev().find(|&c| file.is_char_boundary(c)).unwrap();
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
         let broken = format!("{}{breaker}{nested}{}", &file[..cut], &file[cut..]);
-        let _ = read(&broken, ws.articles(), NOW);
+        let _ = read(&broken, ws.articles(), &LabelMap::default(), NOW);
     }
 }

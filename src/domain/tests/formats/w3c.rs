@@ -3,6 +3,7 @@
 //! texts, spans and notes.
 
 use super::*;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::Format;
 use crate::domain::files::formats::{docs, Scope};
 use crate::domain::files::import::plan_import;
@@ -46,7 +47,14 @@ fn everything_survives_export_and_import() {
 fn an_import_into_the_same_articles_places_every_span_where_it_was() {
     let ws = formats_workspace();
     let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
-    let plan = plan_import("x.jsonld", exported().as_bytes(), &empty, LATER).unwrap();
+    let plan = plan_import(
+        "x.jsonld",
+        exported().as_bytes(),
+        &empty,
+        &LabelMap::default(),
+        LATER,
+    )
+    .unwrap();
     assert_eq!(plan.format, Format::W3c);
     assert_eq!((plan.total, plan.new), (10, 10));
     assert!(plan.reanchored.is_empty() && plan.not_found.is_empty());
@@ -55,6 +63,7 @@ fn an_import_into_the_same_articles_places_every_span_where_it_was() {
         "x.jsonld",
         exported().as_bytes(),
         &registry_workspace(),
+        &LabelMap::default(),
         LATER,
     )
     .unwrap();
@@ -193,7 +202,14 @@ fn a_quote_that_moved_is_found_again_by_the_import() {
         "target": {"source": "urn:news-annotator:article:second",
                    "selector": [{"type": "TextPositionSelector", "start": 1, "end": 5},
                                 {"type": "TextQuoteSelector", "exact": "Kyiv", "prefix": "met in "}]}}"#;
-    let plan = plan_import("x.jsonld", file.as_bytes(), &empty, LATER).unwrap();
+    let plan = plan_import(
+        "x.jsonld",
+        file.as_bytes(),
+        &empty,
+        &LabelMap::default(),
+        LATER,
+    )
+    .unwrap();
     assert_eq!(
         plan.reanchored,
         ["the annotation: \"Kyiv\" was at [1, 5), found it at [28, 32)"]

@@ -1,7 +1,8 @@
 //! Reading brat files back: a zip of `.txt` and `.ann` files, or one `.ann` (see the parent module).
 
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::FormatError;
-use crate::domain::files::formats::{error, find_article, zip, Incoming};
+use crate::domain::files::formats::{error, zip, Incoming};
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
 use std::collections::HashMap;
@@ -15,13 +16,15 @@ use lines::read_lines;
 /// Reads a zip of `.txt` and `.ann` files, such as the brat export.
 ///
 /// Each `X.ann` goes with the `X.txt` beside it: to the article with the id `X` if the app has one,
-/// else to the article whose text is exactly that of `X.txt`; a `.txt` that matches no article is
-/// skipped with a warning. An `.ann` without its `.txt` is placed by its name alone. Offsets count
+/// else to the article whose text is exactly that of `X.txt`, else to a new own article of that text
+/// titled `X` (a `.txt` too large for an article is skipped with a warning). Types are mapped by
+/// `labels`. An `.ann` without its `.txt` is placed by its name alone. Offsets count
 /// code points of the `.txt`, and the annotated text and its context are taken from it, so that the
 /// import re-anchors annotations if our text differs from the file's.
 pub fn read_zip(
     bytes: &[u8],
     articles: &[Rc<Article>],
+    labels: &LabelMap,
     now: Timestamp,
 ) -> Result<Incoming, FormatError> {
     let files = zip::read(bytes).or_else(|message| error("", message))?;
@@ -58,7 +61,8 @@ pub fn read_zip(
             match articles.iter().find(|a| a.id.as_str() == stem) {
                 Some(article) => {
                     let what = format!("article \"{stem}\"");
-                    read_lines(name, ann, article, article, &what, now, &mut incoming)?;
+                    let with = (labels, now);
+                    read_lines(name, ann, article, article, &what, with, &mut incoming)?;
                 }
                 None => incoming.warnings.push(format!(
                     "{name}: there is no {key}.txt beside it and no article has the id \
@@ -67,13 +71,19 @@ pub fn read_zip(
             }
             continue;
         };
-        let Some(article) = find_article(articles, Some(stem), Some(txt)) else {
-            incoming.warnings.push(format!(
-                "{txt_name}: no article has the id \"{stem}\" or this text; its annotations were \
-                 skipped (add the article, then import again)"
-            ));
-            continue;
+        let found = incoming
+            .texts
+            .article_for(articles, Some(stem), txt, Some(stem), now);
+        let article = match found {
+            Ok(article) => article,
+            Err(why) => {
+                incoming
+                    .warnings
+                    .push(format!("{txt_name}: {why}; its annotations were skipped"));
+                continue;
+            }
         };
+        let article = &*article;
         let own;
         let source: &Article = if article.text == txt {
             article
@@ -86,7 +96,8 @@ pub fn read_zip(
             own = Article::new(stem, "", txt.to_owned());
             &own
         };
-        read_lines(name, ann, article, source, txt_name, now, &mut incoming)?;
+        let with = (labels, now);
+        read_lines(name, ann, article, source, txt_name, with, &mut incoming)?;
     }
     if !any {
         return error(
@@ -103,6 +114,7 @@ pub fn read_ann(
     name: &str,
     text: &str,
     articles: &[Rc<Article>],
+    labels: &LabelMap,
     now: Timestamp,
 ) -> Result<Incoming, FormatError> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
@@ -127,7 +139,15 @@ pub fn read_ann(
     let mut incoming = Incoming::default();
     let what = format!("article \"{stem}\"");
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    read_lines(base, text, article, article, &what, now, &mut incoming)?;
+    read_lines(
+        base,
+        text,
+        article,
+        article,
+        &what,
+        (labels, now),
+        &mut incoming,
+    )?;
     Ok(incoming)
 }
 

@@ -4,7 +4,7 @@
 
 use crate::domain::files::formats::fields::{Id, Offset};
 use crate::domain::files::formats::objects::some_objects;
-use crate::domain::files::formats::shapes::text_or_none;
+use crate::domain::files::formats::shapes::{text_or_empty, text_or_none};
 use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -35,8 +35,9 @@ pub struct Line {
     /// The app's id of the article (a metadata key doccano keeps); read only when a string.
     #[serde(default, deserialize_with = "text_or_none")]
     pub article: Option<String>,
-    /// The article's title (written, not read).
-    #[serde(skip_deserializing)]
+    /// The article's title (a metadata key doccano keeps); read only when a string, so that a text new
+    /// here gets it as its title.
+    #[serde(default, deserialize_with = "text_or_empty")]
     pub title: String,
 }
 

@@ -2,10 +2,11 @@
 
 use super::{Task, TaskResult, REGISTRY};
 use crate::domain::files::formats::fields::read_file;
+use crate::domain::files::formats::labels::{LabelMap, LabelTally};
 use crate::domain::files::formats::objects::Object;
 use crate::domain::files::formats::shapes::OneOrMany;
 use crate::domain::files::formats::Incoming;
-use crate::domain::files::formats::{find_article, indexed, FormatError};
+use crate::domain::files::formats::{indexed, FormatError};
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::text::{char_len, Utf16Index};
@@ -20,12 +21,17 @@ mod region;
 use region::{labelled, note_text, region_id, value_of};
 
 /// Reads a Label Studio JSON file: a list of tasks (or one task).
-pub fn read(text: &str, articles: &[Rc<Article>], now: Timestamp) -> Result<Incoming, FormatError> {
+pub fn read(
+    text: &str,
+    articles: &[Rc<Article>],
+    labels: &LabelMap,
+    now: Timestamp,
+) -> Result<Incoming, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tasks: OneOrMany<Object<Task>> = read_file(text)?;
     let mut incoming = Incoming::default();
     for (path, Object(task)) in tasks.each("") {
-        read_task(task, &path, articles, now, &mut incoming)?;
+        read_task(task, &path, (articles, labels, now), &mut incoming)?;
     }
     Ok(incoming)
 }
@@ -43,18 +49,27 @@ fn at(path: &str, key: &str) -> String {
 fn read_task(
     task: &Task,
     path: &str,
-    articles: &[Rc<Article>],
-    now: Timestamp,
+    (articles, labels, now): (&[Rc<Article>], &LabelMap, Timestamp),
     incoming: &mut Incoming,
 ) -> Result<(), FormatError> {
     let text = &task.data.text;
     let place = if path.is_empty() { "the task" } else { path };
-    let Some(article) = find_article(articles, task.data.article.as_deref(), Some(text)) else {
-        incoming.warnings.push(format!(
-            "{place}: its text is not one of this app's articles; skipped"
-        ));
-        return Ok(());
+    let data = &task.data;
+    let found = incoming.texts.article_for(
+        articles,
+        data.article.as_deref(),
+        text,
+        Some(&data.title),
+        now,
+    );
+    let article = match found {
+        Ok(article) => article,
+        Err(why) => {
+            incoming.warnings.push(format!("{place}: {why}; skipped"));
+            return Ok(());
+        }
     };
+    let article = &*article;
     // The predictions, when a task has them and no annotations.
     let no_annotations = task.annotations.as_ref().is_none_or(Vec::is_empty);
     let (source, groups) = match &task.predictions {
@@ -70,6 +85,8 @@ fn read_task(
         utf16: OnceCell::new(),
         len: char_len(text),
         now,
+        labels,
+        tally: LabelTally::default(),
         regions: Vec::new(),
         notes: Vec::new(),
         extras: Vec::new(),
@@ -106,6 +123,9 @@ struct TaskReader<'a> {
     /// The copy's length in code points.
     len: usize,
     now: Timestamp,
+    /// The person's label map, and the labels met in this task.
+    labels: &'a LabelMap,
+    tally: LabelTally,
     regions: Vec<Region>,
     /// Each note's path, region id and text.
     notes: Vec<(String, String, String)>,
@@ -170,6 +190,7 @@ impl TaskReader<'_> {
     /// Joins the notes to their regions and adds the task's records, then what the other results
     /// say about them, to `incoming`.
     fn finish(mut self, place: &str, incoming: &mut Incoming) {
+        incoming.labels.merge(std::mem::take(&mut self.tally));
         self.attach_notes(&mut incoming.warnings);
         if self.converted > 0 {
             incoming.warnings.push(format!(

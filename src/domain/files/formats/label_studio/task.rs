@@ -5,6 +5,7 @@
 
 use crate::domain::files::formats::fields::Id;
 use crate::domain::files::formats::objects::{object, objects, some_object, some_objects};
+use crate::domain::files::formats::shapes::text_or_empty;
 use crate::domain::files::formats::shapes::{text_or_none, Loose, OneOrMany};
 use serde::{Deserialize, Serialize};
 
@@ -38,8 +39,8 @@ pub struct Data {
     #[serde(default, deserialize_with = "text_or_none")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<String>,
-    /// The article's title (written, not read).
-    #[serde(skip_deserializing)]
+    /// The article's title; read only when a string, so that a text new here gets it as its title.
+    #[serde(default, deserialize_with = "text_or_empty")]
     pub title: String,
 }
 

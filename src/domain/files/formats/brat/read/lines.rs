@@ -2,7 +2,7 @@
 
 use super::extras::{self, Extra, File};
 use crate::domain::files::formats::brat::{is_break, ID_COMMENT, NOTE_COMMENT};
-use crate::domain::files::formats::tags::label_of;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::{error, generated_id, Format, FormatError, Incoming};
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::anchoring::CONTEXT_CHARS;
@@ -35,7 +35,7 @@ pub(super) fn read_lines(
     article: &Article,
     source: &Article,
     what: &str,
-    now: Timestamp,
+    (labels, now): (&LabelMap, Timestamp),
     out: &mut Incoming,
 ) -> Result<(), FormatError> {
     let mut spans: Vec<TextBound> = Vec::new();
@@ -65,7 +65,14 @@ pub(super) fn read_lines(
                         format!("{id} is used twice (first on line {})", first.line),
                     );
                 }
-                let t = text_bound(rest, n, source, what).or_else(|m| error(at(), m))?;
+                let label = |kind: &str| out.labels.count(kind, labels);
+                let Some(t) =
+                    text_bound(rest, n, source, what, label).or_else(|m| error(at(), m))?
+                else {
+                    // A type left out: what refers to it is skipped as for an event.
+                    other_ids.insert(id);
+                    continue;
+                };
                 if t.bridged {
                     out.warnings.push(format!(
                         "{}: {id}'s fragments were joined into one span, with the text between them",
@@ -148,8 +155,15 @@ pub(super) fn read_lines(
     extras::apply(&file, &extras, out)
 }
 
-/// Reads `Type start end[;start end…]<tab>text`, the part of line `n` after the id.
-fn text_bound(rest: &str, n: usize, source: &Article, what: &str) -> Result<TextBound, String> {
+/// Reads `Type start end[;start end…]<tab>text`, the part of line `n` after the id; `None` when
+/// `label` leaves the type out.
+fn text_bound(
+    rest: &str,
+    n: usize,
+    source: &Article,
+    what: &str,
+    label: impl FnOnce(&str) -> Option<Label>,
+) -> Result<Option<TextBound>, String> {
     let (data, words) = match rest.split_once('\t') {
         Some((data, words)) => (data, Some(words)),
         None => (rest, None),
@@ -159,12 +173,6 @@ fn text_bound(rest: &str, n: usize, source: &Article, what: &str) -> Result<Text
             "\"{data}\" should be a type and offsets, such as \"Person 0 13\""
         ));
     };
-    let label = label_of(kind).map_err(|_| {
-        format!(
-            "\"{kind}\" is not a type this app reads (Claim, Quote, Person, Organization, Place, \
-             Other, or PER, ORG, LOC, GPE, MISC)"
-        )
-    })?;
     let mut fragments = Vec::new();
     for fragment in offsets.split(';') {
         let mut numbers = fragment.split_whitespace().map(str::parse::<usize>);
@@ -204,7 +212,10 @@ fn text_bound(rest: &str, n: usize, source: &Article, what: &str) -> Result<Text
         Some(words) if words != joined => words.to_owned(),
         _ => source.slice(start, end).to_owned(),
     };
-    Ok(TextBound {
+    let Some(label) = label(kind) else {
+        return Ok(None);
+    };
+    Ok(Some(TextBound {
         line: n,
         label,
         start,
@@ -213,7 +224,7 @@ fn text_bound(rest: &str, n: usize, source: &Article, what: &str) -> Result<Text
         bridged,
         note: Vec::new(),
         id: None,
-    })
+    }))
 }
 
 /// The record of a read `T` line; the annotated text and context come from `source`.

@@ -5,7 +5,7 @@ use super::TaskReader;
 use crate::domain::files::formats::fields::{span, Id};
 use crate::domain::files::formats::label_studio::{RegionValue, TaskResult};
 use crate::domain::files::formats::shapes::{Loose, OneOrMany};
-use crate::domain::files::formats::{error, generated_id, tags, Format, FormatError};
+use crate::domain::files::formats::{error, generated_id, Format, FormatError};
 use crate::domain::files::records::AnnotationRecord;
 
 /// A region id as text: `None` when absent or empty.
@@ -60,7 +60,7 @@ fn offset(value: &Option<Loose>, path: &str) -> Result<usize, FormatError> {
 pub(super) fn labelled(
     value: &RegionValue,
     path: &str,
-    task: &TaskReader<'_>,
+    task: &mut TaskReader<'_>,
 ) -> Result<(Vec<AnnotationRecord>, Option<String>, bool), FormatError> {
     let start = offset(&value.start, &format!("{path}.start"))?;
     let end_path = format!("{path}.end");
@@ -92,9 +92,10 @@ pub(super) fn labelled(
     };
     let article = task.article;
     let mut found = Vec::with_capacity(labels.len());
-    for (i, label) in labels.iter().enumerate() {
-        let label_path = format!("{labels_path}[{i}]");
-        let label = tags::label_of(label).or_else(|m| error(&label_path, m))?;
+    for label in labels {
+        let Some(label) = task.tally.count(label, task.labels) else {
+            continue;
+        };
         let (start, end) = (span.start(), span.end());
         found.push(AnnotationRecord {
             id: generated_id(Format::LabelStudio, &article.id, start, end, label),
