@@ -60,12 +60,17 @@ mod native {
             }
             Command::Convert {
                 to,
+                options,
                 out,
                 articles,
                 files,
             } => with_inputs(articles, &files, |inputs, arts| {
                 let dir = PathBuf::from(out.unwrap_or_else(|| ".".into()));
-                finish(batch::convert(inputs, arts, to, now), Some(&dir), &files)
+                finish(
+                    batch::convert(inputs, arts, to, options, now),
+                    Some(&dir),
+                    &files,
+                )
             }),
             Command::Class {
                 exercise,
@@ -85,11 +90,16 @@ mod native {
             }
             Command::Merge {
                 to,
+                options,
                 out,
                 articles,
                 files,
             } => with_inputs(articles, &files, |inputs, arts| {
-                finish(batch::merge(inputs, arts, to, &out, now), None, &[])
+                finish(
+                    batch::merge(inputs, arts, to, options, &out, now),
+                    None,
+                    &[],
+                )
             }),
         }
     }

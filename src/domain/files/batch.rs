@@ -10,7 +10,7 @@
 //! each format states ([`Format::offsets`]); inside, as everywhere in the domain, Unicode code points.
 
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::{self, Format, Scope};
+use crate::domain::files::formats::{self, ExportOptions, Format, Scope};
 use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
@@ -189,13 +189,21 @@ fn notes(report: &mut Report, plan: &ImportPlan) {
     report.list("not found", &plan.not_found);
 }
 
-/// Writes the annotated articles of `ws` in `format`, with a line on what the format left out.
-fn export(ws: &Workspace, format: Format, now: Timestamp) -> (formats::Body, usize) {
+/// Writes the annotated articles of `ws` in `format` with `options`; also says how many articles.
+fn export(
+    ws: &Workspace,
+    format: Format,
+    options: ExportOptions,
+    now: Timestamp,
+) -> (formats::Body, usize) {
     let docs: Vec<formats::Doc> = formats::docs(ws, &Scope::everything())
         .into_iter()
         .filter(|d| !d.annotations.is_empty())
         .collect();
-    (formats::export(format, &docs, now), docs.len())
+    (
+        formats::export_with(format, &docs, now, options),
+        docs.len(),
+    )
 }
 
 /// `validate`: one line per input, `ok …` or `error …`; nothing to write.
@@ -220,8 +228,15 @@ pub fn validate(files: &[Input], articles: &[Article], now: Timestamp) -> Report
     report
 }
 
-/// `convert`: each input on its own into `to`, one output each, named by [`output_name`].
-pub fn convert(files: &[Input], articles: &[Article], to: Format, now: Timestamp) -> Report {
+/// `convert`: each input on its own into `to` (written with `options`), one output each, named by
+/// [`output_name`].
+pub fn convert(
+    files: &[Input],
+    articles: &[Article],
+    to: Format,
+    options: ExportOptions,
+    now: Timestamp,
+) -> Report {
     let base = Workspace::new(articles.to_vec());
     let mut report = Report::default();
     let mut named: HashMap<String, &str> = HashMap::new();
@@ -247,7 +262,7 @@ pub fn convert(files: &[Input], articles: &[Article], to: Format, now: Timestamp
             report.fail(&file.name, "", &e.to_string());
             continue;
         }
-        let (body, _) = export(&ws, to, now);
+        let (body, _) = export(&ws, to, options, now);
         report.lines.push(format!(
             "ok {} -> {name}: {} to {}, {} annotations {}{}",
             file.name,
@@ -276,11 +291,13 @@ fn dropped(body: &formats::Body) -> String {
     }
 }
 
-/// `merge`: every input merged in turn into one workspace (as the app's Merge does), written as `out`.
+/// `merge`: every input merged in turn into one workspace (as the app's Merge does), written as `out`
+/// in `to` with `options`.
 pub fn merge(
     files: &[Input],
     articles: &[Article],
     to: Format,
+    options: ExportOptions,
     out: &str,
     now: Timestamp,
 ) -> Report {
@@ -313,7 +330,7 @@ pub fn merge(
         notes(&mut report, &plan);
     }
     if report.failed == 0 {
-        let (body, articles) = export(&ws, to, now);
+        let (body, articles) = export(&ws, to, options, now);
         report.lines.push(format!(
             "wrote {out}: {}, {} annotations on {articles} articles{}",
             to.key(),

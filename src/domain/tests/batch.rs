@@ -193,6 +193,7 @@ fn convert_writes_what_the_app_exports_for_the_same_annotations() {
         &[sample_file("in/sample.json")],
         &bundled(),
         Format::Native,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 0);
@@ -225,7 +226,13 @@ fn convert_writes_one_output_per_input_in_every_format() {
         input("two.json", &export_json(&formats_workspace(), NOW)),
     ];
     for format in Format::ALL {
-        let report = convert(&files, &with_fixture_articles(), format, NOW);
+        let report = convert(
+            &files,
+            &with_fixture_articles(),
+            format,
+            ExportOptions::default(),
+            NOW,
+        );
         assert_eq!(
             report.exit_code(),
             0,
@@ -248,7 +255,13 @@ fn convert_writes_one_output_per_input_in_every_format() {
 fn converted_files_read_back_to_the_same_annotations() {
     let original = formats_workspace();
     let file = input("fixture.json", &export_json(&original, NOW));
-    let report = convert(&[file], &with_fixture_articles(), Format::Native, NOW);
+    let report = convert(
+        &[file],
+        &with_fixture_articles(),
+        Format::Native,
+        ExportOptions::default(),
+        NOW,
+    );
     let output = &report.outputs[0];
     let mut ws = Workspace::new(with_fixture_articles());
     let plan = plan_import(&output.name, &output.bytes, &ws, NOW).unwrap();
@@ -274,6 +287,7 @@ fn convert_writes_nothing_when_any_input_is_broken() {
         ],
         &bundled(),
         Format::Csv,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 1);
@@ -296,6 +310,7 @@ fn convert_refuses_two_inputs_that_would_write_the_same_output() {
         &[sample_file("a/x.json"), sample_file("b/x.json")],
         &bundled(),
         Format::Conll,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 1);
@@ -320,6 +335,7 @@ fn convert_keeps_only_annotations_whose_text_is_found() {
         &[input("lost.json", &lost.to_string())],
         &bundled(),
         Format::Native,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 0);

@@ -1,7 +1,7 @@
 //! Tests of the converter's command line: the commands and options read, usage errors, the help text.
 
 use super::*;
-use crate::domain::files::formats::Format;
+use crate::domain::files::formats::{ExportOptions, Format};
 
 fn args(line: &str) -> Vec<String> {
     line.split_whitespace().map(str::to_owned).collect()
@@ -26,6 +26,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("convert --to conll --out out a.json b.json"),
         Ok(Command::Convert {
             to: Format::Conll,
+            options: ExportOptions::default(),
             out: Some("out".into()),
             articles: None,
             files: vec!["a.json".into(), "b.json".into()],
@@ -35,6 +36,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("convert a.json --to=spacy-tuples --articles=texts"),
         Ok(Command::Convert {
             to: Format::SpacyTuples,
+            options: ExportOptions::default(),
             out: None,
             articles: Some("texts".into()),
             files: vec!["a.json".into()],
@@ -51,6 +53,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("merge --to native --out all.json x.jsonl y.zip"),
         Ok(Command::Merge {
             to: Format::Native,
+            options: ExportOptions::default(),
             out: "all.json".into(),
             articles: None,
             files: vec!["x.jsonl".into(), "y.zip".into()],
@@ -66,6 +69,31 @@ fn the_four_commands_and_their_options_are_read() {
     ] {
         assert_eq!(parse(help), Ok(Command::Help), "{help}");
     }
+}
+
+#[test]
+fn lf_asks_for_brat_with_lf_line_ends() {
+    let lf = ExportOptions { lf_line_ends: true };
+    assert_eq!(
+        parse("convert --lf --to brat a.json"),
+        Ok(Command::Convert {
+            to: Format::Brat,
+            options: lf,
+            out: None,
+            articles: None,
+            files: vec!["a.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("merge --to brat --out all.zip --lf a.json"),
+        Ok(Command::Merge {
+            to: Format::Brat,
+            options: lf,
+            out: "all.zip".into(),
+            articles: None,
+            files: vec!["a.json".into()],
+        })
+    );
 }
 
 #[test]
@@ -109,6 +137,13 @@ fn usage_errors_say_what_is_missing_or_wrong() {
             "first-screen --out x",
             "first-screen takes no arguments (got --out)",
         ),
+        (
+            "convert --to conll --lf a.json",
+            "--lf is for --to brat (it writes brat's .txt files with LF line ends), not for --to \
+             conll",
+        ),
+        ("convert --to brat --lf=yes a.json", "--lf takes no value"),
+        ("validate --lf a.json", "validate has no option --lf"),
     ];
     for (line, message) in cases {
         assert_eq!(parse(line), Err(message.to_owned()), "{line}");

@@ -42,6 +42,7 @@ fn merge_counts_the_same_annotation_once_and_takes_the_later_version() {
         ],
         &bundled(),
         Format::Native,
+        ExportOptions::default(),
         "all.json",
         NOW,
     );
@@ -79,6 +80,7 @@ fn merge_writes_nothing_when_any_input_is_broken() {
         &[sample_file("a.json"), input("b.json", "")],
         &bundled(),
         Format::Native,
+        ExportOptions::default(),
         "all.json",
         NOW,
     );
@@ -158,7 +160,14 @@ fn thousand_files(articles: &[Article]) -> Vec<Input> {
 fn a_thousand_files_of_a_hundred_annotations_merge_into_one() {
     let articles = bundled();
     let files = thousand_files(&articles);
-    let report = merge(&files, &articles, Format::Native, "all.json", NOW);
+    let report = merge(
+        &files,
+        &articles,
+        Format::Native,
+        ExportOptions::default(),
+        "all.json",
+        NOW,
+    );
     assert_eq!(report.exit_code(), 0, "{:?}", &report.lines[..3]);
     assert_eq!(report.lines.len(), 1001);
     assert_eq!(

@@ -54,8 +54,8 @@ fn every_command_reports_on_edited_and_random_files() {
         let to = Format::ALL[to];
         let report = match command {
             0 => validate(&inputs, &articles, NOW),
-            1 => convert(&inputs, &articles, to, NOW),
-            2 => merge(&inputs, &articles, to, "out", NOW),
+            1 => convert(&inputs, &articles, to, ExportOptions::default(), NOW),
+            2 => merge(&inputs, &articles, to, ExportOptions::default(), "out", NOW),
             _ => class(&inputs[0], &inputs[1..], &articles),
         };
         prop_assert!(report.failed <= inputs.len());
