@@ -17,6 +17,9 @@
 //!   cannot hold spaces, so the entity kind is the type); `annotation.conf` declares them and allows
 //!   any two annotations to overlap, as they may here. On reading, the tags of other tools (`PER`,
 //!   `ORG`, `LOC`, `GPE`, `MISC`...) are accepted too, in any case.
+//! - brat reads an `.ann` file with Python's `str.splitlines`, so a line break is any character
+//!   that ends a line there: `\n`, `\r`, `\v`, `\f`, `\x1c`–`\x1e`, U+0085, U+2028 and U+2029
+//!   (`is_break`). No `.ann` line written holds one, and the reader splits lines the same way.
 //! - A note is an `AnnotatorNotes` comment, as brat writes it; its tabs and line breaks become
 //!   spaces, since an `.ann` line cannot hold them.
 //! - Our annotation id is an `AnnotationId` comment. brat attributes take values from a declared
@@ -29,6 +32,10 @@
 //!   one span from the first start to the last end. Line breaks at the very ends of a span are left
 //!   outside it; a span of line breaks only cannot be written and is listed as dropped.
 //! - Times are not kept: read annotations are dated at the import.
+//! - brat's server reads a `.txt` with universal newlines, so with CR LF line ends every offset after
+//!   the first CR LF is one off in brat itself. [`export_with`] `lf_line_ends` writes each `.txt`
+//!   with LF line ends and counts the offsets in that text (`brat/lf.rs`); reading such a zip back
+//!   puts the spans on the article's own offsets.
 //!
 //! After the `T` lines and their comments come the links, claim attributes and registry references
 //! (written in `brat/relations.rs`; `annotation.conf` declares their types and values):
