@@ -64,6 +64,7 @@ mod native {
             }
             Command::Convert {
                 to,
+                options,
                 out,
                 articles,
                 labels,
@@ -71,7 +72,7 @@ mod native {
             } => with_inputs(articles, &files, |inputs, arts| {
                 let dir = PathBuf::from(out.unwrap_or_else(|| ".".into()));
                 finish(
-                    batch::convert(inputs, arts, &labels, to, now),
+                    batch::convert(inputs, arts, &labels, to, options, now),
                     Some(&dir),
                     &files,
                 )
@@ -94,13 +95,14 @@ mod native {
             }
             Command::Merge {
                 to,
+                options,
                 out,
                 articles,
                 labels,
                 files,
             } => with_inputs(articles, &files, |inputs, arts| {
                 finish(
-                    batch::merge(inputs, arts, &labels, to, &out, now),
+                    batch::merge(inputs, arts, &labels, to, options, &out, now),
                     None,
                     &[],
                 )

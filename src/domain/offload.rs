@@ -13,7 +13,7 @@ use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::outlets::{compare, Comparison};
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
 use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::formats::{self, Body, Format, Scope};
+use crate::domain::files::formats::{self, Body, ExportOptions, Format, Scope};
 use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::names::EntityId;
@@ -33,6 +33,9 @@ pub enum Job {
         workspace: Carried,
         /// The format to write.
         format: Format,
+        /// How to write it (brat's LF line ends).
+        #[serde(default)]
+        options: ExportOptions,
         /// Which articles and labels.
         scope: Scope,
         /// The export's time (file names and headers).
@@ -169,10 +172,17 @@ pub const UNEXPECTED_ANSWER: &str = "the web worker answered another kind of job
 
 impl Job {
     /// An export of `ws`.
-    pub fn export(ws: &Workspace, format: Format, scope: Scope, now: Timestamp) -> Job {
+    pub fn export(
+        ws: &Workspace,
+        format: Format,
+        options: ExportOptions,
+        scope: Scope,
+        now: Timestamp,
+    ) -> Job {
         Job::Export {
             workspace: Carried::of(ws),
             format,
+            options,
             scope,
             now,
         }
@@ -213,10 +223,12 @@ pub fn run(job: Job) -> Answer {
         Job::Export {
             workspace,
             format,
+            options,
             scope,
             now,
         } => within(workspace, |ws| {
-            Answer::Exported(formats::export(format, &formats::docs(ws, &scope), now))
+            let docs = formats::docs(ws, &scope);
+            Answer::Exported(formats::export_with(format, &docs, now, options))
         }),
         Job::ReadFile {
             workspace,

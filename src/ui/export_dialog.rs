@@ -2,7 +2,7 @@
 //! hold, then download. The file is written in the web worker; until it answers, the dialog says it
 //! is preparing the file.
 
-use crate::domain::files::formats::{self, Body, Format, Scope};
+use crate::domain::files::formats::{self, Body, ExportOptions, Format, Scope};
 use crate::domain::model::names::LabelName;
 use crate::domain::offload::{Answer, Job};
 use crate::domain::state::session::{Notice, SessionAction};
@@ -28,6 +28,17 @@ struct Choice {
     format: Format,
     whole: bool,
     labels: Vec<LabelName>,
+    /// brat: write the `.txt` files and offsets with LF line ends.
+    lf_line_ends: bool,
+}
+
+impl Choice {
+    /// The export options for the chosen format (the brat option only for brat).
+    fn options(&self) -> ExportOptions {
+        ExportOptions {
+            lf_line_ends: self.format == Format::Brat && self.lf_line_ends,
+        }
+    }
 }
 
 /// The export dialog.
@@ -37,6 +48,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         format: Format::W3c,
         whole: true,
         labels: LabelName::ALL.to_vec(),
+        lf_line_ends: false,
     });
     let dispatch = use_dispatch();
     let made = use_memo(((*choice).clone(), props.session.revision()), |(c, _)| {
@@ -53,7 +65,7 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             .article(&session.current)
             .map(|a| a.title.clone())
             .unwrap_or_default();
-        let job = Job::export(&session.workspace, c.format, scope, now);
+        let job = Job::export(&session.workspace, c.format, c.options(), scope, now);
         Some((
             job,
             formats::file_name(c.format, now),
@@ -145,6 +157,16 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
             </label>
         }
     });
+    let on_lf = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            choice.set(Choice {
+                lf_line_ends: input.checked(),
+                ..(*choice).clone()
+            });
+        })
+    };
     let holds = match format.cannot_hold() {
         "" => "It holds everything this app records.".to_owned(),
         what => format!("It cannot hold {what}."),
@@ -170,6 +192,14 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
                 <p data-testid="export-about">
                     {format!("{count} annotation(s) in {articles} article(s). Offsets: {}. {holds}", format.offsets())}
                 </p>
+                if format == Format::Brat {
+                    <label class="field">
+                        <input type="checkbox" data-testid="export-brat-lf"
+                            checked={choice.lf_line_ends} onchange={on_lf} />
+                        {" Write line ends as LF (brat's server reads .txt files with universal newlines)"}
+                    </label>
+                    <p class="meta" data-testid="export-brat-line-ends">{BRAT_LINE_ENDS}</p>
+                }
                 {written_part(written.as_deref(), file_name)}
                 <div class="buttons">
                     <button data-testid="export-download" class="primary" onclick={download}
@@ -180,6 +210,11 @@ pub fn ExportDialog(props: &ExportDialogProps) -> Html {
         </div>
     }
 }
+
+/// What the brat option is for, said under it.
+const BRAT_LINE_ENDS: &str = "brat reads each .txt with universal newlines: in real brat, every \
+    offset after a CRLF line end shifts by one unless line ends are written as LF. With LF, each .txt \
+    has LF line ends and the offsets count that text.";
 
 /// How many of the lines a format left out the dialog lists: thousands of list items would freeze the
 /// page for a moment (the count says how many there are in all).

@@ -51,6 +51,15 @@ def read_texts():
 TEXTS = read_texts()
 
 
+def binary():
+    """na-convert: $NA_CONVERT, else ${CARGO_TARGET_DIR:-target}/release/na-convert (scripts/consumers.sh
+    builds it)."""
+    if os.environ.get("NA_CONVERT"):
+        return Path(os.environ["NA_CONVERT"])
+    target = Path(os.environ.get("CARGO_TARGET_DIR", "target"))
+    return (target if target.is_absolute() else ROOT / target) / "release" / "na-convert"
+
+
 class Input:
     """One input file of scripts/consumers.sh and its annotations."""
 

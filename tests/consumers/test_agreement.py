@@ -12,7 +12,6 @@ builds it)."""
 import csv
 import itertools
 import json
-import os
 import random
 import subprocess
 import tempfile
@@ -23,14 +22,8 @@ import krippendorff
 import numpy as np
 
 from class_files import LABELS, STUDENTS, generate, write_files
-from common import ROOT, TEXTS
+from common import TEXTS, binary
 
-
-def binary():
-    if os.environ.get("NA_CONVERT"):
-        return Path(os.environ["NA_CONVERT"])
-    target = Path(os.environ.get("CARGO_TARGET_DIR", "target"))
-    return (target if target.is_absolute() else ROOT / target) / "release" / "na-convert"
 
 
 def matrix(articles, students, label):

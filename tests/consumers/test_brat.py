@@ -15,7 +15,10 @@ the mentions of one entry an Equiv line, which pybrat reads as references and re
 of na-convert carry no registry (its input files have none), so those are checked on the golden
 files of the Rust tests: tests/fixtures/formats/fixture-brat/ and fixture-equiv.ann."""
 
+import hashlib
+import json
 import re
+import subprocess
 import tempfile
 import unittest
 import zipfile
@@ -24,7 +27,7 @@ from pathlib import Path
 
 from pybrat.parser import BratParser
 
-from common import ROOT, ExportTest, article_of, per_input
+from common import ROOT, ExportTest, article_of, binary, per_input
 
 # brat type names (which the exporter chooses) to our tags, ignoring case.
 TYPES = {
@@ -282,6 +285,110 @@ class BratGolden(unittest.TestCase):
                 (disagreed, "Check", "supported"),
             },
         )
+
+
+# Every line end Python's str.splitlines knows but \n and \r: brat reads .ann files with it.
+PYTHON_LINE_ENDS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+LINES_TEXT = "Kyiv\r\n" + "".join(f"w{i}{end}" for i, end in enumerate(PYTHON_LINE_ENDS)) + "end.\r\nSaid Zelensky."
+
+
+class BratLineEnds(unittest.TestCase):
+    """A text holding every line end Python knows, and CRLFs, exported by na-convert to brat, with and
+    without --lf, then read as brat does: each .ann split with str.splitlines, and the .txt as bytes
+    (the exact text) or, with --lf, in Python's text mode (universal newlines, as brat's server)."""
+
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory(prefix="na-brat-lines-")
+        folder = Path(cls.folder.name)
+        (folder / "articles").mkdir()
+        (folder / "articles" / "lines.txt").write_bytes(LINES_TEXT.encode("utf-8"))
+        whole = LINES_TEXT.index("end.") + 3
+        zelensky = LINES_TEXT.index("Zelensky")
+        cls.spans = [(0, whole, "claim", None, "one" + PYTHON_LINE_ENDS + "two"),
+                     (zelensky, zelensky + 8, "entity", "person", "")]
+        annotations = [
+            {"id": f"a{n}", "article": "lines", "label": label, "kind": kind, "note": note,
+             "start": start, "end": end, "exact": LINES_TEXT[start:end],
+             "created": "2026-11-24T10:00:00.000Z", "updated": "2026-11-24T10:00:00.000Z"}
+            for n, (start, end, label, kind, note) in enumerate(cls.spans)
+        ]
+        source = {"format": "news-annotator", "version": 1, "exported": "2026-11-24T10:00:00.000Z",
+                  "offsets": "unicode-code-points, end-exclusive", "annotations": annotations,
+                  "articles": [{"id": "lines", "title": "lines", "length": len(LINES_TEXT),
+                                "sha256": hashlib.sha256(LINES_TEXT.encode("utf-8")).hexdigest()}]}
+        (folder / "lines.json").write_text(json.dumps(source), encoding="utf-8")
+        cls.zips, cls.failure = {}, None
+        if not binary().exists():
+            cls.failure = f"{binary()} is missing: run bash scripts/consumers.sh"
+            return
+        for name, flags in (("exact", []), ("lf", ["--lf"])):
+            out = folder / name
+            run = subprocess.run(
+                [binary(), "convert", "--to", "brat", *flags, "--out", out,
+                 "--articles", folder / "articles", folder / "lines.json"],
+                capture_output=True, text=True)
+            if run.returncode != 0:
+                cls.failure = f"na-convert exited with {run.returncode}:\n{run.stdout}{run.stderr}"
+                return
+            cls.zips[name] = (out / "lines.brat.zip").read_bytes()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+
+    def setUp(self):
+        if self.failure:
+            self.fail(self.failure)
+
+    def read(self, name):
+        """(text as brat's server has it, [.ann line, ...] as str.splitlines gives them)."""
+        with zipfile.ZipFile(BytesIO(self.zips[name])) as z:
+            txt, ann = z.read("lines.txt"), z.read("lines.ann").decode("utf-8")
+        text = txt.decode("utf-8") if name == "exact" else open_text_mode(txt)
+        return text, ann.splitlines()
+
+    def check(self, name, want):
+        text, lines = self.read(name)
+        t_lines = [line for line in lines if line.startswith("T")]
+        notes = [line.split("\t")[2] for line in lines if "\tAnnotatorNotes " in line]
+        for line in lines:
+            self.assertRegex(line, r"^(T\d+\t\w+ \d+ \d+(;\d+ \d+)*\t[^\t]+|#\d+\t\w+ T\d+\t[^\t]*)$")
+        found = []
+        for line in t_lines:
+            _, kind_offsets, mention = line.split("\t")
+            fragments = [tuple(map(int, f.split(" "))) for f in kind_offsets.split(" ", 1)[1].split(";")]
+            self.assertEqual(" ".join(text[s:e] for s, e in fragments), mention, line)
+            for s, e in fragments:
+                self.assertFalse(any(c in text[s:e] for c in "\r\n" + PYTHON_LINE_ENDS), line)
+            found.append((fragments[0][0], fragments[-1][1]))
+        self.assertEqual(found, want)
+        self.assertEqual(notes, ["one" + " " * len(PYTHON_LINE_ENDS) + "two"])
+
+    def test_each_ann_line_read_with_splitlines_is_one_whole_annotation_line(self):
+        # Fragments break at Kyiv's CRLF and at each of the eight other line ends: ten in all.
+        text, lines = self.read("exact")
+        self.assertEqual(text, LINES_TEXT)
+        self.assertEqual(lines[0].split("\t")[1].count(";"), 1 + len(PYTHON_LINE_ENDS))
+        self.check("exact", [(s, e) for s, e, *_ in self.spans])
+
+    def test_with_lf_the_offsets_fit_the_txt_as_brats_server_reads_it(self):
+        text, _ = self.read("lf")
+        self.assertNotIn("\r", text)
+        # Each offset loses one per CRLF before it: one before the end of the claim, two before Zelensky.
+        (claim_start, claim_end, *_), (z_start, z_end, *_) = self.spans
+        self.check("lf", [(claim_start, claim_end - 1), (z_start - 2, z_end - 2)])
+
+
+def open_text_mode(data):
+    """The bytes of a .txt read as brat's server reads it: Python's text mode, universal newlines."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "doc.txt"
+        path.write_bytes(data)
+        with open(path, encoding="utf-8") as f:
+            return f.read()
 
 
 BratSeeds, BratEmoji = per_input(Brat)

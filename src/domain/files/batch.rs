@@ -11,7 +11,7 @@
 
 use crate::domain::files::bundled::bundled_articles;
 use crate::domain::files::formats::labels::{LabelMap, LabelUse};
-use crate::domain::files::formats::{self, Format, Scope};
+use crate::domain::files::formats::{self, ExportOptions, Format, Scope};
 use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
@@ -206,13 +206,21 @@ fn label_line(used: &LabelUse) -> String {
     format!("{}: {} {spans} -> {to}", used.name, used.count)
 }
 
-/// Writes the annotated articles of `ws` in `format`, with a line on what the format left out.
-fn export(ws: &Workspace, format: Format, now: Timestamp) -> (formats::Body, usize) {
+/// Writes the annotated articles of `ws` in `format` with `options`; also says how many articles.
+fn export(
+    ws: &Workspace,
+    format: Format,
+    options: ExportOptions,
+    now: Timestamp,
+) -> (formats::Body, usize) {
     let docs: Vec<formats::Doc> = formats::docs(ws, &Scope::everything())
         .into_iter()
         .filter(|d| !d.annotations.is_empty())
         .collect();
-    (formats::export(format, &docs, now), docs.len())
+    (
+        formats::export_with(format, &docs, now, options),
+        docs.len(),
+    )
 }
 
 /// `validate`: one line per input, `ok …` or `error …`; nothing to write.
@@ -242,12 +250,14 @@ pub fn validate(
     report
 }
 
-/// `convert`: each input on its own into `to`, one output each, named by [`output_name`].
+/// `convert`: each input on its own into `to` (written with `options`), one output each, named by
+/// [`output_name`].
 pub fn convert(
     files: &[Input],
     articles: &[Article],
     labels: &LabelMap,
     to: Format,
+    options: ExportOptions,
     now: Timestamp,
 ) -> Report {
     let base = Workspace::new(articles.to_vec());
@@ -275,7 +285,7 @@ pub fn convert(
             report.fail(&file.name, "", &e.to_string());
             continue;
         }
-        let (body, _) = export(&ws, to, now);
+        let (body, _) = export(&ws, to, options, now);
         report.lines.push(format!(
             "ok {} -> {name}: {} to {}, {} annotations {}{}",
             file.name,
@@ -304,12 +314,14 @@ fn dropped(body: &formats::Body) -> String {
     }
 }
 
-/// `merge`: every input merged in turn into one workspace (as the app's Merge does), written as `out`.
+/// `merge`: every input merged in turn into one workspace (as the app's Merge does), written as `out`
+/// in `to` with `options`.
 pub fn merge(
     files: &[Input],
     articles: &[Article],
     labels: &LabelMap,
     to: Format,
+    options: ExportOptions,
     out: &str,
     now: Timestamp,
 ) -> Report {
@@ -342,7 +354,7 @@ pub fn merge(
         notes(&mut report, &plan);
     }
     if report.failed == 0 {
-        let (body, articles) = export(&ws, to, now);
+        let (body, articles) = export(&ws, to, options, now);
         report.lines.push(format!(
             "wrote {out}: {}, {} annotations on {articles} articles{}",
             to.key(),

@@ -206,6 +206,7 @@ fn convert_writes_what_the_app_exports_for_the_same_annotations() {
         &bundled(),
         &LabelMap::default(),
         Format::Native,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 0);
@@ -243,6 +244,7 @@ fn convert_writes_one_output_per_input_in_every_format() {
             &with_fixture_articles(),
             &LabelMap::default(),
             format,
+            ExportOptions::default(),
             NOW,
         );
         assert_eq!(
@@ -272,6 +274,7 @@ fn converted_files_read_back_to_the_same_annotations() {
         &with_fixture_articles(),
         &LabelMap::default(),
         Format::Native,
+        ExportOptions::default(),
         NOW,
     );
     let output = &report.outputs[0];
@@ -300,6 +303,7 @@ fn convert_writes_nothing_when_any_input_is_broken() {
         &bundled(),
         &LabelMap::default(),
         Format::Csv,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 1);
@@ -323,6 +327,7 @@ fn convert_refuses_two_inputs_that_would_write_the_same_output() {
         &bundled(),
         &LabelMap::default(),
         Format::Conll,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 1);
@@ -348,6 +353,7 @@ fn convert_keeps_only_annotations_whose_text_is_found() {
         &bundled(),
         &LabelMap::default(),
         Format::Native,
+        ExportOptions::default(),
         NOW,
     );
     assert_eq!(report.exit_code(), 0);

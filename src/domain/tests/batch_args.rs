@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::formats::Format;
+use crate::domain::files::formats::{ExportOptions, Format};
 
 fn args(line: &str) -> Vec<String> {
     line.split_whitespace().map(str::to_owned).collect()
@@ -27,6 +27,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("convert --to conll --out out a.json b.json"),
         Ok(Command::Convert {
             to: Format::Conll,
+            options: ExportOptions::default(),
             out: Some("out".into()),
             articles: None,
             labels: LabelMap::default(),
@@ -37,6 +38,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("convert a.json --to=spacy-tuples --articles=texts"),
         Ok(Command::Convert {
             to: Format::SpacyTuples,
+            options: ExportOptions::default(),
             out: None,
             articles: Some("texts".into()),
             labels: LabelMap::default(),
@@ -55,6 +57,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("merge --to native --out all.json x.jsonl y.zip"),
         Ok(Command::Merge {
             to: Format::Native,
+            options: ExportOptions::default(),
             out: "all.json".into(),
             articles: None,
             labels: LabelMap::default(),
@@ -71,6 +74,33 @@ fn the_four_commands_and_their_options_are_read() {
     ] {
         assert_eq!(parse(help), Ok(Command::Help), "{help}");
     }
+}
+
+#[test]
+fn lf_asks_for_brat_with_lf_line_ends() {
+    let lf = ExportOptions { lf_line_ends: true };
+    assert_eq!(
+        parse("convert --lf --to brat a.json"),
+        Ok(Command::Convert {
+            to: Format::Brat,
+            options: lf,
+            out: None,
+            articles: None,
+            labels: LabelMap::default(),
+            files: vec!["a.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("merge --to brat --out all.zip --lf a.json"),
+        Ok(Command::Merge {
+            to: Format::Brat,
+            options: lf,
+            out: "all.zip".into(),
+            articles: None,
+            labels: LabelMap::default(),
+            files: vec!["a.json".into()],
+        })
+    );
 }
 
 #[test]
@@ -114,6 +144,13 @@ fn usage_errors_say_what_is_missing_or_wrong() {
             "first-screen --out x",
             "first-screen takes no arguments (got --out)",
         ),
+        (
+            "convert --to conll --lf a.json",
+            "--lf is for --to brat (it writes brat's .txt files with LF line ends), not for --to \
+             conll",
+        ),
+        ("convert --to brat --lf=yes a.json", "--lf takes no value"),
+        ("validate --lf a.json", "validate has no option --lf"),
     ];
     for (line, message) in cases {
         assert_eq!(parse(line), Err(message.to_owned()), "{line}");

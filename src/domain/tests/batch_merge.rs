@@ -44,6 +44,7 @@ fn merge_counts_the_same_annotation_once_and_takes_the_later_version() {
         &bundled(),
         &LabelMap::default(),
         Format::Native,
+        ExportOptions::default(),
         "all.json",
         NOW,
     );
@@ -82,6 +83,7 @@ fn merge_writes_nothing_when_any_input_is_broken() {
         &bundled(),
         &LabelMap::default(),
         Format::Native,
+        ExportOptions::default(),
         "all.json",
         NOW,
     );
@@ -166,6 +168,7 @@ fn a_thousand_files_of_a_hundred_annotations_merge_into_one() {
         &articles,
         &LabelMap::default(),
         Format::Native,
+        ExportOptions::default(),
         "all.json",
         NOW,
     );

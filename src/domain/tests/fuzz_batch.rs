@@ -55,8 +55,23 @@ fn every_command_reports_on_edited_and_random_files() {
         let to = Format::ALL[to];
         let report = match command {
             0 => validate(&inputs, &articles, &LabelMap::default(), NOW),
-            1 => convert(&inputs, &articles, &LabelMap::default(), to, NOW),
-            2 => merge(&inputs, &articles, &LabelMap::default(), to, "out", NOW),
+            1 => convert(
+                &inputs,
+                &articles,
+                &LabelMap::default(),
+                to,
+                ExportOptions::default(),
+                NOW,
+            ),
+            2 => merge(
+                &inputs,
+                &articles,
+                &LabelMap::default(),
+                to,
+                ExportOptions::default(),
+                "out",
+                NOW,
+            ),
             _ => class(&inputs[0], &inputs[1..], &articles),
         };
         prop_assert!(report.failed <= inputs.len());

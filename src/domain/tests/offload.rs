@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::formats::Format;
+use crate::domain::files::formats::{ExportOptions, Format};
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{registry_workspace, sample_workspace};
 use crate::domain::model::names::LabelName;
@@ -28,9 +28,30 @@ fn every_export_in_the_worker_is_the_export_made_in_place() {
         let scope = Scope::everything();
         let expected = formats::export(format, &formats::docs(&ws, &scope), NOW);
         assert!(!expected.bytes.is_empty(), "{format:?}");
-        let answer = run_remote(&Job::export(&ws, format, scope, NOW));
+        let answer = run_remote(&Job::export(
+            &ws,
+            format,
+            ExportOptions::default(),
+            scope,
+            NOW,
+        ));
         assert_eq!(answer, Answer::Exported(expected), "{format:?}");
     }
+}
+
+#[test]
+fn an_export_in_the_worker_keeps_its_options() {
+    let ws = Workspace::new(vec![Article::new("doc", "Doc", "One\r\nTwo".into())]);
+    let options = ExportOptions { lf_line_ends: true };
+    let docs = formats::docs(&ws, &Scope::everything());
+    let expected = formats::export_with(Format::Brat, &docs, NOW, options);
+    let job = Job::export(&ws, Format::Brat, options, Scope::everything(), NOW);
+    assert_eq!(run_remote(&job), Answer::Exported(expected.clone()));
+    let exact = formats::export(Format::Brat, &docs, NOW);
+    assert_ne!(
+        expected.bytes, exact.bytes,
+        "the option was lost on the way"
+    );
 }
 
 #[test]
@@ -42,7 +63,13 @@ fn an_export_keeps_its_scope() {
         labels: vec![LabelName::Quote],
     };
     let expected = formats::export(Format::Native, &formats::docs(&ws, &scope), NOW);
-    let Answer::Exported(body) = run_remote(&Job::export(&ws, Format::Native, scope, NOW)) else {
+    let Answer::Exported(body) = run_remote(&Job::export(
+        &ws,
+        Format::Native,
+        ExportOptions::default(),
+        scope,
+        NOW,
+    )) else {
         panic!("not an export");
     };
     assert_eq!(body, expected);
@@ -134,6 +161,7 @@ fn a_workspace_the_worker_cannot_read_is_a_failure_not_a_panic() {
             state: "not the saved state".into(),
         },
         format: Format::Native,
+        options: ExportOptions::default(),
         scope: Scope::everything(),
         now: NOW,
     };

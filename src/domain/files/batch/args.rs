@@ -1,18 +1,18 @@
 //! The command line of `na-convert`: its `--help` text and reading the arguments into a [`Command`].
 
 use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::formats::Format;
+use crate::domain::files::formats::{ExportOptions, Format};
 
 /// The `--help` text.
 pub const USAGE: &str = "\
 na-convert: convert, check and merge News Annotator annotation files, offline.
 
 Usage:
-  na-convert convert --to FORMAT [--out DIR] [--articles DIR] [--labels MAP]
-                     FILE...
+  na-convert convert --to FORMAT [--lf] [--out DIR] [--articles DIR]
+                     [--labels MAP] FILE...
   na-convert validate [--articles DIR] [--labels MAP] FILE...
-  na-convert merge --to FORMAT --out FILE [--articles DIR] [--labels MAP]
-                   FILE...
+  na-convert merge --to FORMAT [--lf] --out FILE [--articles DIR]
+                   [--labels MAP] FILE...
   na-convert class --exercise FILE [--out DIR] [--articles DIR] SUBMISSION...
   na-convert first-screen
   na-convert --help
@@ -47,6 +47,11 @@ Commands:
 Options:
   --to FORMAT     The format to write: native, w3c, doccano, label-studio,
                   brat, spacy, spacy-tuples, prodigy, conll, csv.
+  --lf            With --to brat: write each .txt with LF line ends (every
+                  CRLF and lone CR an LF) and count the offsets in that text,
+                  as brat's server reads .txt files with universal newlines.
+                  Without it the .txt is the exact text, and in brat itself
+                  every offset after a CRLF is one off.
   --out DIR|FILE  convert: the directory to write into (made if missing);
                   merge: the file to write.
   --exercise FILE class: the exercise, the teacher's copy (with the key)
@@ -88,6 +93,8 @@ pub enum Command {
     Convert {
         /// The format to write.
         to: Format,
+        /// How to write it (`--lf`).
+        options: ExportOptions,
         /// The directory to write into; `None` for the current one.
         out: Option<String>,
         /// A directory of `<id>.txt` articles.
@@ -123,6 +130,8 @@ pub enum Command {
     Merge {
         /// The format to write.
         to: Format,
+        /// How to write it (`--lf`).
+        options: ExportOptions,
         /// The file to write.
         out: String,
         /// A directory of `<id>.txt` articles.
@@ -162,6 +171,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut articles = None;
     let mut exercise = None;
     let mut labels = None;
+    let mut lf = false;
     let mut files = Vec::new();
     let mut only_files = false;
     while let Some(arg) = rest.next() {
@@ -190,6 +200,12 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(Command::Help),
             "--to" if !matches!(command, "validate" | "class") => value(&mut to)?,
+            "--lf" if !matches!(command, "validate" | "class") => {
+                if inline.is_some() {
+                    return Err("--lf takes no value".into());
+                }
+                lf = true;
+            }
             "--exercise" if command == "class" => value(&mut exercise)?,
             "--out" if command != "validate" => value(&mut out)?,
             "--articles" => value(&mut articles)?,
@@ -211,6 +227,18 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         })
     };
     let labels = LabelMap::parse(labels.as_deref().unwrap_or_default())?;
+    let options = ExportOptions { lf_line_ends: lf };
+    let format = |to: Option<String>| -> Result<Format, String> {
+        let format = format(to)?;
+        if lf && format != Format::Brat {
+            return Err(format!(
+                "--lf is for --to brat (it writes brat's .txt files with LF line ends), not for \
+                 --to {}",
+                format.key()
+            ));
+        }
+        Ok(format)
+    };
     Ok(match command {
         "validate" => Command::Validate {
             articles,
@@ -225,6 +253,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         },
         "merge" => Command::Merge {
             to: format(to)?,
+            options,
             out: out.ok_or("merge needs --out FILE")?,
             articles,
             labels,
@@ -232,6 +261,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         },
         _ => Command::Convert {
             to: format(to)?,
+            options,
             out,
             articles,
             labels,

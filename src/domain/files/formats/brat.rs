@@ -17,6 +17,9 @@
 //!   cannot hold spaces, so the entity kind is the type); `annotation.conf` declares them and allows
 //!   any two annotations to overlap, as they may here. On reading, the tags of other tools (`PER`,
 //!   `ORG`, `LOC`, `GPE`, `MISC`...) are accepted too, in any case.
+//! - brat reads an `.ann` file with Python's `str.splitlines`, so a line break is any character
+//!   that ends a line there: `\n`, `\r`, `\v`, `\f`, `\x1c`–`\x1e`, U+0085, U+2028 and U+2029
+//!   (`is_break`). No `.ann` line written holds one, and the reader splits lines the same way.
 //! - A note is an `AnnotatorNotes` comment, as brat writes it; its tabs and line breaks become
 //!   spaces, since an `.ann` line cannot hold them.
 //! - Our annotation id is an `AnnotationId` comment. brat attributes take values from a declared
@@ -29,6 +32,10 @@
 //!   one span from the first start to the last end. Line breaks at the very ends of a span are left
 //!   outside it; a span of line breaks only cannot be written and is listed as dropped.
 //! - Times are not kept: read annotations are dated at the import.
+//! - brat's server reads a `.txt` with universal newlines, so with CR LF line ends every offset after
+//!   the first CR LF is one off in brat itself. [`export_with`] `lf_line_ends` writes each `.txt`
+//!   with LF line ends and counts the offsets in that text (`brat/lf.rs`); reading such a zip back
+//!   puts the spans on the article's own offsets.
 //!
 //! After the `T` lines and their comments come the links, claim attributes and registry references
 //! (written in `brat/relations.rs`; `annotation.conf` declares their types and values):
@@ -60,7 +67,9 @@ use crate::domain::model::article::Article;
 use crate::domain::model::names::Label;
 use std::collections::HashMap;
 
+mod lf;
 mod relations;
+use lf::LfText;
 pub use relations::{attribute_type, relation_type, EQUIV, REFERENCE_DB};
 
 /// The collection's configuration, written as `annotation.conf`.
@@ -109,18 +118,30 @@ pub fn type_name(label: Label) -> &'static str {
 }
 
 /// Writes the docs as a zip of `annotation.conf` and, per article, `<id>.txt` and `<id>.ann`; the
-/// preview shows the first lines of the first `.ann` that has any.
+/// preview shows the first lines of the first `.ann` that has any. Each `.txt` is the article's exact
+/// text.
 pub fn export(docs: &[Doc]) -> Body {
+    export_with(docs, false)
+}
+
+/// [`export`], with each `.txt` written with LF line ends (every CR LF and lone CR an LF) and the
+/// offsets counted in that text when `lf_line_ends` is on, as brat's server reads `.txt` files.
+pub fn export_with(docs: &[Doc], lf_line_ends: bool) -> Body {
     let mut files = vec![("annotation.conf".to_owned(), CONF.as_bytes().to_vec())];
     let mut preview = String::new();
     let mut dropped = Vec::new();
     for doc in docs {
-        let ann = ann_file(doc, &mut dropped);
+        let text = if lf_line_ends {
+            LfText::of(&doc.article.text)
+        } else {
+            LfText::exact(&doc.article.text)
+        };
+        let ann = ann_file(doc, &text, &mut dropped);
         if preview.is_empty() {
             preview = preview_of(&ann);
         }
         let id = doc.article.id.as_str();
-        files.push((format!("{id}.txt"), doc.article.text.as_bytes().to_vec()));
+        files.push((format!("{id}.txt"), text.text.into_bytes()));
         files.push((format!("{id}.ann"), ann.into_bytes()));
     }
     Body {
@@ -130,8 +151,9 @@ pub fn export(docs: &[Doc]) -> Body {
     }
 }
 
-/// The `.ann` file of one article; spans brat cannot hold are added to `dropped`.
-fn ann_file(doc: &Doc, dropped: &mut Vec<String>) -> String {
+/// The `.ann` file of one article, with offsets in `text` (the `.txt` written); spans brat cannot hold
+/// are added to `dropped`.
+fn ann_file(doc: &Doc, text: &LfText, dropped: &mut Vec<String>) -> String {
     let article = &doc.article;
     let mut out = String::new();
     let (mut t, mut comment) = (0, 0);
@@ -149,7 +171,10 @@ fn ann_file(doc: &Doc, dropped: &mut Vec<String>) -> String {
         }
         t += 1;
         t_of.insert(a.id.as_str(), t);
-        let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
+        let offsets: Vec<String> = fragments
+            .iter()
+            .map(|&(s, e)| format!("{} {}", text.offset(s), text.offset(e)))
+            .collect();
         let words: Vec<&str> = fragments
             .iter()
             .map(|&(s, e)| article.slice(s, e))
@@ -167,7 +192,7 @@ fn ann_file(doc: &Doc, dropped: &mut Vec<String>) -> String {
                 one_line(&a.note)
             ));
         }
-        if !a.id.as_str().contains(['\n', '\r']) {
+        if !a.id.as_str().contains(is_break) {
             comment += 1;
             out.push_str(&format!(
                 "#{comment}\t{ID_COMMENT} T{t}\t{}\n",
@@ -179,9 +204,14 @@ fn ann_file(doc: &Doc, dropped: &mut Vec<String>) -> String {
     out
 }
 
-/// Whether `c` ends a line for brat (Python reads `\r` alone as a line end too).
+/// Whether `c` ends a line for brat, which reads an `.ann` file with Python's `str.splitlines`: `\n`,
+/// `\r`, `\v`, `\f`, `\x1c`, `\x1d`, `\x1e`, U+0085 (NEL), U+2028 and U+2029 (line and paragraph
+/// separators).
 fn is_break(c: char) -> bool {
-    matches!(c, '\n' | '\r')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{1c}'..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// The span of `a` as fragments between runs of line breaks, in code points of the article.
@@ -206,9 +236,12 @@ fn fragments(article: &Article, a: &Annotation) -> Vec<(usize, usize)> {
     out
 }
 
-/// `text` with tabs and line breaks (a CR LF pair counting as one) turned into spaces.
+/// `text` with tabs and line breaks ([`is_break`], a CR LF pair counting as one) turned into spaces.
 fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\t', '\n', '\r'], " ")
+    text.replace("\r\n", " ")
+        .chars()
+        .map(|c| if c == '\t' || is_break(c) { ' ' } else { c })
+        .collect()
 }
 
 mod read;

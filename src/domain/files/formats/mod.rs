@@ -315,8 +315,23 @@ pub fn preview_of(text: &str) -> String {
     out
 }
 
+/// How to write a file beyond its format; the default writes every format as it always was.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ExportOptions {
+    /// brat only: write each `.txt` with LF line ends (every CR LF and lone CR an LF) and count the
+    /// offsets in that text, since brat's server reads `.txt` files with universal newlines. Off:
+    /// the exact text, whose offsets shift by one per CR LF before them in real brat.
+    #[serde(default)]
+    pub lf_line_ends: bool,
+}
+
 /// Writes `docs` in `format`; `now` dates the file where the format has a place for it.
 pub fn export(format: Format, docs: &[Doc], now: Timestamp) -> Body {
+    export_with(format, docs, now, ExportOptions::default())
+}
+
+/// [`export`] with `options`; a format ignores the options that are not its own.
+pub fn export_with(format: Format, docs: &[Doc], now: Timestamp, options: ExportOptions) -> Body {
     match format {
         Format::Native => Body::text(crate::domain::files::formats::native::export_docs(
             docs, now,
@@ -324,7 +339,7 @@ pub fn export(format: Format, docs: &[Doc], now: Timestamp) -> Body {
         Format::W3c => w3c::export(docs, now),
         Format::Doccano => doccano::export(docs),
         Format::LabelStudio => label_studio::export(docs),
-        Format::Brat => brat::export(docs),
+        Format::Brat => brat::export_with(docs, options.lf_line_ends),
         Format::SpacyJsonl => spacy::export_jsonl(docs),
         Format::SpacyTuples => spacy::export_tuples(docs),
         Format::Prodigy => prodigy::export(docs),

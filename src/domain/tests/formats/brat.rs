@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::{docs, export as export_as, Scope};
+use crate::domain::files::formats::{export_with as export_as_with, ExportOptions};
 use crate::domain::files::formats::{Format, Incoming};
 use crate::domain::files::import::plan_import;
 use crate::domain::files::records::{check_record, Checked};
@@ -435,3 +436,6 @@ mod producers;
 
 #[path = "brat_links.rs"]
 mod links;
+
+#[path = "brat_lines.rs"]
+mod lines;

@@ -1,5 +1,6 @@
 //! Reading brat files back: a zip of `.txt` and `.ann` files, or one `.ann` (see the parent module).
 
+use crate::domain::files::formats::brat::lf::LfText;
 use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::FormatError;
 use crate::domain::files::formats::{error, zip, Incoming};
@@ -85,8 +86,14 @@ pub fn read_zip(
         };
         let article = &*article;
         let own;
+        let mut lf = None;
         let source: &Article = if article.text == txt {
             article
+        } else if let Some(text) = Some(LfText::of(&article.text)).filter(|t| t.text == txt) {
+            // Our export with LF line ends: offsets count the text with LF line ends.
+            lf = Some(text);
+            own = Article::new(stem, "", txt.to_owned());
+            &own
         } else {
             incoming.warnings.push(format!(
                 "{txt_name} differs from the text of article \"{}\"; its annotations are placed \
@@ -96,8 +103,13 @@ pub fn read_zip(
             own = Article::new(stem, "", txt.to_owned());
             &own
         };
+        let from = incoming.records.len();
         let with = (labels, now);
         read_lines(name, ann, article, source, txt_name, with, &mut incoming)?;
+        if let Some(lf) = lf {
+            let records = incoming.records.get_mut(from..).unwrap_or_default();
+            lf.restore(records.iter_mut().map(|(_, r)| r), source, article);
+        }
     }
     if !any {
         return error(

@@ -43,9 +43,8 @@ pub(super) fn read_lines(
     let mut comments: Vec<(usize, &str, &str, &str)> = Vec::new();
     let mut extras: Vec<Extra<'_>> = Vec::new();
     let mut other_ids: HashSet<&str> = HashSet::new();
-    for (index, raw) in ann.split('\n').enumerate() {
+    for (index, line) in split_lines(ann).enumerate() {
         let n = index + 1;
-        let line = raw.strip_suffix('\r').unwrap_or(raw);
         if line.trim().is_empty() {
             continue;
         }
@@ -153,6 +152,28 @@ pub(super) fn read_lines(
         now,
     };
     extras::apply(&file, &extras, out)
+}
+
+/// The lines of `text` as Python's `str.splitlines` gives them, as brat reads an `.ann` file: split at
+/// every [`is_break`], a CR LF pair ending one line.
+pub(super) fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let now = rest?;
+        let Some(at) = now.find(is_break) else {
+            rest = None;
+            return Some(now).filter(|l| !l.is_empty());
+        };
+        let (line, tail) = now.split_at(at);
+        let mut after = tail.chars();
+        let first = after.next();
+        let tail = after.as_str();
+        rest = Some(match (first, tail.strip_prefix('\n')) {
+            (Some('\r'), Some(past)) => past,
+            _ => tail,
+        });
+        Some(line)
+    })
 }
 
 /// Reads `Type start end[;start end…]<tab>text`, the part of line `n` after the id; `None` when
