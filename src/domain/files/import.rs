@@ -289,6 +289,10 @@ fn classify(a: &Annotation, ws: &Workspace) -> Class {
 mod tests;
 
 #[cfg(test)]
+#[path = "../tests/import_corpus.rs"]
+mod corpus_tests;
+
+#[cfg(test)]
 #[path = "../tests/import_v2.rs"]
 mod v2_tests;
 

@@ -27,6 +27,7 @@
 use super::fields::{problem, read_line, span};
 use super::labels::{LabelMap, LabelTally};
 use super::objects::Object;
+use super::texts::FileText;
 use super::Incoming;
 use super::{generated_id, Format, FormatError};
 use crate::domain::files::json::from_str;
@@ -100,21 +101,16 @@ impl Reader<'_> {
     /// Reads `line`, found on the line `number`.
     fn line(&mut self, line: Line, number: usize) -> Result<(), FormatError> {
         let place = format!("line {number}");
-        let found = self.incoming.texts.article_for(
-            self.articles,
-            line.article.as_deref(),
-            &line.text,
-            Some(&line.title),
-            self.now,
-        );
-        let article = match found {
-            Ok(article) => article,
-            Err(why) => {
-                self.incoming
-                    .warnings
-                    .push(format!("{place}: {why}; skipped"));
-                return Ok(());
-            }
+        let file = FileText {
+            id: line.article.as_deref(),
+            text: &line.text,
+            title: Some(&line.title),
+        };
+        let found = self
+            .incoming
+            .article_for(self.articles, file, self.now, &place);
+        let Some(article) = found else {
+            return Ok(());
         };
         let len = char_len(&line.text);
         let spans = spans(&line, &place, len, self.labels, &mut self.incoming.labels)?;

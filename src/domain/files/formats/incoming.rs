@@ -2,11 +2,12 @@
 //! and the helpers readers share to build them.
 
 use super::labels::LabelTally;
-use super::texts::Texts;
+use super::texts::{FileText, Texts};
 use super::Format;
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{ArticleId, Label};
+use crate::domain::model::time::Timestamp;
 use std::borrow::Cow;
 use std::rc::Rc;
 
@@ -29,6 +30,24 @@ pub struct Incoming {
 }
 
 impl Incoming {
+    /// The article of `file`'s text (see [`Texts::article_for`]), or `None` after a warning at
+    /// `place` that says why it was skipped.
+    pub fn article_for(
+        &mut self,
+        articles: &[Rc<Article>],
+        file: FileText,
+        now: Timestamp,
+        place: &str,
+    ) -> Option<Rc<Article>> {
+        match self.texts.article_for(articles, file, now) {
+            Ok(article) => Some(article),
+            Err(why) => {
+                self.warnings.push(format!("{place}: {why}; skipped"));
+                None
+            }
+        }
+    }
+
     /// The incoming annotations with the articles made from the file's texts among its articles.
     pub fn finish(mut self) -> Incoming {
         let texts = std::mem::take(&mut self.texts);

@@ -17,6 +17,17 @@ pub struct Texts {
     by_id: HashMap<String, usize>,
 }
 
+/// A text a file brings, with the article id and the title the file gives it, if any.
+#[derive(Clone, Copy, Debug)]
+pub struct FileText<'a> {
+    /// The app's id of the article, as the file names it.
+    pub id: Option<&'a str>,
+    /// The text the file's offsets count in.
+    pub text: &'a str,
+    /// The title the file gives it.
+    pub title: Option<&'a str>,
+}
+
 /// The id of an article made from `text`: `text-` and the first 16 hex digits of its SHA-256.
 pub fn text_id(text: &str) -> String {
     let hash = sha256_hex(text);
@@ -24,17 +35,16 @@ pub fn text_id(text: &str) -> String {
 }
 
 impl Texts {
-    /// The article of `text`: one of `articles` with the id `id` or this text, else the own article
-    /// made from it (once per text), titled `title` if given and not blank, else by its first words.
-    /// Refused, with the reason, when the text is blank or larger than an article may be.
+    /// The article of `file`'s text: one of `articles` with its id or this text, else the own article
+    /// made from it (once per text), titled by the file's title if not blank, else by its first
+    /// words. Refused, with the reason, when the text is blank or larger than an article may be.
     pub fn article_for(
         &mut self,
         articles: &[Rc<Article>],
-        id: Option<&str>,
-        text: &str,
-        title: Option<&str>,
+        file: FileText,
         now: Timestamp,
     ) -> Result<Rc<Article>, String> {
+        let FileText { id, text, title } = file;
         if let Some(found) = super::find_article(articles, id, Some(text)) {
             return Ok(Rc::clone(found));
         }

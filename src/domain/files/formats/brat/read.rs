@@ -2,6 +2,7 @@
 
 use crate::domain::files::formats::brat::lf::LfText;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::texts::FileText;
 use crate::domain::files::formats::FormatError;
 use crate::domain::files::formats::{error, zip, Incoming};
 use crate::domain::model::article::Article;
@@ -72,17 +73,13 @@ pub fn read_zip(
             }
             continue;
         };
-        let found = incoming
-            .texts
-            .article_for(articles, Some(stem), txt, Some(stem), now);
-        let article = match found {
-            Ok(article) => article,
-            Err(why) => {
-                incoming
-                    .warnings
-                    .push(format!("{txt_name}: {why}; its annotations were skipped"));
-                continue;
-            }
+        let file = FileText {
+            id: Some(stem),
+            text: txt,
+            title: Some(stem),
+        };
+        let Some(article) = incoming.article_for(articles, file, now, txt_name) else {
+            continue;
         };
         let article = &*article;
         let own;

@@ -5,6 +5,7 @@ use crate::domain::files::formats::fields::read_file;
 use crate::domain::files::formats::labels::{LabelMap, LabelTally};
 use crate::domain::files::formats::objects::Object;
 use crate::domain::files::formats::shapes::OneOrMany;
+use crate::domain::files::formats::texts::FileText;
 use crate::domain::files::formats::Incoming;
 use crate::domain::files::formats::{indexed, FormatError};
 use crate::domain::files::records::AnnotationRecord;
@@ -13,7 +14,7 @@ use crate::domain::model::text::{char_len, Utf16Index};
 use crate::domain::model::time::Timestamp;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 mod extras;
@@ -30,10 +31,26 @@ pub fn read(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tasks: OneOrMany<Object<Task>> = read_file(text)?;
     let mut incoming = Incoming::default();
+    let mut file = FileReader {
+        articles,
+        labels,
+        now,
+        region_ids: HashSet::new(),
+    };
     for (path, Object(task)) in tasks.each("") {
-        read_task(task, &path, (articles, labels, now), &mut incoming)?;
+        read_task(task, &path, &mut file, &mut incoming)?;
     }
     Ok(incoming)
+}
+
+/// What every task of a file is read against, and the region ids its tasks have used so far.
+struct FileReader<'a> {
+    articles: &'a [Rc<Article>],
+    labels: &'a LabelMap,
+    now: Timestamp,
+    /// Label Studio keeps a region id unique only within its task (a converted brat corpus has `T1`
+    /// in every task): an id an earlier task took is not the annotation's id here.
+    region_ids: HashSet<String>,
 }
 
 /// `path.key`, or `key` at the top.
@@ -49,25 +66,19 @@ fn at(path: &str, key: &str) -> String {
 fn read_task(
     task: &Task,
     path: &str,
-    (articles, labels, now): (&[Rc<Article>], &LabelMap, Timestamp),
+    file: &mut FileReader<'_>,
     incoming: &mut Incoming,
 ) -> Result<(), FormatError> {
+    let (articles, labels, now) = (file.articles, file.labels, file.now);
     let text = &task.data.text;
     let place = if path.is_empty() { "the task" } else { path };
-    let data = &task.data;
-    let found = incoming.texts.article_for(
-        articles,
-        data.article.as_deref(),
+    let data = FileText {
+        id: task.data.article.as_deref(),
         text,
-        Some(&data.title),
-        now,
-    );
-    let article = match found {
-        Ok(article) => article,
-        Err(why) => {
-            incoming.warnings.push(format!("{place}: {why}; skipped"));
-            return Ok(());
-        }
+        title: Some(&task.data.title),
+    };
+    let Some(article) = incoming.article_for(articles, data, now, place) else {
+        return Ok(());
     };
     let article = &*article;
     // The predictions, when a task has them and no annotations.
@@ -99,7 +110,7 @@ fn read_task(
             reader.result(result, &path, &mut incoming.warnings)?;
         }
     }
-    reader.finish(place, incoming);
+    reader.finish(place, incoming, &mut file.region_ids);
     Ok(())
 }
 
@@ -188,8 +199,9 @@ impl TaskReader<'_> {
     }
 
     /// Joins the notes to their regions and adds the task's records, then what the other results
-    /// say about them, to `incoming`.
-    fn finish(mut self, place: &str, incoming: &mut Incoming) {
+    /// say about them, to `incoming`. A region's id becomes its annotation's unless an earlier task
+    /// of the file (`taken`) used it; then the annotation keeps its generated id.
+    fn finish(mut self, place: &str, incoming: &mut Incoming, taken: &mut HashSet<String>) {
         incoming.labels.merge(std::mem::take(&mut self.tally));
         self.attach_notes(&mut incoming.warnings);
         if self.converted > 0 {
@@ -207,9 +219,11 @@ impl TaskReader<'_> {
                 records.entry(id.clone()).or_insert(base + i);
             }
         }
+        let mut used = Vec::new();
         for region in self.regions {
             let mut found = region.found;
-            if let Some(id) = region.id {
+            if let Some(id) = region.id.filter(|id| !taken.contains(id)) {
+                used.push(id.clone());
                 found.id = id;
             }
             let mut record = found.with_context(&self.copy);
@@ -218,6 +232,7 @@ impl TaskReader<'_> {
             }
             incoming.records.push((region.path, record));
         }
+        taken.extend(used);
         extras::apply(self.extras, &records, incoming, self.now);
     }
 

@@ -8,6 +8,7 @@ use crate::domain::files::formats::fields::{read_line, span, Offset};
 use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::objects::Object;
 use crate::domain::files::formats::shapes::text_or_none;
+use crate::domain::files::formats::texts::FileText;
 use crate::domain::files::formats::{generated_id, indexed, Format, FormatError, Incoming};
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
@@ -74,21 +75,14 @@ pub fn read(
         let number = index + 1;
         let Object(read): Object<Read> = read_line(line, number)?;
         let meta = read.meta.unwrap_or_default();
-        let found = incoming.texts.article_for(
-            articles,
-            meta.article.as_deref(),
-            &read.text,
-            meta.title.as_deref(),
-            now,
-        );
-        let article = match found {
-            Ok(article) => article,
-            Err(why) => {
-                incoming
-                    .warnings
-                    .push(format!("line {number}: {why}; skipped"));
-                continue;
-            }
+        let file = FileText {
+            id: meta.article.as_deref(),
+            text: &read.text,
+            title: meta.title.as_deref(),
+        };
+        let place = format!("line {number}");
+        let Some(article) = incoming.article_for(articles, file, now, &place) else {
+            continue;
         };
         let source = indexed(&article, &read.text);
         let len = char_len(&read.text);
