@@ -4,7 +4,6 @@
 //! Like the workspace it is changed only by [`Session::apply`], which does no I/O: the view turns DOM events
 //! into [`SessionAction`]s carrying ids and times, and effects outside persist the result.
 
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::attributes::Attributes;
@@ -90,8 +89,6 @@ pub struct StorageProblem {
 pub struct Session {
     /// Articles and annotations.
     pub workspace: Workspace,
-    /// What other tools' labels become when a file is imported.
-    pub labels: LabelMap,
     /// The article on screen.
     pub current: ArticleId,
     /// The annotation open in the detail panel.
@@ -150,7 +147,6 @@ impl Session {
             teaching: None,
             classroom_revision: 0,
             announcement: None,
-            labels: LabelMap::default(),
         }
     }
 

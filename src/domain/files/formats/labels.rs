@@ -88,12 +88,6 @@ impl LabelMap {
         }
     }
 
-    /// The map with `name` mapped to `to` (or left out with `None`).
-    pub fn with(mut self, name: &str, to: Option<Label>) -> LabelMap {
-        self.0.insert(name.to_owned(), to);
-        self
-    }
-
     /// Reads `na-convert`'s `--labels` value: `NAME=TARGET` pairs separated by commas, where TARGET is
     /// `claim`, `quote`, `person`, `organization` (or `org`), `place`, `other`, or `skip`.
     pub fn parse(spec: &str) -> Result<LabelMap, String> {

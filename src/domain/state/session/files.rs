@@ -3,6 +3,7 @@
 
 use super::{ClassroomAction, Notice, PendingImport, Reading, Session, SessionAction};
 use crate::domain::features::classroom::exercise::Exercise;
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
@@ -55,7 +56,8 @@ impl Session {
                 teaching,
                 reading.file_name.clone(),
                 reading.content.clone(),
-                &self.labels,
+                // The default mapping until the import preview lets a person choose.
+                &LabelMap::default(),
                 reading.at,
             ),
         };

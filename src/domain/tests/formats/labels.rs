@@ -22,9 +22,10 @@ fn defaults_cover_conll_ontonotes_and_plain_names_in_any_spelling() {
 
 #[test]
 fn a_choice_overrides_the_default_and_can_leave_a_label_out() {
-    let map = LabelMap::default()
-        .with("DATE", Some(Label::Claim))
-        .with("PER", None);
+    let map = LabelMap(BTreeMap::from([
+        ("DATE".to_owned(), Some(Label::Claim)),
+        ("PER".to_owned(), None),
+    ]));
     assert_eq!(map.label("DATE"), Some(Label::Claim));
     assert_eq!(map.label("PER"), None);
     assert_eq!(map.label("ORG"), default_label("ORG"));
