@@ -1,5 +1,6 @@
 //! The preview shown before a loaded file changes anything: what it holds, and merge or replace.
 
+use crate::domain::files::formats::labels::LabelUse;
 use crate::domain::state::session::{PendingImport, SessionAction};
 use crate::ui::bridge::Dispatch;
 use std::rc::Rc;
@@ -17,6 +18,7 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
     let merge = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: false });
     let replace = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: true });
     let cancel = dispatch.reform(|_: MouseEvent| SessionAction::CancelImport);
+    let labels: Vec<String> = plan.labels.iter().map(LabelUse::describe).collect();
     let list = |title: &str, lines: &[String], testid: &'static str| {
         (!lines.is_empty()).then(|| {
             html! {
@@ -43,6 +45,7 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
                     </p>
                 }
                 {for list("Your own articles it brings (added with their text)", &plan.added_articles, "import-articles")}
+                {for list("Its labels, and what each becomes here", &labels, "import-labels")}
                 {for list("Articles that differ from the file's", &plan.warnings, "import-warnings")}
                 {for list("Links or registry references to something neither here nor in the file (left out)", &plan.links_cut, "import-links-cut")}
                 {for list("Found at another place in the text (re-anchored by their text)", &plan.reanchored, "import-reanchored")}

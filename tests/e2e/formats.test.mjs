@@ -97,6 +97,33 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
     });
   });
 
+  test('a brat corpus zipped with zip -r brings its texts as articles, its labels mapped and listed', { timeout: TEST_TIMEOUT }, async () => {
+    const zip = readFileSync(new URL('../fixtures/corpus/brat-news-tutorial.zip', import.meta.url));
+    const load = (page) => page.setInputFiles(sel.importFile, { name: 'brat-news-tutorial.zip', mimeType: 'application/zip', buffer: zip });
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
+      const before = await page.locator(`${sel.articleList} li`).count();
+      await load(page);
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      assert.match(await page.textContent(sel.importPreview), /95 new/);
+      const labels = await page.textContent('[data-testid=import-labels]');
+      assert.match(labels, /Person: 27 spans → entity \(person\)/);
+      assert.match(labels, /GPE: 12 spans → entity \(place\)/);
+      assert.match(labels, /Money: 1 span → left out \(skipped\)/);
+      assert.match(await page.textContent('[data-testid=import-articles]'), /\(13\)/);
+      await page.click(sel.importMerge);
+      await page.waitForFunction(
+        ({ list, count }) => document.querySelectorAll(`${list} li`).length === count,
+        { list: sel.articleList, count: before + 13 },
+      );
+      // The same corpus again adds nothing.
+      await load(page);
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      assert.match(await page.textContent(sel.importPreview), /0 new, 95 already here/);
+      assert.equal(await page.locator('[data-testid=import-articles]').count(), 0);
+    });
+  });
+
   test('a broken doccano line is refused with its line and field, and nothing changes', { timeout: TEST_TIMEOUT }, async () => {
     await withPage(app.browser, async ({ page }) => {
       await openApp(page, app.server.url);

@@ -186,24 +186,11 @@ fn placement(plan: &ImportPlan) -> String {
 
 /// Lists the plan's warnings and lost annotations under the last line.
 fn notes(report: &mut Report, plan: &ImportPlan) {
-    let labels: Vec<String> = plan.labels.iter().map(label_line).collect();
+    let labels: Vec<String> = plan.labels.iter().map(LabelUse::describe).collect();
     report.list("label", &labels);
     report.list("adds", &plan.added_articles);
     report.list("warning", &plan.warnings);
     report.list("not found", &plan.not_found);
-}
-
-/// `PER: 12 spans -> entity (person)`: a foreign label, its count and what it became.
-fn label_line(used: &LabelUse) -> String {
-    let to = match used.to {
-        Some(label) => match label.kind() {
-            Some(kind) => format!("{} ({})", label.name().name(), kind.name()),
-            None => label.name().name().to_owned(),
-        },
-        None => "left out".to_owned(),
-    };
-    let spans = if used.count == 1 { "span" } else { "spans" };
-    format!("{}: {} {spans} -> {to}", used.name, used.count)
 }
 
 /// Writes the annotated articles of `ws` in `format` with `options`; also says how many articles.

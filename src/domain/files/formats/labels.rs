@@ -135,6 +135,21 @@ pub struct LabelUse {
     pub to: Option<Label>,
 }
 
+impl LabelUse {
+    /// `PER: 12 spans → entity (person)`, or `Money: 1 span → left out (skipped)`.
+    pub fn describe(&self) -> String {
+        let to = match self.to {
+            Some(label) => match label.kind() {
+                Some(kind) => format!("{} ({})", label.name().name(), kind.name()),
+                None => label.name().name().to_owned(),
+            },
+            None => "left out (skipped)".to_owned(),
+        };
+        let spans = if self.count == 1 { "span" } else { "spans" };
+        format!("{}: {} {spans} → {to}", self.name, self.count)
+    }
+}
+
 /// The foreign labels a reader met, counted, in the order of their names.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct LabelTally(BTreeMap<String, LabelUse>);

@@ -57,6 +57,15 @@ fn the_tally_counts_each_label_and_lists_the_ones_left_out() {
     let uses = tally.uses();
     let counts: Vec<(&str, usize)> = uses.iter().map(|u| (u.name.as_str(), u.count)).collect();
     assert_eq!(counts, [("DATE", 3), ("Money", 1), ("PER", 2)]);
+    let described: Vec<String> = uses.iter().map(LabelUse::describe).collect();
+    assert_eq!(
+        described,
+        [
+            "DATE: 3 spans → left out (skipped)",
+            "Money: 1 span → left out (skipped)",
+            "PER: 2 spans → entity (person)"
+        ]
+    );
     assert_eq!(
         tally.skipped_lines(),
         [
