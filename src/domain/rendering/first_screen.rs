@@ -55,8 +55,8 @@ pub const EXPORT_TITLE: &str =
     "Export to W3C, doccano, Label Studio, brat, spaCy, Prodigy, CoNLL or CSV";
 /// The title of the top bar's Load file button.
 pub const LOAD_TITLE: &str =
-    "Load News Annotator JSON, W3C JSON-LD, doccano JSONL, Label Studio JSON \
-    or brat (.ann or .zip); or drop the file anywhere on the page";
+    "Load News Annotator JSON, W3C JSON-LD, doccano, Label Studio, spaCy, Prodigy, \
+    CoNLL or brat (.ann or .zip); or drop the file anywhere on the page";
 
 /// The first screen of `session` (a first visit's: see [`Session::new`]): one `div.app` element.
 pub fn screen_into(out: &mut String, session: &Session) {

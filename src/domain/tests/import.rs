@@ -336,7 +336,6 @@ fn export_only_formats_and_strangers_are_refused_by_name() {
     use crate::domain::files::formats::Format;
     for (format, name) in [
         (Format::SpacyTuples, "spaCy training tuples (JSON)"),
-        (Format::Conll, "CoNLL-2003 IOB2"),
         (Format::Csv, "CSV spreadsheet"),
     ] {
         let err =

@@ -69,14 +69,15 @@ Options:
   -h, --help      Prints this text.
 
 Inputs may be in any format the app imports: News Annotator JSON, W3C Web
-Annotation JSON-LD, doccano JSONL, Label Studio JSON, brat (.ann, or a zip of
-.txt and .ann files); the format is told from the content. An annotation whose
+Annotation JSON-LD, doccano JSONL, Label Studio JSON, spaCy and Prodigy JSONL,
+CoNLL / IOB, brat (.ann, or a zip of .txt and .ann files); the format is told
+from the content. An annotation whose
 text is no longer at its offsets is found again by its text and context, or
 reported as not found and left out. A text that is not among the articles (a
-doccano, Label Studio, spaCy or brat corpus) becomes an article of its own,
-with an id made from its hash, so no --articles is needed. Each output holds
-the articles that have annotations in it, and each format's offsets are in the
-unit it states (Unicode code points for all but CoNLL, which has none).
+doccano, Label Studio, spaCy, CoNLL or brat corpus) becomes an article of its
+own, with an id made from its hash, so no --articles is needed. Each output
+holds the articles that have annotations in it, and each format's offsets are
+in the unit it states (Unicode code points for all but CoNLL, which has none).
 
 Exit status: 0 when every input was read; 1 when an input could not be read
 (validate still checks the others; convert and merge then write nothing;

@@ -30,8 +30,11 @@
 
 use super::tags::tag;
 use super::tokens::{sentences, tokenize, Token};
+
+mod read;
 use super::{Body, Doc};
 use crate::domain::model::annotation::Annotation;
+pub use read::read;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -196,3 +199,7 @@ pub fn export(docs: &[Doc]) -> Body {
 #[cfg(test)]
 #[path = "../../tests/formats/conll.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "../../tests/formats/conll_read.rs"]
+mod read_tests;

@@ -7,7 +7,7 @@ use super::fields::problem;
 use super::labels::LabelMap;
 use super::shapes::{Loose, OneOrMany};
 use super::sniff::Shape;
-use super::{brat, doccano, error, label_studio, spacy, w3c, Format, FormatError, Incoming};
+use super::{brat, conll, doccano, error, label_studio, spacy, w3c, Format, FormatError, Incoming};
 use crate::domain::files::formats::native;
 use crate::domain::files::json::from_str;
 use crate::domain::model::article::Article;
@@ -21,7 +21,7 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// labels are mapped by `labels`; a corpus's texts the app does not have come as new own articles.
 ///
 /// Refuses, with the place and the reason: text that is not UTF-8, an empty file, broken JSON, and
-/// files of formats this app writes but does not read back (Prodigy, CoNLL, CSV).
+/// files of formats this app writes but does not read back (spaCy's training tuples, CSV).
 pub fn read(
     name: &str,
     bytes: &[u8],
@@ -68,7 +68,7 @@ fn read_any(name: &str, bytes: &[u8], from: &ReadWith) -> Result<(Format, Incomi
         Err(whole) => match first_line_object(text) {
             Some(first) => read_jsonl(&first, text, from),
             None if text.trim_start().starts_with(['{', '[']) => Err(problem(whole, None)),
-            None => not_json(text),
+            None => not_json(text, from),
         },
     }
 }
@@ -162,19 +162,38 @@ fn first_line_object(text: &str) -> Option<Shape> {
 }
 
 /// Text that is not JSON: name the format if it is one we only write.
-fn not_json(text: &str) -> Result<(Format, Incoming), FormatError> {
+fn not_json(text: &str, from: &ReadWith) -> Result<(Format, Incoming), FormatError> {
     let first = text.lines().next().unwrap_or_default();
     if first.starts_with("article,label,kind") {
         not_read(Format::Csv)
-    } else if first.contains(' ') && text.lines().any(|l| l.ends_with(" O") || l.contains(" B-")) {
-        not_read(Format::Conll)
+    } else if looks_like_iob(text) {
+        let incoming = conll::read(text, from.articles, from.labels, from.now)?;
+        Ok((Format::Conll, incoming))
     } else {
         error(
             "line 1",
             "this is not a format this app reads: load News Annotator JSON, W3C Web Annotation \
-             JSON-LD, doccano JSONL, Label Studio JSON, or brat (.ann or a zip of .txt and .ann)",
+             JSON-LD, doccano JSONL, Label Studio JSON, spaCy or Prodigy JSONL, CoNLL / IOB, or \
+             brat (.ann or a zip of .txt and .ann)",
         )
     }
+}
+
+/// Whether `text` reads as CoNLL / IOB: its first line is a `-DOCSTART-` line or a token and a tag,
+/// and some line ends with an IOB tag (`O`, `B-…`, `I-…`, `E-…`, `S-…`) after a token.
+fn looks_like_iob(text: &str) -> bool {
+    let is_tag = |t: &str| {
+        t == "O" || t.len() > 2 && ["B-", "I-", "E-", "S-"].iter().any(|p| t.starts_with(p))
+    };
+    let tagged = |line: &str| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        fields.len() >= 2 && fields.last().is_some_and(|t| is_tag(t))
+    };
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
+    (first.starts_with("-DOCSTART-") || tagged(first)) && text.lines().any(tagged)
 }
 
 /// The refusal for a format that is written but not read.
