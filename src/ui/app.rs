@@ -20,7 +20,9 @@ use super::notices::{live_region, notices, NoticesProps};
 use super::offloaded::{use_file_reading, use_worker_prefetch};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
-use super::saving::{use_autosave, use_classroom_save, use_save_on_leave, use_tab_sync};
+use super::saving::{
+    use_autosave, use_classroom_save, use_labels_save, use_save_on_leave, use_tab_sync,
+};
 use super::shared::SharedSession;
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
@@ -86,6 +88,11 @@ pub fn App() -> Html {
     use_classroom_save(
         shared.cell(),
         shared.get().classroom_revision,
+        dispatch.clone(),
+    );
+    use_labels_save(
+        shared.cell(),
+        shared.get().labels_revision,
         dispatch.clone(),
     );
     use_worker_prefetch();
@@ -252,10 +259,10 @@ pub fn App() -> Html {
         .pending
         .filter(|_| !elsewhere)
         .map(|pending| tag_toolbar(&TagToolbarProps { pending }, &dispatch));
-    let import_dialog = session
-        .import
-        .clone()
-        .map(|import| import_dialog(&ImportDialogProps { import }, &dispatch));
+    let import_dialog = session.import.clone().map(|import| {
+        let rereading = session.rereading();
+        import_dialog(&ImportDialogProps { import, rereading }, &dispatch)
+    });
     // Every component below sends its actions through this context (`bridge::use_dispatch`).
     html! {
         <ContextProvider<Dispatch> context={dispatch.clone()}>

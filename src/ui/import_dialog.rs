@@ -1,15 +1,52 @@
 //! The preview shown before a loaded file changes anything: what it holds, and merge or replace.
 
-use crate::domain::files::formats::labels::LabelUse;
+use crate::domain::files::formats::labels::{target_name, target_named, LabelUse, TARGETS};
 use crate::domain::state::session::{PendingImport, SessionAction};
 use crate::ui::bridge::Dispatch;
 use std::rc::Rc;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// What [`import_dialog`] shows.
 pub struct ImportDialogProps {
     /// The parsed file and its plan.
     pub import: Rc<PendingImport>,
+    /// Whether the file is being read again after a label was mapped otherwise.
+    pub rereading: bool,
+}
+
+/// The words for each target of [`TARGETS`] in the label picker.
+fn target_words(name: &str) -> &str {
+    match name {
+        "other" => "other entity",
+        "skip" => "left out",
+        name => name,
+    }
+}
+
+/// One of the file's labels: its name and count, and a picker of what it becomes.
+fn label_row(used: &LabelUse, dispatch: &Dispatch) -> Html {
+    let name = used.name.clone();
+    let onchange = dispatch.reform(move |e: Event| {
+        let picked = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
+        let to = picked.as_deref().and_then(target_named).flatten();
+        SessionAction::MapLabel {
+            name: name.clone(),
+            to,
+        }
+    });
+    let chosen = target_name(used.to);
+    let spans = if used.count == 1 { "span" } else { "spans" };
+    html! {
+        <li>
+            {format!("{} ({} {spans}) → ", used.name, used.count)}
+            <select data-label={used.name.clone()} aria-label={format!("What “{}” becomes", used.name)} {onchange}>
+                {for TARGETS.iter().map(|(target, _)| html! {
+                    <option value={*target} selected={*target == chosen}>{target_words(target)}</option>
+                })}
+            </select>
+        </li>
+    }
 }
 
 /// The import preview dialog.
@@ -18,7 +55,6 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
     let merge = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: false });
     let replace = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: true });
     let cancel = dispatch.reform(|_: MouseEvent| SessionAction::CancelImport);
-    let labels: Vec<String> = plan.labels.iter().map(LabelUse::describe).collect();
     let list = |title: &str, lines: &[String], testid: &'static str| {
         (!lines.is_empty()).then(|| {
             html! {
@@ -45,7 +81,16 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
                     </p>
                 }
                 {for list("Your own articles it brings (added with their text)", &plan.added_articles, "import-articles")}
-                {for list("Its labels, and what each becomes here", &labels, "import-labels")}
+                if !plan.labels.is_empty() {
+                    <details open=true data-testid="import-labels">
+                        <summary>{format!("Its labels, and what each becomes here ({})", plan.labels.len())}</summary>
+                        <ul>{for plan.labels.iter().map(|used| label_row(used, dispatch))}</ul>
+                        <p class="meta">{"A label left out is skipped. Your choices are kept for the next import."}</p>
+                    </details>
+                }
+                if props.rereading {
+                    <p data-testid="import-rereading" role="status">{"Reading the file again with the new labels…"}</p>
+                }
                 {for list("Articles that differ from the file's", &plan.warnings, "import-warnings")}
                 {for list("Links or registry references to something neither here nor in the file (left out)", &plan.links_cut, "import-links-cut")}
                 {for list("Found at another place in the text (re-anchored by their text)", &plan.reanchored, "import-reanchored")}
@@ -53,8 +98,8 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
                 <p class="meta">{"Merge adds the new ones; where the same annotation was changed in both, the \
                     later change wins. Replace removes every current annotation first. Both can be undone."}</p>
                 <div class="buttons">
-                    <button data-testid="import-merge" class="primary" onclick={merge}>{"Merge"}</button>
-                    <button data-testid="import-replace" onclick={replace}>{"Replace all"}</button>
+                    <button data-testid="import-merge" class="primary" onclick={merge} disabled={props.rereading}>{"Merge"}</button>
+                    <button data-testid="import-replace" onclick={replace} disabled={props.rereading}>{"Replace all"}</button>
                     <button data-testid="import-cancel" onclick={cancel}>{"Cancel"}</button>
                 </div>
             </div>

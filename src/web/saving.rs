@@ -43,6 +43,11 @@ pub fn save_classroom(session: &Session) -> Option<SessionAction> {
     saving::save_classroom(&mut LocalStorage, session)
 }
 
+/// Saves the label mapping; what to tell the session if that failed.
+pub fn save_labels(session: &Session) -> Option<SessionAction> {
+    saving::save_labels(&mut LocalStorage, session)
+}
+
 /// Saves the state with `article` added, before it is added (see [`saving::try_adding`]).
 pub fn try_adding(session: &Session, article: &Article) -> Result<Trial, String> {
     saving::try_adding(&mut LocalStorage, session, article)

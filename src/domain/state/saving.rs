@@ -13,10 +13,12 @@ use crate::domain::state::session::{Notice, Session, SessionAction};
 
 mod adding;
 mod classroom;
+mod labels;
 mod load;
 mod tabs;
 pub use adding::{full_message, size, try_adding, Trial};
 pub use classroom::save_classroom;
+pub use labels::save_labels;
 pub use load::load_session;
 pub use tabs::Saves;
 
@@ -29,6 +31,9 @@ pub const STAMP_KEY: &str = "news-annotator/state-stamp";
 
 /// The key that holds the classroom: a student's exercise and name, a teacher's exercise.
 pub const CLASSROOM_KEY: &str = "news-annotator/classroom";
+
+/// The localStorage key of the person's label mapping for imports.
+pub const LABELS_KEY: &str = "news-annotator/label-map";
 
 /// Prefix of the keys that keep saved data this version could not read.
 pub const UNREADABLE_PREFIX: &str = "news-annotator/unreadable/";
@@ -96,3 +101,7 @@ mod tests;
 #[cfg(test)]
 #[path = "../tests/saving_tabs.rs"]
 mod tabs_tests;
+
+#[cfg(test)]
+#[path = "../tests/saving_labels.rs"]
+mod labels_tests;

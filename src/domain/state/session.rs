@@ -4,6 +4,7 @@
 //! Like the workspace it is changed only by [`Session::apply`], which does no I/O: the view turns DOM events
 //! into [`SessionAction`]s carrying ids and times, and effects outside persist the result.
 
+use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::attributes::Attributes;
@@ -55,6 +56,10 @@ pub struct PendingImport {
     pub file_name: String,
     /// What importing it would do.
     pub plan: ImportPlan,
+    /// The file, kept to be read again when a label is mapped otherwise.
+    pub content: FileContent,
+    /// When it was loaded.
+    pub at: Timestamp,
 }
 
 /// A file being read: the web worker reads it ([`Session::next_job`] is the job the view sends), and
@@ -118,6 +123,10 @@ pub struct Session {
     pub teaching: Option<Rc<Teaching>>,
     /// Goes up with every change to `enrolment` or `teaching`, for the views and the save.
     pub classroom_revision: u64,
+    /// The person's choices for other tools' labels, used by every import and kept across visits.
+    pub labels: LabelMap,
+    /// Goes up with every change to `labels`, for the save.
+    pub labels_revision: u64,
     /// What the screen reader's live region said last: what an action changed, or an information notice.
     pub announcement: Option<Announcement>,
 }
@@ -146,6 +155,8 @@ impl Session {
             enrolment: None,
             teaching: None,
             classroom_revision: 0,
+            labels: LabelMap::default(),
+            labels_revision: 0,
             announcement: None,
         }
     }
@@ -260,6 +271,7 @@ impl Session {
                 annotations,
             } => self.add_article(article, annotations),
             SessionAction::CancelImport => self.import = None,
+            SessionAction::MapLabel { name, to } => self.map_label(name, to),
             SessionAction::Notify(notice) => self.notice = Some(notice),
             SessionAction::Dismiss => self.notice = None,
             SessionAction::Saved(result) => self.save_failed = result.err(),
@@ -330,3 +342,7 @@ mod find_tests;
 #[cfg(test)]
 #[path = "../tests/session_classroom.rs"]
 mod classroom_tests;
+
+#[cfg(test)]
+#[path = "../tests/session_labels.rs"]
+mod labels_tests;

@@ -74,10 +74,38 @@ pub fn default_label(name: &str) -> Option<Label> {
 }
 
 /// A person's choices for foreign labels, by the label's name as its file writes it. `None` leaves a
-/// label out; a label not in the map takes its [`default_label`]. Remembered between imports.
+/// label out; a label not in the map takes its [`default_label`]. Remembered between imports, written
+/// as each name's target (`{"Money": "other", "DATE": "skip"}`, see [`TARGETS`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(
+    into = "BTreeMap<String, String>",
+    try_from = "BTreeMap<String, String>"
+)]
 pub struct LabelMap(pub BTreeMap<String, Option<Label>>);
+
+impl From<LabelMap> for BTreeMap<String, String> {
+    fn from(map: LabelMap) -> Self {
+        let named = map
+            .0
+            .into_iter()
+            .map(|(name, to)| (name, target_name(to).to_owned()));
+        named.collect()
+    }
+}
+
+impl TryFrom<BTreeMap<String, String>> for LabelMap {
+    type Error = String;
+
+    fn try_from(named: BTreeMap<String, String>) -> Result<Self, String> {
+        let mut map = LabelMap::default();
+        for (name, target) in named {
+            let to = target_named(&target)
+                .ok_or_else(|| format!("\"{target}\" (for \"{name}\") is not a target"))?;
+            map.0.insert(name, to);
+        }
+        Ok(map)
+    }
+}
 
 impl LabelMap {
     /// What `name` becomes: the person's choice, else the default.
@@ -89,7 +117,7 @@ impl LabelMap {
     }
 
     /// Reads `na-convert`'s `--labels` value: `NAME=TARGET` pairs separated by commas, where TARGET is
-    /// `claim`, `quote`, `person`, `organization` (or `org`), `place`, `other`, or `skip`.
+    /// one of [`TARGETS`] (also `org`, `organisation`, `location`, `entity`, `none`).
     pub fn parse(spec: &str) -> Result<LabelMap, String> {
         let mut map = LabelMap::default();
         for pair in spec.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -98,7 +126,7 @@ impl LabelMap {
                     "--labels: \"{pair}\" is not NAME=TARGET (for example PER=person,DATE=skip)"
                 )
             })?;
-            let to = target_of(target.trim()).ok_or_else(|| {
+            let to = target_named(target.trim()).ok_or_else(|| {
                 format!(
                     "--labels: \"{target}\" in \"{pair}\" is not a target: use claim, quote, person, \
                      organization, place, other or skip"
@@ -110,18 +138,37 @@ impl LabelMap {
     }
 }
 
-/// The label a `--labels` target names: `Some(None)` for `skip`, `None` for no known target.
-fn target_of(target: &str) -> Option<Option<Label>> {
-    match target.to_ascii_lowercase().as_str() {
-        "skip" | "none" => Some(None),
-        "claim" => Some(Some(Label::Claim)),
-        "quote" => Some(Some(Label::Quote)),
-        "person" => Some(PERSON),
-        "organization" | "organisation" | "org" => Some(ORG),
-        "place" | "location" => Some(PLACE),
-        "other" | "entity" => Some(OTHER),
-        _ => None,
-    }
+/// What a foreign label can become, by the name a person gives it: `skip` leaves it out.
+pub const TARGETS: [(&str, Option<Label>); 7] = [
+    ("claim", Some(Label::Claim)),
+    ("quote", Some(Label::Quote)),
+    ("person", PERSON),
+    ("organization", ORG),
+    ("place", PLACE),
+    ("other", OTHER),
+    ("skip", None),
+];
+
+/// The label a target names (see [`TARGETS`], and a few other spellings): `Some(None)` for `skip`,
+/// `None` for no known target.
+pub fn target_named(target: &str) -> Option<Option<Label>> {
+    let name = target.to_ascii_lowercase();
+    let name = match name.as_str() {
+        "none" => "skip",
+        "org" | "organisation" => "organization",
+        "location" => "place",
+        "entity" => "other",
+        other => other,
+    };
+    TARGETS.iter().find(|(n, _)| *n == name).map(|t| t.1)
+}
+
+/// The name of the target `to` (see [`TARGETS`]).
+pub fn target_name(to: Option<Label>) -> &'static str {
+    TARGETS
+        .iter()
+        .find(|(_, label)| *label == to)
+        .map_or("skip", |(name, _)| name)
 }
 
 /// One foreign label a file uses: how many spans carry it, and what it becomes (`None`: left out).

@@ -89,6 +89,14 @@ pub enum SessionAction {
     },
     /// Closes the import dialog without changing anything.
     CancelImport,
+    /// Maps the foreign label `name` to `to` (`None`: leaves it out) for this and later imports; the
+    /// file in the import dialog is read again with it.
+    MapLabel {
+        /// The label as the file writes it.
+        name: String,
+        /// What it becomes.
+        to: Option<Label>,
+    },
     /// Shows a message.
     Notify(Notice),
     /// Hides the message.

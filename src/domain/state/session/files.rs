@@ -3,10 +3,10 @@
 
 use super::{ClassroomAction, Notice, PendingImport, Reading, Session, SessionAction};
 use crate::domain::features::classroom::exercise::Exercise;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
+use crate::domain::model::names::Label;
 use crate::domain::model::time::Timestamp;
 use crate::domain::offload::{FileContent, FileRead, Job};
 use crate::domain::state::workspace::Action;
@@ -30,15 +30,40 @@ impl Session {
         }));
     }
 
-    /// The `blob:` addresses of the files waiting that the browser keeps for the worker.
+    /// The `blob:` addresses that the browser keeps for the worker: of the files waiting, and of the
+    /// file in the import dialog (read again if a label is mapped otherwise).
     pub fn kept_files(&self) -> Vec<String> {
-        self.reading
-            .iter()
-            .filter_map(|r| match &r.content {
+        let waiting = self.reading.iter().map(|r| &r.content);
+        waiting
+            .chain(self.import.as_ref().map(|i| &i.content))
+            .filter_map(|content| match content {
                 FileContent::Kept { url, .. } => Some(url.clone()),
                 FileContent::Bytes(_) => None,
             })
             .collect()
+    }
+
+    /// Maps the foreign label `name` to `to` from now on, and reads the file in the import dialog
+    /// again with it, before any other file waiting.
+    pub(super) fn map_label(&mut self, name: String, to: Option<Label>) {
+        self.labels.0.insert(name, to);
+        self.labels_revision += 1;
+        if let Some(import) = &self.import {
+            self.reading.push_front(Rc::new(Reading {
+                file_name: import.file_name.clone(),
+                content: import.content.clone(),
+                at: import.at,
+                for_class: false,
+            }));
+        }
+    }
+
+    /// Whether the file in the import dialog is being read again (its plan is out of date).
+    pub fn rereading(&self) -> bool {
+        let front = self.reading.front().map(|r| &r.file_name);
+        self.import
+            .as_ref()
+            .is_some_and(|i| front == Some(&i.file_name))
     }
 
     /// The first file waiting and the job that reads it.
@@ -56,8 +81,7 @@ impl Session {
                 teaching,
                 reading.file_name.clone(),
                 reading.content.clone(),
-                // The default mapping until the import preview lets a person choose.
-                &LabelMap::default(),
+                &self.labels,
                 reading.at,
             ),
         };
@@ -74,9 +98,11 @@ impl Session {
         {
             return;
         }
-        self.reading.pop_front();
+        let Some(reading) = self.reading.pop_front() else {
+            return;
+        };
         match read {
-            FileRead::Import(plan) => self.planned(file_name, plan),
+            FileRead::Import(plan) => self.planned(&reading, plan),
             FileRead::Exercise(Ok(exercise)) => self.open_exercise(*exercise),
             FileRead::Exercise(Err(e)) => {
                 self.notice = Some(Notice::Error(format!("{file_name} was not opened: {e}")));
@@ -86,17 +112,20 @@ impl Session {
         }
     }
 
-    /// Offers the planned import, or says why the file cannot be imported.
-    fn planned(&mut self, file_name: String, plan: Result<Box<ImportPlan>, String>) {
+    /// Offers the planned import of the file `reading`, or says why it cannot be imported.
+    fn planned(&mut self, reading: &Reading, plan: Result<Box<ImportPlan>, String>) {
         match plan {
             Ok(plan) => {
                 self.import = Some(Rc::new(PendingImport {
-                    file_name,
+                    file_name: reading.file_name.clone(),
                     plan: *plan,
+                    content: reading.content.clone(),
+                    at: reading.at,
                 }))
             }
             Err(e) => {
-                self.notice = Some(Notice::Error(format!("{file_name} was not loaded: {e}")));
+                let name = &reading.file_name;
+                self.notice = Some(Notice::Error(format!("{name} was not loaded: {e}")));
             }
         }
     }
