@@ -261,7 +261,13 @@ pub fn App() -> Html {
         .map(|pending| tag_toolbar(&TagToolbarProps { pending }, &dispatch));
     let import_dialog = session.import.clone().map(|import| {
         let rereading = session.rereading();
-        import_dialog(&ImportDialogProps { import, rereading }, &dispatch)
+        let session = shared.workspace_view();
+        let props = ImportDialogProps {
+            import,
+            rereading,
+            session,
+        };
+        import_dialog(&props, &dispatch)
     });
     // Every component below sends its actions through this context (`bridge::use_dispatch`).
     html! {

@@ -1,8 +1,9 @@
 //! The preview shown before a loaded file changes anything: what it holds, and merge or replace.
 
 use crate::domain::files::formats::labels::{target_name, target_named, LabelUse, TARGETS};
-use crate::domain::state::session::{PendingImport, SessionAction};
-use crate::ui::bridge::Dispatch;
+use crate::domain::state::session::{Notice, PendingImport, SessionAction};
+use crate::ui::bridge::{Dispatch, SessionView};
+use crate::web::saving;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -13,6 +14,20 @@ pub struct ImportDialogProps {
     pub import: Rc<PendingImport>,
     /// Whether the file is being read again after a label was mapped otherwise.
     pub rereading: bool,
+    /// The session, to try the import in storage before it is carried out.
+    pub session: SessionView,
+}
+
+/// Carries out the import (merged, or replacing) once storage has taken the state it leaves; when the
+/// browser's storage is full, says so and changes nothing.
+fn confirm(session: &SessionView, dispatch: &Dispatch, replace: bool) -> Callback<MouseEvent> {
+    let session = session.clone();
+    dispatch.reform(move |_: MouseEvent| {
+        match session.read().map(|s| saving::try_importing(&s, replace)) {
+            Some(Err(message)) => SessionAction::Notify(Notice::Error(message)),
+            _ => SessionAction::ConfirmImport { replace },
+        }
+    })
 }
 
 /// The words for each target of [`TARGETS`] in the label picker.
@@ -52,8 +67,8 @@ fn label_row(used: &LabelUse, dispatch: &Dispatch) -> Html {
 /// The import preview dialog.
 pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
     let plan = &props.import.plan;
-    let merge = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: false });
-    let replace = dispatch.reform(|_: MouseEvent| SessionAction::ConfirmImport { replace: true });
+    let merge = confirm(&props.session, dispatch, false);
+    let replace = confirm(&props.session, dispatch, true);
     let cancel = dispatch.reform(|_: MouseEvent| SessionAction::CancelImport);
     let list = |title: &str, lines: &[String], testid: &'static str| {
         (!lines.is_empty()).then(|| {

@@ -48,6 +48,12 @@ pub fn save_labels(session: &Session) -> Option<SessionAction> {
     saving::save_labels(&mut LocalStorage, session)
 }
 
+/// Saves the state as the offered import leaves it, before it is carried out (see
+/// [`saving::try_importing`]).
+pub fn try_importing(session: &Session, replace: bool) -> Result<Trial, String> {
+    saving::try_importing(&mut LocalStorage, session, replace)
+}
+
 /// Saves the state with `article` added, before it is added (see [`saving::try_adding`]).
 pub fn try_adding(session: &Session, article: &Article) -> Result<Trial, String> {
     saving::try_adding(&mut LocalStorage, session, article)

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { downloadFrom, withPage } from '../support/browser.mjs';
 import { loadSeeds, sliceChars } from '../support/paths.mjs';
-import { countsOf, openApp, sel, tag, waitForCount } from '../support/app.mjs';
+import { countsOf, fillStorage, openApp, sel, storageEntries, tag, waitForCount } from '../support/app.mjs';
 
 const SEEDS = loadSeeds();
 const seed = (id) => SEEDS.find((s) => s.id === id) ?? assert.fail(`no seed ${id}`);
@@ -129,6 +129,24 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
       assert.match(await page.textContent(sel.importPreview), /0 new, 96 already here/);
       assert.equal(await picked(page, 'Money'), 'other');
       assert.equal(await page.locator('[data-testid=import-articles]').count(), 0);
+    });
+  });
+
+  test('a corpus that does not fit in storage is refused with the sizes at Merge, and nothing changes', { timeout: TEST_TIMEOUT }, async () => {
+    const zip = readFileSync(new URL('../fixtures/corpus/brat-news-tutorial.zip', import.meta.url));
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
+      await page.setInputFiles(sel.importFile, { name: 'brat-news-tutorial.zip', mimeType: 'application/zip', buffer: zip });
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      await fillStorage(page);
+      const before = await storageEntries(page);
+      const articles = await page.locator(`${sel.articleList} li`).count();
+      await page.click(sel.importMerge);
+      const error = await page.waitForSelector(sel.error, { state: 'visible' });
+      assert.match(await error.textContent(), /storage is full: your work with this import would take .* Nothing was imported/);
+      assert.ok(await page.isVisible(sel.importPreview), 'the preview stays, to choose again');
+      assert.equal(await page.locator(`${sel.articleList} li`).count(), articles, 'no article was added');
+      assert.deepEqual(await storageEntries(page), before, 'storage is unchanged');
     });
   });
 

@@ -17,6 +17,7 @@ import {
   openArticle,
   savedState,
   sel,
+  fillStorage,
   storageEntries,
   tag,
   waitForApp,
@@ -194,25 +195,7 @@ describe('own articles in Chromium', { timeout: TEST_TIMEOUT * 4 }, () => {
     await withPage(app.browser, async ({ page }) => {
       await openApp(page, app.server.url);
       // Fill the origin's storage in ever smaller pieces until not even one more character fits.
-      const quota = await page.evaluate(() => {
-        let used = 0;
-        for (let i = 0; i < localStorage.length; i++) {
-          const k = localStorage.key(i);
-          used += k.length + localStorage.getItem(k).length;
-        }
-        let n = 0;
-        for (let piece = 1 << 20; piece >= 1; ) {
-          const key = `filler/${n}`;
-          try {
-            localStorage.setItem(key, 'x'.repeat(piece));
-            used += key.length + piece;
-            n++;
-          } catch {
-            piece = Math.floor(piece / 2);
-          }
-        }
-        return used;
-      });
+      const quota = await fillStorage(page);
       t.diagnostic(`Chromium's localStorage quota, filled: ${quota} UTF-16 code units (keys + values) = ${(quota / 1048576).toFixed(3)} Mi`);
       assert.ok(quota > 1_000_000, `the quota is at least a million units (${quota})`);
       const before = await storageEntries(page);

@@ -184,6 +184,32 @@ export async function storageEntries(page) {
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 }
 
+/**
+ * Fills the origin's localStorage in ever smaller pieces (`filler/N` keys) until not even one more
+ * character fits; returns the units in use then (keys + values, UTF-16 code units): the quota.
+ */
+export async function fillStorage(page) {
+  return page.evaluate(() => {
+    let used = 0;
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      used += k.length + localStorage.getItem(k).length;
+    }
+    let n = 0;
+    for (let piece = 1 << 20; piece >= 1; ) {
+      const key = `filler/${n}`;
+      try {
+        localStorage.setItem(key, 'x'.repeat(piece));
+        used += key.length + piece;
+        n++;
+      } catch {
+        piece = Math.floor(piece / 2);
+      }
+    }
+    return used;
+  });
+}
+
 // issue 5: links
 Object.assign(sel, {
   info: '[data-testid=info]',

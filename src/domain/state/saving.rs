@@ -16,7 +16,7 @@ mod classroom;
 mod labels;
 mod load;
 mod tabs;
-pub use adding::{full_message, size, try_adding, Trial};
+pub use adding::{full_message, size, try_adding, try_importing, Trial};
 pub use classroom::save_classroom;
 pub use labels::save_labels;
 pub use load::load_session;
@@ -103,5 +103,5 @@ mod tests;
 mod tabs_tests;
 
 #[cfg(test)]
-#[path = "../tests/saving_labels.rs"]
-mod labels_tests;
+#[path = "../tests/saving_imports.rs"]
+mod imports_tests;

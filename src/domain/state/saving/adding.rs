@@ -1,5 +1,5 @@
-//! Trying an own article in storage before it is added: when it does not fit, nothing changes and the
-//! person is told the sizes.
+//! Trying an own article, or an import, in storage before it happens: when it does not fit, nothing
+//! changes and the person is told the sizes.
 
 use super::{units, Refused, Store, STATE_KEY};
 use crate::domain::files::stored;
@@ -34,6 +34,35 @@ pub fn try_adding(
         Err(Refused::Full) => Err(full_message(
             units(&article.text),
             store.used().unwrap_or(0),
+        )),
+        Err(Refused::Other(why)) => Ok(Trial::Unsaved(why)),
+    }
+}
+
+/// Saves the state as the import in the dialog (merged, or replacing) will leave it, before anything
+/// changes, so that a corpus too large for the browser's storage is refused instead of being lost on
+/// the next save. On a full storage the message gives the sizes, and nothing was written. `Ok` when
+/// there is no import, when saving is paused, or when the import cannot be applied (the session then
+/// says why).
+pub fn try_importing(
+    store: &mut impl Store,
+    session: &Session,
+    replace: bool,
+) -> Result<Trial, String> {
+    let Some(import) = session.import.as_ref().filter(|_| session.saving_allowed()) else {
+        return Ok(Trial::Unsaved(String::new()));
+    };
+    let mut after = session.workspace.clone();
+    if after.apply(import.plan.action(replace)).is_err() {
+        return Ok(Trial::Unsaved(String::new()));
+    }
+    let trial = stored::encode(&after);
+    match store.write(STATE_KEY, &trial) {
+        Ok(()) => Ok(Trial::Saved),
+        Err(Refused::Full) => Err(format!(
+            "This browser's storage is full: your work with this import would take {}, and the              browser refused it ({} in use now). Nothing was imported. Load a smaller part of the              file, or download your work and remove articles you added.",
+            size(units(&trial)),
+            size(store.used().unwrap_or(0))
         )),
         Err(Refused::Other(why)) => Ok(Trial::Unsaved(why)),
     }
