@@ -10,6 +10,9 @@
 //                                 # issue 15, long work: a 50 MB import (and its cancel) and exporting
 //                                 # 10,000 annotations, 3 runs each plus one traced; reported only, never
 //                                 # in --smoke
+//   node bench/run.mjs --cells corpus-import --out target/bench/corpus.md
+//                                 # issue 16: 1,000 texts and 50,000 spans of doccano JSONL, previewed and
+//                                 # merged, 3 runs; reported only, never in --smoke
 //
 // Needs dist-bench/ (trunk build --release --offline --features bench --dist dist-bench) for the fixture
 // cells and dist/ (trunk build --release --offline) for the size bar and the issue 15 cells, which measure
@@ -18,8 +21,8 @@
 // Options: --runs N (measured runs per cell; full 5, smoke 3; the issue 15 visit cells: full 9, smoke 3;
 //            the long-work cells: 3)   --no-trace (the long-work cells without their traced run)
 //          --warmup N (1)   --fixtures a,b (first-render fixtures)   --sides ours,peer (fixture cells)
-//          --cells first-render,add,download,first-visit,returning-visit,ready-to-tag,big-import,big-export
-//            (all by default; --smoke: all but big-import and big-export)
+//          --cells first-render,add,download,first-visit,returning-visit,ready-to-tag,big-import,big-export,
+//            corpus-import (all by default; --smoke: all but big-import, big-export and corpus-import)
 //          --app DIR (default dist-bench)   --dist DIR (default dist)   --out FILE   --json FILE
 //          --report-from FILE (only rewrite the report from a results.json)
 // Raw results go to target/bench/results.json (smoke: target/bench/smoke.json). A smoke run exits 1 when

@@ -76,7 +76,7 @@ test('writeOnce writes a file, leaves the same content alone and replaces other 
   assert.equal(readFileSync(file, 'utf8'), 'abd');
 });
 
-test('tasksIn: the long tasks that started in [from, to), their longest and sum, starts relative to from', () => {
+test('tasksIn: the long tasks that ran in [from, to) (the one under way at `from` too), their longest and sum, starts relative to from', () => {
   const tasks = [
     { start: 90, duration: 80 },
     { start: 100, duration: 60 },
@@ -84,10 +84,11 @@ test('tasksIn: the long tasks that started in [from, to), their longest and sum,
     { start: 200, duration: 55 },
   ];
   const x = tasksIn(tasks, 100, 200);
-  assert.equal(x.count, 2);
+  assert.equal(x.count, 3);
   assert.equal(x.longest, 120);
-  assert.equal(x.sum, 180);
+  assert.equal(x.sum, 260);
   assert.deepEqual(x.tasks, [
+    { start: -10, duration: 80 },
     { start: 0, duration: 60 },
     { start: 50, duration: 120 },
   ]);
@@ -204,4 +205,34 @@ test('longTasksOfTrace: the outermost long tasks of the busiest renderer main th
   ]);
   assert.equal(out.workerMs, 500);
   assert.deepEqual(longTasksOfTrace([]).tasks, []);
+});
+
+test('corpusJsonl: the texts, spans and bytes asked for, each span a whole word of its distinct text', async () => {
+  const { corpusJsonl } = await import('../bench/lib/long-work-file.mjs');
+  const c = corpusJsonl({ texts: 20, spans: 200, bytes: 100_000 });
+  assert.equal(c.texts, 20);
+  assert.equal(c.spans, 200);
+  assert.ok(Math.abs(c.bytes - 100_000) < 10_000, `about the bytes asked for (${c.bytes})`);
+  const lines = c.jsonl.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(new Set(lines.map((l) => l.text)).size, 20, 'distinct texts');
+  for (const l of lines) {
+    assert.equal(l.label.length, 10);
+    for (const [s, e] of l.label) assert.match(l.text.slice(s, e), /^[A-Za-z]+$/);
+  }
+  assert.deepEqual([...new Set(lines.flatMap((l) => l.label.map((x) => x[2])))].sort(), ['DATE', 'GPE', 'LOC', 'ORG', 'PER']);
+});
+
+test('the corpus cell: its two task bars and a section that says what Merge did', () => {
+  const run = (preview, merge, outcome = 'applied') => ({ ...importRun(preview), merge: { at: 200, frame: 210, outcome, longTasks: lt(merge) } });
+  const r = { longWork: { runs: 3, warmup: 0, errors: [], corpusFile: { bytes: 5e6, texts: 1000, spans: 50000 }, corpus: { runs: [run(20, 30), run(40, 60, 'This browser\'s storage is full: …')], errors: [] } } };
+  const bars = longWorkBars(r);
+  assert.deepEqual(bars.map((b) => [b.name.split(': ')[1], b.ok]), [
+    ['longest main-thread task, file input to preview', true],
+    ['longest main-thread task, Merge to the result on screen', true],
+  ]);
+  assert.equal(bars[1].value, 45, 'the median of the runs\' longest');
+  const md = longWorkSection(r);
+  assert.match(md, /### A corpus of 1,000 texts \(issue 16\)/);
+  assert.match(md, /1,000 texts the app does not have, 50,000 one-word spans/);
+  assert.match(md, /What Merge did: applied \(every text in the article list\); refused: “This browser's storage is full: …”\./);
 });

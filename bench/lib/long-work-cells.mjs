@@ -1,17 +1,18 @@
 // The long-work cells of issue 15, run by run.mjs: `big-import` (a 50 MB file of the app's own format
 // through the header's file input, then the same cancelled) and `big-export` (10,000 annotations, every
-// format of the export dialog). Each run in a new browser context on the shipped build (dist/) served by
+// format of the export dialog); and issue 16's `corpus-import` (1,000 texts and 50,000 spans of doccano
+// JSONL, previewed and merged). Each run in a new browser context on the shipped build (dist/) served by
 // the harness's loopback server; report only. After the measured runs, one more run of each is traced
 // (not counted: tracing slows the page) to tell what the long tasks were made of.
 import { join } from 'node:path';
-import { bigExport, bigImport, bigImportCancelled } from './long-work.mjs';
-import { BIG_IMPORT_BYTES, EXPORT_COUNT, bigImportJson, bundledArticles, exportJson, writeOnce } from './long-work-file.mjs';
+import { bigExport, bigImport, bigImportCancelled, corpusImport } from './long-work.mjs';
+import { BIG_IMPORT_BYTES, CORPUS, EXPORT_COUNT, bigImportJson, bundledArticles, corpusJsonl, exportJson, writeOnce } from './long-work-file.mjs';
 import { startBenchServer } from './server.mjs';
 import { median } from './stats.mjs';
 import { tracer } from './task-trace.mjs';
 
 /** The cell names run.mjs accepts in --cells, and the results key of each. */
-export const LONG_WORK_CELLS = { 'big-import': 'import', 'big-export': 'export' };
+export const LONG_WORK_CELLS = { 'big-import': 'import', 'big-export': 'export', 'corpus-import': 'corpus' };
 
 /** How long the cancelled run waits past the median time the uncancelled runs took to their preview. */
 export const CANCEL_GRACE_MS = 5000;
@@ -75,6 +76,13 @@ export async function runLongWorkCells(browser, { cells, dist, repoRoot, outDir,
       lw.export = await repeat('big export', () => bigExport(browser, base, file.file, EXPORT_COUNT));
       lw.exportTrace = (await traced('big export', (t) => bigExport(browser, base, file.file, EXPORT_COUNT, { tracer: t })))?.trace ?? null;
     }
+    if (cells.has('corpus')) {
+      const corpus = corpusJsonl(CORPUS);
+      const file = writeOnce(join(dir, `corpus-${corpus.texts}.jsonl`), corpus.jsonl);
+      lw.corpusFile = { bytes: file.bytes, texts: corpus.texts, spans: corpus.spans };
+      log(`corpus import: ${(file.bytes / 1e6).toFixed(1)} MB of doccano JSONL, ${corpus.texts} texts, ${corpus.spans} spans`);
+      lw.corpus = await repeat('corpus import', () => corpusImport(browser, base, file.file, corpus.texts));
+    }
   } finally {
     await server.close();
   }
@@ -83,6 +91,7 @@ export async function runLongWorkCells(browser, { cells, dist, repoRoot, outDir,
 
 function describe(out) {
   const lt = (x) => `${x.count} long task(s), longest ${x.longest.toFixed(0)} ms`;
+  if (out.merge) return `preview at ${out.previewFrame.toFixed(0)} ms (${lt(out.longTasks)}); merge ${out.merge.outcome.slice(0, 60)} at ${out.merge.frame.toFixed(0)} ms (${lt(out.merge.longTasks)})`;
   if (out.formats) return out.formats.map((f) => `${f.format} ${f.previewMs.toFixed(0)} ms (${lt(f.longTasks)})`).join('; ');
   if (out.unchanged !== undefined) return `reading at ${out.readingAt.toFixed(0)} ms, cancelled at ${out.cancelAt?.toFixed(0) ?? '–'} ms, workspace ${out.unchanged ? 'unchanged' : 'CHANGED'}; ${lt(out.longTasks)}`;
   return `reading on screen at ${out.readingFrame.toFixed(0)} ms, preview at ${out.previewFrame.toFixed(0)} ms; ${lt(out.longTasks)}, sum ${out.longTasks.sum.toFixed(0)} ms`;

@@ -60,6 +60,45 @@ export function bigImportJson(articles, bytes = BIG_IMPORT_BYTES, base = 2000) {
   return { json: `${open}${parts.join(',')}]}`, annotations: parts.length, distinct: Math.min(parts.length, records.length) };
 }
 
+/** The corpus of issue 16's scale bar: 1,000 texts, 50,000 spans, about 5 MB. */
+export const CORPUS = { texts: 1000, spans: 50_000, bytes: 5_000_000 };
+
+const CORPUS_WORDS = ['Ana', 'Kyiv', 'minister', 'said', 'the', 'deal', 'was', 'signed', 'in', 'Geneva', 'by', 'Acme', 'Corp', 'on', 'Monday', 'after', 'talks'];
+const CORPUS_LABELS = ['PER', 'LOC', 'ORG', 'GPE', 'DATE'];
+
+/**
+ * A doccano JSONL corpus of `texts` distinct texts of about `bytes / texts` bytes each (ASCII words, so
+ * code points and UTF-16 units agree), with `spans` one-word spans spread evenly over them, labelled
+ * PER, LOC, ORG, GPE and DATE in turn (DATE is left out by the default mapping). Returns {jsonl, texts,
+ * spans, bytes}.
+ */
+export function corpusJsonl({ texts, spans, bytes } = CORPUS) {
+  const per = Math.floor(spans / texts);
+  const lines = [];
+  for (let i = 0; i < texts; i++) {
+    const words = [`Report`, `${i}:`];
+    let length = words.join(' ').length;
+    // The text takes what its line's spans and keys leave of its share of the bytes.
+    for (let w = 0; length < bytes / texts - 60 - per * 17; w++) {
+      const word = CORPUS_WORDS[(w * 7 + i) % CORPUS_WORDS.length];
+      words.push(word);
+      length += word.length + 1;
+    }
+    const text = words.join(' ');
+    const starts = [];
+    for (let at = 0, w = 0; w < words.length; at += words[w].length + 1, w++) starts.push([at, at + words[w].length]);
+    const step = Math.floor((starts.length - 2) / per);
+    const label = [];
+    for (let k = 0; k < per; k++) {
+      const [s, e] = starts[2 + k * step];
+      label.push([s, e, CORPUS_LABELS[(i + k) % CORPUS_LABELS.length]]);
+    }
+    lines.push(JSON.stringify({ text, label, title: `Report ${i}` }));
+  }
+  const jsonl = `${lines.join('\n')}\n`;
+  return { jsonl, texts, spans: per * texts, bytes: Buffer.byteLength(jsonl) };
+}
+
 /** Writes `text` to `file` unless the file holds it already; returns {file, bytes, sha256}. */
 export function writeOnce(file, text) {
   const data = Buffer.from(text);

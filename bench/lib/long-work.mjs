@@ -1,5 +1,5 @@
 // Browser side of the long-work cells of issue 15: a 50 MB import through the header's file input (and
-// its cancel), and the export dialog's formats with 10,000 annotations, each run in a new browser
+// its cancel), and the export dialog's formats with 10,000 annotations; and issue 16's corpus import, each run in a new browser
 // context on the shipped build. The page's own clock throughout: an init script keeps the long tasks,
 // the change and click events the harness causes, and when watched elements first show.
 import { contextWith, sleep } from './page.mjs';
@@ -8,6 +8,7 @@ const FILE_INPUT = 'input[type=file][data-testid=import-file]';
 const READING = '[data-testid=reading]';
 const PREVIEW = '[data-testid=import-preview]';
 const COUNTS = 'nav[data-testid=article-list] span[data-count]';
+const ARTICLES = 'nav[data-testid=article-list] li';
 const EXPORT_DIALOG = '[data-testid=export-dialog]';
 const EXPORT_FORMAT = `${EXPORT_DIALOG} select[data-testid=export-format]`;
 
@@ -69,9 +70,13 @@ async function openApp(page, base) {
   await sleep(1500);
 }
 
-/** {count, longest, sum, tasks} of the long tasks that started in [from, to). */
+/**
+ * {count, longest, sum, tasks} of the long tasks that ran in [from, to): started before `to` and ended
+ * after `from`, so that the task of the event at `from` (which began a little before its listener saw
+ * it) counts too.
+ */
 export function tasksIn(tasks, from, to) {
-  const inside = tasks.filter((t) => t.start >= from && t.start < to);
+  const inside = tasks.filter((t) => t.start < to && t.start + t.duration > from);
   return {
     count: inside.length,
     longest: inside.reduce((m, t) => Math.max(m, t.duration), 0),
@@ -111,34 +116,80 @@ export async function bigImport(browser, base, file, { tracer = null } = {}) {
   const { context, page } = await openPage(browser);
   try {
     await openApp(page, base);
+    const out = await importToPreview(page, file, tracer);
+    if (page.errors.length) out.pageErrors = page.errors.slice(0, 3);
+    return out;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** Hands `file` to the file input and measures until the import preview is on screen (see bigImport). */
+async function importToPreview(page, file, tracer) {
+  await page.evaluate(
+    ({ reading, preview }) => {
+      const L = window.__lw;
+      L.readingSeen = L.watch('reading', () => !!document.querySelector(reading));
+      L.previewSeen = L.watch('preview', () => !!document.querySelector(preview));
+    },
+    { reading: READING, preview: PREVIEW },
+  );
+  if (tracer) await tracer.start(page);
+  await page.setInputFiles(FILE_INPUT, file);
+  const seen = await page.evaluate(async () => {
+    const L = window.__lw;
+    const [reading, preview] = await Promise.all([L.readingSeen, L.previewSeen]);
+    return { reading, preview, change: L.changes.find((c) => c.testid === 'import-file')?.at ?? null };
+  });
+  const trace = tracer ? await tracer.stop(page) : undefined;
+  if (seen.change === null) throw new Error('no change event on the file input');
+  const tasks = await allLongTasks(page);
+  const t0 = seen.change;
+  const out = {
+    readingAt: seen.reading.at - t0,
+    readingFrame: seen.reading.frame - t0,
+    previewAt: seen.preview.at - t0,
+    previewFrame: seen.preview.frame - t0,
+    longTasks: tasksIn(tasks, t0, seen.preview.frame),
+    summary: await page.textContent(PREVIEW).then((t) => t.replace(/\s+/g, ' ').trim().slice(0, 160)),
+  };
+  if (trace) out.trace = trace;
+  return out;
+}
+
+/**
+ * A corpus import (issue 16): as bigImport to the preview, then a real click on Merge, measured (page
+ * clock, from the click) until the corpus's `texts` articles are in the article list or the app says
+ * it refused (the browser's storage is full, say), and on screen: `merge` {at, frame, outcome,
+ * longTasks}, where `outcome` is `applied` or the refusal's words.
+ */
+export async function corpusImport(browser, base, file, texts) {
+  const { context, page } = await openPage(browser);
+  try {
+    await openApp(page, base);
+    const out = await importToPreview(page, file, null);
+    const before = await page.locator(ARTICLES).count();
     await page.evaluate(
-      ({ reading, preview }) => {
+      ({ list, want }) => {
         const L = window.__lw;
-        L.readingSeen = L.watch('reading', () => !!document.querySelector(reading));
-        L.previewSeen = L.watch('preview', () => !!document.querySelector(preview));
+        L.mergedSeen = L.watch('merged', () => document.querySelectorAll(list).length >= want || !!document.querySelector('[data-testid=error]'));
       },
-      { reading: READING, preview: PREVIEW },
+      { list: ARTICLES, want: before + texts },
     );
-    if (tracer) await tracer.start(page);
-    await page.setInputFiles(FILE_INPUT, file);
+    await page.click(`${PREVIEW} [data-testid=import-merge]`);
     const seen = await page.evaluate(async () => {
       const L = window.__lw;
-      const [reading, preview] = await Promise.all([L.readingSeen, L.previewSeen]);
-      return { reading, preview, change: L.changes.find((c) => c.testid === 'import-file')?.at ?? null };
+      const merged = await L.mergedSeen;
+      return { merged, click: L.clicks.find((c) => c.testid === 'import-merge')?.at ?? null };
     });
-    const trace = tracer ? await tracer.stop(page) : undefined;
-    if (seen.change === null) throw new Error('no change event on the file input');
     const tasks = await allLongTasks(page);
-    const t0 = seen.change;
-    const out = {
-      readingAt: seen.reading.at - t0,
-      readingFrame: seen.reading.frame - t0,
-      previewAt: seen.preview.at - t0,
-      previewFrame: seen.preview.frame - t0,
-      longTasks: tasksIn(tasks, t0, seen.preview.frame),
-      summary: await page.textContent(PREVIEW).then((t) => t.replace(/\s+/g, ' ').trim().slice(0, 160)),
+    const error = await page.$('[data-testid=error]');
+    out.merge = {
+      at: seen.merged.at - seen.click,
+      frame: seen.merged.frame - seen.click,
+      outcome: error ? (await error.textContent()).replace(/\s+/g, ' ').trim().slice(0, 200) : 'applied',
+      longTasks: tasksIn(tasks, seen.click, seen.merged.frame),
     };
-    if (trace) out.trace = trace;
     if (page.errors.length) out.pageErrors = page.errors.slice(0, 3);
     return out;
   } finally {
