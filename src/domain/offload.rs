@@ -124,6 +124,9 @@ pub enum FileContent {
         /// Its size in bytes.
         size: usize,
     },
+    /// Files picked or dropped together (a folder's, with their paths): brat's `.txt` and `.ann`
+    /// pairs. Each is `Bytes` or `Kept`.
+    Files(Vec<(String, FileContent)>),
 }
 
 impl FileContent {
@@ -132,7 +135,38 @@ impl FileContent {
         match self {
             FileContent::Bytes(bytes) => bytes.len(),
             FileContent::Kept { size, .. } => *size,
+            FileContent::Files(files) => files.iter().map(|(_, f)| f.size()).sum(),
         }
+    }
+
+    /// The `blob:` addresses of the browser's copies it names.
+    pub fn kept_urls(&self) -> Vec<&str> {
+        match self {
+            FileContent::Bytes(_) => Vec::new(),
+            FileContent::Kept { url, .. } => vec![url.as_str()],
+            FileContent::Files(files) => files.iter().flat_map(|(_, f)| f.kept_urls()).collect(),
+        }
+    }
+
+    /// The copies it names in the browser (`Kept`), each to be fetched as `Bytes` by the worker.
+    pub fn kept_mut(&mut self) -> Vec<&mut FileContent> {
+        match self {
+            FileContent::Bytes(_) => Vec::new(),
+            FileContent::Kept { .. } => vec![self],
+            FileContent::Files(files) => files.iter_mut().flat_map(|(_, f)| f.kept_mut()).collect(),
+        }
+    }
+
+    /// The name and bytes of each of `Files`, once every one is `Bytes`; `None` otherwise.
+    fn into_files(self) -> Option<Vec<(String, Vec<u8>)>> {
+        let FileContent::Files(files) = self else {
+            return None;
+        };
+        let bytes = |(name, f)| match f {
+            FileContent::Bytes(bytes) => Some((name, bytes)),
+            _ => None,
+        };
+        files.into_iter().map(bytes).collect()
     }
 }
 
@@ -217,6 +251,9 @@ impl Job {
     }
 }
 
+/// The answer to a job whose file the worker did not fetch first (a bug).
+const NOT_FETCHED: &str = "the file was not fetched before it was read (a bug)";
+
 /// Does one job.
 pub fn run(job: Job) -> Answer {
     match job {
@@ -230,6 +267,18 @@ pub fn run(job: Job) -> Answer {
             let docs = formats::docs(ws, &scope);
             Answer::Exported(formats::export_with(format, &docs, now, options))
         }),
+        Job::ReadFile {
+            workspace,
+            content: content @ FileContent::Files(_),
+            labels,
+            now,
+            ..
+        } => match content.into_files() {
+            Some(files) => within(workspace, |ws| {
+                Answer::Read(read::read_files(ws, files, &labels, now))
+            }),
+            None => Answer::Failed(NOT_FETCHED.to_owned()),
+        },
         Job::ReadFile {
             workspace,
             teaching,
@@ -250,9 +299,7 @@ pub fn run(job: Job) -> Answer {
             file_name,
             content: FileContent::Bytes(bytes),
         } => Answer::Read(read::student(&exercise, &file_name, &bytes)),
-        Job::ReadFile { .. } | Job::ReadSubmission { .. } => {
-            Answer::Failed("the file was not fetched before it was read (a bug)".to_owned())
-        }
+        Job::ReadFile { .. } | Job::ReadSubmission { .. } => Answer::Failed(NOT_FETCHED.to_owned()),
         Job::Compare { workspace } => {
             within(workspace, |ws| Answer::Compared(Box::new(compare(ws))))
         }
@@ -278,3 +325,7 @@ fn within(workspace: Carried, work: impl FnOnce(&Workspace) -> Answer) -> Answer
 #[cfg(test)]
 #[path = "tests/offload.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/offload_files.rs"]
+mod files_tests;

@@ -28,24 +28,50 @@ use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
 use crate::domain::files::formats::native::export_json;
 use crate::domain::files::formats::{file_name, Format};
+use crate::domain::offload::read::grouped;
 use crate::domain::state::session::{ClassroomAction, Notice, Session, SessionAction};
-use crate::web::{clock, download, files, saving, schedule, scroll};
+use crate::web::{clock, download, dropped, files, saving, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Hands each picked or dropped file to the session as the browser's copy, which the web worker reads
 /// (the page never copies a large file): to be imported, or opened if it is an exercise.
 fn read_files(list: Vec<web_sys::File>, dispatch: &Dispatch) {
-    for file in list {
-        dispatch.emit(match files::kept(&file) {
-            Ok(content) => SessionAction::ReadFile {
-                file_name: file.name(),
-                content,
-                at: clock::now(),
-            },
-            Err(e) => SessionAction::Notify(Notice::Error(e)),
+    read_named(list.into_iter().map(|f| (f.name(), f)).collect(), dispatch);
+}
+
+/// As [`read_files`], each file with its name or its path in a dropped folder; brat's `.txt` and
+/// `.ann` files are read together as one ([`grouped`]).
+fn read_named(list: Vec<(String, web_sys::File)>, dispatch: &Dispatch) {
+    let mut named = Vec::with_capacity(list.len());
+    for (name, file) in list {
+        match files::kept(&file) {
+            Ok(content) => named.push((name, content)),
+            Err(e) => dispatch.emit(SessionAction::Notify(Notice::Error(e))),
+        }
+    }
+    for (file_name, content) in grouped(named) {
+        dispatch.emit(SessionAction::ReadFile {
+            file_name,
+            content,
+            at: clock::now(),
         });
     }
+}
+
+/// Reads what was dropped: the files, or, when a folder is among them, every file inside it.
+fn read_dropped(data: web_sys::DataTransfer, dispatch: &Dispatch) {
+    let entries = dropped::entries(&data);
+    if !dropped::has_folder(&entries) {
+        return read_files(files::files_of(data.files()), dispatch);
+    }
+    let dispatch = dispatch.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        match dropped::walk(entries).await {
+            Ok(named) => read_named(named, &dispatch),
+            Err(e) => dispatch.emit(SessionAction::Notify(Notice::Error(e))),
+        }
+    });
 }
 
 /// Reads each file and hands it to the teacher's class, whatever it holds.
@@ -174,10 +200,12 @@ pub fn App() -> Html {
     };
     let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
     let ondrop = {
-        let on_files = on_files.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            on_files.emit(files::files_of(e.data_transfer().and_then(|d| d.files())));
+            if let Some(data) = e.data_transfer() {
+                read_dropped(data, &dispatch);
+            }
         })
     };
 

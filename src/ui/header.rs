@@ -53,8 +53,8 @@ impl View {
 }
 
 /// The file types the picker offers: every format that can be imported.
-const ACCEPT: &str =
-    ".json,.jsonld,.jsonl,.ann,.zip,application/json,application/ld+json,application/zip";
+const ACCEPT: &str = ".json,.jsonld,.jsonl,.ann,.txt,.zip,.conll,.iob,\
+    application/json,application/ld+json,application/zip";
 
 /// The top bar.
 pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
@@ -120,7 +120,7 @@ pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
                 </button>
                 <label class="button" title={LOAD_TITLE}>
                     {"Load file…"}
-                    <input type="file" accept={ACCEPT} data-testid="import-file" class="visually-hidden" {onchange} />
+                    <input type="file" accept={ACCEPT} multiple=true data-testid="import-file" class="visually-hidden" {onchange} />
                 </label>
             </div>
         </header>

@@ -8,6 +8,7 @@ pub mod caret;
 pub mod clock;
 pub mod compress;
 pub mod download;
+pub mod dropped;
 pub mod exercise_link;
 pub mod files;
 pub mod graphemes;

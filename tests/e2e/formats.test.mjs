@@ -6,6 +6,7 @@ import { serveBuiltApp } from '../support/suite.mjs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { downloadFrom, withPage } from '../support/browser.mjs';
 import { loadSeeds, sliceChars } from '../support/paths.mjs';
 import { countsOf, fillStorage, openApp, sel, storageEntries, tag, waitForCount } from '../support/app.mjs';
@@ -129,6 +130,30 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
       assert.match(await page.textContent(sel.importPreview), /0 new, 96 already here/);
       assert.equal(await picked(page, 'Money'), 'other');
       assert.equal(await page.locator('[data-testid=import-articles]').count(), 0);
+    });
+  });
+
+  test('brat .txt and .ann files picked together import as one, and so does their folder dropped on the page', { timeout: TEST_TIMEOUT }, async () => {
+    const folder = new URL('../fixtures/corpus/brat/news-tutorial/', import.meta.url);
+    const pick = ['000-introduction', '040-text_span_annotation'].flatMap((stem) => [`${stem}.txt`, `${stem}.ann`]);
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
+      await page.setInputFiles(sel.importFile, pick.map((name) => fileURLToPath(new URL(name, folder))));
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      assert.match(await page.textContent(sel.importTitle), /4 brat files \(brat standoff/);
+      assert.match(await page.textContent('[data-testid=import-articles]'), /\(2\)/);
+      await page.click(sel.importCancel);
+
+      // The whole folder, dropped as the browser's drag and drop gives it (CDP's drag with a path).
+      const cdp = await page.context().newCDPSession(page);
+      const data = { items: [], files: [fileURLToPath(folder).replace(/\/$/, '')], dragOperationsMask: 1 };
+      for (const type of ['dragEnter', 'dragOver', 'drop']) {
+        await cdp.send('Input.dispatchDragEvent', { type, x: 400, y: 300, data });
+      }
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      assert.match(await page.textContent(sel.importTitle), /news-tutorial\/ \(brat standoff/);
+      assert.match(await page.textContent(sel.importPreview), /95 new/);
+      assert.match(await page.textContent('[data-testid=import-articles]'), /\(13\)/);
     });
   });
 

@@ -156,7 +156,27 @@ pub fn plan_import(
     labels: &LabelMap,
     now: Timestamp,
 ) -> Result<ImportPlan, ImportError> {
-    let (format, mut incoming) = detect::read(file_name, bytes, ws.articles(), labels, now)?;
+    let read = detect::read(file_name, bytes, ws.articles(), labels, now)?;
+    plan(read, ws)
+}
+
+/// As [`plan_import`], for files picked or dropped together: brat's `.txt` and `.ann` pairs (see
+/// [`detect::read_files`]).
+pub fn plan_import_files(
+    files: Vec<(String, Vec<u8>)>,
+    ws: &Workspace,
+    labels: &LabelMap,
+    now: Timestamp,
+) -> Result<ImportPlan, ImportError> {
+    let read = detect::read_files(files, ws.articles(), labels, now)?;
+    plan(read, ws)
+}
+
+/// The plan of what a reader found in a file.
+fn plan(
+    (format, mut incoming): (Format, crate::domain::files::formats::Incoming),
+    ws: &Workspace,
+) -> Result<ImportPlan, ImportError> {
     incoming.warnings.extend(incoming.labels.skipped_lines());
     let articles = entries::new_articles(incoming.articles, ws)?;
     let entities = entries::entities(&incoming.entities, ws)?;

@@ -5,9 +5,10 @@ use crate::domain::features::classroom::class::{read_student, Student};
 use crate::domain::features::classroom::exercise::{self, Exercise};
 use crate::domain::features::classroom::submission;
 use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::import::{plan_import, ImportPlan};
+use crate::domain::files::import::{plan_import, plan_import_files, ImportPlan};
 use crate::domain::files::json::{self, Envelope, Peeked};
 use crate::domain::model::time::Timestamp;
+use crate::domain::offload::FileContent;
 use crate::domain::state::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,46 @@ pub struct File<'a> {
     pub bytes: &'a [u8],
     /// What foreign labels become.
     pub labels: &'a LabelMap,
+}
+
+/// What to read of files picked or dropped together, each with its name (a dropped folder's with its
+/// path): brat's `.txt` and `.ann` files as one group when there is an `.ann` among several files (its
+/// name the folder's, or `N brat files`), and every other file on its own, in the order given.
+pub fn grouped(files: Vec<(String, FileContent)>) -> Vec<(String, FileContent)> {
+    let is = |name: &str, ext: &str| name.to_ascii_lowercase().ends_with(ext);
+    let brat = |name: &str| is(name, ".ann") || is(name, ".txt");
+    let has_ann = files.iter().any(|(n, _)| is(n, ".ann"));
+    if files.len() < 2 || !has_ann {
+        return files;
+    }
+    let (pairs, others): (Vec<_>, Vec<_>) = files.into_iter().partition(|(n, _)| brat(n));
+    let folder = pairs
+        .first()
+        .and_then(|(n, _)| n.split_once('/'))
+        .map(|(top, _)| top);
+    let same_folder =
+        folder.filter(|top| pairs.iter().all(|(n, _)| n.starts_with(&format!("{top}/"))));
+    let name = match same_folder {
+        Some(top) => format!("{top}/"),
+        None => format!("{} brat files", pairs.len()),
+    };
+    let mut out = vec![(name, FileContent::Files(pairs))];
+    out.extend(others);
+    out
+}
+
+/// Reads files picked or dropped together (brat's `.txt` and `.ann` pairs) for import.
+pub fn read_files(
+    ws: &Workspace,
+    files: Vec<(String, Vec<u8>)>,
+    labels: &LabelMap,
+    now: Timestamp,
+) -> FileRead {
+    FileRead::Import(
+        plan_import_files(files, ws, labels, now)
+            .map(Box::new)
+            .map_err(|e| e.to_string()),
+    )
 }
 
 /// Reads a file against the workspace and the exercise being taught, if any.

@@ -21,28 +21,34 @@ impl Worker for Offloader {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, (id, mut job): (u32, Job), who: HandlerId) {
-        let kept = match job.content_mut() {
-            Some(FileContent::Kept { url, .. }) => Some(url.clone()),
-            _ => None,
-        };
-        let Some(url) = kept else {
+        let kept = job.content_mut().is_some_and(|c| !c.kept_urls().is_empty());
+        if !kept {
             return scope.respond(who, (id, run(job)));
-        };
-        // A file the page kept as the browser's copy: read its bytes here, then do the job.
+        }
+        // Files the page kept as the browser's copies: read their bytes here, then do the job.
         let scope = scope.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let answer = match fetch_bytes(&url).await {
-                Ok(bytes) => {
-                    if let Some(content) = job.content_mut() {
-                        *content = FileContent::Bytes(bytes);
-                    }
-                    run(job)
-                }
+            let answer = match fetch_kept(&mut job).await {
+                Ok(()) => run(job),
                 Err(why) => Answer::Failed(why),
             };
             scope.respond(who, (id, answer));
         });
     }
+}
+
+/// Replaces each browser's copy the job's file names by its bytes.
+async fn fetch_kept(job: &mut Job) -> Result<(), String> {
+    let Some(content) = job.content_mut() else {
+        return Ok(());
+    };
+    for kept in content.kept_mut() {
+        let FileContent::Kept { url, .. } = kept else {
+            continue;
+        };
+        *kept = FileContent::Bytes(fetch_bytes(url).await?);
+    }
+    Ok(())
 }
 
 /// The bytes at a `blob:` address the page made for a file.

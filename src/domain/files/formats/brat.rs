@@ -245,7 +245,7 @@ fn one_line(text: &str) -> String {
 }
 
 mod read;
-pub use read::{read_ann, read_zip};
+pub use read::{read_ann, read_files, read_zip};
 
 #[cfg(test)]
 #[path = "../../tests/formats/brat.rs"]

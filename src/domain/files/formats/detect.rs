@@ -38,6 +38,20 @@ pub fn read(
     Ok((format, incoming.finish()))
 }
 
+/// Reads files picked or dropped together (or a folder's): brat's `.txt` and `.ann` pairs (see
+/// [`brat::read_files`]), each file with its name.
+pub fn read_files(
+    files: Vec<(String, Vec<u8>)>,
+    articles: &[Rc<Article>],
+    labels: &LabelMap,
+    now: Timestamp,
+) -> Result<(Format, Incoming), FormatError> {
+    let no_ann = "none of these files is an .ann file: load files of one kind at a time, or a \
+                  brat document's .txt and .ann together";
+    let incoming = brat::read_files(files, no_ann, articles, labels, now)?;
+    Ok((Format::Brat, incoming.finish()))
+}
+
 /// What every reader reads against: the app's articles, the label map and the time of the import.
 #[derive(Clone, Copy)]
 struct ReadWith<'a> {

@@ -36,10 +36,8 @@ impl Session {
         let waiting = self.reading.iter().map(|r| &r.content);
         waiting
             .chain(self.import.as_ref().map(|i| &i.content))
-            .filter_map(|content| match content {
-                FileContent::Kept { url, .. } => Some(url.clone()),
-                FileContent::Bytes(_) => None,
-            })
+            .flat_map(FileContent::kept_urls)
+            .map(str::to_owned)
             .collect()
     }
 

@@ -15,14 +15,7 @@ mod extras;
 mod lines;
 use lines::read_lines;
 
-/// Reads a zip of `.txt` and `.ann` files, such as the brat export.
-///
-/// Each `X.ann` goes with the `X.txt` beside it: to the article with the id `X` if the app has one,
-/// else to the article whose text is exactly that of `X.txt`, else to a new own article of that text
-/// titled `X` (a `.txt` too large for an article is skipped with a warning). Types are mapped by
-/// `labels`. An `.ann` without its `.txt` is placed by its name alone. Offsets count
-/// code points of the `.txt`, and the annotated text and its context are taken from it, so that the
-/// import re-anchors annotations if our text differs from the file's.
+/// Reads a zip of `.txt` and `.ann` files, such as the brat export (see [`read_files`]).
 pub fn read_zip(
     bytes: &[u8],
     articles: &[Rc<Article>],
@@ -30,6 +23,28 @@ pub fn read_zip(
     now: Timestamp,
 ) -> Result<Incoming, FormatError> {
     let files = zip::read(bytes).or_else(|message| error("", message))?;
+    let no_ann =
+        "this zip holds no .ann file; a brat zip holds a .txt and an .ann file per document";
+    read_files(files, no_ann, articles, labels, now)
+}
+
+/// Reads brat's `.txt` and `.ann` files (from a zip, or picked or dropped together, a folder's with
+/// their paths), each with its name; other files are ignored, and so are macOS's `__MACOSX/` and `._`
+/// copies. Without any `.ann` file, the error says `no_ann`.
+///
+/// Each `X.ann` goes with the `X.txt` beside it: to the article with the id `X` if the app has one,
+/// else to the article whose text is exactly that of `X.txt`, else to a new own article of that text
+/// titled `X` (a `.txt` too large for an article is skipped with a warning). Types are mapped by
+/// `labels`. An `.ann` without its `.txt` is placed by its name alone. Offsets count
+/// code points of the `.txt`, and the annotated text and its context are taken from it, so that the
+/// import re-anchors annotations if our text differs from the file's.
+pub fn read_files(
+    files: Vec<(String, Vec<u8>)>,
+    no_ann: &str,
+    articles: &[Rc<Article>],
+    labels: &LabelMap,
+    now: Timestamp,
+) -> Result<Incoming, FormatError> {
     let files: Vec<(String, Vec<u8>)> = files
         .into_iter()
         .filter(|(name, _)| {
@@ -109,10 +124,7 @@ pub fn read_zip(
         }
     }
     if !any {
-        return error(
-            "",
-            "this zip holds no .ann file; a brat zip holds a .txt and an .ann file per document",
-        );
+        return error("", no_ann);
     }
     Ok(incoming)
 }
