@@ -9,6 +9,7 @@
 //! - Before an own article is added, [`try_adding`] saves the state with it, so that an article too
 //!   large for the storage is refused instead of lost (`adding.rs`).
 
+use crate::domain::model::time::Timestamp;
 use crate::domain::state::session::{Notice, Session, SessionAction};
 
 mod adding;
@@ -81,6 +82,15 @@ pub fn keep_unreadable(store: &mut impl Store, raw: &str, stamp: &str) -> Result
     let key = format!("{UNREADABLE_PREFIX}{stamp}");
     save(store, &key, raw)?;
     Ok(key)
+}
+
+/// Sets aside `raw` data that could not be read (see [`keep_unreadable`], the key named after `now`)
+/// and says where it went, for a notice: `it is kept under "…"` or `it could not be set aside: …`.
+fn set_aside(store: &mut impl Store, raw: &str, now: Timestamp) -> String {
+    keep_unreadable(store, raw, &now.to_string()).map_or_else(
+        |why| format!("it could not be set aside: {why}"),
+        |key| format!("it is kept under \"{key}\""),
+    )
 }
 
 /// An error notice for the session.

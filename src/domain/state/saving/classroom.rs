@@ -1,6 +1,6 @@
 //! The classroom kept across visits: a student's exercise and name, a teacher's exercise.
 
-use super::{error, keep_unreadable, save, Store, CLASSROOM_KEY};
+use super::{error, save, set_aside, Store, CLASSROOM_KEY};
 use crate::domain::features::classroom::class::Class;
 use crate::domain::features::classroom::saved;
 use crate::domain::model::time::Timestamp;
@@ -29,11 +29,7 @@ pub(super) fn load_classroom(store: &mut impl Store, session: &mut Session, now:
             });
         }
         Err(e) => {
-            let kept = keep_unreadable(store, &raw, &now.to_string());
-            let at = kept.map_or_else(
-                |why| format!("it could not be set aside: {why}"),
-                |key| format!("it is kept under \"{key}\""),
-            );
+            let at = set_aside(store, &raw, now);
             session.notice = Some(Notice::Error(format!(
                 "The saved exercise could not be read ({e}); {at}."
             )));

@@ -1,6 +1,6 @@
 //! The person's label mapping kept across visits: what other tools' labels become on import.
 
-use super::{error, keep_unreadable, save, Store, LABELS_KEY};
+use super::{error, save, set_aside, Store, LABELS_KEY};
 use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::json;
 use crate::domain::model::time::Timestamp;
@@ -15,11 +15,7 @@ pub(super) fn load_labels(store: &mut impl Store, session: &mut Session, now: Ti
     match json::from_str::<LabelMap>(&raw) {
         Ok(labels) => session.labels = labels,
         Err(e) => {
-            let kept = keep_unreadable(store, &raw, &now.to_string());
-            let at = kept.map_or_else(
-                |why| format!("it could not be set aside: {why}"),
-                |key| format!("it is kept under \"{key}\""),
-            );
+            let at = set_aside(store, &raw, now);
             session.notice = Some(Notice::Error(format!(
                 "The saved label mapping could not be read ({e}); the defaults apply, and {at}."
             )));

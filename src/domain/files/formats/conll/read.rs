@@ -41,10 +41,11 @@ struct Document {
     text: String,
     len: usize,
     spans: Vec<Tagged>,
-    /// The open span, and whether the previous token opens (takes no space after it).
+    /// The span whose tokens are being read.
     open: Option<Tagged>,
+    /// Whether the previous token opens (takes no space after it).
     after_opening: bool,
-    /// Whether the sentence so far has a token, and whether a sentence ended before this token.
+    /// Whether the sentence so far has a token.
     in_sentence: bool,
     /// The line of its first token.
     first_line: usize,
@@ -53,15 +54,13 @@ struct Document {
 impl Document {
     /// Adds `token` tagged `tag`, from line `n`.
     fn token(&mut self, token: &str, tag: &str, n: usize) -> Result<(), String> {
-        if self.len == 0 && self.text.is_empty() {
+        if self.text.is_empty() {
             self.first_line = n;
         }
-        let gap = if !self.in_sentence {
-            if self.text.is_empty() {
-                ""
-            } else {
-                "\n"
-            }
+        let gap = if self.text.is_empty() {
+            ""
+        } else if !self.in_sentence {
+            "\n"
         } else if self.after_opening
             || CLOSING.contains(&token)
             || token.starts_with(['\'', '’'])
