@@ -133,6 +133,21 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
     });
   });
 
+  test('the same corpus as doccano JSONL and as Label Studio tasks previews the same 13 texts and 95 spans', { timeout: TEST_TIMEOUT }, async () => {
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
+      for (const name of ['news-tutorial.doccano.jsonl', 'news-tutorial.label-studio.json']) {
+        await page.setInputFiles(sel.importFile, fileURLToPath(new URL(`../fixtures/corpus/${name}`, import.meta.url)));
+        await page.waitForSelector(sel.importPreview, { state: 'visible' });
+        assert.match(await page.textContent(sel.importPreview), /95 annotation\(s\): 95 new/, name);
+        assert.match(await page.textContent('[data-testid=import-articles]'), /\(13\)/, name);
+        assert.equal(await page.inputValue('[data-testid=import-labels] select[data-label="Organization"]'), 'organization', name);
+        await page.click(sel.importCancel);
+        await page.waitForSelector(sel.importPreview, { state: 'detached' });
+      }
+    });
+  });
+
   test('brat .txt and .ann files picked together import as one, and so does their folder dropped on the page', { timeout: TEST_TIMEOUT }, async () => {
     const folder = new URL('../fixtures/corpus/brat/news-tutorial/', import.meta.url);
     const pick = ['000-introduction', '040-text_span_annotation'].flatMap((stem) => [`${stem}.txt`, `${stem}.ann`]);
