@@ -287,12 +287,14 @@ pub fn App() -> Html {
         .pending
         .filter(|_| !elsewhere)
         .map(|pending| tag_toolbar(&TagToolbarProps { pending }, &dispatch));
+    let session_refusal = session.import_refused.clone();
     let import_dialog = session.import.clone().map(|import| {
         let rereading = session.rereading();
         let session = shared.workspace_view();
         let props = ImportDialogProps {
             import,
             rereading,
+            refused: session_refusal.clone(),
             session,
         };
         import_dialog(&props, &dispatch)

@@ -1,7 +1,8 @@
 //! The preview shown before a loaded file changes anything: what it holds, and merge or replace.
 
 use crate::domain::files::formats::labels::{target_name, target_named, LabelUse, TARGETS};
-use crate::domain::state::session::{Notice, PendingImport, SessionAction};
+use crate::domain::state::saving::ImportRefusal;
+use crate::domain::state::session::{PendingImport, SessionAction};
 use crate::ui::bridge::{Dispatch, SessionView};
 use crate::web::saving;
 use std::rc::Rc;
@@ -14,20 +15,47 @@ pub struct ImportDialogProps {
     pub import: Rc<PendingImport>,
     /// Whether the file is being read again after a label was mapped otherwise.
     pub rereading: bool,
+    /// Why storage refused the import, when it did.
+    pub refused: Option<ImportRefusal>,
     /// The session, to try the import in storage before it is carried out.
     pub session: SessionView,
 }
 
 /// Carries out the import (merged, or replacing) once storage has taken the state it leaves; when the
-/// browser's storage is full, says so and changes nothing.
+/// browser's storage is full, says so, offers a part that fits, and changes nothing.
 fn confirm(session: &SessionView, dispatch: &Dispatch, replace: bool) -> Callback<MouseEvent> {
     let session = session.clone();
     dispatch.reform(move |_: MouseEvent| {
         match session.read().map(|s| saving::try_importing(&s, replace)) {
-            Some(Err(message)) => SessionAction::Notify(Notice::Error(message)),
+            Some(Err(refusal)) => SessionAction::RefuseImport(refusal),
             _ => SessionAction::ConfirmImport { replace },
         }
     })
+}
+
+/// Why storage refused the import, and the part of it that would fit, to keep with one click.
+fn refusal(refused: &ImportRefusal, brought: usize, dispatch: &Dispatch) -> Html {
+    let offer = refused.fitting.map(|count| {
+        let onclick = dispatch.reform(move |_: MouseEvent| SessionAction::KeepFirstTexts(count));
+        html! {
+            <button data-testid="import-subset" {onclick}>
+                {format!("Keep only the first {count} of the {brought} texts")}
+            </button>
+        }
+    });
+    let advice = if offer.is_some() {
+        "Keep a part of the texts, which fits, then merge again; or download your work and remove \
+         articles you added."
+    } else {
+        "Load a smaller part of the file, or download your work and remove articles you added."
+    };
+    html! {
+        <div class="refused" role="alert" data-testid="import-refused">
+            <p>{&refused.message}</p>
+            <p>{advice}</p>
+            {for offer}
+        </div>
+    }
 }
 
 /// The words for each target of [`TARGETS`] in the label picker.
@@ -103,6 +131,7 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
                         <p class="meta">{"A label left out is skipped. Your choices are kept for the next import."}</p>
                     </details>
                 }
+                {for props.refused.as_ref().map(|r| refusal(r, plan.added_count(), dispatch))}
                 if props.rereading {
                     <p data-testid="import-rereading" role="status">{"Reading the file again with the new labels…"}</p>
                 }

@@ -4,7 +4,7 @@
 use super::clock;
 use super::storage::LocalStorage;
 use crate::domain::model::article::Article;
-use crate::domain::state::saving::{self, Saves, Trial};
+use crate::domain::state::saving::{self, ImportRefusal, Saves, Trial};
 use crate::domain::state::session::{Session, SessionAction};
 use crate::domain::state::workspace::Workspace;
 use gloo_events::EventListener;
@@ -50,7 +50,7 @@ pub fn save_labels(session: &Session) -> Option<SessionAction> {
 
 /// Saves the state as the offered import leaves it, before it is carried out (see
 /// [`saving::try_importing`]).
-pub fn try_importing(session: &Session, replace: bool) -> Result<Trial, String> {
+pub fn try_importing(session: &Session, replace: bool) -> Result<Trial, ImportRefusal> {
     saving::try_importing(&mut LocalStorage, session, replace)
 }
 

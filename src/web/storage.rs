@@ -9,6 +9,9 @@ use crate::domain::state::saving::{units, Refused, Store};
 use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
+/// What localStorage takes for one origin in Chromium, Firefox and Safari: 5 Mi UTF-16 code units.
+const CAPACITY: usize = 5 * 1024 * 1024;
+
 /// The page's localStorage, as the save protocol's [`Store`].
 pub struct LocalStorage;
 
@@ -23,6 +26,10 @@ impl Store for LocalStorage {
 
     fn used(&self) -> Result<usize, String> {
         used()
+    }
+
+    fn capacity(&self) -> Option<usize> {
+        Some(CAPACITY)
     }
 
     fn new_revision(&mut self) -> String {

@@ -182,11 +182,48 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
       const before = await storageEntries(page);
       const articles = await page.locator(`${sel.articleList} li`).count();
       await page.click(sel.importMerge);
-      const error = await page.waitForSelector(sel.error, { state: 'visible' });
-      assert.match(await error.textContent(), /storage is full: your work with this import would take .* Nothing was imported/);
+      const refused = await page.waitForSelector(sel.importRefused, { state: 'visible' });
+      assert.match(await refused.textContent(), /storage is full: your work with this import would take .* Nothing was imported/);
+      assert.match(await refused.textContent(), /Load a smaller part of the file/, 'no part fits in a full storage');
+      assert.equal(await page.locator(sel.importSubset).count(), 0);
       assert.ok(await page.isVisible(sel.importPreview), 'the preview stays, to choose again');
       assert.equal(await page.locator(`${sel.articleList} li`).count(), articles, 'no article was added');
       assert.deepEqual(await storageEntries(page), before, 'storage is unchanged');
+    });
+  });
+
+  test('a corpus that does not fit offers its first texts that do, and they import', { timeout: TEST_TIMEOUT }, async () => {
+    const zip = readFileSync(new URL('../fixtures/corpus/brat-news-tutorial.zip', import.meta.url));
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
+      await page.setInputFiles(sel.importFile, { name: 'brat-news-tutorial.zip', mimeType: 'application/zip', buffer: zip });
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      await fillStorage(page);
+      // Room for a few of the 13 texts (2 to 5 KB each with their spans): the smallest fillers go.
+      await page.evaluate(() => {
+        const fillers = Object.keys(localStorage).filter((k) => k.startsWith('filler/'));
+        fillers.sort((a, b) => localStorage.getItem(a).length - localStorage.getItem(b).length);
+        let freed = 0;
+        for (const key of fillers) {
+          if (freed >= 12_000) break;
+          freed += key.length + localStorage.getItem(key).length;
+          localStorage.removeItem(key);
+        }
+      });
+      const articles = await page.locator(`${sel.articleList} li`).count();
+      await page.click(sel.importMerge);
+      const offer = await page.waitForSelector(sel.importSubset, { state: 'visible' });
+      const [, kept] = (await offer.textContent()).match(/Keep only the first (\d+) of the 13 texts/).map(Number);
+      assert.ok(kept >= 1 && kept < 13, `a part is offered: ${kept}`);
+      await offer.click();
+      await page.waitForSelector(sel.importRefused, { state: 'detached' });
+      assert.match(await page.textContent('[data-testid=import-articles]'), new RegExp(`\\(${kept}\\)`));
+      assert.match(await page.textContent(sel.importPreview), new RegExp(`only the first ${kept} of the 13 texts it brings are imported`));
+      await page.click(sel.importMerge);
+      await page.waitForSelector(sel.importPreview, { state: 'detached' });
+      assert.equal(await page.locator(`${sel.articleList} li`).count(), articles + kept, 'the part offered was imported');
+      const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('news-annotator/state')));
+      assert.equal(saved.articles.length, kept, 'and saved');
     });
   });
 

@@ -38,6 +38,8 @@ export const sel = {
   importTitle: '[data-testid=import-preview] h2',
   importPreview: '[data-testid=import-preview]',
   importMerge: '[data-testid=import-preview] [data-testid=import-merge]',
+  importRefused: '[data-testid=import-refused]',
+  importSubset: '[data-testid=import-subset]',
   importReplace: '[data-testid=import-preview] [data-testid=import-replace]',
   importCancel: '[data-testid=import-preview] [data-testid=import-cancel]',
   error: '[data-testid=error]',

@@ -19,6 +19,7 @@ use std::collections::HashMap;
 
 mod entries;
 mod links;
+mod subset;
 
 /// Why a file cannot be imported: the JSON path (or line and column) of the problem, and the reason.
 pub type ImportError = RecordError;
@@ -105,6 +106,8 @@ pub struct ImportPlan {
     /// file nor in the workspace (or is there but cannot be linked to). The annotations are kept.
     pub links_cut: Vec<String>,
     articles: Vec<Article>,
+    /// What each of `articles` adds to the saved state with its annotations, in the quota's units.
+    article_units: Vec<usize>,
     merge: Choice,
     replace: Choice,
 }
@@ -200,6 +203,7 @@ fn plan(
         newer_entity_conflicts: 0,
         links_cut: Vec::new(),
         articles: Vec::new(),
+        article_units: Vec::new(),
         merge: Choice::default(),
         replace: Choice::default(),
     };
@@ -278,6 +282,7 @@ fn plan(
             Some((art.id.as_str().to_owned(), n))
         })
         .collect();
+    plan.article_units = subset::units(&articles, &plan.merge.annotations);
     plan.articles = articles;
     Ok(plan)
 }

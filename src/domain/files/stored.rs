@@ -23,6 +23,7 @@
 //!   `aliases` and `rejected` left out) and each annotation's attributes (`source`, `attribution`,
 //!   `check`, `entity`), each only when set. Bundled articles are never saved: they come with the app.
 
+use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 #[cfg(doc)]
 use crate::domain::state::workspace::Action;
@@ -47,6 +48,12 @@ pub fn encode(ws: &Workspace) -> String {
 /// anything changes.
 pub fn encode_adding(ws: &Workspace, article: &Article) -> String {
     state::encode(ws, STORAGE_SCHEMA, Some(article))
+}
+
+/// How much an own `article` with its `annotations` adds to the state [`encode`] writes, in the
+/// quota's units (UTF-16 code units): what an import that adds it needs in storage.
+pub fn added_units(article: &Article, annotations: &[&Annotation]) -> usize {
+    state::units_of(article, annotations)
 }
 
 /// A decoded state: the workspace, one line per thing dropped or cut, one per annotation moved.

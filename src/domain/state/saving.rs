@@ -17,7 +17,7 @@ mod classroom;
 mod labels;
 mod load;
 mod tabs;
-pub use adding::{full_message, size, try_adding, try_importing, Trial};
+pub use adding::{full_message, size, try_adding, try_importing, ImportRefusal, Trial};
 pub use classroom::save_classroom;
 pub use labels::save_labels;
 pub use load::load_session;
@@ -56,6 +56,8 @@ pub trait Store {
     fn write(&mut self, key: &str, value: &str) -> Result<(), Refused>;
     /// What the app keeps, every key and value, as the quota counts it ([`units`]).
     fn used(&self) -> Result<usize, String>;
+    /// How much the store takes in all, as the quota counts it, when known.
+    fn capacity(&self) -> Option<usize>;
     /// A revision for a new saved state, unique across the tabs that share the store.
     fn new_revision(&mut self) -> String;
 }

@@ -12,6 +12,7 @@ use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 use crate::domain::offload::FileContent;
+use crate::domain::state::saving::ImportRefusal;
 use crate::domain::state::workspace::{Action, Workspace};
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -50,7 +51,7 @@ pub enum Notice {
 }
 
 /// A parsed file waiting for the person to choose merge or replace.
-#[derive(Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
     /// The file's name, for the dialog.
     pub file_name: String,
@@ -108,6 +109,8 @@ pub struct Session {
     pub reading: VecDeque<Rc<Reading>>,
     /// A file waiting for merge or replace.
     pub import: Option<Rc<PendingImport>>,
+    /// Why storage refused the import in the dialog, until the person chooses again.
+    pub import_refused: Option<ImportRefusal>,
     /// Saved data that could not be read.
     pub storage_problem: Option<StorageProblem>,
     /// Set while the last save failed; cleared by the next successful one.
@@ -148,6 +151,7 @@ impl Session {
             notice: None,
             reading: VecDeque::new(),
             import: None,
+            import_refused: None,
             storage_problem: None,
             save_failed: None,
             linking: None,
@@ -270,8 +274,10 @@ impl Session {
                 article,
                 annotations,
             } => self.add_article(article, annotations),
-            SessionAction::CancelImport => self.import = None,
+            SessionAction::CancelImport => self.close_import(),
             SessionAction::MapLabel { name, to } => self.map_label(name, to),
+            SessionAction::RefuseImport(refusal) => self.import_refused = Some(refusal),
+            SessionAction::KeepFirstTexts(count) => self.keep_first_texts(count),
             SessionAction::Notify(notice) => self.notice = Some(notice),
             SessionAction::Dismiss => self.notice = None,
             SessionAction::Saved(result) => self.save_failed = result.err(),

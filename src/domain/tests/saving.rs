@@ -101,6 +101,10 @@ impl Store for Memory {
             .sum())
     }
 
+    fn capacity(&self) -> Option<usize> {
+        self.quota.get()
+    }
+
     fn new_revision(&mut self) -> String {
         self.revisions.set(self.revisions.get() + 1);
         format!("{}{}", self.name, self.revisions.get())

@@ -62,7 +62,9 @@ fn an_import_too_large_for_storage_is_refused_with_the_sizes_and_changes_nothing
     store.limit(Some(store.used().unwrap() + 20_000));
     let before = session.workspace.clone();
 
-    let refused = try_importing(&mut store.clone(), &session, false).unwrap_err();
+    let refused = try_importing(&mut store.clone(), &session, false)
+        .unwrap_err()
+        .message;
     assert!(
         refused
             .starts_with("This browser's storage is full: your work with this import would take"),
@@ -90,4 +92,67 @@ fn an_import_too_large_for_storage_is_refused_with_the_sizes_and_changes_nothing
         saved.contains("Text 39: Ana met Bea"),
         "the trial holds the corpus"
     );
+}
+
+#[test]
+fn a_refused_corpus_offers_the_first_texts_that_fit_and_they_do() {
+    use crate::domain::fixtures::read_file;
+    let store = Memory::default();
+    let (mut session, _) = load_session(&mut store.clone(), NOW);
+    read_file(&mut session, "corpus.jsonl", corpus(40).into_bytes(), NOW);
+    store.limit(Some(store.used().unwrap() + 20_000));
+
+    let refused = try_importing(&mut store.clone(), &session, false).unwrap_err();
+    let fitting = refused.fitting.expect("a part fits");
+    assert!(
+        (5..=9).contains(&fitting),
+        "about 2,300 units a text: {fitting}"
+    );
+    session.apply(SessionAction::RefuseImport(refused));
+    assert!(session.import_refused.is_some());
+
+    session.apply(SessionAction::KeepFirstTexts(fitting));
+    assert!(session.import_refused.is_none(), "the refusal is answered");
+    let plan = &session.import.as_ref().unwrap().plan;
+    assert_eq!(
+        (plan.added_count(), plan.new, plan.total),
+        (fitting, fitting, fitting)
+    );
+    assert!(
+        plan.warnings.iter().any(|w| w.contains(&format!(
+            "only the first {fitting} of the 40 texts it brings are imported"
+        )) && w.contains(&format!(
+            "the other {} texts and their {} annotation(s)",
+            40 - fitting,
+            40 - fitting
+        ))),
+        "{:?}",
+        plan.warnings
+    );
+    assert_eq!(
+        try_importing(&mut store.clone(), &session, false),
+        Ok(Trial::Saved),
+        "the part offered fits"
+    );
+    let saved = store.get(STATE_KEY).unwrap();
+    assert!(saved.contains(&format!("Text {}: Ana", fitting - 1)));
+    assert!(!saved.contains(&format!("Text {fitting}: Ana")));
+
+    session.apply(SessionAction::ConfirmImport { replace: false });
+    assert_eq!(
+        session.workspace.len(),
+        fitting,
+        "one span a text, each imported"
+    );
+}
+
+#[test]
+fn no_part_is_offered_when_not_even_the_first_text_fits() {
+    use crate::domain::fixtures::read_file;
+    let store = Memory::default();
+    let (mut session, _) = load_session(&mut store.clone(), NOW);
+    read_file(&mut session, "corpus.jsonl", corpus(3).into_bytes(), NOW);
+    store.limit(Some(store.used().unwrap() + 1_000));
+    let refused = try_importing(&mut store.clone(), &session, false).unwrap_err();
+    assert_eq!(refused.fitting, None);
 }

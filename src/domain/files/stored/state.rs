@@ -253,6 +253,17 @@ pub(super) fn encode(ws: &Workspace, schema: u32, extra: Option<&Article>) -> St
     })
 }
 
+/// How much `article` and `annotations` (on it) add to a saved state, in the quota's units: the
+/// article's stored entry and each annotation's record, with the commas between them.
+pub(super) fn units_of(article: &Article, annotations: &[&Annotation]) -> usize {
+    let entry = stored_article(article).map_or(0, |a| to_compact(&a).encode_utf16().count() + 1);
+    let records: usize = annotations
+        .iter()
+        .map(|a| to_compact(&record(a, article)).encode_utf16().count() + 1)
+        .sum();
+    entry + records
+}
+
 fn stored_article(article: &Article) -> Option<StoredArticle<'_>> {
     match article.origin {
         Origin::Own { added } => Some(StoredArticle {

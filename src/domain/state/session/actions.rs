@@ -6,6 +6,7 @@ use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, Label};
 use crate::domain::model::time::Timestamp;
 use crate::domain::offload::{FileContent, FileRead};
+use crate::domain::state::saving::ImportRefusal;
 use crate::domain::state::session::Notice;
 use crate::domain::state::workspace::Action;
 use crate::domain::state::workspace::Snapshot;
@@ -89,6 +90,11 @@ pub enum SessionAction {
     },
     /// Closes the import dialog without changing anything.
     CancelImport,
+    /// Storage refused the import in the dialog: says why, and offers a part of it when one fits.
+    RefuseImport(ImportRefusal),
+    /// Narrows the import in the dialog to the first `count` texts the file brings (see
+    /// [`ImportPlan::keep_first_articles`](crate::domain::files::import::ImportPlan::keep_first_articles)).
+    KeepFirstTexts(usize),
     /// Maps the foreign label `name` to `to` (`None`: leaves it out) for this and later imports; the
     /// file in the import dialog is read again with it.
     MapLabel {

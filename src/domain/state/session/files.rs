@@ -46,6 +46,7 @@ impl Session {
     pub(super) fn map_label(&mut self, name: String, to: Option<Label>) {
         self.labels.0.insert(name, to);
         self.labels_revision += 1;
+        self.import_refused = None;
         if let Some(import) = &self.import {
             self.reading.push_front(Rc::new(Reading {
                 file_name: import.file_name.clone(),
@@ -114,6 +115,7 @@ impl Session {
     fn planned(&mut self, reading: &Reading, plan: Result<Box<ImportPlan>, String>) {
         match plan {
             Ok(plan) => {
+                self.import_refused = None;
                 self.import = Some(Rc::new(PendingImport {
                     file_name: reading.file_name.clone(),
                     plan: *plan,
@@ -144,6 +146,7 @@ impl Session {
 
     /// Carries out the offered import, merged or replacing.
     pub(super) fn confirm_import(&mut self, replace: bool) {
+        self.import_refused = None;
         let Some(import) = self.import.take() else {
             return;
         };
@@ -162,6 +165,20 @@ impl Session {
                 "{how} {count} from {}.",
                 import.file_name
             )));
+        }
+    }
+
+    /// Closes the import dialog without changing anything.
+    pub(super) fn close_import(&mut self) {
+        self.import = None;
+        self.import_refused = None;
+    }
+
+    /// Narrows the import in the dialog to the first `count` texts the file brings.
+    pub(super) fn keep_first_texts(&mut self, count: usize) {
+        if let Some(import) = &mut self.import {
+            Rc::make_mut(import).plan.keep_first_articles(count);
+            self.import_refused = None;
         }
     }
 
