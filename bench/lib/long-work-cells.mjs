@@ -91,7 +91,7 @@ export async function runLongWorkCells(browser, { cells, dist, repoRoot, outDir,
 
 function describe(out) {
   const lt = (x) => `${x.count} long task(s), longest ${x.longest.toFixed(0)} ms`;
-  if (out.merge) return `preview at ${out.previewFrame.toFixed(0)} ms (${lt(out.longTasks)}); merge ${out.merge.outcome.slice(0, 60)} at ${out.merge.frame.toFixed(0)} ms (${lt(out.merge.longTasks)})`;
+  if (out.steps) return `preview at ${out.previewFrame.toFixed(0)} ms (${lt(out.longTasks)}); ${out.steps.map((st) => `${st.name}: ${st.outcome.slice(0, 40)} at ${st.frame.toFixed(0)} ms (${lt(st.longTasks)})`).join('; ')}`;
   if (out.formats) return out.formats.map((f) => `${f.format} ${f.previewMs.toFixed(0)} ms (${lt(f.longTasks)})`).join('; ');
   if (out.unchanged !== undefined) return `reading at ${out.readingAt.toFixed(0)} ms, cancelled at ${out.cancelAt?.toFixed(0) ?? '–'} ms, workspace ${out.unchanged ? 'unchanged' : 'CHANGED'}; ${lt(out.longTasks)}`;
   return `reading on screen at ${out.readingFrame.toFixed(0)} ms, preview at ${out.previewFrame.toFixed(0)} ms; ${lt(out.longTasks)}, sum ${out.longTasks.sum.toFixed(0)} ms`;

@@ -158,10 +158,10 @@ async function importToPreview(page, file, tracer) {
 }
 
 /**
- * A corpus import (issue 16): as bigImport to the preview, then a real click on Merge, measured (page
- * clock, from the click) until the corpus's `texts` articles are in the article list or the app says
- * it refused (the browser's storage is full, say), and on screen: `merge` {at, frame, outcome,
- * longTasks}, where `outcome` is `applied` or the refusal's words.
+ * Issue 16's corpus import: the file given to the header's input until the preview is on screen, then
+ * a real click on Merge. When storage refuses and offers a part, a click on that offer, and Merge again.
+ * Each click is a step: from its click event until what it leads to is on screen, with its long tasks.
+ * Returns {previewFrame, longTasks, steps: [{name, frame, outcome, longTasks}], kept}.
  */
 export async function corpusImport(browser, base, file, texts) {
   const { context, page } = await openPage(browser);
@@ -169,32 +169,51 @@ export async function corpusImport(browser, base, file, texts) {
     await openApp(page, base);
     const out = await importToPreview(page, file, null);
     const before = await page.locator(ARTICLES).count();
-    await page.evaluate(
-      ({ list, want }) => {
-        const L = window.__lw;
-        L.mergedSeen = L.watch('merged', () => document.querySelectorAll(list).length >= want || !!document.querySelector('[data-testid=error]'));
-      },
-      { list: ARTICLES, want: before + texts },
-    );
-    await page.click(`${PREVIEW} [data-testid=import-merge]`);
-    const seen = await page.evaluate(async () => {
-      const L = window.__lw;
-      const merged = await L.mergedSeen;
-      return { merged, click: L.clicks.find((c) => c.testid === 'import-merge')?.at ?? null };
-    });
-    const tasks = await allLongTasks(page);
-    const error = await page.$('[data-testid=error]');
-    out.merge = {
-      at: seen.merged.at - seen.click,
-      frame: seen.merged.frame - seen.click,
-      outcome: error ? (await error.textContent()).replace(/\s+/g, ' ').trim().slice(0, 200) : 'applied',
-      longTasks: tasksIn(tasks, seen.click, seen.merged.frame),
-    };
+    const merged = (want) => () => document.querySelectorAll(want.list).length >= want.count || !!document.querySelector(want.refused);
+    out.steps = [];
+    let step = await corpusStep(page, 'Merge', 'import-merge', merged, { list: ARTICLES, count: before + texts, refused: REFUSED });
+    out.steps.push(step);
+    const offer = await page.$(SUBSET);
+    if (step.outcome !== 'applied' && offer) {
+      out.kept = Number((await offer.textContent()).match(/first (\d+) of/)?.[1]);
+      out.steps.push(await corpusStep(page, `Keep the first ${out.kept} texts`, 'import-subset', (want) => () => !document.querySelector(want.refused), { refused: REFUSED }));
+      step = await corpusStep(page, `Merge of those ${out.kept} texts`, 'import-merge', merged, { list: ARTICLES, count: before + out.kept, refused: REFUSED });
+      out.steps.push(step);
+    }
+    out.merge = { longTasks: { longest: Math.max(...out.steps.map((x) => x.longTasks.longest)) }, outcome: step.outcome };
     if (page.errors.length) out.pageErrors = page.errors.slice(0, 3);
     return out;
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+const REFUSED = '[data-testid=import-refused]';
+const SUBSET = '[data-testid=import-subset]';
+
+/**
+ * A real click on the element with `testid`, timed from its click event until `test(want)` holds and
+ * is on screen; with the long tasks in between, and what came of it ('applied', or the refusal's words).
+ */
+async function corpusStep(page, name, testid, test, want) {
+  const clicks = await page.evaluate(() => window.__lw.clicks.length);
+  await page.evaluate(({ name, test, want }) => {
+    window.__lw.stepSeen = window.__lw.watch(name, new Function('want', `return (${test})(want)`)(want));
+  }, { name, test: test.toString(), want });
+  await page.click(`[data-testid=${testid}]`);
+  const seen = await page.evaluate(async (clicks) => {
+    const L = window.__lw;
+    const shown = await L.stepSeen;
+    return { shown, click: L.clicks[clicks]?.at ?? null };
+  }, clicks);
+  const tasks = await allLongTasks(page);
+  const refused = await page.$(REFUSED);
+  return {
+    name,
+    frame: seen.shown.frame - seen.click,
+    outcome: refused ? (await refused.innerText()).replace(/\s+/g, ' ').trim().slice(0, 240) : 'applied',
+    longTasks: tasksIn(tasks, seen.click, seen.shown.frame),
+  };
 }
 
 /**

@@ -14,17 +14,7 @@ use std::rc::Rc;
 impl Workspace {
     /// Its article exists and its span fits in it.
     pub(super) fn check_fits(&self, a: &Annotation) -> Result<(), ActionError> {
-        let article = self
-            .article(&a.article)
-            .ok_or_else(|| ActionError::UnknownArticle(a.article.as_str().to_owned()))?;
-        if a.span.end() > article.char_len {
-            return Err(ActionError::OutOfBounds {
-                article: a.article.as_str().to_owned(),
-                span: a.span,
-                len: article.char_len,
-            });
-        }
-        Ok(())
+        fits(a, self.article(&a.article).map(|r| &**r))
     }
 
     /// It fits and its id is free.
@@ -182,4 +172,18 @@ impl Workspace {
             })
             .collect()
     }
+}
+
+/// `a`'s article (found by the caller) exists and `a`'s span fits in it.
+pub(super) fn fits(a: &Annotation, article: Option<&Article>) -> Result<(), ActionError> {
+    let article =
+        article.ok_or_else(|| ActionError::UnknownArticle(a.article.as_str().to_owned()))?;
+    if a.span.end() > article.char_len {
+        return Err(ActionError::OutOfBounds {
+            article: a.article.as_str().to_owned(),
+            span: a.span,
+            len: article.char_len,
+        });
+    }
+    Ok(())
 }

@@ -1,11 +1,12 @@
 //! Writing a batch of checked annotations in one step: a file's records (with the articles and registry
 //! entries it brings), or every occurrence of a search.
 
+use super::checks::fits;
 use super::slots::{put, Write};
 use super::{ActionError, Workspace};
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
-use crate::domain::model::names::{AnnotationId, EntityId};
+use crate::domain::model::names::{AnnotationId, ArticleId, EntityId};
 use crate::domain::model::registry::Entity;
 use std::collections::{BTreeSet, HashMap};
 use std::rc::Rc;
@@ -106,9 +107,12 @@ impl Workspace {
             .iter()
             .map(|a| (a.id.clone(), Rc::new(a.clone())))
             .collect();
+        // By id, so that checking takes the same time however many articles there are.
+        let articles: HashMap<&ArticleId, &Article> =
+            self.articles.iter().map(|a| (&a.id, &**a)).collect();
         let mut seen = BTreeSet::new();
         for a in &list {
-            self.check_fits(a)?;
+            fits(a, articles.get(&a.article).copied())?;
             if matches!(how, Batch::New) && existing.contains_key(&a.id) {
                 return Err(ActionError::DuplicateId(a.id.as_str().to_owned()));
             }
