@@ -126,3 +126,113 @@ fn na_convert_writes_each_shape_as_native_json_with_its_texts() {
         );
     }
 }
+
+/// What a workspace holds of its own articles: each text, with its spans (start, end, label) and its
+/// links (the linking span to the linked span), in text order.
+type Corpus = Vec<(
+    String,
+    Vec<(usize, usize, Label)>,
+    Vec<((usize, usize), (usize, usize))>,
+)>;
+
+fn own_corpus(ws: &Workspace) -> Corpus {
+    let mut out: Corpus = ws
+        .articles()
+        .iter()
+        .filter(|a| a.id.as_str().starts_with("text-"))
+        .map(|article| {
+            let list = ws.in_article(&article.id);
+            let mut spans: Vec<_> = list
+                .iter()
+                .map(|a| (a.span.start(), a.span.end(), a.label))
+                .collect();
+            spans.sort();
+            let at = |a: &Annotation| (a.span.start(), a.span.end());
+            let mut links: Vec<_> = list
+                .iter()
+                .filter_map(|a| {
+                    let source = ws.annotation(a.attrs.source.as_ref()?)?;
+                    Some((at(a), at(source)))
+                })
+                .collect();
+            links.sort();
+            (article.text.to_string(), spans, links)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Round trips (issue 16): the corpus imported, with a quote linked to its speaker, exported in each
+/// format that carries texts, and that file imported into an empty profile, gives back the same texts
+/// and spans, and the link where the format holds links.
+#[test]
+fn our_corpus_export_read_into_an_empty_profile_gives_back_its_texts_spans_and_links() {
+    use crate::domain::files::formats::{docs, export_with, ExportOptions, Format, Scope};
+    use crate::domain::model::attributes::Attributes;
+    use crate::domain::model::names::{AnnotationId, EntityKind};
+    use crate::domain::model::span::Span;
+    let (name, bytes) = FILES[0];
+    let mut ws = empty();
+    let plan = plan_import(name, bytes, &ws, &LabelMap::default(), NOW).unwrap();
+    ws.apply(plan.action(false)).unwrap();
+    // A quote after the first person mention, linked to it.
+    let person = ws
+        .all()
+        .into_iter()
+        .find(|a| a.label == Label::Entity(EntityKind::Person))
+        .unwrap();
+    // Its words up to the first space 15 code points on, so that token-based formats keep it whole.
+    let text: Vec<char> = ws.article(&person.article).unwrap().text.chars().collect();
+    let start = person.span.end() + 1;
+    let end = (start + 15..text.len()).find(|&i| text[i] == ' ').unwrap();
+    let quote = Annotation {
+        id: AnnotationId::from("q-round-trip"),
+        article: person.article.clone(),
+        span: Span::new(start, end).unwrap(),
+        label: Label::Quote,
+        note: String::new(),
+        attrs: Attributes {
+            source: Some(person.id.clone()),
+            ..Attributes::default()
+        },
+        created: NOW,
+        updated: NOW,
+    };
+    ws.apply(Action::Annotate(quote)).unwrap();
+    let want = own_corpus(&ws);
+    assert_eq!(want.len(), 13);
+    assert_eq!(want.iter().map(|c| c.2.len()).sum::<usize>(), 1, "the link");
+
+    let all = docs(&ws, &Scope::everything());
+    let with_links = [
+        Format::Native,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Brat,
+    ];
+    // CoNLL keeps no text (it is rebuilt from the tokens, `conll_read.rs` tests its round trip).
+    let without = [Format::SpacyJsonl, Format::Prodigy];
+    for format in with_links.into_iter().chain(without) {
+        let body = export_with(format, &all, NOW, ExportOptions::default());
+        let file = format!("corpus.{}", format.extension());
+        let fresh = empty();
+        let plan = plan_import(&file, &body.bytes, &fresh, &LabelMap::default(), NOW)
+            .unwrap_or_else(|e| panic!("{format:?}: {e:?}"));
+        let mut back = fresh.clone();
+        back.apply(plan.action(false)).unwrap();
+        let mut got = own_corpus(&back);
+        let mut expected = want.clone();
+        if without.contains(&format) {
+            expected.iter_mut().for_each(|c| c.2.clear());
+        }
+        assert_eq!(got.len(), 13, "{format:?}: every text");
+        for (g, e) in got.iter_mut().zip(&expected) {
+            let title = e.0.lines().next().unwrap_or_default();
+            assert_eq!(g.0, e.0, "{format:?}: the text of “{title}”");
+            g.1.sort();
+            assert_eq!(g.1, e.1, "{format:?}: the spans of “{title}”");
+            assert_eq!(g.2, e.2, "{format:?}: the links of “{title}”");
+        }
+    }
+}
