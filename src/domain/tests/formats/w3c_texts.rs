@@ -333,3 +333,34 @@ fn na_convert_takes_the_texts_from_a_w3c_file_without_articles() {
         .collect();
     assert_eq!(spans, [(1, 9), (34, 38)]);
 }
+
+#[test]
+fn a_public_corpus_exported_as_w3c_comes_back_with_its_texts_and_spans() {
+    let corpus = include_bytes!("../../../../tests/fixtures/corpus/news-tutorial.doccano.jsonl");
+    let empty = Workspace::new(bundled_articles().unwrap());
+    let labels = LabelMap::default();
+    let plan = plan_import("c.doccano.jsonl", corpus, &empty, &labels, NOW).unwrap();
+    let mut ws = empty.clone();
+    ws.apply(plan.action(false)).unwrap();
+    let body = export(&docs(&ws, &Scope::everything()), NOW);
+    let plan = plan_import("c.w3c.jsonld", &body.bytes, &empty, &labels, LATER).unwrap();
+    assert!(plan.warnings.is_empty(), "{:?}", plan.warnings);
+    // The nine texts with spans of a mapped type, and their 95 spans.
+    assert_eq!((plan.added_articles.len(), plan.new), (9, 95));
+    let mut back = empty.clone();
+    back.apply(plan.action(false)).unwrap();
+    let spans = |ws: &Workspace| {
+        let mut out: Vec<(String, usize, usize, Label)> = Vec::new();
+        for a in ws.articles().iter().filter(|a| a.is_own()) {
+            let each = ws.in_article(&a.id);
+            out.extend(
+                each.iter()
+                    .map(|m| (a.sha256().to_owned(), m.span.start(), m.span.end(), m.label)),
+            );
+        }
+        out.sort();
+        out
+    };
+    assert_eq!(spans(&back), spans(&ws));
+    assert_eq!(spans(&back).len(), 95);
+}
