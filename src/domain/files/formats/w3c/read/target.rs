@@ -93,7 +93,7 @@ impl Reader<'_> {
                 )
             }
         };
-        Ok(found.map(|(article, own)| (target, target_path, article, own)))
+        Ok(found.map(|(article, carried)| (target, target_path, article, carried)))
     }
 
     /// The span the `target` (at `target_path`) selects in `article`, with its quote if it has one;
