@@ -37,6 +37,16 @@
 //!   entry's aliases and rejected mentions are the registry's own and are not written (the app's own
 //!   format keeps them); a reader gets each entry's id, name and, from its mention, kind.
 //!
+//! - **Own articles' texts.** The person's own articles are not in another app, so the first
+//!   annotation of each carries the article's text as its target's source, the model's embedded
+//!   resource; the article's other annotations name it by its IRI. Bundled articles are named by IRI
+//!   only. An own article with no annotations is not in the file.
+//!   ```json
+//!   "target": { "source": { "id": "urn:news-annotator:article:own-1", "type": "Text",
+//!                           "format": "text/plain", "title": "…", "value": "<the whole text>" },
+//!               "selector": [ … ] }
+//!   ```
+//!
 //! Offsets are Unicode code points, end exclusive, as the model requires ("in terms of unicode code
 //! points ... not in terms of code units"); prefix and suffix are up to 32 code points, as
 //! [`crate::domain::model::anchoring::context`] cuts them.
@@ -46,6 +56,18 @@
 //! `:`) is an article id. A body may be one object or a list; a string body is a tag; a
 //! `TextualBody` without `purpose` is a tag. Several targets (a discontinuous span) are refused.
 //! Without a `TextPositionSelector` the `TextQuoteSelector`'s text is looked for in the article.
+//!
+//! A source may also be an object. With a string `value`, that is the whole text the selectors
+//! count in (`type`, `format` and `language` are not read; the title is `title`, else `name` or
+//! `label`, else the text's first line). When one of the app's articles has exactly this text, the
+//! annotations go on it; otherwise the text becomes an own article with the id `text-` and 16 hex
+//! digits of its SHA-256, one per text however many annotations carry it, skipped with a warning
+//! when blank or larger than an own article may be (see [`super::texts`]). Any target may name a
+//! carried text by its `id` alone, before or after it is given; such an IRI means that text, before
+//! any article of the app. Offsets past the end of a carried text are an error (a quote does not
+//! stand in), as are a `value` or `id` that is not a string, a source object with neither, and one
+//! `id` given two different texts. An object without `value` is read as the IRI in its `id`. No
+//! text is read from the collection or a page: no tool was found that puts one there.
 //! Annotations on articles this app does not have, or on no part of a text, are skipped with a
 //! warning. A missing `created` is the import time, a missing `modified` is `created`.
 //!
@@ -69,7 +91,8 @@ use crate::domain::model::time::Timestamp;
 
 mod model;
 pub use model::{
-    Annotation, Body, BodyObject, Collection, Names, Page, Resource, Selector, Target, TargetObject,
+    Annotation, Body, BodyObject, Collection, Names, Page, Resource, Selector, Source,
+    SourceObject, Target, TargetObject,
 };
 
 /// The JSON-LD context of the model.
@@ -94,7 +117,10 @@ pub fn export(docs: &[Doc], now: Timestamp) -> Export {
     let mut items = Vec::new();
     for doc in docs {
         let links = links::links(doc, &mut dropped);
-        items.extend(doc.annotations.iter().map(|a| annotation(doc, a)));
+        // An own article's text goes with its first annotation; the others name it by its IRI.
+        let own = doc.article.is_own();
+        let each = doc.annotations.iter().enumerate();
+        items.extend(each.map(|(i, a)| annotation(doc, a, own && i == 0)));
         items.extend(links.iter().map(link));
     }
     let collection = Collection {
@@ -122,8 +148,8 @@ fn name(name: &str) -> Option<Names> {
     Some(OneOrMany::One(Loose::from(name)))
 }
 
-/// The annotation `a` of `doc`.
-fn annotation(doc: &Doc, a: &Marked) -> Annotation {
+/// The annotation `a` of `doc`; with the article's text embedded in its target when `embed`.
+fn annotation(doc: &Doc, a: &Marked, embed: bool) -> Annotation {
     let article = &doc.article;
     let mut bodies = vec![textual("tagging", a.label.name().name(), false)];
     if let Some(kind) = a.label.kind() {
@@ -166,8 +192,21 @@ fn annotation(doc: &Doc, a: &Marked) -> Annotation {
         end: Some(Offset(a.span.end())),
         ..Selector::default()
     };
+    let iri = Loose::Text(format!("{ARTICLE_URN}{}", article.id.as_str()));
+    let source = if embed {
+        ObjectOr::Object(SourceObject {
+            id: Some(iri),
+            kind: Some("Text".into()),
+            format: Some("text/plain".into()),
+            title: Some(Loose::from(article.title.as_str())),
+            value: Some(Loose::from(article.text.as_str())),
+            ..SourceObject::default()
+        })
+    } else {
+        ObjectOr::Plain(iri)
+    };
     let target = TargetObject {
-        source: Some(Loose::Text(format!("{ARTICLE_URN}{}", article.id.as_str()))),
+        source: Some(source),
         selector: Some(OneOrMany::Many(vec![Object(quote), Object(position)])),
         id: None,
     };

@@ -184,7 +184,7 @@ fn annotations_this_app_cannot_place_are_skipped_with_a_warning() {
         incoming.warnings,
         [
             "[0].target.source: \"urn:news-annotator:article:elsewhere\" is not one of this \
-             app's articles; skipped",
+             app's articles, nor a text this file carries; skipped",
             "[1].target: names the whole of \"urn:news-annotator:article:fixture\", not a part \
              of its text; skipped",
             "[2].target.selector: \"Odesa\" is not in article \"fixture\"; skipped",
@@ -232,3 +232,6 @@ mod links;
 
 #[path = "w3c_errors.rs"]
 mod errors;
+
+#[path = "w3c_texts.rs"]
+mod texts;

@@ -133,15 +133,49 @@ pub struct Resource {
 /// A target object: the source it is about and the selectors that pick a part of it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TargetObject {
-    /// The IRI of what it is about.
+    /// What it is about: an IRI, or the resource itself with its text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<Loose>,
+    pub source: Option<Source>,
     /// The selectors; only the first position and the first quote are read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selector: Option<OneOrMany<Object<Selector>>>,
     /// The target's own IRI, as a link's target may give it (read, not written).
     #[serde(default, skip_serializing)]
     pub id: Option<Loose>,
+}
+
+/// A target's source: an IRI, or the resource itself (see [`SourceObject`]).
+pub type Source = ObjectOr<SourceObject>;
+
+/// A source given in the file as an object: with a `value`, the whole text its target's selectors
+/// count in (an embedded resource), else an external resource named by its `id`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceObject {
+    /// Its IRI; other targets may name the same text by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Loose>,
+    /// `Text` (written, not read).
+    #[serde(
+        rename = "type",
+        skip_deserializing,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kind: Option<String>,
+    /// Its media type, `text/plain` (written, not read).
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// Its title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Loose>,
+    /// Its title as other tools name it (read, not written).
+    #[serde(default, skip_serializing)]
+    pub name: Option<Loose>,
+    /// Its title as other tools name it (read, not written).
+    #[serde(default, skip_serializing)]
+    pub label: Option<Loose>,
+    /// The whole text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<Loose>,
 }
 
 /// A selector: a `TextQuoteSelector` (`exact`, `prefix`, `suffix`), a `TextPositionSelector`

@@ -1,58 +1,40 @@
 //! Reading W3C Web Annotation files back (see the parent module for the shapes it accepts).
 
-use super::{Annotation, Collection, Page, ANNOTATION_URN, ARTICLE_URN};
-use crate::domain::files::formats::fields::read_file;
+use super::{Annotation, ANNOTATION_URN, ARTICLE_URN};
 use crate::domain::files::formats::links::{refer, set_attr};
-use crate::domain::files::formats::objects::Object;
-use crate::domain::files::formats::shapes::{Loose, ObjectOr, OneOrMany};
-use crate::domain::files::formats::sniff::{is_a, Shape};
+use crate::domain::files::formats::shapes::OneOrMany;
+use crate::domain::files::formats::sniff::is_a;
 use crate::domain::files::formats::{
     error, find_article, generated_id, Format, FormatError, Incoming,
 };
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 mod body;
+mod items;
 mod link;
 mod selector;
+mod source;
 mod target;
 use body::body;
 
-/// Reads a W3C file: a collection, a page, one annotation, or a list of annotations. The file's
-/// outside is looked at first, then the file read as what it is.
+/// Reads a W3C file: a collection, a page, one annotation, or a list of annotations. The texts the
+/// file carries under an IRI are found or made first, then each annotation is read in file order.
 pub fn read(text: &str, articles: &[Rc<Article>], now: Timestamp) -> Result<Incoming, FormatError> {
+    let items = items::items(text)?;
     let mut reader = Reader {
         articles,
         now,
         incoming: Incoming::default(),
         links: Vec::new(),
+        carried: HashMap::new(),
     };
-    match read_file::<Shape>(text)? {
-        Shape::List(_) => {
-            let items: Vec<Object<Annotation>> = read_file(text)?;
-            for (i, Object(item)) in items.iter().enumerate() {
-                reader.annotation(item, &format!("[{i}]"))?;
-            }
-        }
-        Shape::Object(keys) if is_a(keys.kind.as_ref(), "AnnotationCollection") => {
-            reader.collection(&read_file(text)?)?;
-        }
-        Shape::Object(keys) if is_a(keys.kind.as_ref(), "AnnotationPage") => {
-            reader.page(&read_file(text)?, "")?;
-        }
-        Shape::Object(_) => reader.annotation(&read_file(text)?, "")?,
-        Shape::Plain(other) => {
-            return error(
-                "",
-                format!(
-                    "a W3C Web Annotation file holds an AnnotationCollection, an AnnotationPage, \
-                     an Annotation or a list of annotations, not {}",
-                    other.shown()
-                ),
-            )
-        }
+    reader.carry(&items);
+    for (path, item) in &items {
+        reader.annotation(item, path)?;
     }
     link::resolve(&mut reader.incoming, reader.links);
     Ok(reader.incoming)
@@ -84,50 +66,11 @@ struct Reader<'a> {
     incoming: Incoming,
     /// The links read, resolved once every annotation is.
     links: Vec<link::Linking>,
+    /// The article of each text the file carries under an IRI, by that IRI.
+    carried: HashMap<String, source::Carried>,
 }
 
 impl<'a> Reader<'a> {
-    /// Reads the pages of `collection`, from its first through each page's `next`.
-    fn collection(&mut self, collection: &Collection) -> Result<(), FormatError> {
-        let mut path = "first".to_owned();
-        let mut page = collection.first.as_ref();
-        while let Some(next) = page {
-            match next {
-                ObjectOr::Object(p) => {
-                    self.page(p, &path)?;
-                    page = p.next.as_deref();
-                    path.push_str(".next");
-                }
-                ObjectOr::Plain(Loose::Text(iri)) => {
-                    return error(
-                        path,
-                        format!(
-                            "the page is at \"{}\", not in this file; save the whole collection \
-                             with its pages embedded and load that",
-                            cut(iri)
-                        ),
-                    )
-                }
-                ObjectOr::Plain(other) => {
-                    return error(
-                        path,
-                        format!("must be an AnnotationPage, not {}", other.shown()),
-                    )
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Reads the `AnnotationPage` at `path`.
-    fn page(&mut self, page: &Page, path: &str) -> Result<(), FormatError> {
-        let items_path = at(path, "items");
-        for (i, item) in page.items.iter().enumerate() {
-            self.annotation(item, &format!("{items_path}[{i}]"))?;
-        }
-        Ok(())
-    }
-
     /// Reads the annotation at `path` (empty for a file of one annotation).
     fn annotation(&mut self, item: &Annotation, path: &str) -> Result<(), FormatError> {
         let place = if path.is_empty() {
@@ -150,12 +93,12 @@ impl<'a> Reader<'a> {
             self.links.extend(link::linking(item, path, warnings));
             return Ok(());
         }
-        let Some((target, target_path, article)) = self.locate(item, path)? else {
+        let Some((target, target_path, article, carried)) = self.locate(item, path)? else {
             return Ok(());
         };
         let bodies = body(item, path)?;
         let label = bodies.label;
-        let Some((span, quote)) = self.span_of(target, &target_path, article)? else {
+        let Some((span, quote)) = self.span_of(target, &target_path, &article, carried)? else {
             return Ok(());
         };
         let (start, end) = (span.start(), span.end());
@@ -175,7 +118,7 @@ impl<'a> Reader<'a> {
             updated: updated.unwrap_or(self.now),
             ..AnnotationRecord::labelled(label)
         }
-        .with_context(article);
+        .with_context(&article);
         if let Some(q) = quote {
             record.exact = q.exact.to_owned();
             record.prefix = q.prefix.to_owned();

@@ -31,16 +31,15 @@ fn id_of(iri: &str) -> String {
     iri.strip_prefix(ANNOTATION_URN).unwrap_or(iri).to_owned()
 }
 
-/// The first of `values` that is a string.
-fn first_text(values: [&Option<Loose>; 2]) -> Option<&str> {
-    values.into_iter().find_map(|v| v.as_ref()?.text())
-}
-
-/// The IRI a target gives: a string, or an object's `id` (or its `source`).
+/// The IRI a target gives: a string, or an object's `id` (or its `source`, or that source's `id`).
 fn target_iri(target: &Target) -> Option<&str> {
     match target {
         ObjectOr::Plain(plain) => plain.text(),
-        ObjectOr::Object(t) => first_text([&t.id, &t.source]),
+        ObjectOr::Object(t) => t.id.as_ref().and_then(Loose::text).or(match &t.source {
+            Some(ObjectOr::Plain(plain)) => plain.text(),
+            Some(ObjectOr::Object(source)) => source.id.as_ref().and_then(Loose::text),
+            None => None,
+        }),
     }
 }
 

@@ -11,8 +11,8 @@ use crate::domain::model::article::Article;
 use crate::domain::model::span::Span;
 use std::rc::Rc;
 
-/// A target, its path, and the article it names.
-type Located<'v, 'a> = (&'v TargetObject, String, &'a Rc<Article>);
+/// A target, its path, the article it names, and whether that article's text is the file's own.
+type Located<'v> = (&'v TargetObject, String, Rc<Article>, bool);
 
 /// The string at `path`, which must be there.
 pub(super) fn required<'v>(value: &'v Option<Loose>, path: &str) -> Result<&'v str, FormatError> {
@@ -23,14 +23,15 @@ pub(super) fn required<'v>(value: &'v Option<Loose>, path: &str) -> Result<&'v s
     }
 }
 
-impl<'a> Reader<'a> {
-    /// The target of the annotation `item` at `path`, its path and the article it names; `None`
-    /// (with a warning) when the annotation is skipped.
+impl Reader<'_> {
+    /// The target of the annotation `item` at `path`, its path and the article it names (see
+    /// [`Reader::named`] and [`Reader::carried`]); `None` (with a warning) when the annotation is
+    /// skipped.
     pub(super) fn locate<'v>(
         &mut self,
         item: &'v Annotation,
         path: &str,
-    ) -> Result<Option<Located<'v, 'a>>, FormatError> {
+    ) -> Result<Option<Located<'v>>, FormatError> {
         let target_path = at(path, "target");
         let (target, target_path) = match &item.target {
             None => {
@@ -66,7 +67,7 @@ impl<'a> Reader<'a> {
                 );
                 return Ok(None);
             }
-            ObjectOr::Object(t) => (t, required(&t.source, &at(&target_path, "source"))?),
+            ObjectOr::Object(t) => (t, &t.source),
             ObjectOr::Plain(other) => {
                 return error(
                     target_path,
@@ -77,21 +78,34 @@ impl<'a> Reader<'a> {
                 )
             }
         };
-        let Some(article) = self.article(source) else {
-            let message = format!("\"{}\" is not one of this app's articles", cut(source));
-            self.skip(&at(&target_path, "source"), message);
-            return Ok(None);
+        let source_path = at(&target_path, "source");
+        let found = match source {
+            None => return error(source_path, "missing"),
+            Some(ObjectOr::Plain(Loose::Text(iri))) => self.named(iri, &source_path),
+            Some(ObjectOr::Object(object)) => self.carried(object, &source_path)?,
+            Some(ObjectOr::Plain(other)) => {
+                return error(
+                    source_path,
+                    format!(
+                        "must be an IRI or an object with the text as \"value\", not {}",
+                        other.shown()
+                    ),
+                )
+            }
         };
-        Ok(Some((target, target_path, article)))
+        Ok(found.map(|(article, carried)| (target, target_path, article, carried)))
     }
 
     /// The span the `target` (at `target_path`) selects in `article`, with its quote if it has one;
-    /// `None` (with a warning) when it selects nothing there.
+    /// `None` (with a warning) when it selects nothing there. Offsets past the end of a text the
+    /// file carries (`carried`) are refused; past the end of one of the app's articles, a quote
+    /// places the span instead.
     pub(super) fn span_of<'v>(
         &mut self,
         target: &'v TargetObject,
         target_path: &str,
         article: &Article,
+        carried: bool,
     ) -> Result<Option<(Span, Option<Quote<'v>>)>, FormatError> {
         let selector_path = at(target_path, "selector");
         let mut found = (None, None);
@@ -104,7 +118,7 @@ impl<'a> Reader<'a> {
             Some((start, end, end_path)) => match span(start, end, len, &end_path) {
                 Ok(span) => Some(span),
                 // Offsets past our text: the quote, if any, says where the text is now.
-                Err(e) if quote.is_some() && start < end => {
+                Err(e) if quote.is_some() && start < end && !carried => {
                     let at = e.path;
                     self.incoming.warnings.push(format!(
                         "{at}: past the end of article \"{}\"; placed by its quote instead",
