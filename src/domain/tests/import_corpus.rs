@@ -207,6 +207,7 @@ fn our_corpus_export_read_into_an_empty_profile_gives_back_its_texts_spans_and_l
     let all = docs(&ws, &Scope::everything());
     let with_links = [
         Format::Native,
+        Format::W3c,
         Format::Doccano,
         Format::LabelStudio,
         Format::Brat,
@@ -226,7 +227,11 @@ fn our_corpus_export_read_into_an_empty_profile_gives_back_its_texts_spans_and_l
         if without.contains(&format) {
             expected.iter_mut().for_each(|c| c.2.clear());
         }
-        assert_eq!(got.len(), 13, "{format:?}: every text");
+        if format == Format::W3c {
+            // W3C writes annotations, each with its target: a text without any is not in the file.
+            expected.retain(|c| !c.1.is_empty());
+        }
+        assert_eq!(got.len(), expected.len(), "{format:?}: every text");
         for (g, e) in got.iter_mut().zip(&expected) {
             let title = e.0.lines().next().unwrap_or_default();
             assert_eq!(g.0, e.0, "{format:?}: the text of “{title}”");
