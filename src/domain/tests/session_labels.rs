@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{read_file, settle};
 use crate::domain::model::names::{EntityKind, Label};
@@ -67,7 +67,7 @@ fn the_browser_keeps_the_dialog_s_file_until_the_dialog_closes() {
         "corpus.jsonl",
         CORPUS.as_bytes(),
         &s.workspace,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         T,
     );
     s.apply(SessionAction::Read {

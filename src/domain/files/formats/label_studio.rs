@@ -69,11 +69,11 @@ pub fn export(docs: &[Doc]) -> Body {
         .enumerate()
         .map(|(index, doc)| Task {
             id: index + 1,
-            data: Data {
-                text: doc.article.text.clone(),
-                article: Some(doc.article.id.as_str().to_owned()),
-                title: doc.article.title.clone(),
-            },
+            data: Data::new(
+                &doc.article.text,
+                Some(doc.article.id.as_str()),
+                &doc.article.title,
+            ),
             annotations: Some(completions(doc, &mut dropped)),
             predictions: None,
         })
