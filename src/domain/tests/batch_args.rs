@@ -103,6 +103,42 @@ fn lf_asks_for_brat_with_lf_line_ends() {
 }
 
 #[test]
+fn text_field_names_the_label_studio_text_field_beside_the_labels() {
+    let reading = ImportOptions {
+        labels: crate::domain::files::formats::labels::LabelMap::parse("PER=person").unwrap(),
+        text_field: Some("body".into()),
+    };
+    assert_eq!(
+        parse("validate --labels PER=person --text-field body a.json"),
+        Ok(Command::Validate {
+            articles: None,
+            reading: reading.clone(),
+            files: vec!["a.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("convert --to native --text-field=body --labels=PER=person a.json"),
+        Ok(Command::Convert {
+            to: Format::Native,
+            options: ExportOptions::default(),
+            out: None,
+            articles: None,
+            reading,
+            files: vec!["a.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("class --exercise e.json --text-field body a.json"),
+        Err("class has no option --text-field".into())
+    );
+    assert_eq!(
+        parse("validate --text-field a.json"),
+        Err("validate needs at least one FILE".into())
+    );
+    assert!(USAGE.contains("--text-field NAME"));
+}
+
+#[test]
 fn usage_errors_say_what_is_missing_or_wrong() {
     let cases = [
         (

@@ -324,3 +324,6 @@ mod properties;
 
 #[path = "label_studio_links.rs"]
 mod links;
+
+#[path = "label_studio_fields.rs"]
+mod fields;

@@ -32,15 +32,17 @@ pub fn read(
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tasks: OneOrMany<Object<Task>> = read_file(text)?;
     let mut incoming = Incoming::default();
+    let tasks = tasks.each("");
+    let text_fields = tasks.iter().map(|(_, Object(task))| task);
     let mut file = FileReader {
         articles,
         labels: &options.labels,
         now,
         region_ids: HashSet::new(),
-        text_fields: field::TextFields::new(options.text_field.as_deref()),
+        text_fields: field::TextFields::new(text_fields, options.text_field.as_deref()),
     };
-    for (path, Object(task)) in tasks.each("") {
-        read_task(task, &path, &mut file, &mut incoming)?;
+    for (index, (path, Object(task))) in tasks.into_iter().enumerate() {
+        read_task(index, task, &path, &mut file, &mut incoming)?;
     }
     file.text_fields.finish(&mut incoming);
     Ok(incoming)
@@ -67,8 +69,9 @@ fn at(path: &str, key: &str) -> String {
     }
 }
 
-/// Reads the task at `path` into `incoming`.
+/// Reads the task at `path`, the file's task number `index` from 0, into `incoming`.
 fn read_task(
+    index: usize,
     task: &Task,
     path: &str,
     file: &mut FileReader<'_>,
@@ -76,7 +79,7 @@ fn read_task(
 ) -> Result<(), FormatError> {
     let (articles, labels, now) = (file.articles, file.labels, file.now);
     let place = if path.is_empty() { "the task" } else { path };
-    let text = match file.text_fields.pick(task, place) {
+    let text = match file.text_fields.pick(index, task, place) {
         Ok((_, text)) => text,
         Err(why) => {
             incoming.warnings.push(format!("{place}: {why}; skipped"));

@@ -11,11 +11,25 @@ use crate::domain::model::text::Utf16Index;
 /// be the text.
 const NOT_TEXT: [&str; 2] = ["article", "title"];
 
-/// The text fields of a file's tasks, found task by task, and what the person should hear of them.
+/// What the file says of one task's text field, before the person's choice.
+#[derive(Debug)]
+enum Found {
+    /// The field named by a result's `to_name` or `text`, or the one field that fits.
+    Settled(String),
+    /// Several fields fit, in the task's order.
+    Several(Vec<String>),
+    /// No field fits.
+    None,
+}
+
+/// The text fields of a file's tasks, found for all of them first (a task without spans takes the
+/// field that settled the others'), and what the person should hear of them.
 #[derive(Debug, Default)]
 pub(super) struct TextFields {
     /// The field the person chose, if any.
     chosen: Option<String>,
+    /// What each task's data and results say, by its index in the file.
+    found: Vec<Found>,
     /// The fields that fit in tasks where several did, in the order first met.
     candidates: Vec<String>,
     /// The tasks where several fields fit and none was chosen: how many, and the first one's place.
@@ -25,60 +39,72 @@ pub(super) struct TextFields {
 }
 
 impl TextFields {
-    /// Finding each task's text field, with the person's `chosen` field if any.
-    pub(super) fn new(chosen: Option<&str>) -> TextFields {
+    /// Finds the text field of each of `tasks`, with the person's `chosen` field if any. A task where
+    /// several fields fit takes the one among them that settled other tasks' text, if only one did.
+    pub(super) fn new<'t>(
+        tasks: impl IntoIterator<Item = &'t Task>,
+        chosen: Option<&str>,
+    ) -> TextFields {
+        let mut found: Vec<Found> = tasks.into_iter().map(found).collect();
+        let mut settled: Vec<&str> = Vec::new();
+        for f in &found {
+            if let Found::Settled(key) = f {
+                if !settled.contains(&key.as_str()) {
+                    settled.push(key);
+                }
+            }
+        }
+        let settled: Vec<String> = settled.into_iter().map(str::to_owned).collect();
+        let mut candidates: Vec<String> = Vec::new();
+        for f in &mut found {
+            let Found::Several(keys) = f else { continue };
+            let known: Vec<&String> = keys.iter().filter(|k| settled.contains(k)).collect();
+            if let [one] = known.as_slice() {
+                *f = Found::Settled((*one).clone());
+                continue;
+            }
+            for key in keys.iter() {
+                if !candidates.contains(key) {
+                    candidates.push(key.clone());
+                }
+            }
+        }
         TextFields {
             chosen: chosen.map(str::to_owned),
+            found,
+            candidates,
             ..TextFields::default()
         }
     }
 
-    /// The key and text of the task at `place`'s text field, or, when none fits, why.
+    /// The key and text of the text field of the task at `index` (at `place` in the file), or, when
+    /// none fits, why.
     pub(super) fn pick<'t>(
         &mut self,
+        index: usize,
         task: &'t Task,
         place: &str,
     ) -> Result<(&'t str, &'t str), String> {
         let data = &task.data;
-        let spans = Spans::of(task);
-        let named = to_name(task).or_else(|| data.string("text").map(|text| ("text", text)));
-        let fits: Vec<(&str, &str)> = match named {
-            Some(_) => Vec::new(),
-            None => data
-                .strings()
-                .filter(|(key, _)| !NOT_TEXT.contains(key))
-                .filter(|(_, text)| spans.fit(text))
-                .collect(),
-        };
-        if fits.len() > 1 {
-            for (key, _) in &fits {
-                if !self.candidates.iter().any(|c| c == key) {
-                    self.candidates.push((*key).to_owned());
-                }
-            }
-        }
         if let Some(chosen) = self.chosen.as_deref() {
             match data.strings().find(|(key, _)| *key == chosen) {
-                Some(field) if spans.fit(field.1) => return Ok(field),
+                Some(field) if Spans::of(task).fit(field.1) => return Ok(field),
                 _ => count(&mut self.unfit, place),
             }
         }
-        if let Some(field) = named {
-            return Ok(field);
-        }
-        match fits.as_slice() {
-            [] => Err(no_field(task)),
-            [one] => Ok(*one),
-            several => {
+        let field = |key: &str| data.strings().find(|(k, _)| *k == key);
+        match self.found.get(index) {
+            Some(Found::Settled(key)) => field(key).ok_or_else(|| no_field(task)),
+            Some(Found::Several(keys)) => {
                 if self.chosen.is_none() {
                     count(&mut self.guessed, place);
                 }
-                let first = self
-                    .candidates
-                    .iter()
-                    .find_map(|c| several.iter().find(|(key, _)| key == c));
-                Ok(*first.unwrap_or(&several[0]))
+                let first = self.candidates.iter().find(|c| keys.contains(c));
+                first
+                    .and_then(|key| field(key))
+                    .ok_or_else(|| no_field(task))
             }
+            Some(Found::None) | None => Err(no_field(task)),
         }
     }
 
@@ -109,20 +135,36 @@ impl TextFields {
     }
 }
 
+/// What `task` says of its text field: the key a result's `to_name` names, else `text`, else the
+/// string fields (but [`NOT_TEXT`]) that hold every span's text.
+fn found(task: &Task) -> Found {
+    let data = &task.data;
+    let named = results(task)
+        .filter_map(|r| r.to_name.as_deref())
+        .find(|key| data.string(key).is_some())
+        .or_else(|| data.string("text").map(|_| "text"));
+    if let Some(key) = named {
+        return Found::Settled(key.to_owned());
+    }
+    let spans = Spans::of(task);
+    let mut fits: Vec<String> = data
+        .strings()
+        .filter(|(key, text)| !NOT_TEXT.contains(key) && spans.fit(text))
+        .map(|(key, _)| key.to_owned())
+        .collect();
+    match fits.len() {
+        0 => Found::None,
+        1 => Found::Settled(fits.remove(0)),
+        _ => Found::Several(fits),
+    }
+}
+
 /// Adds one to `tally`, keeping the first `place`.
 fn count(tally: &mut (usize, String), place: &str) {
     if tally.0 == 0 {
         tally.1 = place.to_owned();
     }
     tally.0 += 1;
-}
-
-/// The first key that a result's `to_name` names and that is a string in the task's data, with
-/// that string.
-fn to_name(task: &Task) -> Option<(&str, &str)> {
-    results(task)
-        .filter_map(|r| r.to_name.as_deref())
-        .find_map(|key| Some((key, task.data.string(key)?)))
 }
 
 /// Every result of the task's annotations and predictions.
