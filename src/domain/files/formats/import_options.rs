@@ -15,13 +15,3 @@ pub struct ImportOptions {
     #[serde(default)]
     pub text_field: Option<String>,
 }
-
-impl ImportOptions {
-    /// Reading with `labels` and no text field chosen.
-    pub fn with_labels(labels: LabelMap) -> ImportOptions {
-        ImportOptions {
-            labels,
-            text_field: None,
-        }
-    }
-}

@@ -126,15 +126,18 @@ fn the_chosen_field_is_read_and_the_others_still_listed() {
 #[test]
 fn a_chosen_field_that_does_not_fit_a_task_leaves_it_to_its_own_field_and_says_so() {
     let fits_body_only = r#"{"summary": "Bob met Ada.", "body": "Ada met Bob again."}"#;
-    let tasks = [task(TWO_FIT, None), task(fits_body_only, None)];
+    let no_text = r#"{"data": {"x": 1}}"#.to_owned();
+    let tasks = [task(TWO_FIT, None), task(fits_body_only, None), no_text];
     let incoming = read_with(&tasks, Some("summary"));
     assert_eq!(texts(&incoming), ["Ada met Bob.", "Ada met Bob again."]);
     assert_eq!(
         incoming.warnings,
         [
+            "[2]: no field of its data is a text (its keys: \"x\"); skipped",
             "[1]: the chosen text field \"summary\" is not a text that holds the spans of 1 \
-          task(s); they were read from their own text field"
-        ]
+             task(s); they were read from their own text field",
+        ],
+        "a skipped task is not counted as read from its own field"
     );
 }
 

@@ -1,4 +1,4 @@
-//! Which field of a task's `data` holds its text (the rule is in the parent module's doc): the
+//! Which field of a task's `data` holds its text (the rule is in the Label Studio module's doc): the
 //! person's choice, the results' `to_name`, `text`, or the one field that holds every span's text.
 
 use crate::domain::files::formats::label_studio::{Task, TaskResult};
@@ -86,26 +86,28 @@ impl TextFields {
         place: &str,
     ) -> Result<(&'t str, &'t str), String> {
         let data = &task.data;
-        if let Some(chosen) = self.chosen.as_deref() {
-            match data.strings().find(|(key, _)| *key == chosen) {
-                Some(field) if Spans::of(task).fit(field.1) => return Ok(field),
-                _ => count(&mut self.unfit, place),
-            }
-        }
         let field = |key: &str| data.strings().find(|(k, _)| *k == key);
-        match self.found.get(index) {
-            Some(Found::Settled(key)) => field(key).ok_or_else(|| no_field(task)),
-            Some(Found::Several(keys)) => {
-                if self.chosen.is_none() {
-                    count(&mut self.guessed, place);
-                }
-                let first = self.candidates.iter().find(|c| keys.contains(c));
-                first
-                    .and_then(|key| field(key))
-                    .ok_or_else(|| no_field(task))
+        if let Some(chosen) = self.chosen.as_deref() {
+            if let Some(field) = field(chosen).filter(|f| Spans::of(task).fit(f.1)) {
+                return Ok(field);
             }
-            Some(Found::None) | None => Err(no_field(task)),
         }
+        let found = self.found.get(index);
+        let own = match found {
+            Some(Found::Settled(key)) => field(key),
+            Some(Found::Several(keys)) => {
+                let first = self.candidates.iter().find(|c| keys.contains(c));
+                first.and_then(|key| field(key))
+            }
+            Some(Found::None) | None => None,
+        };
+        let own = own.ok_or_else(|| no_field(task))?;
+        if self.chosen.is_some() {
+            count(&mut self.unfit, place);
+        } else if matches!(found, Some(Found::Several(_))) {
+            count(&mut self.guessed, place);
+        }
+        Ok(own)
     }
 
     /// Hands the candidates to `incoming` when several fields fit somewhere, and adds a line for the
