@@ -51,7 +51,7 @@ mod native {
             },
             Command::Validate {
                 articles,
-                labels,
+                reading,
                 files,
             } => {
                 // Files that cannot be read are reported, and the others still checked.
@@ -59,7 +59,11 @@ mod native {
                 for line in &errors {
                     println!("{line}");
                 }
-                let code = finish(batch::validate(&inputs, &articles, &labels, now), None, &[]);
+                let code = finish(
+                    batch::validate(&inputs, &articles, &reading, now),
+                    None,
+                    &[],
+                );
                 code.max(u8::from(!errors.is_empty()))
             }
             Command::Convert {
@@ -67,12 +71,12 @@ mod native {
                 options,
                 out,
                 articles,
-                labels,
+                reading,
                 files,
             } => with_inputs(articles, &files, |inputs, arts| {
                 let dir = PathBuf::from(out.unwrap_or_else(|| ".".into()));
                 finish(
-                    batch::convert(inputs, arts, &labels, to, options, now),
+                    batch::convert(inputs, arts, &reading, to, options, now),
                     Some(&dir),
                     &files,
                 )
@@ -98,11 +102,11 @@ mod native {
                 options,
                 out,
                 articles,
-                labels,
+                reading,
                 files,
             } => with_inputs(articles, &files, |inputs, arts| {
                 finish(
-                    batch::merge(inputs, arts, &labels, to, options, &out, now),
+                    batch::merge(inputs, arts, &reading, to, options, &out, now),
                     None,
                     &[],
                 )

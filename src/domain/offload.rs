@@ -12,8 +12,7 @@ use crate::domain::features::candidates::{candidates_for, new_entries, Candidate
 use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::outlets::{compare, Comparison};
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
-use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::formats::{self, Body, ExportOptions, Format, Scope};
+use crate::domain::files::formats::{self, Body, ExportOptions, Format, ImportOptions, Scope};
 use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::names::EntityId;
@@ -52,8 +51,8 @@ pub enum Job {
         file_name: String,
         /// The file's content.
         content: FileContent,
-        /// What foreign labels become.
-        labels: LabelMap,
+        /// What foreign labels become, and a Label Studio file's text field.
+        options: ImportOptions,
         /// The import's time.
         now: Timestamp,
     },
@@ -228,7 +227,7 @@ impl Job {
         teaching: Option<&Exercise>,
         file_name: String,
         content: FileContent,
-        labels: &LabelMap,
+        options: ImportOptions,
         now: Timestamp,
     ) -> Job {
         Job::ReadFile {
@@ -236,7 +235,7 @@ impl Job {
             teaching: teaching.cloned(),
             file_name,
             content,
-            labels: labels.clone(),
+            options,
             now,
         }
     }
@@ -270,12 +269,12 @@ pub fn run(job: Job) -> Answer {
         Job::ReadFile {
             workspace,
             content: content @ FileContent::Files(_),
-            labels,
+            options,
             now,
             ..
         } => match content.into_files() {
             Some(files) => within(workspace, |ws| {
-                Answer::Read(read::read_files(ws, files, &labels, now))
+                Answer::Read(read::read_files(ws, files, &options, now))
             }),
             None => Answer::Failed(NOT_FETCHED.to_owned()),
         },
@@ -284,13 +283,13 @@ pub fn run(job: Job) -> Answer {
             teaching,
             file_name,
             content: FileContent::Bytes(bytes),
-            labels,
+            options,
             now,
         } => within(workspace, |ws| {
             let file = read::File {
                 name: &file_name,
                 bytes: &bytes,
-                labels: &labels,
+                options: &options,
             };
             Answer::Read(read::read(ws, teaching.as_ref(), &file, now))
         }),

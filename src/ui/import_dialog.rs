@@ -92,6 +92,29 @@ fn label_row(used: &LabelUse, dispatch: &Dispatch) -> Html {
     }
 }
 
+/// The picker of a Label Studio file's text field, shown when several of its tasks' fields hold the
+/// text of their spans; a change reads the file again with the field picked.
+fn text_field_picker(import: &PendingImport, dispatch: &Dispatch) -> Html {
+    let fields = &import.plan.text_fields;
+    let chosen = import.text_field.as_ref().or(fields.first());
+    let onchange = dispatch.reform(|e: Event| {
+        let picked = e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value());
+        SessionAction::PickTextField(picked.unwrap_or_default())
+    });
+    html! {
+        <p data-testid="import-text-fields">
+            <label>{"Text field "}
+                <select data-testid="import-text-field" {onchange}>
+                    {for fields.iter().map(|f| html! {
+                        <option value={f.clone()} selected={Some(f) == chosen}>{f}</option>
+                    })}
+                </select>
+            </label>
+            <span class="meta">{" Several fields of the tasks hold the text of their spans: pick the text."}</span>
+        </p>
+    }
+}
+
 /// The import preview dialog.
 pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
     let plan = &props.import.plan;
@@ -123,6 +146,9 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
                             plan.new_entities, plan.present_entities, plan.entity_conflicts)}
                     </p>
                 }
+                if plan.text_fields.len() > 1 {
+                    {text_field_picker(&props.import, dispatch)}
+                }
                 {for list("Your own articles it brings (added with their text)", &plan.added_articles, "import-articles")}
                 if !plan.labels.is_empty() {
                     <details open=true data-testid="import-labels">
@@ -133,7 +159,7 @@ pub fn import_dialog(props: &ImportDialogProps, dispatch: &Dispatch) -> Html {
                 }
                 {for props.refused.as_ref().map(|r| refusal(r, plan.added_count(), dispatch))}
                 if props.rereading {
-                    <p data-testid="import-rereading" role="status">{"Reading the file again with the new labels…"}</p>
+                    <p data-testid="import-rereading" role="status">{"Reading the file again with your choice…"}</p>
                 }
                 {for list("Articles that differ from the file's", &plan.warnings, "import-warnings")}
                 {for list("Links or registry references to something neither here nor in the file (left out)", &plan.links_cut, "import-links-cut")}

@@ -148,6 +148,41 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
     });
   });
 
+  test('Label Studio tasks whose text could be either of two fields offer a Text field picker that reads the file again', { timeout: TEST_TIMEOUT }, async () => {
+    // Both fields hold "Ada" at 0..3, and no result's to_name names either: the reader cannot tell.
+    const task = (headline, body) => ({
+      data: { headline, body },
+      annotations: [{ result: [{ id: 'a', type: 'labels', value: { start: 0, end: 3, text: 'Ada', labels: ['PER'] } }] }],
+    });
+    const tasks = [task('Ada met Bob.', 'Ada met Bob in Kyiv on Monday.'), task('Ada left.', 'Ada left Kyiv by train.')];
+    const articles = '[data-testid=import-articles]';
+    const picker = '[data-testid=import-text-field]';
+    await withPage(app.browser, async ({ page }) => {
+      await openApp(page, app.server.url);
+      const before = await page.locator(`${sel.articleList} li`).count();
+      await page.setInputFiles(sel.importFile, { name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tasks)) });
+      await page.waitForSelector(sel.importPreview, { state: 'visible' });
+      assert.deepEqual(await page.locator(`${picker} option`).allTextContents(), ['headline', 'body']);
+      assert.equal(await page.inputValue(picker), 'headline');
+      assert.match(await page.textContent(articles), /12 characters/);
+      assert.match(await page.textContent(articles), /9 characters/);
+      assert.match(await page.textContent('[data-testid=import-warnings]'), /read from "headline"/);
+      // The body is the text: the file is read again, and the preview shows the longer texts.
+      await page.selectOption(picker, 'body');
+      await page.waitForFunction((list) => /30 characters/.test(document.querySelector(list)?.textContent ?? ''), articles);
+      assert.match(await page.textContent(articles), /23 characters/);
+      assert.doesNotMatch(await page.textContent(articles), /12 characters/);
+      assert.equal(await page.inputValue(picker), 'body');
+      assert.equal(await page.locator('[data-testid=import-warnings]').count(), 0);
+      assert.match(await page.textContent(sel.importPreview), /2 annotation\(s\): 2 new/);
+      await page.click(sel.importMerge);
+      await page.waitForFunction(
+        ({ list, count }) => document.querySelectorAll(`${list} li`).length === count,
+        { list: sel.articleList, count: before + 2 },
+      );
+    });
+  });
+
   test('brat .txt and .ann files picked together import as one, and so does their folder dropped on the page', { timeout: TEST_TIMEOUT }, async () => {
     const folder = new URL('../fixtures/corpus/brat/news-tutorial/', import.meta.url);
     const pick = ['000-introduction', '040-text_span_annotation'].flatMap((stem) => [`${stem}.txt`, `${stem}.ann`]);

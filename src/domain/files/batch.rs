@@ -10,8 +10,8 @@
 //! each format states ([`Format::offsets`]); inside, as everywhere in the domain, Unicode code points.
 
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::{LabelMap, LabelUse};
-use crate::domain::files::formats::{self, ExportOptions, Format, Scope};
+use crate::domain::files::formats::labels::LabelUse;
+use crate::domain::files::formats::{self, ExportOptions, Format, ImportOptions, Scope};
 use crate::domain::files::import::{plan_import, ImportPlan};
 use crate::domain::model::article::Article;
 use crate::domain::model::time::Timestamp;
@@ -214,13 +214,13 @@ fn export(
 pub fn validate(
     files: &[Input],
     articles: &[Article],
-    labels: &LabelMap,
+    reading: &ImportOptions,
     now: Timestamp,
 ) -> Report {
     let ws = Workspace::new(articles.to_vec());
     let mut report = Report::default();
     for file in files {
-        match plan_import(&file.name, &file.bytes, &ws, labels, now) {
+        match plan_import(&file.name, &file.bytes, &ws, reading, now) {
             Ok(plan) => {
                 report.lines.push(format!(
                     "ok {}: {}, {} annotations {}",
@@ -242,7 +242,7 @@ pub fn validate(
 pub fn convert(
     files: &[Input],
     articles: &[Article],
-    labels: &LabelMap,
+    reading: &ImportOptions,
     to: Format,
     options: ExportOptions,
     now: Timestamp,
@@ -260,7 +260,7 @@ pub fn convert(
             report.fail(&file.name, "", &message);
             continue;
         }
-        let plan = match plan_import(&file.name, &file.bytes, &base, labels, now) {
+        let plan = match plan_import(&file.name, &file.bytes, &base, reading, now) {
             Ok(plan) => plan,
             Err(e) => {
                 report.fail(&file.name, &e.path, &e.message);
@@ -306,7 +306,7 @@ fn dropped(body: &formats::Body) -> String {
 pub fn merge(
     files: &[Input],
     articles: &[Article],
-    labels: &LabelMap,
+    reading: &ImportOptions,
     to: Format,
     options: ExportOptions,
     out: &str,
@@ -315,7 +315,7 @@ pub fn merge(
     let mut ws = Workspace::new(articles.to_vec());
     let mut report = Report::default();
     for file in files {
-        let plan = match plan_import(&file.name, &file.bytes, &ws, labels, now) {
+        let plan = match plan_import(&file.name, &file.bytes, &ws, reading, now) {
             Ok(plan) => plan,
             Err(e) => {
                 report.fail(&file.name, &e.path, &e.message);

@@ -6,8 +6,8 @@
 //! [`ImportPlan::action`] gives the single undoable [`Action`] for that choice, one the workspace accepts:
 //! a link or registry reference that would not fit is cut first, with a line saying so.
 
-use crate::domain::files::formats::labels::{LabelMap, LabelUse};
-use crate::domain::files::formats::{detect, Format};
+use crate::domain::files::formats::labels::LabelUse;
+use crate::domain::files::formats::{detect, Format, ImportOptions};
 use crate::domain::files::records::{check_record, Checked, RecordError};
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
@@ -92,6 +92,9 @@ pub struct ImportPlan {
     /// Each foreign label of the file with its count and what it becomes (ours too, as they map to
     /// themselves); the spans of a label left out are skipped, and a warning says how many.
     pub labels: Vec<LabelUse>,
+    /// Label Studio: the `data` fields that could each be a task's text, when several fit (empty
+    /// otherwise); reading again with one in [`ImportOptions::text_field`] picks it.
+    pub text_fields: Vec<String>,
     /// Registry entries in the file.
     pub entities_total: usize,
     /// Entries the workspace does not have.
@@ -156,10 +159,10 @@ pub fn plan_import(
     file_name: &str,
     bytes: &[u8],
     ws: &Workspace,
-    labels: &LabelMap,
+    options: &ImportOptions,
     now: Timestamp,
 ) -> Result<ImportPlan, ImportError> {
-    let read = detect::read(file_name, bytes, ws.articles(), labels, now)?;
+    let read = detect::read(file_name, bytes, ws.articles(), options, now)?;
     plan(read, ws)
 }
 
@@ -168,10 +171,10 @@ pub fn plan_import(
 pub fn plan_import_files(
     files: Vec<(String, Vec<u8>)>,
     ws: &Workspace,
-    labels: &LabelMap,
+    options: &ImportOptions,
     now: Timestamp,
 ) -> Result<ImportPlan, ImportError> {
-    let read = detect::read_files(files, ws.articles(), labels, now)?;
+    let read = detect::read_files(files, ws.articles(), options, now)?;
     plan(read, ws)
 }
 
@@ -196,6 +199,7 @@ fn plan(
         warnings: incoming.warnings,
         added_articles: articles.iter().map(entries::adds_line).collect(),
         labels: incoming.labels.uses(),
+        text_fields: incoming.text_fields,
         entities_total: entities.len(),
         new_entities: 0,
         present_entities: 0,

@@ -4,7 +4,7 @@
 use crate::domain::features::classroom::class::{read_student, Student};
 use crate::domain::features::classroom::exercise::{self, Exercise};
 use crate::domain::features::classroom::submission;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::import::{plan_import, plan_import_files, ImportPlan};
 use crate::domain::files::json::{self, Envelope, Peeked};
 use crate::domain::model::time::Timestamp;
@@ -25,14 +25,14 @@ pub enum FileRead {
     Import(Result<Box<ImportPlan>, String>),
 }
 
-/// A loaded file: its name, its bytes, and what its foreign labels become if it is imported.
+/// A loaded file: its name, its bytes, and how to read it if it is imported.
 pub struct File<'a> {
     /// The file's name (it tells some formats apart).
     pub name: &'a str,
     /// Its content.
     pub bytes: &'a [u8],
-    /// What foreign labels become.
-    pub labels: &'a LabelMap,
+    /// What foreign labels become, and a Label Studio file's text field.
+    pub options: &'a ImportOptions,
 }
 
 /// What to read of files picked or dropped together, each with its name (a dropped folder's with its
@@ -65,11 +65,11 @@ pub fn grouped(files: Vec<(String, FileContent)>) -> Vec<(String, FileContent)> 
 pub fn read_files(
     ws: &Workspace,
     files: Vec<(String, Vec<u8>)>,
-    labels: &LabelMap,
+    options: &ImportOptions,
     now: Timestamp,
 ) -> FileRead {
     FileRead::Import(
-        plan_import_files(files, ws, labels, now)
+        plan_import_files(files, ws, options, now)
             .map(Box::new)
             .map_err(|e| e.to_string()),
     )
@@ -80,7 +80,7 @@ pub fn read(ws: &Workspace, teaching: Option<&Exercise>, file: &File, now: Times
     let (file_name, bytes) = (file.name, file.bytes);
     let Some((text, envelope)) = classroom_json(bytes) else {
         return FileRead::Import(
-            plan_import(file_name, bytes, ws, file.labels, now)
+            plan_import(file_name, bytes, ws, file.options, now)
                 .map(Box::new)
                 .map_err(|e| e.to_string()),
         );

@@ -61,6 +61,8 @@ pub struct PendingImport {
     pub content: FileContent,
     /// When it was loaded.
     pub at: Timestamp,
+    /// The Label Studio text field it was read with, if the person chose one.
+    pub text_field: Option<String>,
 }
 
 /// A file being read: the web worker reads it ([`Session::next_job`] is the job the view sends), and
@@ -75,6 +77,8 @@ pub struct Reading {
     pub at: Timestamp,
     /// Whether it was loaded as a submission for the class (rather than as any file).
     pub for_class: bool,
+    /// The Label Studio text field to read it with, once the person chose one in the import dialog.
+    pub text_field: Option<String>,
 }
 
 /// Saved data that could not be read, kept aside so that it is never overwritten.
@@ -276,6 +280,7 @@ impl Session {
             } => self.add_article(article, annotations),
             SessionAction::CancelImport => self.close_import(),
             SessionAction::MapLabel { name, to } => self.map_label(name, to),
+            SessionAction::PickTextField(field) => self.pick_text_field(field),
             SessionAction::RefuseImport(refusal) => self.import_refused = Some(refusal),
             SessionAction::KeepFirstTexts(count) => self.keep_first_texts(count),
             SessionAction::Notify(notice) => self.notice = Some(notice),

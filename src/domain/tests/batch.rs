@@ -2,8 +2,8 @@
 //! files in memory, up to a merge of 1,000 files.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::{
     ann, formats_workspace, json, sample_workspace, CREATED, FORMATS_SECOND, FORMATS_TEXT,
 };
@@ -128,7 +128,7 @@ fn validate_prints_one_line_per_file_and_fails_only_for_the_broken_ones() {
             input("lost.json", &lost.to_string()),
         ],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     );
     assert_eq!(report.failed, 2);
@@ -171,7 +171,7 @@ fn validate_of_good_files_exits_0() {
     let report = validate(
         &[sample_file("a.json")],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     );
     assert_eq!((report.failed, report.exit_code()), (0, 0));
@@ -183,7 +183,7 @@ fn a_file_on_an_article_the_tool_lacks_needs_articles_dir() {
     let without = validate(
         std::slice::from_ref(&file),
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     );
     assert_eq!(without.exit_code(), 1);
@@ -192,7 +192,12 @@ fn a_file_on_an_article_the_tool_lacks_needs_articles_dir() {
         "{}",
         without.lines[0]
     );
-    let with = validate(&[file], &with_fixture_articles(), &LabelMap::default(), NOW);
+    let with = validate(
+        &[file],
+        &with_fixture_articles(),
+        &ImportOptions::default(),
+        NOW,
+    );
     assert_eq!(
         with.lines,
         ["ok fixture.json: native, 10 annotations (0 re-anchored, 0 not found)"]
@@ -204,7 +209,7 @@ fn convert_writes_what_the_app_exports_for_the_same_annotations() {
     let report = convert(
         &[sample_file("in/sample.json")],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Native,
         ExportOptions::default(),
         NOW,
@@ -242,7 +247,7 @@ fn convert_writes_one_output_per_input_in_every_format() {
         let report = convert(
             &files,
             &with_fixture_articles(),
-            &LabelMap::default(),
+            &ImportOptions::default(),
             format,
             ExportOptions::default(),
             NOW,
@@ -272,14 +277,21 @@ fn converted_files_read_back_to_the_same_annotations() {
     let report = convert(
         &[file],
         &with_fixture_articles(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Native,
         ExportOptions::default(),
         NOW,
     );
     let output = &report.outputs[0];
     let mut ws = Workspace::new(with_fixture_articles());
-    let plan = plan_import(&output.name, &output.bytes, &ws, &LabelMap::default(), NOW).unwrap();
+    let plan = plan_import(
+        &output.name,
+        &output.bytes,
+        &ws,
+        &ImportOptions::default(),
+        NOW,
+    )
+    .unwrap();
     ws.apply(plan.action(true)).unwrap();
     let ids = |ws: &Workspace| -> Vec<(String, usize, usize, Label, String)> {
         ws.all()
@@ -301,7 +313,7 @@ fn convert_writes_nothing_when_any_input_is_broken() {
             input("bad.jsonl", "{\"text\": \"x\", \"entities\": [\n"),
         ],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Csv,
         ExportOptions::default(),
         NOW,
@@ -325,7 +337,7 @@ fn convert_refuses_two_inputs_that_would_write_the_same_output() {
     let report = convert(
         &[sample_file("a/x.json"), sample_file("b/x.json")],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Conll,
         ExportOptions::default(),
         NOW,
@@ -351,7 +363,7 @@ fn convert_keeps_only_annotations_whose_text_is_found() {
     let report = convert(
         &[input("lost.json", &lost.to_string())],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Native,
         ExportOptions::default(),
         NOW,

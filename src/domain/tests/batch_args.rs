@@ -1,8 +1,7 @@
 //! Tests of the converter's command line: the commands and options read, usage errors, the help text.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::formats::{ExportOptions, Format};
+use crate::domain::files::formats::{ExportOptions, Format, ImportOptions};
 
 fn args(line: &str) -> Vec<String> {
     line.split_whitespace().map(str::to_owned).collect()
@@ -30,7 +29,7 @@ fn the_four_commands_and_their_options_are_read() {
             options: ExportOptions::default(),
             out: Some("out".into()),
             articles: None,
-            labels: LabelMap::default(),
+            reading: ImportOptions::default(),
             files: vec!["a.json".into(), "b.json".into()],
         })
     );
@@ -41,7 +40,7 @@ fn the_four_commands_and_their_options_are_read() {
             options: ExportOptions::default(),
             out: None,
             articles: Some("texts".into()),
-            labels: LabelMap::default(),
+            reading: ImportOptions::default(),
             files: vec!["a.json".into()],
         })
     );
@@ -49,7 +48,7 @@ fn the_four_commands_and_their_options_are_read() {
         parse("validate --articles texts a.ann -- --odd-name.json"),
         Ok(Command::Validate {
             articles: Some("texts".into()),
-            labels: LabelMap::default(),
+            reading: ImportOptions::default(),
             files: vec!["a.ann".into(), "--odd-name.json".into()],
         })
     );
@@ -60,7 +59,7 @@ fn the_four_commands_and_their_options_are_read() {
             options: ExportOptions::default(),
             out: "all.json".into(),
             articles: None,
-            labels: LabelMap::default(),
+            reading: ImportOptions::default(),
             files: vec!["x.jsonl".into(), "y.zip".into()],
         })
     );
@@ -86,7 +85,7 @@ fn lf_asks_for_brat_with_lf_line_ends() {
             options: lf,
             out: None,
             articles: None,
-            labels: LabelMap::default(),
+            reading: ImportOptions::default(),
             files: vec!["a.json".into()],
         })
     );
@@ -97,10 +96,46 @@ fn lf_asks_for_brat_with_lf_line_ends() {
             options: lf,
             out: "all.zip".into(),
             articles: None,
-            labels: LabelMap::default(),
+            reading: ImportOptions::default(),
             files: vec!["a.json".into()],
         })
     );
+}
+
+#[test]
+fn text_field_names_the_label_studio_text_field_beside_the_labels() {
+    let reading = ImportOptions {
+        labels: crate::domain::files::formats::labels::LabelMap::parse("PER=person").unwrap(),
+        text_field: Some("body".into()),
+    };
+    assert_eq!(
+        parse("validate --labels PER=person --text-field body a.json"),
+        Ok(Command::Validate {
+            articles: None,
+            reading: reading.clone(),
+            files: vec!["a.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("convert --to native --text-field=body --labels=PER=person a.json"),
+        Ok(Command::Convert {
+            to: Format::Native,
+            options: ExportOptions::default(),
+            out: None,
+            articles: None,
+            reading,
+            files: vec!["a.json".into()],
+        })
+    );
+    assert_eq!(
+        parse("class --exercise e.json --text-field body a.json"),
+        Err("class has no option --text-field".into())
+    );
+    assert_eq!(
+        parse("validate --text-field a.json"),
+        Err("validate needs at least one FILE".into())
+    );
+    assert!(USAGE.contains("--text-field NAME"));
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! thousand files.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 
 /// A workspace on the bundled articles with these annotations.
 fn bundled_with(annotations: Vec<Annotation>) -> Workspace {
@@ -42,7 +42,7 @@ fn merge_counts_the_same_annotation_once_and_takes_the_later_version() {
             input("ben.json", &export_json(&second, NOW)),
         ],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Native,
         ExportOptions::default(),
         "all.json",
@@ -81,7 +81,7 @@ fn merge_writes_nothing_when_any_input_is_broken() {
     let report = merge(
         &[sample_file("a.json"), input("b.json", "")],
         &bundled(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Native,
         ExportOptions::default(),
         "all.json",
@@ -166,7 +166,7 @@ fn a_thousand_files_of_a_hundred_annotations_merge_into_one() {
     let report = merge(
         &files,
         &articles,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Format::Native,
         ExportOptions::default(),
         "all.json",
@@ -193,7 +193,14 @@ fn a_thousand_files_of_a_hundred_annotations_merge_into_one() {
     // Read the merged file back: every annotation once, the revised ones with their new note.
     let mut ws = Workspace::new(articles.clone());
     let merged = &report.outputs[0];
-    let plan = plan_import(&merged.name, &merged.bytes, &ws, &LabelMap::default(), NOW).unwrap();
+    let plan = plan_import(
+        &merged.name,
+        &merged.bytes,
+        &ws,
+        &ImportOptions::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!((plan.total, plan.new), (distinct, distinct));
     ws.apply(plan.action(false)).unwrap();
     for f in 0..999 {

@@ -5,7 +5,7 @@
 use super::*;
 use crate::domain::features::classroom::fuzz::{exercise, seeds as classroom_seeds};
 use crate::domain::files::formats::detect::fuzz::seeds;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::{FORMATS_SECOND, FORMATS_TEXT};
 use crate::domain::fuzz::{edited, edits, random_bytes, run, Edit};
 use proptest::prelude::*;
@@ -54,11 +54,11 @@ fn every_command_reports_on_edited_and_random_files() {
             .collect();
         let to = Format::ALL[to];
         let report = match command {
-            0 => validate(&inputs, &articles, &LabelMap::default(), NOW),
+            0 => validate(&inputs, &articles, &ImportOptions::default(), NOW),
             1 => convert(
                 &inputs,
                 &articles,
-                &LabelMap::default(),
+                &ImportOptions::default(),
                 to,
                 ExportOptions::default(),
                 NOW,
@@ -66,7 +66,7 @@ fn every_command_reports_on_edited_and_random_files() {
             2 => merge(
                 &inputs,
                 &articles,
-                &LabelMap::default(),
+                &ImportOptions::default(),
                 to,
                 ExportOptions::default(),
                 "out",

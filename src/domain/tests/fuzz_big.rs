@@ -7,7 +7,7 @@
 //! Each file runs in a child process of this test binary (the same test, `NA_BIG_CASE` naming the
 //! file), so that the peak resident size (`VmHWM`, reset before the read) is this read's alone.
 
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 
 use crate::domain::features::own_text::read_file;
 use crate::domain::files::formats::long_text_tests::utf16_offsets;
@@ -230,7 +230,7 @@ fn run_case(case: &str) {
             read_file(&name, &bytes, |_| Err("HTML is the browser's".to_owned()))
                 .map(|_| "ok".to_owned())
         } else {
-            plan_import(&name, &bytes, &ws, &LabelMap::default(), NOW)
+            plan_import(&name, &bytes, &ws, &ImportOptions::default(), NOW)
                 .map(|p| format!("{} annotations", p.total))
                 .map_err(|e| e.to_string())
         }
@@ -242,7 +242,7 @@ fn run_case(case: &str) {
     };
     // The reader alone, as the command line's validate and the tests call it (not measured).
     if !case.starts_with("own-") {
-        let read = detect::read(&name, &bytes, ws.articles(), &LabelMap::default(), NOW);
+        let read = detect::read(&name, &bytes, ws.articles(), &ImportOptions::default(), NOW);
         assert!(read.err().is_none_or(|e| !e.message.trim().is_empty()));
     }
     let said = match &outcome {

@@ -3,7 +3,7 @@
 //! the formats only written) mutated in their JSON structure, edited as bytes, zips rebuilt around
 //! edited members, and random bytes under every kind of name. A plan that is made must apply.
 
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 
 use crate::domain::files::formats::native::{export_json, sample::rich_workspace};
 use crate::domain::files::formats::{detect, docs, export, zip, Format, Scope};
@@ -87,10 +87,10 @@ pub fn read_both(name: &str, bytes: &[u8], ws: &Workspace, tally: &Tally) -> Tes
         name,
         bytes,
         ws.articles(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     ))?;
-    let plan = plan_import(name, bytes, ws, &LabelMap::default(), NOW);
+    let plan = plan_import(name, bytes, ws, &ImportOptions::default(), NOW);
     tally.note(&plan)?;
     if let Ok(plan) = plan {
         for replace in [false, true] {

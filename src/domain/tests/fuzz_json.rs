@@ -9,7 +9,7 @@ use crate::domain::files::batch::{self, Input};
 use crate::domain::files::bundled::bundled_articles;
 use crate::domain::files::formats::detect;
 use crate::domain::files::formats::detect::fuzz::seeds;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::import::plan_import;
 use crate::domain::files::stored;
 use crate::domain::fixtures::{formats_workspace, sample_workspace};
@@ -60,16 +60,22 @@ fn refusals(text: &str) -> usize {
                 name,
                 text.as_bytes(),
                 formats.articles(),
-                &LabelMap::default(),
+                &ImportOptions::default(),
                 NOW,
             )
             .err()
             .map(|e| e.message),
         );
         count(
-            plan_import(name, text.as_bytes(), &sample, &LabelMap::default(), NOW)
-                .err()
-                .map(|e| e.message),
+            plan_import(
+                name,
+                text.as_bytes(),
+                &sample,
+                &ImportOptions::default(),
+                NOW,
+            )
+            .err()
+            .map(|e| e.message),
         );
     }
     count(
@@ -98,7 +104,7 @@ fn refusals(text: &str) -> usize {
     let report = batch::validate(
         std::slice::from_ref(&input),
         &bundled_articles().unwrap(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     );
     count((report.failed > 0).then(|| report.lines.join("\n")));
@@ -162,7 +168,7 @@ fn huge_numbers_are_refused_where_a_count_is_wanted() {
             "f.jsonl",
             doccano.as_bytes(),
             ws.articles(),
-            &LabelMap::default(),
+            &ImportOptions::default(),
             NOW,
         )
         .unwrap_err();
@@ -179,7 +185,7 @@ fn huge_numbers_are_refused_where_a_count_is_wanted() {
             "f.json",
             native.as_bytes(),
             ws.articles(),
-            &LabelMap::default(),
+            &ImportOptions::default(),
             NOW,
         )
         .unwrap_err();

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::snapshot;
 use crate::domain::fixtures::{ann, json, sample_workspace, CREATED};
 use crate::domain::model::names::{AnnotationId, EntityKind, Label};
@@ -25,7 +25,13 @@ fn plan(file: &Value, ws: &Workspace) -> Result<ImportPlan, ImportError> {
 }
 
 fn plan_text(text: &str, ws: &Workspace) -> Result<ImportPlan, ImportError> {
-    plan_import("file.json", text.as_bytes(), ws, &LabelMap::default(), NOW)
+    plan_import(
+        "file.json",
+        text.as_bytes(),
+        ws,
+        &ImportOptions::default(),
+        NOW,
+    )
 }
 
 fn error(file: &Value) -> String {
@@ -313,8 +319,14 @@ fn each_importable_format_is_detected_and_loads_every_annotation_it_holds() {
         .collect();
     for format in Format::ALL.into_iter().filter(|f| f.imports()) {
         let name = format!("file{}", format.extension());
-        let plan = plan_import(&name, &exported(format), &empty, &LabelMap::default(), NOW)
-            .unwrap_or_else(|e| panic!("{}: {e}", format.key()));
+        let plan = plan_import(
+            &name,
+            &exported(format),
+            &empty,
+            &ImportOptions::default(),
+            NOW,
+        )
+        .unwrap_or_else(|e| panic!("{}: {e}", format.key()));
         assert_eq!(plan.format, format);
         assert_eq!((plan.total, plan.new), (10, 10), "{}", format.key());
         let mut ws = empty.clone();
@@ -338,8 +350,14 @@ fn export_only_formats_and_strangers_are_refused_by_name() {
         (Format::SpacyTuples, "spaCy training tuples (JSON)"),
         (Format::Csv, "CSV spreadsheet"),
     ] {
-        let err =
-            plan_import("x", &exported(format), &empty(), &LabelMap::default(), NOW).unwrap_err();
+        let err = plan_import(
+            "x",
+            &exported(format),
+            &empty(),
+            &ImportOptions::default(),
+            NOW,
+        )
+        .unwrap_err();
         assert_eq!(
             err.to_string(),
             format!(
@@ -350,8 +368,14 @@ fn export_only_formats_and_strangers_are_refused_by_name() {
             format.key()
         );
     }
-    let err =
-        plan_import("x.json", b"\xff\xfe{}", &empty(), &LabelMap::default(), NOW).unwrap_err();
+    let err = plan_import(
+        "x.json",
+        b"\xff\xfe{}",
+        &empty(),
+        &ImportOptions::default(),
+        NOW,
+    )
+    .unwrap_err();
     assert_eq!(
         err.to_string(),
         "byte 0: the file is not UTF-8 text; save it as UTF-8 and load it again"
@@ -361,7 +385,7 @@ fn export_only_formats_and_strangers_are_refused_by_name() {
         "x.jsonl",
         format!("\n{line}\n").as_bytes(),
         &empty(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap_err();

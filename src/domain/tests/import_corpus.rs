@@ -2,7 +2,8 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::{default_label, LabelMap};
+use crate::domain::files::formats::labels::default_label;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::model::names::Label;
 use serde_json::Value;
 
@@ -41,7 +42,7 @@ fn a_public_corpus_imports_its_texts_as_articles_in_every_shape() {
     .unwrap();
     for (name, bytes) in FILES {
         let ws = empty();
-        let plan = plan_import(name, bytes, &ws, &LabelMap::default(), NOW).unwrap();
+        let plan = plan_import(name, bytes, &ws, &ImportOptions::default(), NOW).unwrap();
         assert_eq!(plan.added_articles.len(), 13, "{name}");
         let left_out: Vec<(&str, usize)> = plan
             .labels
@@ -87,7 +88,7 @@ fn a_public_corpus_imports_its_texts_as_articles_in_every_shape() {
             placed += got.len();
         }
         assert_eq!(placed, 95, "{name}: GPE 12 + Organization 56 + Person 27");
-        let again = plan_import(name, bytes, &after, &LabelMap::default(), NOW).unwrap();
+        let again = plan_import(name, bytes, &after, &ImportOptions::default(), NOW).unwrap();
         assert_eq!((again.new, again.added_articles.len()), (0, 0), "{name}");
     }
 }
@@ -98,14 +99,14 @@ fn na_convert_writes_each_shape_as_native_json_with_its_texts() {
     use crate::domain::files::batch::{convert, Input};
     use crate::domain::files::formats::{ExportOptions, Format};
     let articles = bundled_articles().unwrap();
-    let labels = LabelMap::default();
+    let reading = ImportOptions::default();
     for (name, bytes) in FILES {
         let input = Input {
             name: name.into(),
             bytes: bytes.to_vec(),
         };
         let options = ExportOptions::default();
-        let report = convert(&[input], &articles, &labels, Format::Native, options, NOW);
+        let report = convert(&[input], &articles, &reading, Format::Native, options, NOW);
         assert_eq!(report.failed, 0, "{:?}", report.lines);
         let [out] = &report.outputs[..] else {
             panic!("{name}: not one output")
@@ -174,7 +175,7 @@ fn our_corpus_export_read_into_an_empty_profile_gives_back_its_texts_spans_and_l
     use crate::domain::model::span::Span;
     let (name, bytes) = FILES[0];
     let mut ws = empty();
-    let plan = plan_import(name, bytes, &ws, &LabelMap::default(), NOW).unwrap();
+    let plan = plan_import(name, bytes, &ws, &ImportOptions::default(), NOW).unwrap();
     ws.apply(plan.action(false)).unwrap();
     // A quote after the first person mention, linked to it.
     let person = ws
@@ -218,7 +219,7 @@ fn our_corpus_export_read_into_an_empty_profile_gives_back_its_texts_spans_and_l
         let body = export_with(format, &all, NOW, ExportOptions::default());
         let file = format!("corpus.{}", format.extension());
         let fresh = empty();
-        let plan = plan_import(&file, &body.bytes, &fresh, &LabelMap::default(), NOW)
+        let plan = plan_import(&file, &body.bytes, &fresh, &ImportOptions::default(), NOW)
             .unwrap_or_else(|e| panic!("{format:?}: {e:?}"));
         let mut back = fresh.clone();
         back.apply(plan.action(false)).unwrap();

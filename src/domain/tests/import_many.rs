@@ -4,9 +4,9 @@
 //! in a release build, four times as long for each doubling.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_docs;
 use crate::domain::files::formats::Doc;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::ann;
 use crate::domain::model::names::Label;
 use std::rc::Rc;
@@ -33,7 +33,14 @@ fn a_file_of_many_own_articles_is_planned_in_linear_time() {
     let file = export_docs(&docs, NOW);
     let ws = Workspace::new(Vec::new());
     let plan = crate::domain::timing::within("importing many own articles", 60.0, || {
-        plan_import("many.json", file.as_bytes(), &ws, &LabelMap::default(), NOW).unwrap()
+        plan_import(
+            "many.json",
+            file.as_bytes(),
+            &ws,
+            &ImportOptions::default(),
+            NOW,
+        )
+        .unwrap()
     });
     assert_eq!(plan.articles.len(), n);
     assert_eq!(plan.new, n + n / 2);

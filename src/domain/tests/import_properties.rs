@@ -4,9 +4,9 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
 use crate::domain::files::formats::native::sample::rich_workspace;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::{json, sample_workspace};
 use crate::domain::model::attributes::LinkKind;
 use proptest::prelude::*;
@@ -142,7 +142,7 @@ proptest! {
         }
         file["entities"][1]["updated"] = Value::from(TIMES[entry_time]);
         file["entities"][1]["name"] = Value::from("Wolodymyr Selenskyj");
-        let Ok(plan) = plan_import("f.json", file.to_string().as_bytes(), &ws, &LabelMap::default(), NOW) else {
+        let Ok(plan) = plan_import("f.json", file.to_string().as_bytes(), &ws, &ImportOptions::default(), NOW) else {
             return Ok(());
         };
         for replace in [false, true] {

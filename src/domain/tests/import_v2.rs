@@ -4,11 +4,11 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
 use crate::domain::files::formats::native::sample::{
     articles, entities, own_article, rich_workspace, OWN, OWN_TEXT,
 };
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::{ann, json, sample_workspace, snapshot};
 use crate::domain::model::names::{AnnotationId, ArticleId, EntityId, Label};
 use serde_json::Value;
@@ -24,7 +24,7 @@ pub(super) fn plan(file: &Value, ws: &Workspace) -> ImportPlan {
         "file.json",
         file.to_string().as_bytes(),
         ws,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap()
@@ -35,7 +35,7 @@ pub(super) fn refused(file: &Value, ws: &Workspace) -> String {
         "file.json",
         file.to_string().as_bytes(),
         ws,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap_err()
@@ -299,7 +299,14 @@ fn an_own_article_with_another_text_under_an_id_we_have_is_refused_naming_it() {
 fn a_version_1_file_imports_as_before() {
     let v1 = include_str!("../../../tests/fixtures/native-export.json");
     let mut ws = Workspace::new(bundled_articles().unwrap());
-    let p = plan_import("old.json", v1.as_bytes(), &ws, &LabelMap::default(), NOW).unwrap();
+    let p = plan_import(
+        "old.json",
+        v1.as_bytes(),
+        &ws,
+        &ImportOptions::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!((p.total, p.new, p.entities_total), (6, 6, 0));
     assert!(p.added_articles.is_empty() && p.links_cut.is_empty());
     ws.apply(p.action(false)).unwrap();

@@ -2,7 +2,7 @@
 //! job and answer survives bincode, the worker's message encoding.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::formats::{ExportOptions, Format};
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{registry_workspace, sample_workspace};
@@ -98,15 +98,21 @@ fn a_plan_made_in_the_worker_imports_what_a_plan_made_in_place_does() {
         .map(|a| Article::clone(a))
         .collect();
     let target = Workspace::new(articles);
-    let expected =
-        plan_import("work.json", &file.bytes, &target, &LabelMap::default(), NOW).unwrap();
+    let expected = plan_import(
+        "work.json",
+        &file.bytes,
+        &target,
+        &ImportOptions::default(),
+        NOW,
+    )
+    .unwrap();
     let content = FileContent::Bytes(file.bytes.clone());
     let job = Job::read_file(
         &target,
         None,
         "work.json".into(),
         content,
-        &LabelMap::default(),
+        ImportOptions::default(),
         NOW,
     );
     let Answer::Read(FileRead::Import(Ok(plan))) = run_remote(&job) else {
@@ -135,7 +141,7 @@ fn a_file_that_cannot_be_imported_is_refused_in_words_by_the_worker() {
         None,
         "broken.json".into(),
         FileContent::Bytes(b"{\"annotations\": [1,".to_vec()),
-        &LabelMap::default(),
+        ImportOptions::default(),
         NOW,
     );
     let Answer::Read(FileRead::Import(Err(message))) = run_remote(&job) else {
@@ -145,7 +151,7 @@ fn a_file_that_cannot_be_imported_is_refused_in_words_by_the_worker() {
         "broken.json",
         b"{\"annotations\": [1,",
         &ws,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap_err();
@@ -299,7 +305,7 @@ fn a_kept_file_is_read_once_the_worker_has_fetched_its_bytes() {
         None,
         "work.json".into(),
         kept,
-        &LabelMap::default(),
+        ImportOptions::default(),
         NOW,
     );
     assert_eq!(job.content_mut().map(|c| c.size()), Some(file.bytes.len()));

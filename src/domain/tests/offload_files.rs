@@ -4,7 +4,7 @@
 use super::read::grouped;
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::state::workspace::Workspace;
 
 const NOW: Timestamp = Timestamp(1_765_000_000_000);
@@ -80,7 +80,7 @@ fn a_group_of_kept_files_names_every_copy_and_reads_in_the_worker_once_fetched()
             None,
             "2 brat files".into(),
             content,
-            &LabelMap::default(),
+            ImportOptions::default(),
             NOW,
         )
     };
@@ -133,7 +133,7 @@ fn the_corpus_folder_picked_file_by_file_imports_like_its_zip() {
         None,
         name.clone(),
         group.clone(),
-        &LabelMap::default(),
+        ImportOptions::default(),
         NOW,
     );
     let Answer::Read(FileRead::Import(Ok(plan))) = run(job) else {
@@ -145,7 +145,7 @@ fn the_corpus_folder_picked_file_by_file_imports_like_its_zip() {
         None,
         "brat-news-tutorial.zip".into(),
         FileContent::Bytes(zip.to_vec()),
-        &LabelMap::default(),
+        ImportOptions::default(),
         NOW,
     )) else {
         panic!("the zip not planned")

@@ -1,8 +1,8 @@
 //! Tests of the session: the tagging flow, clicks on overlapping highlights, and imports.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::native::export_json;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::read_file;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{EntityKind, Label};
@@ -165,7 +165,7 @@ fn a_cancelled_read_ignores_the_late_plan_and_changes_nothing() {
         "mine.json",
         file.as_bytes(),
         &s.workspace,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         Timestamp(0),
     );
     s.apply(SessionAction::Read {

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{read_file, settle};
 use crate::domain::model::names::{EntityKind, Label};
@@ -67,7 +67,7 @@ fn the_browser_keeps_the_dialog_s_file_until_the_dialog_closes() {
         "corpus.jsonl",
         CORPUS.as_bytes(),
         &s.workspace,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         T,
     );
     s.apply(SessionAction::Read {
@@ -88,4 +88,45 @@ fn the_browser_keeps_the_dialog_s_file_until_the_dialog_closes() {
     s.apply(SessionAction::CancelRead);
     s.apply(SessionAction::CancelImport);
     assert!(s.kept_files().is_empty());
+}
+
+/// Label Studio tasks whose `summary` and `body` both hold the span `Ada`.
+const TWO_FIELDS: &str = r#"[{"data": {"summary": "Ada met Bob.", "body": "Ada met Bob in Kyiv."},
+    "annotations": [{"result": [{"type": "labels",
+    "value": {"start": 0, "end": 3, "text": "Ada", "labels": ["PER"]}}]}]}]"#;
+
+/// The pending import's chosen text field, the fields it offers, and the characters of the one
+/// article it adds.
+fn text_field(s: &Session) -> (Option<String>, Vec<String>, String) {
+    let import = s.import.as_ref().expect("an import is offered");
+    let added = import.plan.added_articles.join("");
+    let size = added.rsplit(", ").next().unwrap_or_default().to_owned();
+    (
+        import.text_field.clone(),
+        import.plan.text_fields.clone(),
+        size,
+    )
+}
+
+#[test]
+fn picking_a_text_field_reads_the_file_again_with_it_and_a_mapped_label_keeps_it() {
+    let fields = vec!["summary".to_owned(), "body".to_owned()];
+    let mut s = session();
+    read_file(&mut s, "tasks.json", TWO_FIELDS.as_bytes().to_vec(), T);
+    assert_eq!(
+        text_field(&s),
+        (None, fields.clone(), "12 characters)".to_owned())
+    );
+    s.apply(SessionAction::PickTextField("body".into()));
+    assert!(s.rereading());
+    settle(&mut s);
+    let body = (Some("body".to_owned()), fields, "20 characters)".to_owned());
+    assert_eq!(text_field(&s), body);
+    s.apply(SessionAction::MapLabel {
+        name: "PER".into(),
+        to: OTHER,
+    });
+    settle(&mut s);
+    assert_eq!(text_field(&s), body, "read again with the field chosen");
+    assert_eq!(planned(&s, "PER"), (OTHER, 1));
 }

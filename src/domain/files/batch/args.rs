@@ -1,7 +1,7 @@
 //! The command line of `na-convert`: its `--help` text and reading the arguments into a [`Command`].
 
 use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::formats::{ExportOptions, Format};
+use crate::domain::files::formats::{ExportOptions, Format, ImportOptions};
 
 /// The `--help` text.
 pub const USAGE: &str = "\
@@ -9,10 +9,11 @@ na-convert: convert, check and merge News Annotator annotation files, offline.
 
 Usage:
   na-convert convert --to FORMAT [--lf] [--out DIR] [--articles DIR]
-                     [--labels MAP] FILE...
-  na-convert validate [--articles DIR] [--labels MAP] FILE...
+                     [--labels MAP] [--text-field NAME] FILE...
+  na-convert validate [--articles DIR] [--labels MAP] [--text-field NAME]
+                      FILE...
   na-convert merge --to FORMAT [--lf] --out FILE [--articles DIR]
-                   [--labels MAP] FILE...
+                   [--labels MAP] [--text-field NAME] FILE...
   na-convert class --exercise FILE [--out DIR] [--articles DIR] SUBMISSION...
   na-convert first-screen
   na-convert --help
@@ -66,6 +67,11 @@ Options:
                   (PER, ORG, LOC, MISC), OntoNotes and spaCy (PERSON, ORG, GPE,
                   LOC, FAC, NORP, EVENT, ...; DATE, MONEY and other numbers are
                   skipped). A skipped label is listed with its count.
+  --text-field NAME
+                  Label Studio: the task data's field that holds the text,
+                  when several fields fit the spans (a warning names them;
+                  without this option the first one is read). A task where
+                  NAME does not fit is read from its own field.
   -h, --help      Prints this text.
 
 Inputs may be in any format the app imports: News Annotator JSON, W3C Web
@@ -100,8 +106,9 @@ pub enum Command {
         out: Option<String>,
         /// A directory of `<id>.txt` articles.
         articles: Option<String>,
-        /// What foreign labels become.
-        labels: LabelMap,
+        /// What foreign labels become (`--labels`), and a Label Studio file's text field
+        /// (`--text-field`).
+        reading: ImportOptions,
         /// The inputs.
         files: Vec<String>,
     },
@@ -109,8 +116,9 @@ pub enum Command {
     Validate {
         /// A directory of `<id>.txt` articles.
         articles: Option<String>,
-        /// What foreign labels become.
-        labels: LabelMap,
+        /// What foreign labels become (`--labels`), and a Label Studio file's text field
+        /// (`--text-field`).
+        reading: ImportOptions,
         /// The inputs.
         files: Vec<String>,
     },
@@ -137,8 +145,9 @@ pub enum Command {
         out: String,
         /// A directory of `<id>.txt` articles.
         articles: Option<String>,
-        /// What foreign labels become.
-        labels: LabelMap,
+        /// What foreign labels become (`--labels`), and a Label Studio file's text field
+        /// (`--text-field`).
+        reading: ImportOptions,
         /// The inputs.
         files: Vec<String>,
     },
@@ -172,6 +181,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut articles = None;
     let mut exercise = None;
     let mut labels = None;
+    let mut text_field = None;
     let mut lf = false;
     let mut files = Vec::new();
     let mut only_files = false;
@@ -211,6 +221,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             "--out" if command != "validate" => value(&mut out)?,
             "--articles" => value(&mut articles)?,
             "--labels" if command != "class" => value(&mut labels)?,
+            "--text-field" if command != "class" => value(&mut text_field)?,
             _ => return Err(format!("{command} has no option {name}")),
         }
     }
@@ -227,7 +238,10 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             )
         })
     };
-    let labels = LabelMap::parse(labels.as_deref().unwrap_or_default())?;
+    let reading = ImportOptions {
+        labels: LabelMap::parse(labels.as_deref().unwrap_or_default())?,
+        text_field,
+    };
     let options = ExportOptions { lf_line_ends: lf };
     let format = |to: Option<String>| -> Result<Format, String> {
         let format = format(to)?;
@@ -243,7 +257,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     Ok(match command {
         "validate" => Command::Validate {
             articles,
-            labels,
+            reading,
             files,
         },
         "class" => Command::Class {
@@ -257,7 +271,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             options,
             out: out.ok_or("merge needs --out FILE")?,
             articles,
-            labels,
+            reading,
             files,
         },
         _ => Command::Convert {
@@ -265,7 +279,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             options,
             out,
             articles,
-            labels,
+            reading,
             files,
         },
     })

@@ -4,10 +4,10 @@
 //! formats apart, the `type`), which keeps nothing of it; the format's reader then reads the text.
 
 use super::fields::problem;
-use super::labels::LabelMap;
 use super::shapes::{Loose, OneOrMany};
 use super::sniff::Shape;
-use super::{brat, conll, doccano, error, label_studio, spacy, w3c, Format, FormatError, Incoming};
+use super::{brat, conll, doccano, error, label_studio, spacy, w3c};
+use super::{Format, FormatError, ImportOptions, Incoming};
 use crate::domain::files::formats::native;
 use crate::domain::files::json::from_str;
 use crate::domain::model::article::Article;
@@ -18,7 +18,9 @@ use std::rc::Rc;
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 
 /// Reads the file `name` in whatever importable format its content shows, changing nothing. Foreign
-/// labels are mapped by `labels`; a corpus's texts the app does not have come as new own articles.
+/// labels are mapped by `options.labels` (and a Label Studio task's text is the field
+/// `options.text_field` when several fit); a corpus's texts the app does not have come as new own
+/// articles.
 ///
 /// Refuses, with the place and the reason: text that is not UTF-8, an empty file, broken JSON, and
 /// files of formats this app writes but does not read back (spaCy's training tuples, CSV).
@@ -26,12 +28,12 @@ pub fn read(
     name: &str,
     bytes: &[u8],
     articles: &[Rc<Article>],
-    labels: &LabelMap,
+    options: &ImportOptions,
     now: Timestamp,
 ) -> Result<(Format, Incoming), FormatError> {
     let from = ReadWith {
         articles,
-        labels,
+        options,
         now,
     };
     let (format, incoming) = read_any(name, bytes, &from)?;
@@ -43,29 +45,32 @@ pub fn read(
 pub fn read_files(
     files: Vec<(String, Vec<u8>)>,
     articles: &[Rc<Article>],
-    labels: &LabelMap,
+    options: &ImportOptions,
     now: Timestamp,
 ) -> Result<(Format, Incoming), FormatError> {
+    let labels = &options.labels;
     let no_ann = "none of these files is an .ann file: load files of one kind at a time, or a \
                   brat document's .txt and .ann together";
     let incoming = brat::read_files(files, no_ann, articles, labels, now)?;
     Ok((Format::Brat, incoming.finish()))
 }
 
-/// What every reader reads against: the app's articles, the label map and the time of the import.
+/// What every reader reads against: the app's articles, the person's options and the time of the
+/// import.
 #[derive(Clone, Copy)]
 struct ReadWith<'a> {
     articles: &'a [Rc<Article>],
-    labels: &'a LabelMap,
+    options: &'a ImportOptions,
     now: Timestamp,
 }
 
 fn read_any(name: &str, bytes: &[u8], from: &ReadWith) -> Result<(Format, Incoming), FormatError> {
     let ReadWith {
         articles,
-        labels,
+        options,
         now,
     } = *from;
+    let labels = &options.labels;
     if bytes.starts_with(ZIP_MAGIC) {
         return Ok((Format::Brat, brat::read_zip(bytes, articles, labels, now)?));
     }
@@ -107,7 +112,7 @@ fn read_json(
 ) -> Result<(Format, Incoming), FormatError> {
     let ReadWith {
         articles,
-        labels,
+        options,
         now,
     } = *from;
     let first = shape.first();
@@ -125,7 +130,7 @@ fn read_json(
     } else if list && has("data") {
         Ok((
             Format::LabelStudio,
-            label_studio::read(text, articles, labels, now)?,
+            label_studio::read(text, articles, options, now)?,
         ))
     } else if object && has("text") {
         read_jsonl(shape, text, from)
@@ -147,7 +152,7 @@ fn read_jsonl(
     from: &ReadWith,
 ) -> Result<(Format, Incoming), FormatError> {
     let has = |key: &str| first.has(key);
-    let (articles, labels, now) = (from.articles, from.labels, from.now);
+    let (articles, labels, now) = (from.articles, &from.options.labels, from.now);
     if has("text") && (has("spans") || has("ents")) {
         // Prodigy's lines are spaCy's with `tokens` beside the spans.
         let format = if has("tokens") {
@@ -181,7 +186,7 @@ fn not_json(text: &str, from: &ReadWith) -> Result<(Format, Incoming), FormatErr
     if first.starts_with("article,label,kind") {
         not_read(Format::Csv)
     } else if looks_like_iob(text) {
-        let incoming = conll::read(text, from.articles, from.labels, from.now)?;
+        let incoming = conll::read(text, from.articles, &from.options.labels, from.now)?;
         Ok((Format::Conll, incoming))
     } else {
         error(

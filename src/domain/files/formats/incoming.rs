@@ -27,6 +27,9 @@ pub struct Incoming {
     pub labels: LabelTally,
     /// Things a person should know that do not stop the import (an unknown text, a dropped relation).
     pub warnings: Vec<String>,
+    /// Label Studio: the `data` fields that could each be a task's text, in the file's order, when
+    /// several fit (empty otherwise); [`ImportOptions::text_field`](super::ImportOptions) picks one.
+    pub text_fields: Vec<String>,
 }
 
 impl Incoming {

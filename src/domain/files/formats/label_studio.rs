@@ -38,6 +38,25 @@
 //! its Python converters slice Python strings (code points), while some versions of its browser code
 //! wrote UTF-16 code units. Each span carries its `text`, so a reader can check which unit it got.
 //!
+//! A task's text is one field of its `data`, found in this order:
+//!
+//! 1. the field the person chose ([`ImportOptions::text_field`](super::ImportOptions), the import
+//!    dialog's "Text field", `na-convert --text-field`), when the task has it as a string that fits
+//!    (see 4);
+//! 2. the key a result's `to_name` names (annotations' and predictions', the first that is a string
+//!    field): `to_name` is the name of the `<Text>` tag, which default configs give the data key's
+//!    name, `<Text name="text" value="$text"/>`;
+//! 3. `text`, when it is a string;
+//! 4. the string field (other than `article` and `title`, which say the article's id and title) that
+//!    fits: it holds every result's `value.text` at its `start..end`, in code points or UTF-16 code
+//!    units (any field fits a task without such results). When several fit, the one of them that
+//!    settled other tasks of the file (by 2, 3 or as their only fit) is read, if only one did;
+//!    otherwise the file lists them ([`Incoming::text_fields`](super::Incoming), for the person to
+//!    choose) and, with no choice, the task is read from the first of them met in the file, with a
+//!    warning that says so.
+//!
+//! A task where no field fits is skipped with a warning that names its keys.
+//!
 //! Import reads that shape, from `predictions` when a task has no `annotations`. When a span's `text`
 //! is not what its code point offsets select but is what they select as UTF-16 code units, they are
 //! converted and a warning says so. Notes are joined from the textarea results with the span's id;
@@ -69,11 +88,11 @@ pub fn export(docs: &[Doc]) -> Body {
         .enumerate()
         .map(|(index, doc)| Task {
             id: index + 1,
-            data: Data {
-                text: doc.article.text.clone(),
-                article: Some(doc.article.id.as_str().to_owned()),
-                title: doc.article.title.clone(),
-            },
+            data: Data::new(
+                &doc.article.text,
+                Some(doc.article.id.as_str()),
+                &doc.article.title,
+            ),
             annotations: Some(completions(doc, &mut dropped)),
             predictions: None,
         })

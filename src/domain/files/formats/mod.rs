@@ -20,6 +20,7 @@ pub mod csv;
 pub mod detect;
 pub mod doccano;
 pub mod fields;
+mod import_options;
 mod incoming;
 pub mod label_studio;
 pub mod labels;
@@ -36,6 +37,7 @@ pub mod tokens;
 pub mod w3c;
 pub mod zip;
 
+pub use import_options::ImportOptions;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) use incoming::long_text_tests;
 pub use incoming::{error, find_article, generated_id, indexed, FormatError, Incoming};

@@ -128,6 +128,7 @@ pub fn read(text: &str, articles: &[Rc<Article>]) -> Result<Incoming, FormatErro
         entities,
         articles: own,
         warnings,
+        ..Incoming::default()
     })
 }
 

@@ -103,6 +103,9 @@ pub enum SessionAction {
         /// What it becomes.
         to: Option<Label>,
     },
+    /// Reads the file in the import dialog again with this field of its Label Studio tasks as their
+    /// text (for this file only).
+    PickTextField(String),
     /// Shows a message.
     Notify(Notice),
     /// Hides the message.

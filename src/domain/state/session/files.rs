@@ -3,6 +3,7 @@
 
 use super::{ClassroomAction, Notice, PendingImport, Reading, Session, SessionAction};
 use crate::domain::features::classroom::exercise::Exercise;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
@@ -27,6 +28,7 @@ impl Session {
             content,
             at,
             for_class,
+            text_field: None,
         }));
     }
 
@@ -46,6 +48,17 @@ impl Session {
     pub(super) fn map_label(&mut self, name: String, to: Option<Label>) {
         self.labels.0.insert(name, to);
         self.labels_revision += 1;
+        let field = self.import.as_ref().and_then(|i| i.text_field.clone());
+        self.read_again(field);
+    }
+
+    /// Reads the file in the import dialog again with `field` as its Label Studio tasks' text.
+    pub(super) fn pick_text_field(&mut self, field: String) {
+        self.read_again(Some(field));
+    }
+
+    /// Puts the file in the import dialog first in line to be read again, with `text_field`.
+    fn read_again(&mut self, text_field: Option<String>) {
         self.import_refused = None;
         if let Some(import) = &self.import {
             self.reading.push_front(Rc::new(Reading {
@@ -53,6 +66,7 @@ impl Session {
                 content: import.content.clone(),
                 at: import.at,
                 for_class: false,
+                text_field,
             }));
         }
     }
@@ -80,7 +94,10 @@ impl Session {
                 teaching,
                 reading.file_name.clone(),
                 reading.content.clone(),
-                &self.labels,
+                ImportOptions {
+                    labels: self.labels.clone(),
+                    text_field: reading.text_field.clone(),
+                },
                 reading.at,
             ),
         };
@@ -121,6 +138,7 @@ impl Session {
                     plan: *plan,
                     content: reading.content.clone(),
                     at: reading.at,
+                    text_field: reading.text_field.clone(),
                 }))
             }
             Err(e) => {

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::formats::{docs, export as export_as, Scope};
 use crate::domain::files::formats::{export_with as export_as_with, ExportOptions};
 use crate::domain::files::formats::{Format, Incoming};
@@ -187,7 +188,7 @@ fn importing_the_export_finds_everything_present() {
         "x.brat.zip",
         &plain_export().bytes,
         &ws,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();
@@ -210,7 +211,7 @@ fn importing_the_export_finds_everything_present() {
         "x.brat.zip",
         &plain_export().bytes,
         &empty,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();
@@ -252,7 +253,7 @@ fn a_lone_ann_reads_like_the_zip() {
         "fixture.ann",
         ann.as_bytes(),
         &ws,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();

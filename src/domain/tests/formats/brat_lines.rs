@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 
 /// What Python's `str.splitlines` ends a line at, besides `\n` and `\r` (brat reads `.ann` files so).
 const PYTHON_LINE_ENDS: [char; 8] = [
@@ -254,7 +255,14 @@ fn an_lf_export_comes_back_onto_the_crlf_article_unchanged() {
         .collect();
     assert_eq!(back, original);
     let empty = Workspace::new(ws.articles().iter().map(|a| Article::clone(a)).collect());
-    let plan = plan_import("x.brat.zip", &body.bytes, &empty, &LabelMap::default(), NOW).unwrap();
+    let plan = plan_import(
+        "x.brat.zip",
+        &body.bytes,
+        &empty,
+        &ImportOptions::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(
         (plan.new, plan.reanchored.len(), plan.not_found.len()),
         (3, 0, 0)

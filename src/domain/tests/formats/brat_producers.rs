@@ -8,6 +8,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -157,7 +158,7 @@ fn assert_imports(bytes: &[u8], junk: &[&str]) {
     assert_eq!(note.unwrap().1.note, "президент");
     assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
 
-    let plan = plan_import("folder.zip", bytes, &ws, &LabelMap::default(), NOW).unwrap();
+    let plan = plan_import("folder.zip", bytes, &ws, &ImportOptions::default(), NOW).unwrap();
     assert_eq!((plan.format, plan.total), (Format::Brat, PLACED.len()));
     assert_eq!(plan.new + plan.present + plan.conflicts, PLACED.len());
     assert_eq!(

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 
 /// The error for `ann` read as `fixture.ann`, as `path: message`.
 fn ann_error(ann: &str) -> String {
@@ -138,7 +139,7 @@ fn a_changed_text_is_read_from_the_txt_and_re_anchored_on_import() {
           the text they select"]
     );
     assert_eq!(incoming.records[0].1.prefix, "Breaking: 🇺🇦 ");
-    let plan = plan_import("x.zip", &bytes, &ws, &LabelMap::default(), NOW).unwrap();
+    let plan = plan_import("x.zip", &bytes, &ws, &ImportOptions::default(), NOW).unwrap();
     assert_eq!(plan.present, 1);
     assert_eq!(
         plan.reanchored,

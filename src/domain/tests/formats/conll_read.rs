@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::files::formats::detect;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::formats::{docs, Format, Incoming, Scope};
 use crate::domain::fixtures::formats_workspace;
 use crate::domain::model::time::Timestamp;
@@ -13,7 +14,13 @@ const NOW: Timestamp = Timestamp(1_795_514_400_000);
 /// The file read against no articles, finished: its articles' texts, and each record's article (by
 /// index), text and kind (or label).
 fn read_all(file: &str) -> (Vec<String>, Vec<(usize, String, String)>, Incoming) {
-    let read = detect::read("x.conll", file.as_bytes(), &[], &LabelMap::default(), NOW);
+    let read = detect::read(
+        "x.conll",
+        file.as_bytes(),
+        &[],
+        &ImportOptions::default(),
+        NOW,
+    );
     let (format, incoming) = read.unwrap();
     assert_eq!(format, Format::Conll);
     let texts: Vec<String> = incoming.articles.iter().map(|a| a.text.clone()).collect();
@@ -101,7 +108,7 @@ fn our_export_reads_back_with_every_kept_span_and_its_text() {
         "x.conll",
         &body.bytes,
         &after,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();
@@ -110,7 +117,7 @@ fn our_export_reads_back_with_every_kept_span_and_its_text() {
         "x.conll",
         &body.bytes,
         &after,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::formats::{docs, Scope};
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::golden;
@@ -75,7 +76,7 @@ fn an_import_into_the_same_articles_places_every_span_where_it_was() {
         "x.doccano.jsonl",
         exported().as_bytes(),
         &empty,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();
@@ -87,7 +88,7 @@ fn an_import_into_the_same_articles_places_every_span_where_it_was() {
         "x.doccano.jsonl",
         exported().as_bytes(),
         &ws,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();
@@ -180,7 +181,7 @@ fn the_article_key_wins_over_the_text_and_the_import_re_anchors() {
         "x.jsonl",
         line.as_bytes(),
         &empty,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::{json, records};
 
 #[test]
@@ -64,7 +65,7 @@ fn links_come_back_between_the_generated_ids() {
         "x.doccano.jsonl",
         exported().as_bytes(),
         &empty,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();

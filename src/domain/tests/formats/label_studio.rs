@@ -2,7 +2,7 @@
 //! offsets, the errors, and random texts, spans and notes.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::formats::{docs, Scope};
 use crate::domain::files::formats::{Format, Incoming};
 use crate::domain::files::import::plan_import;
@@ -66,7 +66,7 @@ fn records_of(incoming: &Incoming) -> Vec<(String, String, usize, usize, Label, 
 #[test]
 fn the_fixture_survives_export_and_import_with_ids_and_notes() {
     let ws = formats_workspace();
-    let incoming = read(&exported(), ws.articles(), &LabelMap::default(), NOW).unwrap();
+    let incoming = read(&exported(), ws.articles(), &ImportOptions::default(), NOW).unwrap();
     assert_eq!(records_of(&incoming), annotations_of(&ws));
     assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
     let (path, msc) = incoming
@@ -96,7 +96,7 @@ fn an_import_into_the_same_articles_places_every_span_where_it_was() {
         "x.json",
         exported().as_bytes(),
         &empty,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap();
@@ -139,7 +139,7 @@ fn utf16_offsets_are_recognised_by_the_span_text_and_converted() {
          \"text\": \"Volodymyr Zelensky\", \"labels\": [\"PER\"]}}}}]}}]}}]",
         serde_json::Value::from(FORMATS_TEXT)
     );
-    let incoming = read(&file, ws.articles(), &LabelMap::default(), NOW).unwrap();
+    let incoming = read(&file, ws.articles(), &ImportOptions::default(), NOW).unwrap();
     let (_, rec) = &incoming.records[0];
     assert_eq!(
         (rec.start, rec.end, rec.exact.as_str()),
@@ -160,9 +160,16 @@ fn a_span_whose_text_is_elsewhere_is_found_again_by_the_import() {
     let file = task(
         r#"[{"id": "k", "type": "labels", "value": {"start": 0, "end": 4, "text": "Kyiv", "labels": ["LOC"]}}]"#,
     );
-    let incoming = read(&file, ws.articles(), &LabelMap::default(), NOW).unwrap();
+    let incoming = read(&file, ws.articles(), &ImportOptions::default(), NOW).unwrap();
     assert_eq!(incoming.records[0].1.exact, "Kyiv");
-    let plan = plan_import("x.json", file.as_bytes(), &empty, &LabelMap::default(), NOW).unwrap();
+    let plan = plan_import(
+        "x.json",
+        file.as_bytes(),
+        &empty,
+        &ImportOptions::default(),
+        NOW,
+    )
+    .unwrap();
     assert_eq!(
         plan.reanchored,
         ["[0].annotations[0].result[0]: \"Kyiv\" was at [0, 4), found it at [28, 32)"]
@@ -184,7 +191,7 @@ fn predictions_notes_relations_and_unknown_texts() {
            {{\"id\": \"gone\", \"type\": \"textarea\", \"value\": {{\"text\": \"lost\"}}}}\
          ]}}]}}]"
     );
-    let incoming = read(&file, ws.articles(), &LabelMap::default(), NOW).unwrap();
+    let incoming = read(&file, ws.articles(), &ImportOptions::default(), NOW).unwrap();
     let got: Vec<(&str, &str, Option<&str>, &str)> = incoming
         .records
         .iter()
@@ -234,7 +241,7 @@ fn pair(path: &str, message: &str) -> (String, String) {
 fn broken_files_are_refused_with_the_place_and_the_reason() {
     let ws = formats_workspace();
     let fails = |text: &str| {
-        let e = read(text, ws.articles(), &LabelMap::default(), NOW).unwrap_err();
+        let e = read(text, ws.articles(), &ImportOptions::default(), NOW).unwrap_err();
         (e.path, e.message)
     };
     assert_eq!(
@@ -250,10 +257,10 @@ fn broken_files_are_refused_with_the_place_and_the_reason() {
         )
     );
     assert_eq!(
-        fails("[{\"data\": {\"text\": 5}}]"),
+        fails("[{\"data\": 5}]"),
         pair(
-            "[0].data.text",
-            "invalid type: integer `5`, expected a string"
+            "[0].data",
+            "invalid type: integer `5`, expected an object of the task's fields, such as \"text\""
         )
     );
     assert_eq!(
@@ -317,3 +324,6 @@ mod properties;
 
 #[path = "label_studio_links.rs"]
 mod links;
+
+#[path = "label_studio_fields.rs"]
+mod fields;

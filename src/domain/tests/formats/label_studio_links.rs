@@ -1,7 +1,7 @@
 //! Tests of Label Studio relations, per-region choices (claim attributes) and registry text areas.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::records::EntityRecord;
 use crate::domain::fixtures::records;
 
@@ -25,7 +25,7 @@ fn read_task(results: &str) -> Incoming {
     read(
         &task_with(results),
         formats_workspace().articles(),
-        &LabelMap::default(),
+        &ImportOptions::default(),
         NOW,
     )
     .unwrap()
@@ -62,7 +62,7 @@ fn links_attributes_and_entries_are_results_of_their_regions() {
 #[test]
 fn links_attributes_and_entries_survive_export_and_import() {
     let ws = registry_workspace();
-    let incoming = read(&exported(), ws.articles(), &LabelMap::default(), NOW).unwrap();
+    let incoming = read(&exported(), ws.articles(), &ImportOptions::default(), NOW).unwrap();
     assert!(incoming.warnings.is_empty(), "{:?}", incoming.warnings);
     let attrs = |r: &crate::domain::files::records::AnnotationRecord| {
         let r = r.clone();
@@ -157,7 +157,13 @@ fn results_that_do_not_fit_are_skipped_with_a_warning_naming_their_place() {
 fn broken_results_are_refused_with_the_path() {
     let articles = formats_workspace().articles().to_vec();
     let fails = |results: &str| {
-        let e = read(&task_with(results), &articles, &LabelMap::default(), NOW).unwrap_err();
+        let e = read(
+            &task_with(results),
+            &articles,
+            &ImportOptions::default(),
+            NOW,
+        )
+        .unwrap_err();
         format!("{}: {}", e.path, e.message)
     };
     assert_eq!(

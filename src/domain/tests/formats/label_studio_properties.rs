@@ -2,7 +2,7 @@
 //! the reader panic.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, EntityKind};
@@ -133,7 +133,7 @@ proptest! {
                 }
             }
         }
-        let incoming = read(&file, ws.articles(), &LabelMap::default(), NOW).unwrap();
+        let incoming = read(&file, ws.articles(), &ImportOptions::default(), NOW).unwrap();
         prop_assert_eq!(records_of(&incoming), annotations_of(&ws));
         prop_assert!(incoming.warnings.is_empty());
     }
@@ -141,19 +141,19 @@ proptest! {
     #[test]
     fn any_text_is_read_or_refused_without_panicking(text in any::<String>()) {
         let ws = formats_workspace();
-        let _ = read(&text, ws.articles(), &LabelMap::default(), NOW);
+        let _ = read(&text, ws.articles(), &ImportOptions::default(), NOW);
     }
 
     #[test]
     fn any_json_is_read_or_refused_without_panicking(v in value(), depth in 0..200_usize) {
         let ws = formats_workspace();
-        let _ = read(&v.to_string(), ws.articles(), &LabelMap::default(), NOW);
+        let _ = read(&v.to_string(), ws.articles(), &ImportOptions::default(), NOW);
         let tasks = format!(
             "[{{\"data\": {{\"text\": \"{FORMATS_SECOND}\"}}, \"annotations\": [{{\"result\": \
              [{{\"type\": \"labels\", \"value\": {v}}}, {v}]}}, {v}]}}, {v}]"
         );
-        let _ = read(&tasks, ws.articles(), &LabelMap::default(), NOW);
+        let _ = read(&tasks, ws.articles(), &ImportOptions::default(), NOW);
         let nested = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        let _ = read(&nested, ws.articles(), &LabelMap::default(), NOW);
+        let _ = read(&nested, ws.articles(), &ImportOptions::default(), NOW);
     }
 }

@@ -3,7 +3,7 @@
 //! its start (W3C, doccano, Label Studio), and Label Studio converted UTF-16 offsets the same way, so
 //! 5,000 spans at the end of a 1.6-million-character text took minutes.
 
-use crate::domain::files::formats::labels::LabelMap;
+use crate::domain::files::formats::ImportOptions;
 
 use crate::domain::files::formats::{detect, docs, export, Format, Incoming, Scope};
 use crate::domain::fixtures::ann;
@@ -70,7 +70,7 @@ pub fn utf16_offsets(value: &mut Value, text: &str) {
 /// Reads `bytes` as `name` against `ws` within [`BOUND`] baselines: every span is "Kyiv".
 fn read_in_time(name: &str, bytes: &[u8], ws: &Workspace) -> Incoming {
     let (_, incoming) = crate::domain::timing::within(name, BOUND, || {
-        detect::read(name, bytes, ws.articles(), &LabelMap::default(), NOW).unwrap()
+        detect::read(name, bytes, ws.articles(), &ImportOptions::default(), NOW).unwrap()
     });
     assert_eq!(incoming.records.len(), 5_000);
     assert!(incoming.records.iter().all(|(_, r)| r.exact == "Kyiv"));

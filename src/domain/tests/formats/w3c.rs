@@ -3,7 +3,6 @@
 //! texts, spans and notes.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::Format;
 use crate::domain::files::formats::{docs, Scope};
 use crate::domain::files::import::plan_import;
@@ -51,7 +50,7 @@ fn an_import_into_the_same_articles_places_every_span_where_it_was() {
         "x.jsonld",
         exported().as_bytes(),
         &empty,
-        &LabelMap::default(),
+        &Default::default(),
         LATER,
     )
     .unwrap();
@@ -63,7 +62,7 @@ fn an_import_into_the_same_articles_places_every_span_where_it_was() {
         "x.jsonld",
         exported().as_bytes(),
         &registry_workspace(),
-        &LabelMap::default(),
+        &Default::default(),
         LATER,
     )
     .unwrap();
@@ -206,7 +205,7 @@ fn a_quote_that_moved_is_found_again_by_the_import() {
         "x.jsonld",
         file.as_bytes(),
         &empty,
-        &LabelMap::default(),
+        &Default::default(),
         LATER,
     )
     .unwrap();

@@ -2,7 +2,6 @@
 //! the reader makes of them and of foreign or broken ones.
 
 use super::*;
-use crate::domain::files::formats::labels::LabelMap;
 use crate::domain::files::formats::Incoming;
 use crate::domain::files::records::EntityRecord;
 
@@ -212,7 +211,7 @@ fn an_import_plans_every_annotation_of_a_file_with_links() {
     let ws = formats_workspace();
     let empty = Workspace::new(ws.articles().iter().map(|a| (**a).clone()).collect());
     let file = export(&docs(&ws, &Scope::everything()), NOW).bytes;
-    let plan = plan_import("x.jsonld", &file, &empty, &LabelMap::default(), LATER).unwrap();
+    let plan = plan_import("x.jsonld", &file, &empty, &Default::default(), LATER).unwrap();
     let mut after = empty.clone();
     after.apply(plan.action(false)).unwrap();
     let links: Vec<_> = after

@@ -5,7 +5,7 @@
 use super::*;
 use crate::domain::files::bundled::bundled_articles;
 use crate::domain::files::formats::texts::text_id;
-use crate::domain::files::formats::{FormatError, Incoming};
+use crate::domain::files::formats::{FormatError, ImportOptions, Incoming};
 use crate::domain::fixtures::{ann, FORMATS_SECOND};
 use crate::domain::model::annotation::Annotation as Marked;
 use crate::domain::model::names::{AnnotationId, EntityKind, Label};
@@ -251,7 +251,7 @@ fn an_export_of_own_articles_comes_back_whole_into_an_empty_workspace() {
         "x.w3c.jsonld",
         &body.bytes,
         &empty,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         LATER,
     )
     .unwrap();
@@ -283,7 +283,7 @@ fn an_export_of_own_articles_comes_back_whole_into_an_empty_workspace() {
         "x.w3c.jsonld",
         &body.bytes,
         &after,
-        &LabelMap::default(),
+        &ImportOptions::default(),
         LATER,
     )
     .unwrap();
@@ -309,7 +309,7 @@ fn na_convert_takes_the_texts_from_a_w3c_file_without_articles() {
     };
     let articles = bundled_articles().unwrap();
     let options = ExportOptions::default();
-    let labels = LabelMap::default();
+    let labels = ImportOptions::default();
     let report = convert(&[input], &articles, &labels, Format::Native, options, NOW);
     assert_eq!(report.failed, 0, "{:?}", report.lines);
     let [out] = &report.outputs[..] else {
@@ -338,7 +338,7 @@ fn na_convert_takes_the_texts_from_a_w3c_file_without_articles() {
 fn a_public_corpus_exported_as_w3c_comes_back_with_its_texts_and_spans() {
     let corpus = include_bytes!("../../../../tests/fixtures/corpus/news-tutorial.doccano.jsonl");
     let empty = Workspace::new(bundled_articles().unwrap());
-    let labels = LabelMap::default();
+    let labels = ImportOptions::default();
     let plan = plan_import("c.doccano.jsonl", corpus, &empty, &labels, NOW).unwrap();
     let mut ws = empty.clone();
     ws.apply(plan.action(false)).unwrap();

@@ -6,8 +6,7 @@ use crate::domain::files::formats::labels::{LabelMap, LabelTally};
 use crate::domain::files::formats::objects::Object;
 use crate::domain::files::formats::shapes::OneOrMany;
 use crate::domain::files::formats::texts::FileText;
-use crate::domain::files::formats::Incoming;
-use crate::domain::files::formats::{indexed, FormatError};
+use crate::domain::files::formats::{indexed, FormatError, ImportOptions, Incoming};
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::article::Article;
 use crate::domain::model::text::{char_len, Utf16Index};
@@ -18,28 +17,34 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 mod extras;
+mod field;
 mod region;
 use region::{labelled, note_text, region_id, value_of};
 
-/// Reads a Label Studio JSON file: a list of tasks (or one task).
+/// Reads a Label Studio JSON file: a list of tasks (or one task), each task's text from the field
+/// the parent module's rule finds, `options.text_field` when several fit.
 pub fn read(
     text: &str,
     articles: &[Rc<Article>],
-    labels: &LabelMap,
+    options: &ImportOptions,
     now: Timestamp,
 ) -> Result<Incoming, FormatError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let tasks: OneOrMany<Object<Task>> = read_file(text)?;
     let mut incoming = Incoming::default();
+    let tasks = tasks.each("");
+    let text_fields = tasks.iter().map(|(_, Object(task))| task);
     let mut file = FileReader {
         articles,
-        labels,
+        labels: &options.labels,
         now,
         region_ids: HashSet::new(),
+        text_fields: field::TextFields::new(text_fields, options.text_field.as_deref()),
     };
-    for (path, Object(task)) in tasks.each("") {
-        read_task(task, &path, &mut file, &mut incoming)?;
+    for (index, (path, Object(task))) in tasks.into_iter().enumerate() {
+        read_task(index, task, &path, &mut file, &mut incoming)?;
     }
+    file.text_fields.finish(&mut incoming);
     Ok(incoming)
 }
 
@@ -51,6 +56,8 @@ struct FileReader<'a> {
     /// Label Studio keeps a region id unique only within its task (a converted brat corpus has `T1`
     /// in every task): an id an earlier task took is not the annotation's id here.
     region_ids: HashSet<String>,
+    /// Each task's text field, and the fields that fit where several did.
+    text_fields: field::TextFields,
 }
 
 /// `path.key`, or `key` at the top.
@@ -62,20 +69,27 @@ fn at(path: &str, key: &str) -> String {
     }
 }
 
-/// Reads the task at `path` into `incoming`.
+/// Reads the task at `path`, the file's task number `index` from 0, into `incoming`.
 fn read_task(
+    index: usize,
     task: &Task,
     path: &str,
     file: &mut FileReader<'_>,
     incoming: &mut Incoming,
 ) -> Result<(), FormatError> {
     let (articles, labels, now) = (file.articles, file.labels, file.now);
-    let text = &task.data.text;
     let place = if path.is_empty() { "the task" } else { path };
+    let text = match file.text_fields.pick(index, task, place) {
+        Ok((_, text)) => text,
+        Err(why) => {
+            incoming.warnings.push(format!("{place}: {why}; skipped"));
+            return Ok(());
+        }
+    };
     let data = FileText {
-        id: task.data.article.as_deref(),
+        id: task.data.string("article"),
         text,
-        title: Some(&task.data.title),
+        title: task.data.string("title"),
     };
     let Some(article) = incoming.article_for(articles, data, now, place) else {
         return Ok(());

@@ -1,13 +1,16 @@
-//! Label Studio's records as serde types: a [`Task`] with its [`Data`], each [`Completion`] (an
-//! annotation or a prediction) and its [`TaskResult`]s with their [`RegionValue`]s. One result type
+//! Label Studio's records as serde types: a [`Task`] with its [`Data`] (its fields in the file's
+//! order), each [`Completion`] (an annotation or a prediction) and its [`TaskResult`]s with their
+//! [`RegionValue`]s. One result type
 //! holds every kind of result: the fields a kind has not are absent. Other keys are ignored, as Label
 //! Studio adds many of its own.
 
 use crate::domain::files::formats::fields::Id;
 use crate::domain::files::formats::objects::{object, objects, some_object, some_objects};
-use crate::domain::files::formats::shapes::text_or_empty;
 use crate::domain::files::formats::shapes::{text_or_none, Loose, OneOrMany};
 use serde::{Deserialize, Serialize};
+
+mod data;
+pub use data::Data;
 
 /// One task: an article's text and the annotations made on it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,21 +30,6 @@ pub struct Task {
     #[serde(default, deserialize_with = "some_objects")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub predictions: Option<Vec<Completion>>,
-}
-
-/// A task's data.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(expecting = "an object with \"text\"")]
-pub struct Data {
-    /// The text the offsets count in.
-    pub text: String,
-    /// The app's id of the article; read only when a string.
-    #[serde(default, deserialize_with = "text_or_none")]
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
-    /// The article's title; read only when a string, so that a text new here gets it as its title.
-    #[serde(default, deserialize_with = "text_or_empty")]
-    pub title: String,
 }
 
 /// One annotation (or prediction) of a task: its results.
@@ -72,8 +60,10 @@ pub struct TaskResult {
     #[serde(default, deserialize_with = "text_or_none")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub from_name: Option<String>,
-    /// The object it marks, `text` (written, not read).
-    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    /// The object it marks: the `<Text>` tag's name, `text` when written; read only when a string,
+    /// to find the task's text field.
+    #[serde(default, deserialize_with = "text_or_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub to_name: Option<String>,
     /// Its kind: `labels`, `textarea`, `choices`, `relation`, or others not read.
     #[serde(rename = "type")]
