@@ -17,6 +17,7 @@ mod fuzz;
 pub mod model;
 pub mod offload;
 pub mod rendering;
+pub mod replication;
 pub mod state;
 #[cfg(test)]
 #[path = "tests/timing.rs"]

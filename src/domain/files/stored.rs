@@ -56,6 +56,13 @@ pub fn added_units(article: &Article, annotations: &[&Annotation]) -> usize {
     state::units_of(article, annotations)
 }
 
+/// Each own article, registry entry and annotation of `ws` as [`encode`] writes it, one compact JSON
+/// object each: `(kind, id, json)` with kind `"article"`, `"entity"` or `"annotation"`. Replication
+/// sends them as documents.
+pub fn records(ws: &Workspace) -> Vec<(&'static str, String, String)> {
+    state::records(ws)
+}
+
 /// A decoded state: the workspace, one line per thing dropped or cut, one per annotation moved.
 #[derive(Debug)]
 pub struct Restored {

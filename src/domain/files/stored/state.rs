@@ -264,6 +264,35 @@ pub(super) fn units_of(article: &Article, annotations: &[&Annotation]) -> usize 
     entry + records
 }
 
+/// Each own article, registry entry and annotation of `ws` in its stored shape, as compact JSON:
+/// `("article" | "entity" | "annotation", id, json)`, articles in list order, then entries, then
+/// annotations article by article.
+pub(super) fn records(ws: &Workspace) -> Vec<(&'static str, String, String)> {
+    let articles = ws.articles().iter().filter_map(|a| {
+        let stored = stored_article(a)?;
+        Some(("article", a.id.as_str().to_owned(), to_compact(&stored)))
+    });
+    let entities = ws.entities().map(|e| {
+        (
+            "entity",
+            e.id.as_str().to_owned(),
+            to_compact(&stored_entity(e)),
+        )
+    });
+    let annotations = ws.articles().iter().flat_map(|article| {
+        let list = ws.in_article(&article.id);
+        let made: Vec<_> = list
+            .iter()
+            .map(|a| {
+                let json = to_compact(&record(a, article));
+                ("annotation", a.id.as_str().to_owned(), json)
+            })
+            .collect();
+        made
+    });
+    articles.chain(entities).chain(annotations).collect()
+}
+
 fn stored_article(article: &Article) -> Option<StoredArticle<'_>> {
     match article.origin {
         Origin::Own { added } => Some(StoredArticle {

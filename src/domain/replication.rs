@@ -1,0 +1,22 @@
+//! Replicating the workspace with a CouchDB database as a peer, through CouchDB's replication protocol
+//! (issue 17). Pure: it makes the requests' bodies and reads the answers; `web` sends them.
+//!
+//! - `docs.rs`: the workspace as documents, one per own article, registry entry and annotation, in
+//!   the saved state's shapes.
+//! - `revs.rs`: revisions, made from the parent and the body so that replicas agree.
+//! - `replica.rs`: what this browser knows of each document, and local edits made revisions.
+//! - `push.rs`: `_revs_diff`, then `_bulk_docs` with `new_edits: false`.
+//! - `pull.rs`: the changes feed with `style=all_docs`, `_bulk_get` with `revs=true`, and conflicts
+//!   resolved by the two-tab merge's rules (the later change wins, a change beats a deletion).
+//!
+//! Not yet wired into the app: the web edge, the settings and the status come next.
+
+pub mod docs;
+pub mod pull;
+pub mod push;
+pub mod replica;
+pub mod revs;
+
+#[cfg(test)]
+#[path = "tests/replication.rs"]
+mod tests;
