@@ -7,10 +7,12 @@
 //! - `replica.rs`: what this browser knows of each document, and local edits made revisions.
 //! - `push.rs`: `_revs_diff`, then `_bulk_docs` with `new_edits: false`.
 //! - `pull.rs`: the changes feed with `style=all_docs`, `_bulk_get` with `revs=true`, and conflicts
-//!   resolved by the two-tab merge's rules (the later change wins, a change beats a deletion).
+//!   resolved by the two-tab merge's rules (a change beats a deletion, the later change wins).
+//! - `apply.rs`: the documents pulled, as the saved state the page merges like another tab's.
 //!
 //! Not yet wired into the app: the web edge, the settings and the status come next.
 
+pub mod apply;
 pub mod docs;
 pub mod pull;
 pub mod push;

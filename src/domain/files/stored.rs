@@ -63,6 +63,40 @@ pub fn records(ws: &Workspace) -> Vec<(&'static str, String, String)> {
     state::records(ws)
 }
 
+/// A record of `kind` as [`records`] writes it, from its JSON written by anyone; `None` when `json` is
+/// not such a record.
+pub fn canonical(kind: &str, json: &str) -> Option<String> {
+    state::canonical(kind, json)
+}
+
+/// The state [`decode`] reads, holding these records (`(kind, json)`, as [`records`] gives them);
+/// records that are not JSON are left out.
+pub fn state_of<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    use serde_json::Value;
+    let mut lists: [(&str, Vec<Value>); 3] = [
+        ("article", Vec::new()),
+        ("entity", Vec::new()),
+        ("annotation", Vec::new()),
+    ];
+    for (kind, json) in records {
+        let (Some((_, list)), Ok(value)) = (
+            lists.iter_mut().find(|(k, _)| *k == kind),
+            serde_json::from_str::<Value>(json),
+        ) else {
+            continue;
+        };
+        list.push(value);
+    }
+    let [(_, articles), (_, entities), (_, annotations)] = lists;
+    serde_json::json!({
+        "schema": STORAGE_SCHEMA,
+        "articles": articles,
+        "entities": entities,
+        "annotations": annotations,
+    })
+    .to_string()
+}
+
 /// A decoded state: the workspace, one line per thing dropped or cut, one per annotation moved.
 #[derive(Debug)]
 pub struct Restored {

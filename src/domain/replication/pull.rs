@@ -12,6 +12,7 @@
 use super::docs::{kind_of, time_of, Bodies};
 use super::replica::{DocState, Replica, CLOSED, DELETED, KEEP};
 use super::revs::{Rev, Revisions};
+use crate::domain::files::stored;
 use crate::domain::model::article::sha256_hex;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -84,6 +85,8 @@ pub struct Pulled {
     pub take: Vec<(String, Option<String>)>,
     /// Documents changed both here and elsewhere: which side the rules kept.
     pub conflicts: Vec<Conflict>,
+    /// Revisions that are no record of ours, one line each.
+    pub refused: Vec<String>,
 }
 
 /// A document changed here and on the server.
@@ -135,11 +138,18 @@ impl Replica {
     pub fn integrate(&mut self, fetched: &BulkGet, local: &Bodies) -> Pulled {
         // A document's revisions may come in several results: fit them in together.
         let mut by_id: BTreeMap<&str, Vec<Leaf>> = BTreeMap::new();
-        for result in &fetched.results {
-            let leaves = result.docs.iter().filter_map(|d| leaf(d.ok.as_ref()?));
-            by_id.entry(&result.id).or_default().extend(leaves);
-        }
         let mut pulled = Pulled::default();
+        for result in &fetched.results {
+            for doc in result.docs.iter().filter_map(|d| d.ok.as_ref()) {
+                match leaf(&result.id, doc) {
+                    Some(l) => by_id.entry(&result.id).or_default().push(l),
+                    None => pulled.refused.push(format!(
+                        "{}: not a record this app reads; left on the server",
+                        result.id
+                    )),
+                }
+            }
+        }
         for (id, leaves) in by_id {
             self.fit(id, leaves, local, &mut pulled);
         }
@@ -289,9 +299,10 @@ fn state(leaf: &Leaf) -> DocState {
     }
 }
 
-/// A fetched document as a branch: its ancestry, its body without CouchDB's fields and `type`, and its
-/// time (a deletion's `deleted`, else the record's); `None` when it is not one of ours.
-fn leaf(doc: &Map<String, Value>) -> Option<Leaf> {
+/// A fetched revision of document `id` as a branch: its ancestry, its record as the saved state
+/// writes it (without CouchDB's fields and `type`), and its time (a deletion's `deleted`, else the
+/// record's); `None` when it is no record of ours.
+fn leaf(id: &str, doc: &Map<String, Value>) -> Option<Leaf> {
     let rev = Rev::parse(doc.get("_rev")?.as_str()?)?;
     let revisions = doc
         .get("_revisions")
@@ -305,14 +316,19 @@ fn leaf(doc: &Map<String, Value>) -> Option<Leaf> {
         .get("_deleted")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let record: Map<String, Value> = (doc.iter())
-        .filter(|(k, _)| !k.starts_with('_') && k.as_str() != "type")
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
-    let body = (!deleted).then(|| Value::Object(record).to_string());
-    let time = match &body {
-        Some(json) => time_of(json),
-        None => doc.get("deleted").and_then(Value::as_i64).unwrap_or(0),
+    let (body, time) = if deleted {
+        (
+            None,
+            doc.get("deleted").and_then(Value::as_i64).unwrap_or(0),
+        )
+    } else {
+        let record: Map<String, Value> = (doc.iter())
+            .filter(|(k, _)| !k.starts_with('_') && k.as_str() != "type")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let json = stored::canonical(kind_of(id)?, &Value::Object(record).to_string())?;
+        let time = time_of(&json);
+        (Some(json), time)
     };
     let closed = deleted && doc.get("closed").and_then(Value::as_bool) == Some(true);
     Some(Leaf {

@@ -37,6 +37,16 @@ fn a_revision_reads_writes_and_follows_its_parent() {
     assert!(!history.contains(&Rev::after(Some(&first), "{\"a\":2}")));
 }
 
+/// An annotation record as the saved state writes it, with `note`, changed at `updated`.
+fn note(id: &str, note: &str, updated: i64) -> String {
+    let json = format!(
+        "{{\"id\":\"{id}\",\"article\":\"own-1\",\"label\":\"quote\",\"note\":\"{note}\",\"start\":0,\"end\":5,\"exact\":\"Grüße\",\"created\":1,\"updated\":{updated}}}"
+    );
+    crate::domain::files::stored::canonical("annotation", &json).unwrap()
+}
+
+const ARTICLE: &str = "{\"id\":\"own-1\",\"title\":\"Mein Text\",\"added\":1,\"text\":\"Grüße\"}";
+
 fn body(json: &str, time: i64) -> Body {
     Body {
         json: json.to_owned(),
@@ -277,8 +287,8 @@ fn jsons(local: &Bodies) -> BTreeMap<String, String> {
 fn what_one_browser_made_reaches_the_other() {
     let mut server = Server::default();
     let (mut ana, mut ben) = (Peer::new("ana"), Peer::new("ben"));
-    ana.edit("annotation:a", "{\"updated\":1}", 1);
-    ana.edit("article:own-1", "{\"added\":1,\"text\":\"Grüße\"}", 1);
+    ana.edit("annotation:a", &note("a", "", 1), 1);
+    ana.edit("article:own-1", ARTICLE, 1);
     ana.sync(&mut server);
     ben.sync(&mut server);
     assert_eq!(jsons(&ben.local), jsons(&ana.local));
@@ -292,18 +302,18 @@ fn what_one_browser_made_reaches_the_other() {
 fn both_changed_offline_the_later_change_wins_everywhere_and_the_conflict_closes() {
     let mut server = Server::default();
     let (mut ana, mut ben) = (Peer::new("ana"), Peer::new("ben"));
-    ana.edit("annotation:a", "{\"note\":\"first\",\"updated\":1}", 1);
+    ana.edit("annotation:a", &note("a", "first", 1), 1);
     ana.sync(&mut server);
     ben.sync(&mut server);
     // Offline, both change it; Ben later.
-    ana.edit("annotation:a", "{\"note\":\"ana\",\"updated\":10}", 10);
-    ben.edit("annotation:a", "{\"note\":\"ben\",\"updated\":20}", 20);
+    ana.edit("annotation:a", &note("a", "ana", 10), 10);
+    ben.edit("annotation:a", &note("a", "ben", 20), 20);
     ana.sync(&mut server);
     ben.sync(&mut server);
     ana.sync(&mut server);
     ben.sync(&mut server);
     ana.sync(&mut server);
-    let want = "{\"note\":\"ben\",\"updated\":20}";
+    let want = note("a", "ben", 20);
     assert_eq!(ana.local["annotation:a"].json, want);
     assert_eq!(ben.local["annotation:a"].json, want);
     assert_eq!(
@@ -330,15 +340,11 @@ fn a_change_beats_a_deletion_made_without_seeing_it_but_not_one_made_after() {
     for edit_at in [5, 20] {
         let mut server = Server::default();
         let (mut ana, mut ben) = (Peer::new("ana"), Peer::new("ben"));
-        ana.edit("annotation:a", "{\"updated\":1}", 1);
+        ana.edit("annotation:a", &note("a", "", 1), 1);
         ana.sync(&mut server);
         ben.sync(&mut server);
         ana.delete("annotation:a", 10);
-        ben.edit(
-            "annotation:a",
-            &format!("{{\"updated\":{edit_at}}}"),
-            edit_at,
-        );
+        ben.edit("annotation:a", &note("a", "ben", edit_at), edit_at);
         for _ in 0..3 {
             ana.sync(&mut server);
             ben.sync(&mut server);
@@ -426,7 +432,7 @@ mod properties {
                 let t = t as i64 + 1;
                 match *s {
                     Step::Edit(p, d) => {
-                        let (id, json) = (format!("annotation:a{d}"), format!("{{\"by\":{p},\"updated\":{t}}}"));
+                        let (id, json) = (format!("annotation:a{d}"), note(&format!("a{d}"), &format!("by {p}"), t));
                         peers[p].edit(&id, &json, t);
                         last.insert(id, Some(json));
                     }
@@ -461,4 +467,71 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn documents_taken_from_the_server_become_the_workspaces_records() {
+    use crate::domain::files::bundled::bundled_articles;
+    use crate::domain::files::stored;
+    use crate::domain::model::names::{AnnotationId, ArticleId};
+    use crate::domain::state::workspace::Workspace;
+    let mut local = Bodies::new();
+    local.insert("article:own-1".into(), body(ARTICLE, 1));
+    local.insert("annotation:a".into(), body(&note("a", "", 1), 1));
+    local.insert("annotation:b".into(), body(&note("b", "", 1), 1));
+    let text = stored::state_of(
+        local
+            .iter()
+            .map(|(id, b)| (super::docs::kind_of(id).unwrap(), b.json.as_str())),
+    );
+    let before = stored::decode(&text, bundled_articles().unwrap())
+        .unwrap()
+        .workspace;
+    assert_eq!(
+        super::docs::bodies(&before),
+        local,
+        "the documents read back as they were"
+    );
+
+    let take = vec![
+        ("annotation:a".to_owned(), Some(note("a", "from Ben", 5))),
+        ("annotation:b".to_owned(), None),
+        ("annotation:c".to_owned(), Some(note("c", "new", 6))),
+    ];
+    let after: Workspace = stored::decode(
+        &super::apply::with_taken(&local, &take),
+        bundled_articles().unwrap(),
+    )
+    .unwrap()
+    .workspace;
+    let a = after.annotation(&AnnotationId::from("a")).unwrap();
+    assert_eq!((a.note.as_str(), a.updated.0), ("from Ben", 5));
+    assert!(after.annotation(&AnnotationId::from("b")).is_none());
+    assert_eq!(
+        after.annotation(&AnnotationId::from("c")).unwrap().note,
+        "new"
+    );
+    assert_eq!(
+        after
+            .article(&ArticleId::from("own-1"))
+            .unwrap()
+            .text
+            .as_str(),
+        "Grüße"
+    );
+}
+
+#[test]
+fn a_document_that_is_no_record_of_ours_is_left_with_a_line() {
+    let mut r = Replica::new("r");
+    let fetched: BulkGet = serde_json::from_value(json!({"results": [
+        {"id": "annotation:x", "docs": [{"ok": {"_id": "annotation:x", "_rev": "1-aa", "type": "annotation", "label": 3}}]},
+    ]}))
+    .unwrap();
+    let pulled = r.integrate(&fetched, &Bodies::new());
+    assert!(pulled.take.is_empty());
+    assert_eq!(
+        pulled.refused,
+        ["annotation:x: not a record this app reads; left on the server"]
+    );
 }

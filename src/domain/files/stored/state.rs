@@ -293,6 +293,24 @@ pub(super) fn records(ws: &Workspace) -> Vec<(&'static str, String, String)> {
     articles.chain(entities).chain(annotations).collect()
 }
 
+/// `json` read as a stored record of `kind` (`article`, `entity`, `annotation`) and written again as
+/// [`records`] writes it, so that a record from elsewhere compares equal to ours; `None` when it is not
+/// such a record.
+pub(super) fn canonical(kind: &str, json: &str) -> Option<String> {
+    match kind {
+        "article" => serde_json::from_str::<StoredArticle>(json)
+            .ok()
+            .map(|r| to_compact(&r)),
+        "entity" => serde_json::from_str::<StoredEntity>(json)
+            .ok()
+            .map(|r| to_compact(&r)),
+        "annotation" => serde_json::from_str::<Record>(json)
+            .ok()
+            .map(|r| to_compact(&r)),
+        _ => None,
+    }
+}
+
 fn stored_article(article: &Article) -> Option<StoredArticle<'_>> {
     match article.origin {
         Origin::Own { added } => Some(StoredArticle {
