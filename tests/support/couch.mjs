@@ -8,7 +8,8 @@
 //
 // For "server killed mid-way" tests: `startCouch({ inMemory: false, keepDir: true })`, `kill()` (SIGKILL),
 // then `startCouch({ port, dir, inMemory: false })` restarts on the same port with the same data.
-// Every server still running when the Node process exits is killed then (also when a test failed).
+// Every server still running when the Node process exits is killed then (also when a test failed), and a
+// server whose starter was killed outright exits by itself (tests/support/couch-watchdog.cjs).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,9 @@ import { REPO_ROOT } from './paths.mjs';
 
 /** The pouchdb-server executable installed by `npm ci`. */
 export const POUCHDB_SERVER_BIN = join(REPO_ROOT, 'node_modules', '.bin', 'pouchdb-server');
+
+/** Preloaded into the server: it exits when the process that started it is gone (even killed). */
+const WATCHDOG = join(REPO_ROOT, 'tests', 'support', 'couch-watchdog.cjs');
 
 /** The server admin every test server gets (CouchDB 3 has no "admin party"; neither do our tests). */
 export const COUCH_ADMIN = Object.freeze({ name: 'admin', password: 'admin-secret' });
@@ -52,10 +56,11 @@ export async function startCouch({ port, dir, inMemory = true, keepDir = false }
     '--config', join(home, 'config.json'), '--no-stdout-logs'];
   if (inMemory) args.push('--in-memory');
   const stdio = join(home, 'stdio.log');
-  const child = spawn(process.execPath, [POUCHDB_SERVER_BIN, ...args], {
+  // stdin stays open while this process lives; the watchdog ends the server when it closes.
+  const child = spawn(process.execPath, ['--require', WATCHDOG, POUCHDB_SERVER_BIN, ...args], {
     cwd: home,
     env: { ...process.env, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   live.add(child);
   const output = [];
