@@ -3,12 +3,14 @@
 // 4.2.0 (tests/support/couch.mjs). Each test asserts what docs.couchdb.org documents; where pouchdb-server
 // differs, a comment marked QUIRK says how, so the client is written against CouchDB, not against this server.
 //
-// Run: node --test tests/e2e/couch_protocol.test.mjs   (needs no build; bash scripts/test.sh node runs it too)
+// Run: node --test tests/e2e/couch_protocol.test.mjs   (needs Chromium but no build; bash scripts/test.sh node runs it too)
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { policy } from '../../scripts/post-build.mjs';
+import { launchBrowser } from '../support/browser.mjs';
 import { couchRequest, startCouch } from '../support/couch.mjs';
 import { startStaticServer } from '../support/server.mjs';
 
@@ -28,12 +30,14 @@ const delay = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /** A `last_seq` as a `since` parameter: CouchDB's strings as they are, pouchdb-server's numbers as digits. */
 const sinceParam = (seq) => encodeURIComponent(typeof seq === 'string' ? seq : JSON.stringify(seq));
 
-/** A tiny app root, a CouchDB behind the proxy, and a server for the static files; closed after. */
+/** A tiny app root (under the app's Content-Security-Policy), a CouchDB behind the proxy, and a server for the
+ * static files; closed after. */
 function couchBehindProxy(options) {
   const env = {};
   before(async () => {
     env.root = mkdtempSync(join(tmpdir(), 'na-app-'));
-    writeFileSync(join(env.root, 'index.html'), '<!doctype html><title>News Annotator</title>');
+    const csp = `<meta http-equiv="Content-Security-Policy" content="${policy([])}">`;
+    writeFileSync(join(env.root, 'index.html'), `<!doctype html><html><head>${csp}<title>News Annotator</title></head></html>`);
     env.couch = await startCouch(options);
     env.server = await startStaticServer(env.root, { proxy: { '/couchdb/': env.couch.url } });
     env.base = new URL('couchdb/', env.server.url).href;
@@ -315,6 +319,58 @@ describe('CouchDB protocol through the same-origin proxy (pouchdb-server)', () =
     }
     controller.abort();
     await reader.cancel().catch(() => {});
+  });
+});
+
+describe('a page under the app\'s Content-Security-Policy in Chromium', () => {
+  const env = couchBehindProxy();
+  let browser;
+  before(async () => {
+    await env.couch.admin.createUser('ana', PASSWORDS.ana);
+    await env.couch.admin.createDb(CLASS_DB, { members: ['ana'] });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('reaches the database on its own origin with a cookie session it cannot read, and nothing else', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(env.server.url);
+      const seen = await page.evaluate(async ({ db, direct, password }) => {
+        const json = { 'content-type': 'application/json', accept: 'application/json' };
+        const status = (url, init) => fetch(url, init).then((r) => r.status, (e) => e.name);
+        const before = await status(`/couchdb/${db}`);
+        const signIn = await status('/couchdb/_session', { method: 'POST', headers: json, body: JSON.stringify({ name: 'ana', password }) });
+        const after = await status(`/couchdb/${db}`);
+        const write = await status(`/couchdb/${db}/from-page`, { method: 'PUT', headers: json, body: '{"owner":"ana"}' });
+        const violations = [];
+        document.addEventListener('securitypolicyviolation', (e) => violations.push(e.effectiveDirective));
+        const otherOrigin = await status(`${direct}${db}`);
+        await new Promise((ok) => setTimeout(ok, 50)); // the violation event is queued as a task
+        const blockedBy = violations.join(',');
+        const cookieVisible = document.cookie.includes('AuthSession');
+        const signOut = await status('/couchdb/_session', { method: 'DELETE' });
+        const afterSignOut = await status(`/couchdb/${db}`);
+        return { before, signIn, after, write, otherOrigin, blockedBy, cookieVisible, signOut, afterSignOut, stored: localStorage.length };
+      }, { db: CLASS_DB, direct: env.couch.url, password: PASSWORDS.ana });
+      assert.deepEqual(seen, {
+        before: 401, // signed out: a secured database reads nothing
+        signIn: 200,
+        after: 200, // the browser sends the HttpOnly session cookie by itself
+        write: 201,
+        otherOrigin: 'TypeError', // the database's own port is another origin: refused by the policy
+        blockedBy: 'connect-src',
+        cookieVisible: false,
+        signOut: 200,
+        afterSignOut: 401,
+        stored: 0,
+      });
+    } finally {
+      await context.close();
+    }
   });
 });
 
