@@ -63,6 +63,10 @@ export async function startCouch({ port, dir, inMemory = true, keepDir = false }
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   live.add(child);
+  // The server must not keep this process alive: a test that fails before stop() still lets the file end
+  // (and the exit handler above kill the server).
+  child.unref();
+  for (const stream of [child.stdin, child.stdout, child.stderr]) stream.unref?.();
   const output = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream.on('data', (chunk) => output.push(chunk));
@@ -77,12 +81,16 @@ export async function startCouch({ port, dir, inMemory = true, keepDir = false }
     await waitUntilAnswering(url, exited, output);
     await ensureAdmin(url);
   } catch (err) {
+    child.ref();
     child.kill('SIGKILL');
     await exited;
     throw err;
   }
   const stopWith = async (signal) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    if (child.exitCode === null && child.signalCode === null) {
+      child.ref(); // keep this process alive until the server's exit is seen
+      child.kill(signal);
+    }
     await exited;
   };
   return {
