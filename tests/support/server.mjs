@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createProxy } from './proxy.mjs';
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -22,11 +23,17 @@ export const MIME_TYPES = {
 /**
  * Serve `root` on http://127.0.0.1:<random free port>/.
  * Paths without a file extension that do not exist fall back to index.html (single-page app).
+ * With `proxy` ({ '/couchdb/': couch.url }), requests under a prefix go to that server instead, the prefix
+ * stripped (tests/support/proxy.mjs), so the app reaches it on its own origin.
+ * @param {string} root the directory to serve
+ * @param {{proxy?: Record<string, string>}} [options]
  * @returns {Promise<{url: string, port: number, close: () => Promise<void>}>}
  */
-export async function startStaticServer(root) {
+export async function startStaticServer(root, { proxy } = {}) {
   const rootDir = resolve(root);
+  const proxied = proxy ? createProxy(proxy) : null;
   const server = createServer(async (req, res) => {
+    if (proxied?.handle(req, res)) return;
     try {
       const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
       let rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
@@ -59,7 +66,15 @@ export async function startStaticServer(root) {
       res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end(String(err));
     }
   });
-  return listenOnLoopback(server);
+  const listening = await listenOnLoopback(server);
+  if (!proxied) return listening;
+  return {
+    ...listening,
+    close: () => {
+      proxied.abortAll();
+      return listening.close();
+    },
+  };
 }
 
 /** Start `server` on a free loopback port; returns {url, port, close}. */
