@@ -17,6 +17,7 @@ use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::names::EntityId;
 use crate::domain::model::time::Timestamp;
+use crate::domain::replication::syncing::{Replicated, Syncing};
 use crate::domain::state::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +88,26 @@ pub enum Job {
         /// The file's text.
         source: String,
     },
+    /// One replication pass with the CouchDB database `syncing` names (needs the network: the worker
+    /// runs it, see `web/offload/replicate.rs`).
+    Replicate {
+        /// The workspace.
+        workspace: Carried,
+        /// Where, and the replica.
+        syncing: Box<Syncing>,
+        /// Now: the time of a deletion made since the last pass.
+        now: Timestamp,
+    },
+    /// Signs in to the CouchDB `server` (its `_session`), which keeps the session in a cookie; the
+    /// password goes no further. An empty `name` signs out.
+    SignIn {
+        /// The server, a path on this site.
+        server: String,
+        /// The CouchDB user.
+        name: String,
+        /// Their password.
+        password: String,
+    },
 }
 
 /// What a [`Job`] gave.
@@ -107,6 +128,19 @@ pub enum Answer {
     /// The job could not be done: the file the worker was to fetch could not be read, or (a bug, never
     /// the person's input) the workspace it carries could not.
     Failed(String),
+    /// What a replication pass did.
+    Replicated(Box<Replicated>),
+    /// Who is signed in now (empty: signed out).
+    SignedIn(String),
+    /// The server could not be reached (`offline`) or refused, in words.
+    SyncFailed {
+        /// Whether the server could not be reached at all.
+        offline: bool,
+        /// How many revisions wait to go to the server.
+        waiting: usize,
+        /// What happened.
+        reason: String,
+    },
 }
 
 /// A loaded file's content on its way to the worker: its bytes, or, for a file the person picked or
@@ -193,7 +227,7 @@ impl Carried {
     }
 
     /// The workspace again; an error only if the state was damaged on the way (a bug).
-    fn open(self) -> Result<Workspace, String> {
+    pub fn open(self) -> Result<Workspace, String> {
         stored::decode(&self.state, self.bundled)
             .map(|restored| restored.workspace)
             .map_err(|e| format!("the workspace sent to the worker could not be read: {e}"))
@@ -310,8 +344,12 @@ pub fn run(job: Job) -> Answer {
             Answer::Candidates(entity, found)
         }),
         Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),
+        Job::Replicate { .. } | Job::SignIn { .. } => Answer::Failed(NETWORK.to_owned()),
     }
 }
+
+const NETWORK: &str =
+    "the job needs the network, which only the worker's own runner reaches (a bug)";
 
 /// The answer of `work` on the carried workspace, or why the workspace could not be read.
 fn within(workspace: Carried, work: impl FnOnce(&Workspace) -> Answer) -> Answer {

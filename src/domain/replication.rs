@@ -9,8 +9,10 @@
 //! - `pull.rs`: the changes feed with `style=all_docs`, `_bulk_get` with `revs=true`, and conflicts
 //!   resolved by the two-tab merge's rules (a change beats a deletion, the later change wins).
 //! - `apply.rs`: the documents pulled, as the saved state the page merges like another tab's.
+//! - `syncing.rs`: what a browser keeps to sync (no password), and what a pass brings back.
 //!
-//! Not yet wired into the app: the web edge, the settings and the status come next.
+//! The web worker runs a pass (`web/offload/replicate.rs`); the session takes its answer
+//! (`state/session/replication.rs`).
 
 pub mod apply;
 pub mod docs;
@@ -18,6 +20,7 @@ pub mod pull;
 pub mod push;
 pub mod replica;
 pub mod revs;
+pub mod syncing;
 
 #[cfg(test)]
 #[path = "tests/replication.rs"]

@@ -21,9 +21,11 @@ use super::offloaded::{use_file_reading, use_worker_prefetch};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
 use super::saving::{
-    use_autosave, use_classroom_save, use_labels_save, use_save_on_leave, use_tab_sync,
+    use_autosave, use_classroom_save, use_labels_save, use_save_on_leave, use_sync_save,
+    use_tab_sync,
 };
 use super::shared::SharedSession;
+use super::sync::{sync_button, use_replication, SyncDialog};
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
 use crate::domain::files::formats::native::export_json;
@@ -121,6 +123,9 @@ pub fn App() -> Html {
         shared.get().labels_revision,
         dispatch.clone(),
     );
+    // After the workspace's save, so that the replica never runs ahead of the saved workspace.
+    use_sync_save(shared.cell(), shared.get().sync_revision, dispatch.clone());
+    use_replication(shared.cell(), shared.get().syncing_on(), dispatch.clone());
     use_worker_prefetch();
     use_file_reading(
         shared.cell(),
@@ -189,6 +194,15 @@ pub fn App() -> Html {
             schedule::after_next_paint(move || scroll::scroll_to_line(t.line));
         })
     };
+    let sync_open = use_state(|| false);
+    let on_sync = {
+        let sync_open = sync_open.clone();
+        Callback::from(move |_: MouseEvent| sync_open.set(true))
+    };
+    let close_sync = {
+        let sync_open = sync_open.clone();
+        Callback::from(move |()| sync_open.set(false))
+    };
     let adding = use_state(|| false);
     let on_add = {
         let adding = adding.clone();
@@ -212,6 +226,7 @@ pub fn App() -> Html {
     let session = shared.get();
     let session: &Session = &session;
     let ws = &session.workspace;
+    let syncing = session.syncing.as_deref();
     let article = ws.article(&session.current).cloned();
     let annotations = ws.in_article(&session.current);
     // The small, stateless parts are plain functions rather than components: each component costs
@@ -228,6 +243,7 @@ pub fn App() -> Html {
             on_files: on_files.clone(),
             view: *view,
             on_view,
+            sync: sync_button(&session.sync_status, on_sync),
         },
         &dispatch,
     );
@@ -355,6 +371,12 @@ pub fn App() -> Html {
                 }
                 if *exporting {
                     <ExportDialog session={shared.workspace_view()} on_close={close_export} />
+                }
+                if *sync_open {
+                    <SyncDialog server={syncing.map(|s| AttrValue::from(s.server.clone())).unwrap_or_default()}
+                        db={syncing.map(|s| AttrValue::from(s.db.clone())).unwrap_or_default()}
+                        on={session.syncing_on()} status={session.sync_status.words()}
+                        signed_in={session.signed_in.clone().map(AttrValue::from)} on_close={close_sync} />
                 }
             </div>
         </ContextProvider<Dispatch>>

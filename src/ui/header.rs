@@ -27,6 +27,8 @@ pub struct HeaderProps {
     pub view: View,
     /// Opens a view; the open view's button goes back to the articles.
     pub on_view: Callback<View>,
+    /// The sync status button.
+    pub sync: Html,
 }
 
 /// The views that fill the page: the articles, or one that looks across them.
@@ -122,6 +124,7 @@ pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
                     {"Load file…"}
                     <input type="file" accept={ACCEPT} multiple=true data-testid="import-file" class="visually-hidden" {onchange} />
                 </label>
+                {props.sync.clone()}
             </div>
         </header>
     }

@@ -66,6 +66,17 @@ pub fn use_labels_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Disp
     });
 }
 
+/// Saves the sync settings and replica after a paint whenever they change.
+#[hook]
+pub fn use_sync_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch) {
+    use_save_after_paint(revision, move || {
+        let report = cell.try_borrow().ok().and_then(|s| saving::save_sync(&s));
+        if let Some(action) = report {
+            dispatch.emit(action);
+        }
+    });
+}
+
 /// Merges what other tabs of the app save into the session.
 #[hook]
 pub fn use_tab_sync(dispatch: Dispatch) {

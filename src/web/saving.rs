@@ -101,3 +101,8 @@ pub fn on_leave(save: impl Fn() + Clone + 'static) -> [Option<EventListener>; 2]
 pub fn save_on_leave(session: &Session) {
     with_saves(|saves, store| saves.save_on_leave(store, session));
 }
+
+/// Saves the sync settings and replica; what to tell the session if that failed.
+pub fn save_sync(session: &Session) -> Option<SessionAction> {
+    saving::save_sync(&mut LocalStorage, session)
+}

@@ -58,6 +58,9 @@ pub const LOAD_TITLE: &str =
     "Load News Annotator JSON, W3C JSON-LD, doccano, Label Studio, spaCy, Prodigy, \
     CoNLL or brat (.ann or .zip); or drop the file anywhere on the page";
 
+/// The title of the top bar's Sync button.
+pub const SYNC_TITLE: &str = "Share your work through a CouchDB database, and keep working offline";
+
 /// The first screen of `session` (a first visit's: see [`Session::new`]): one `div.app` element.
 pub fn screen_into(out: &mut String, session: &Session) {
     let ws = &session.workspace;
@@ -102,6 +105,7 @@ fn header_into(out: &mut String, total: usize) {
          <button title=\"{EXPORT_TITLE}\">Export…</button>\
          <label class=\"button\" title=\"{LOAD_TITLE}\">Load file…\
          <input type=\"file\" class=\"visually-hidden\" tabindex=\"-1\" aria-hidden=\"true\"></label>\
+         <button title=\"{SYNC_TITLE}\">Sync…</button>\
          </div></header>"
     );
 }

@@ -2,23 +2,29 @@
 //! (or removed), as the saved state that `files::stored::decode` reads, which checks and places every
 //! record as it does at start. The page merges that state into its own as it merges another tab's.
 
-use super::docs::{kind_of, Bodies};
+use super::docs::{kind_of, time_of, Bodies, Body};
 use crate::domain::files::stored;
 
-/// The state of the workspace's documents `local` with `take` (document id, body or `None` for a
-/// deletion) written over them.
-pub fn with_taken(local: &Bodies, take: &[(String, Option<String>)]) -> String {
-    let mut docs: Vec<(&str, &str)> = Vec::new();
-    let taken = |id: &str| take.iter().find(|(t, _)| t == id);
-    for (id, body) in local {
-        if taken(id).is_none() {
-            docs.extend(kind_of(id).map(|k| (k, body.json.as_str())));
-        }
-    }
+/// Writes `take` (document id, body or `None` for a deletion) over the documents `local`.
+pub fn take(local: &mut Bodies, take: &[(String, Option<String>)]) {
     for (id, body) in take {
-        if let (Some(kind), Some(json)) = (kind_of(id), body) {
-            docs.push((kind, json));
+        match body {
+            Some(json) => {
+                let time = time_of(json);
+                let json = json.clone();
+                local.insert(id.clone(), Body { json, time });
+            }
+            None => {
+                local.remove(id);
+            }
         }
     }
-    stored::state_of(docs)
+}
+
+/// The saved state that holds the documents `local`.
+pub fn state(local: &Bodies) -> String {
+    let records = local
+        .iter()
+        .filter_map(|(id, body)| Some((kind_of(id)?, body.json.as_str())));
+    stored::state_of(records)
 }

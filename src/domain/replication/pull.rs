@@ -90,7 +90,7 @@ pub struct Pulled {
 }
 
 /// A document changed here and on the server.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Conflict {
     /// The document's id.
     pub id: String,
@@ -102,13 +102,9 @@ impl Replica {
     /// The query of the next read of the changes feed: `style=all_docs` (every branch), from the
     /// checkpoint, at most `limit` documents.
     pub fn changes_query(&self, limit: usize) -> Vec<(&'static str, String)> {
-        let since = match &self.since {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
         vec![
             ("style", "all_docs".into()),
-            ("since", since),
+            ("since", self.since.clone()),
             ("limit", limit.to_string()),
         ]
     }
@@ -157,8 +153,11 @@ impl Replica {
     }
 
     /// Records that the changes feed was read up to `last_seq`.
-    pub fn checkpoint(&mut self, last_seq: Value) {
-        self.since = last_seq;
+    pub fn checkpoint(&mut self, last_seq: &Value) {
+        self.since = match last_seq {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
     }
 
     /// Fits the server's `leaves` of document `id` in. A closed branch is no change of the record; when

@@ -70,8 +70,9 @@ impl DocState {
 pub struct Replica {
     /// Names the replication; its checkpoint on the server is `_local/<id>`.
     pub id: String,
-    /// The server's update sequence read up to (`0` at first); opaque, as CouchDB says.
-    pub since: serde_json::Value,
+    /// The server's update sequence read up to (`0` at first), as the changes feed's `since` takes it;
+    /// opaque, as CouchDB says.
+    pub since: String,
     /// Every document this replica has had, deleted ones too.
     pub docs: BTreeMap<String, DocState>,
     /// Deletions of other branches of a document, made to resolve a conflict, not yet on the server.
@@ -86,7 +87,7 @@ impl Replica {
     pub fn new(id: &str) -> Replica {
         Replica {
             id: id.to_owned(),
-            since: serde_json::Value::from(0),
+            since: "0".into(),
             ..Replica::default()
         }
     }

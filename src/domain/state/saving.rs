@@ -16,11 +16,13 @@ mod adding;
 mod classroom;
 mod labels;
 mod load;
+mod sync;
 mod tabs;
 pub use adding::{full_message, size, try_adding, try_importing, ImportRefusal, Trial};
 pub use classroom::save_classroom;
 pub use labels::save_labels;
 pub use load::load_session;
+pub use sync::save_sync;
 pub use tabs::Saves;
 
 /// The key that holds the saved workspace.
@@ -35,6 +37,9 @@ pub const CLASSROOM_KEY: &str = "news-annotator/classroom";
 
 /// The localStorage key of the person's label mapping for imports.
 pub const LABELS_KEY: &str = "news-annotator/label-map";
+
+/// The localStorage key of the sync settings and replica (no password).
+pub const SYNC_KEY: &str = "news-annotator/sync";
 
 /// Prefix of the keys that keep saved data this version could not read.
 pub const UNREADABLE_PREFIX: &str = "news-annotator/unreadable/";

@@ -12,8 +12,9 @@ use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 use crate::domain::offload::FileContent;
+use crate::domain::replication::syncing::Syncing;
 use crate::domain::state::saving::ImportRefusal;
-use crate::domain::state::workspace::{Action, Workspace};
+use crate::domain::state::workspace::{Action, Snapshot, Workspace};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
@@ -23,12 +24,14 @@ mod classroom;
 mod files;
 mod find_tag;
 mod links;
+mod replication;
 mod tabs;
 pub use actions::SessionAction;
 pub use announce::Announcement;
 pub use classroom::{ClassroomAction, Enrolment, Teaching};
 pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
 pub use links::{describe, excerpt, label_word, link_targets};
+pub use replication::SyncStatus;
 
 /// A text selection that is waiting for a label, and where its toolbar goes on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -115,6 +118,16 @@ pub struct Session {
     pub import: Option<Rc<PendingImport>>,
     /// Why storage refused the import in the dialog, until the person chooses again.
     pub import_refused: Option<ImportRefusal>,
+    /// Where this browser syncs and its replica (kept in localStorage); `None` until set up.
+    pub syncing: Option<Rc<Syncing>>,
+    /// Bumped when `syncing` changes, so that it is saved.
+    pub sync_revision: u64,
+    /// Where syncing stands.
+    pub sync_status: SyncStatus,
+    /// The workspace a pass under way was sent with: the base its answer is merged from.
+    pub sync_base: Option<Rc<Snapshot>>,
+    /// Who is signed in to the server, as far as this tab knows.
+    pub signed_in: Option<String>,
     /// Saved data that could not be read.
     pub storage_problem: Option<StorageProblem>,
     /// Set while the last save failed; cleared by the next successful one.
@@ -156,6 +169,11 @@ impl Session {
             reading: VecDeque::new(),
             import: None,
             import_refused: None,
+            syncing: None,
+            sync_revision: 0,
+            sync_status: SyncStatus::Off,
+            sync_base: None,
+            signed_in: None,
             storage_problem: None,
             save_failed: None,
             linking: None,
@@ -282,6 +300,18 @@ impl Session {
             SessionAction::MapLabel { name, to } => self.map_label(name, to),
             SessionAction::PickTextField(field) => self.pick_text_field(field),
             SessionAction::RefuseImport(refusal) => self.import_refused = Some(refusal),
+            SessionAction::StartSync { server, db, client } => {
+                self.start_sync(&server, &db, &client)
+            }
+            SessionAction::StopSync => self.stop_sync(),
+            SessionAction::SyncStarted(base) => self.sync_started(base),
+            SessionAction::Synced(done) => self.synced(*done),
+            SessionAction::SyncFailed {
+                offline,
+                waiting,
+                reason,
+            } => self.sync_failed(offline, waiting, reason),
+            SessionAction::SignedIn(name) => self.signed_in = Some(name).filter(|n| !n.is_empty()),
             SessionAction::KeepFirstTexts(count) => self.keep_first_texts(count),
             SessionAction::Notify(notice) => self.notice = Some(notice),
             SessionAction::Dismiss => self.notice = None,

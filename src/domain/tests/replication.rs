@@ -156,10 +156,8 @@ impl Server {
         }
     }
 
-    fn changes(&self, since: &Value) -> Changes {
-        let since = since
-            .as_u64()
-            .unwrap_or_else(|| since.as_str().unwrap().parse().unwrap());
+    fn changes(&self, since: &str) -> Changes {
+        let since: u64 = since.parse().unwrap();
         let results: Vec<Value> = (self.changed.iter())
             .filter(|(_, seq)| **seq > since)
             .map(|(id, _)| {
@@ -254,7 +252,7 @@ impl Peer {
             self.conflicts
                 .extend(pulled.conflicts.into_iter().map(|c| (c.id, c.kept_ours)));
         }
-        self.replica.checkpoint(changes.last_seq);
+        self.replica.checkpoint(&changes.last_seq);
     }
 }
 
@@ -270,7 +268,7 @@ fn assert_quiet(server: &mut Server, peers: &mut [&mut Peer]) {
         assert_eq!(p.conflicts.len(), before, "no conflict shown again");
         assert_eq!(p.replica.waiting(), 0, "nothing left to send");
         assert!(
-            p.replica.wanted(&server.changes(&json!(0))).is_empty(),
+            p.replica.wanted(&server.changes("0")).is_empty(),
             "nothing left to fetch"
         );
     }
@@ -392,7 +390,7 @@ fn known_revisions_and_documents_not_ours_are_not_fetched() {
         [("annotation:a".to_owned(), "2-ff".to_owned())]
     );
     assert!(r.changes_query(100).contains(&("since", "0".to_owned())));
-    r.checkpoint(changes.last_seq);
+    r.checkpoint(&changes.last_seq);
     assert!(r.changes_query(100).contains(&("since", "7-x".to_owned())));
 }
 
@@ -498,12 +496,12 @@ fn documents_taken_from_the_server_become_the_workspaces_records() {
         ("annotation:b".to_owned(), None),
         ("annotation:c".to_owned(), Some(note("c", "new", 6))),
     ];
-    let after: Workspace = stored::decode(
-        &super::apply::with_taken(&local, &take),
-        bundled_articles().unwrap(),
-    )
-    .unwrap()
-    .workspace;
+    let mut taken = local.clone();
+    super::apply::take(&mut taken, &take);
+    let after: Workspace =
+        stored::decode(&super::apply::state(&taken), bundled_articles().unwrap())
+            .unwrap()
+            .workspace;
     let a = after.annotation(&AnnotationId::from("a")).unwrap();
     assert_eq!((a.note.as_str(), a.updated.0), ("from Ben", 5));
     assert!(after.annotation(&AnnotationId::from("b")).is_none());

@@ -1,8 +1,11 @@
 //! The worker's side: a `gloo-worker` worker that runs each job it receives and answers with its
 //! number. Registered by `src/bin/worker.rs`; the page spawns it in `web/offload.rs`.
 
+use super::replicate;
 use crate::domain::offload::{run, Answer, FileContent, Job};
 use gloo_worker::{HandlerId, Worker, WorkerScope};
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,7 +23,17 @@ impl Worker for Offloader {
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
-    fn received(&mut self, scope: &WorkerScope<Self>, (id, mut job): (u32, Job), who: HandlerId) {
+    fn received(&mut self, scope: &WorkerScope<Self>, (id, job): (u32, Job), who: HandlerId) {
+        let mut job = match networked(job) {
+            Ok(work) => {
+                let scope = scope.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    scope.respond(who, (id, work.await));
+                });
+                return;
+            }
+            Err(job) => *job,
+        };
         let kept = job.content_mut().is_some_and(|c| !c.kept_urls().is_empty());
         if !kept {
             return scope.respond(who, (id, run(job)));
@@ -34,6 +47,26 @@ impl Worker for Offloader {
             };
             scope.respond(who, (id, answer));
         });
+    }
+}
+
+/// A job that needs the network (replication, signing in), as the future that does it; any other job
+/// back.
+fn networked(job: Job) -> Result<Pin<Box<dyn Future<Output = Answer>>>, Box<Job>> {
+    match job {
+        Job::Replicate {
+            workspace,
+            syncing,
+            now,
+        } => Ok(Box::pin(replicate::replicate(workspace, *syncing, now))),
+        Job::SignIn {
+            server,
+            name,
+            password,
+        } => Ok(Box::pin(async move {
+            replicate::sign_in(&server, &name, &password).await
+        })),
+        job => Err(Box::new(job)),
     }
 }
 

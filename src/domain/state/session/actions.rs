@@ -6,6 +6,7 @@ use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, Label};
 use crate::domain::model::time::Timestamp;
 use crate::domain::offload::{FileContent, FileRead};
+use crate::domain::replication::syncing::Replicated;
 use crate::domain::state::saving::ImportRefusal;
 use crate::domain::state::session::Notice;
 use crate::domain::state::workspace::Action;
@@ -90,6 +91,33 @@ pub enum SessionAction {
     },
     /// Closes the import dialog without changing anything.
     CancelImport,
+    /// Starts syncing with database `db` on `server` (see
+    /// [`Syncing::new`](crate::domain::replication::syncing::Syncing::new)).
+    StartSync {
+        /// The server, a path on this site.
+        server: String,
+        /// The database.
+        db: String,
+        /// This browser's name for its checkpoint (made once, kept with the settings).
+        client: String,
+    },
+    /// Stops syncing; the replica stays for the next start.
+    StopSync,
+    /// A replication pass was sent with this workspace.
+    SyncStarted(Rc<Snapshot>),
+    /// A replication pass's answer.
+    Synced(Box<Replicated>),
+    /// A replication pass failed.
+    SyncFailed {
+        /// The server could not be reached.
+        offline: bool,
+        /// How many revisions wait to go to the server.
+        waiting: usize,
+        /// What happened.
+        reason: String,
+    },
+    /// Who is signed in to the server now (empty: nobody).
+    SignedIn(String),
     /// Storage refused the import in the dialog: says why, and offers a part of it when one fits.
     RefuseImport(ImportRefusal),
     /// Narrows the import in the dialog to the first `count` texts the file brings (see

@@ -1,0 +1,211 @@
+//! The worker's replication pass with a CouchDB database (CouchDB's replication protocol, the pure
+//! part in [`crate::domain::replication`]): record the workspace's edits as revisions, push what the
+//! server lacks, pull its changes since the checkpoint, push the conflicts' resolutions, and keep the
+//! checkpoint in a `_local` document. Also signing in and out through `_session`.
+
+use crate::domain::model::time::Timestamp;
+use crate::domain::offload::{Answer, Carried};
+use crate::domain::replication::apply;
+use crate::domain::replication::docs::{self, Bodies};
+use crate::domain::replication::pull::{bulk_get_request, BulkGet, Changes};
+use crate::domain::replication::push::{bulk_docs_request, lacking, revs_diff_request, RevsDiff};
+use crate::domain::replication::replica::Replica;
+use crate::domain::replication::syncing::{Replicated, Syncing};
+use gloo_net::http::{Request, Response};
+use serde::de::DeserializeOwned;
+use serde_json::{json, Value};
+
+/// How many changes one read of the feed takes.
+const BATCH: usize = 200;
+
+/// Why a pass stopped: the server could not be reached, or it refused.
+struct Failure {
+    offline: bool,
+    reason: String,
+}
+
+impl Failure {
+    /// The answer, with how many revisions wait.
+    fn answer(self, waiting: usize) -> Answer {
+        Answer::SyncFailed {
+            offline: self.offline,
+            waiting,
+            reason: self.reason,
+        }
+    }
+}
+
+/// One pass; the answer is [`Answer::Replicated`] or [`Answer::SyncFailed`].
+pub async fn replicate(workspace: Carried, syncing: Syncing, now: Timestamp) -> Answer {
+    let (ws, mut replica) = match (workspace.open(), syncing.replica()) {
+        (Ok(ws), Ok(replica)) => (ws, replica),
+        (Err(e), _) | (_, Err(e)) => return Answer::Failed(e),
+    };
+    let mut local = docs::bodies(&ws);
+    replica.record_local(&local, now.0);
+    let result = pass(&syncing.db_url(), &mut replica, &mut local).await;
+    let waiting = replica.waiting();
+    match result {
+        Ok(mut done) => {
+            done.id = syncing.id;
+            done.replica = serde_json::to_string(&replica).unwrap_or_default();
+            done.waiting = waiting;
+            if done.taken > 0 {
+                done.theirs = Some(apply::state(&local));
+            }
+            Answer::Replicated(Box::new(done))
+        }
+        Err(f) => f.answer(waiting),
+    }
+}
+
+/// Push, pull, push again; `local` gets what was taken.
+async fn pass(db: &str, replica: &mut Replica, local: &mut Bodies) -> Result<Replicated, Failure> {
+    let mut done = Replicated {
+        sent: push(db, replica, local).await?,
+        ..Replicated::default()
+    };
+    loop {
+        let query: Vec<String> = (replica.changes_query(BATCH).into_iter())
+            .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
+            .collect();
+        let url = format!("{db}/_changes?{}", query.join("&"));
+        let changes: Changes = answer(bare(Request::get(&url))?).await?;
+        let wanted = replica.wanted(&changes);
+        if !wanted.is_empty() {
+            let url = format!("{db}/_bulk_get?revs=true");
+            let fetched: BulkGet = answer(post(&url, &bulk_get_request(&wanted))?).await?;
+            let pulled = replica.integrate(&fetched, local);
+            apply::take(local, &pulled.take);
+            done.taken += pulled.take.len();
+            done.conflicts.extend(pulled.conflicts);
+            done.refused.extend(pulled.refused);
+        }
+        replica.checkpoint(&changes.last_seq);
+        if changes.results.len() < BATCH {
+            break;
+        }
+    }
+    done.sent += push(db, replica, local).await?;
+    save_checkpoint(db, replica).await?;
+    Ok(done)
+}
+
+/// Sends the revisions the server lacks; returns how many.
+async fn push(db: &str, replica: &mut Replica, local: &Bodies) -> Result<usize, Failure> {
+    let out = replica.outgoing(local);
+    if out.is_empty() {
+        return Ok(0);
+    }
+    let diff: RevsDiff =
+        answer(post(&format!("{db}/_revs_diff"), &revs_diff_request(&out))?).await?;
+    let send = lacking(out.clone(), &diff);
+    if !send.is_empty() {
+        let _: Value = answer(post(
+            &format!("{db}/_bulk_docs"),
+            &bulk_docs_request(&send),
+        )?)
+        .await?;
+    }
+    replica.pushed(&out);
+    Ok(send.len())
+}
+
+/// Keeps the checkpoint on the server too, in `_local/<replication id>` (updated over its revision).
+async fn save_checkpoint(db: &str, replica: &Replica) -> Result<(), Failure> {
+    let url = format!("{db}/_local/{}", replica.id);
+    let old = Request::get(&url).send().await.map_err(unreachable)?;
+    let rev = if old.ok() {
+        let old: Value = old.json().await.map_err(|e| refused(&e.to_string()))?;
+        old.get("_rev").cloned()
+    } else {
+        None
+    };
+    let doc = match rev {
+        Some(rev) => json!({ "_rev": rev, "last_seq": replica.since }),
+        None => json!({ "last_seq": replica.since }),
+    };
+    let put = Request::put(&url)
+        .json(&doc)
+        .map_err(|e| refused(&e.to_string()))?;
+    let _: Value = answer(put).await?;
+    Ok(())
+}
+
+/// Signs in to `server` as `name` (an empty name signs out); answers who is signed in.
+pub async fn sign_in(server: &str, name: &str, password: &str) -> Answer {
+    let url = format!("{}/_session", server.trim_end_matches('/'));
+    let (request, who) = if name.is_empty() {
+        (bare(Request::delete(&url)), String::new())
+    } else {
+        let body = json!({ "name": name, "password": password });
+        (post(&url, &body), name.to_owned())
+    };
+    let signed = match request {
+        Ok(request) => answer::<Value>(request).await.map(|_| who),
+        Err(f) => Err(f),
+    };
+    signed.map_or_else(|f| f.answer(0), Answer::SignedIn)
+}
+
+/// A POST of `body` as JSON.
+fn post(url: &str, body: &Value) -> Result<Request, Failure> {
+    Request::post(url)
+        .json(body)
+        .map_err(|e| refused(&e.to_string()))
+}
+
+/// Sends `request` and reads its JSON answer; a refusal says the status and CouchDB's reason.
+async fn answer<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
+    let response = request.send().await.map_err(unreachable)?;
+    if !response.ok() {
+        return Err(refusal(response).await);
+    }
+    response
+        .json()
+        .await
+        .map_err(|e| refused(&format!("its answer could not be read: {e}")))
+}
+
+/// A GET or DELETE of `url`.
+fn bare(builder: gloo_net::http::RequestBuilder) -> Result<Request, Failure> {
+    builder.build().map_err(|e| refused(&e.to_string()))
+}
+
+/// The server said no: its status and CouchDB's `reason`.
+async fn refusal(response: Response) -> Failure {
+    let status = response.status();
+    let reason = response
+        .json::<Value>()
+        .await
+        .ok()
+        .and_then(|v| v.get("reason").and_then(Value::as_str).map(str::to_owned))
+        .unwrap_or_else(|| response.status_text());
+    if matches!(status, 502..=504) {
+        return Failure {
+            offline: true,
+            reason: format!("the server is not there ({status}: {reason})"),
+        };
+    }
+    let what = match status {
+        401 => format!("sign in first (the server said: {reason})"),
+        403 => format!("the server refused this (403: {reason})"),
+        404 => format!("no such database on the server (404: {reason})"),
+        _ => format!("the server answered {status}: {reason}"),
+    };
+    refused(&what)
+}
+
+fn refused(reason: &str) -> Failure {
+    Failure {
+        offline: false,
+        reason: reason.to_owned(),
+    }
+}
+
+fn unreachable(e: gloo_net::Error) -> Failure {
+    Failure {
+        offline: true,
+        reason: format!("the server could not be reached ({e})"),
+    }
+}
