@@ -7,8 +7,8 @@
 import { serveBuiltApp } from '../support/suite.mjs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newPage } from '../support/browser.mjs';
-import { countOf, openApp, openArticle, tag, waitForCount } from '../support/app.mjs';
+import { countOf, openArticle, tag, waitForCount } from '../support/app.mjs';
+import { profile, startSync, waitForStatus } from '../support/sync.mjs';
 
 const TEST_TIMEOUT = 120_000;
 const ARTICLE = 'ft-retold';
@@ -17,47 +17,15 @@ const USERS = { ana: 'ana-Secret-1', ben: 'ben-Secret-2' };
 
 const app = serveBuiltApp({ couch: true });
 
-/** Opens the sync dialog, signs in as `name` (unless null) and starts syncing with the class database. */
-async function startSync(page, name, db = DB) {
-  await page.click('[data-testid=sync-open]');
-  await page.fill('[data-testid=sync-server]', '/couchdb');
-  await page.fill('[data-testid=sync-db]', db);
-  if (name) {
-    await page.fill('[data-testid=sync-name]', name);
-    await page.fill('[data-testid=sync-password]', USERS[name]);
-    await page.click('[data-testid=sync-sign-in]');
-    await page.waitForSelector(`[data-testid=sync-dialog] legend:has-text("Signed in as ${name}")`);
-  }
-  await page.click('[data-testid=sync-start]');
-  await page.click('[data-testid=sync-close]');
-}
-
-/** Waits until the top bar's sync button says `words`. */
-async function waitForStatus(page, words, timeout = 20_000) {
-  const shown = () => page.textContent('[data-testid=sync-open]').then((t) => t.trim());
-  await page
-    .waitForFunction((w) => document.querySelector('[data-testid=sync-open]')?.textContent.trim().startsWith(w), words, { timeout })
-    .catch(async (e) => {
-      throw new Error(`the sync status never said "${words}"; it says "${await shown()}" (${e.message})`);
-    });
-}
-
-/** A browser profile of its own, on the app. */
-async function profile() {
-  const { context, page } = await newPage(app.browser);
-  await openApp(page, app.server.url);
-  return { context, page };
-}
-
 describe('Syncing with a CouchDB database in Chromium', () => {
   test('two profiles meet on one database: what one tags reaches the other, also after working offline', { timeout: TEST_TIMEOUT }, async () => {
     await app.couch.admin.createUser('ana', USERS.ana);
     await app.couch.admin.createUser('ben', USERS.ben);
     await app.couch.admin.createDb(DB, { members: ['ana', 'ben'] });
-    const [a, b] = [await profile(), await profile()];
+    const [a, b] = [await profile(app.browser, app.server.url), await profile(app.browser, app.server.url)];
     try {
-      await startSync(a.page, 'ana');
-      await startSync(b.page, 'ben');
+      await startSync(a.page, DB, 'ana', USERS.ana);
+      await startSync(b.page, DB, 'ben', USERS.ben);
       await waitForStatus(a.page, 'Synced');
       await waitForStatus(b.page, 'Synced');
       await openArticle(a.page, ARTICLE);
@@ -90,9 +58,9 @@ describe('Syncing with a CouchDB database in Chromium', () => {
 
   test('a signed-out browser reads nothing from a secured database, and says why', { timeout: TEST_TIMEOUT }, async () => {
     await app.couch.admin.createDb('class-closed', { members: ['ana'] });
-    const c = await profile();
+    const c = await profile(app.browser, app.server.url);
     try {
-      await startSync(c.page, null, 'class-closed');
+      await startSync(c.page, 'class-closed', null);
       await waitForStatus(c.page, 'Sync error: sign in first');
       await openArticle(c.page, ARTICLE);
       assert.equal(await countOf(c.page, ARTICLE, 'entity'), 0);
