@@ -5,9 +5,9 @@
 //
 // Run: bash scripts/test.sh build node   (or, with dist/ built: node --test tests/e2e/sync.test.mjs)
 import { serveBuiltApp } from '../support/suite.mjs';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { countOf, openArticle, tag, waitForCount } from '../support/app.mjs';
+import { countOf, openArticle, sel, tag, waitForCount } from '../support/app.mjs';
 import { profile, startSync, waitForStatus } from '../support/sync.mjs';
 
 const TEST_TIMEOUT = 120_000;
@@ -18,9 +18,12 @@ const USERS = { ana: 'ana-Secret-1', ben: 'ben-Secret-2' };
 const app = serveBuiltApp({ couch: true });
 
 describe('Syncing with a CouchDB database in Chromium', () => {
-  test('two profiles meet on one database: what one tags reaches the other, also after working offline', { timeout: TEST_TIMEOUT }, async () => {
+  before(async () => {
     await app.couch.admin.createUser('ana', USERS.ana);
     await app.couch.admin.createUser('ben', USERS.ben);
+  });
+
+  test('two profiles meet on one database: what one tags reaches the other, also after working offline', { timeout: TEST_TIMEOUT }, async () => {
     await app.couch.admin.createDb(DB, { members: ['ana', 'ben'] });
     const [a, b] = [await profile(app.browser, app.server.url), await profile(app.browser, app.server.url)];
     try {
@@ -50,6 +53,54 @@ describe('Syncing with a CouchDB database in Chromium', () => {
         assert.ok(!stored.includes(USERS[name]), `${name}'s password is not in localStorage`);
         assert.match(stored, /news-annotator\/sync=.*"db":"class-sync"/);
       }
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
+  test('the same annotation changed in two profiles offline: the later change wins in both, the other is told in words, and one Undo keeps theirs', { timeout: TEST_TIMEOUT }, async () => {
+    await app.couch.admin.createDb('class-conflict', { members: ['ana', 'ben'] });
+    const [a, b] = [await profile(app.browser, app.server.url), await profile(app.browser, app.server.url)];
+    const notes = { ana: 'Treasury Secretary (Ana)', ben: 'US Treasury Secretary since 2025 (Ben)' };
+    try {
+      await startSync(a.page, 'class-conflict', 'ana', USERS.ana);
+      await startSync(b.page, 'class-conflict', 'ben', USERS.ben);
+      await openArticle(a.page, ARTICLE);
+      await openArticle(b.page, ARTICLE);
+      const id = await tag(a.page, 'Scott Bessent', { key: 'p' });
+      await waitForCount(b.page, ARTICLE, 'entity', 1);
+
+      const write = async (page, note) => {
+        await page.click(sel.item(id));
+        await page.fill(sel.note, note);
+        await page.keyboard.press('Tab');
+      };
+      await a.context.setOffline(true);
+      await b.context.setOffline(true);
+      await waitForStatus(a.page, 'Offline');
+      await waitForStatus(b.page, 'Offline');
+      await write(a.page, notes.ana);
+      await a.page.waitForTimeout(50);
+      await write(b.page, notes.ben);
+      await waitForStatus(b.page, 'Offline, 1 waiting');
+      await b.context.setOffline(false);
+      await waitForStatus(b.page, 'Synced');
+      await a.context.setOffline(false);
+
+      // Ana's side: Ben's later change is kept, and she is told so once.
+      await a.page.waitForFunction(({ s, want }) => document.querySelector(s)?.value === want, { s: sel.note, want: notes.ben });
+      const told = await a.page.textContent('.notices');
+      assert.match(told, /“Scott Bessent” was changed here and elsewhere; kept the other version \(Undo keeps yours\)/);
+      // Ben's side: his own stays (Ana's resolution closed her branch; his won, so nothing to tell him).
+      await waitForStatus(a.page, 'Synced');
+      await b.page.waitForTimeout(4_000);
+      assert.equal(await b.page.inputValue(sel.note), notes.ben);
+
+      // One undo step gives Ana hers back, and it reaches Ben as a change that follows his.
+      await a.page.click('[data-testid=undo]');
+      await a.page.waitForFunction(({ s, want }) => document.querySelector(s)?.value === want, { s: sel.note, want: notes.ana });
+      await b.page.waitForFunction(({ s, want }) => document.querySelector(s)?.value === want, { s: sel.note, want: notes.ana }, { timeout: 20_000 });
     } finally {
       await a.context.close();
       await b.context.close();

@@ -105,8 +105,18 @@ impl Session {
         } else {
             SyncStatus::Offline(waiting)
         };
-        if let Some(theirs) = done.theirs {
-            self.merge_from_server(&base, &theirs, &done.conflicts);
+        match done.theirs {
+            Some(theirs) => self.merge_from_server(&base, &theirs, &done.conflicts),
+            None if !done.conflicts.is_empty() => {
+                let ours = Snapshot::of(&self.workspace);
+                let words: Vec<String> = done
+                    .conflicts
+                    .iter()
+                    .map(|c| self.conflict_words(c, &ours))
+                    .collect();
+                self.notice = Some(Notice::Info(words.join(" ")));
+            }
+            None => {}
         }
         if !done.refused.is_empty() {
             self.notice = Some(Notice::Error(format!(
