@@ -15,6 +15,17 @@ const ARTICLE = 'ft-retold';
 const DB = 'class-sync';
 const USERS = { ana: 'ana-Secret-1', ben: 'ben-Secret-2' };
 
+// A class database's rule (see README): a student writes only the documents they own; the database's
+// admins (the teacher) write all.
+// (pouchdb-server passes no `admins` in secObj; CouchDB does.)
+const OWNERS_ONLY = `function (newDoc, oldDoc, userCtx, secObj) {
+  var admins = (secObj && secObj.admins && secObj.admins.names) || [];
+  if (userCtx.roles.indexOf('_admin') !== -1 || admins.indexOf(userCtx.name) !== -1) return;
+  if (newDoc.owner !== userCtx.name || (oldDoc && oldDoc.owner !== userCtx.name)) {
+    throw({ forbidden: 'you can write only your own documents' });
+  }
+}`;
+
 const app = serveBuiltApp({ couch: true });
 
 describe('Syncing with a CouchDB database in Chromium', () => {
@@ -101,6 +112,35 @@ describe('Syncing with a CouchDB database in Chromium', () => {
       await a.page.click('[data-testid=undo]');
       await a.page.waitForFunction(({ s, want }) => document.querySelector(s)?.value === want, { s: sel.note, want: notes.ana });
       await b.page.waitForFunction(({ s, want }) => document.querySelector(s)?.value === want, { s: sel.note, want: notes.ana }, { timeout: 20_000 });
+    } finally {
+      await a.context.close();
+      await b.context.close();
+    }
+  });
+
+  test('a class database: a student changing another student\'s annotation is refused with 403, the app says so, and the server keeps the owner\'s', { timeout: TEST_TIMEOUT }, async () => {
+    const CLASS = 'class-owned';
+    await app.couch.admin.createDb(CLASS, { members: ['ana', 'ben'] });
+    const owner = await app.couch.admin.request(`${CLASS}/_design/owner`, { method: 'PUT', body: { validate_doc_update: OWNERS_ONLY } });
+    assert.equal(owner.status, 201, JSON.stringify(owner.body));
+    const [a, b] = [await profile(app.browser, app.server.url), await profile(app.browser, app.server.url)];
+    try {
+      await startSync(a.page, CLASS, 'ana', USERS.ana);
+      await startSync(b.page, CLASS, 'ben', USERS.ben);
+      await openArticle(a.page, ARTICLE);
+      await openArticle(b.page, ARTICLE);
+      const id = await tag(a.page, 'Scott Bessent', { key: 'p' });
+      await waitForCount(b.page, ARTICLE, 'entity', 1);
+      const stored = await app.couch.admin.request(`${CLASS}/annotation:${id}`);
+      assert.equal(stored.body.owner, 'ana', 'each document names who wrote it');
+
+      await b.page.click(sel.item(id));
+      await b.page.fill(sel.note, 'Ben was here');
+      await b.page.keyboard.press('Tab');
+      await waitForStatus(b.page, 'Sync error: the server refused 1 change');
+      assert.match(await b.page.textContent('[data-testid=sync-open]'), /you can write only your own documents/);
+      const after = await app.couch.admin.request(`${CLASS}/annotation:${id}`);
+      assert.equal(after.body.note ?? '', '', "the server keeps Ana's version");
     } finally {
       await a.context.close();
       await b.context.close();

@@ -299,7 +299,7 @@ fn state(leaf: &Leaf) -> DocState {
 }
 
 /// A fetched revision of document `id` as a branch: its ancestry, its record as the saved state
-/// writes it (without CouchDB's fields and `type`), and its time (a deletion's `deleted`, else the
+/// writes it (without CouchDB's fields, `type` and `owner`), and its time (a deletion's `deleted`, else the
 /// record's); `None` when it is no record of ours.
 fn leaf(id: &str, doc: &Map<String, Value>) -> Option<Leaf> {
     let rev = Rev::parse(doc.get("_rev")?.as_str()?)?;
@@ -322,7 +322,7 @@ fn leaf(id: &str, doc: &Map<String, Value>) -> Option<Leaf> {
         )
     } else {
         let record: Map<String, Value> = (doc.iter())
-            .filter(|(k, _)| !k.starts_with('_') && k.as_str() != "type")
+            .filter(|(k, _)| !k.starts_with('_') && !["type", "owner"].contains(&k.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
         let json = stored::canonical(kind_of(id)?, &Value::Object(record).to_string())?;

@@ -34,9 +34,10 @@ pub struct Outgoing {
 
 impl Outgoing {
     /// The document as `_bulk_docs` takes it with `new_edits: false`: the body's fields, `_id`,
-    /// `_rev`, `_revisions` and `type`; a deletion has `_deleted` and its time as `deleted`, or
-    /// `closed` when it closes a branch that lost a conflict.
-    pub fn document(&self) -> Value {
+    /// `_rev`, `_revisions`, `type` and `owner` (who writes it, when signed in; a class database's
+    /// `validate_doc_update` lets each student write only their own); a deletion has `_deleted` and its
+    /// time as `deleted`, or `closed` when it closes a branch that lost a conflict.
+    pub fn document(&self, owner: Option<&str>) -> Value {
         let mut doc = self
             .body
             .as_deref()
@@ -46,6 +47,9 @@ impl Outgoing {
         let rev = self.revisions.rev().map(String::from).unwrap_or_default();
         doc.insert("_rev".into(), json!(rev));
         doc.insert("_revisions".into(), json!(self.revisions));
+        if let Some(owner) = owner {
+            doc.insert("owner".into(), json!(owner));
+        }
         match (&self.body, kind_of(&self.id)) {
             (None, _) => {
                 doc.insert("_deleted".into(), json!(true));
@@ -138,10 +142,43 @@ pub fn lacking(out: Vec<Outgoing>, diff: &RevsDiff) -> Vec<Outgoing> {
         .collect()
 }
 
-/// The body of `POST /db/_bulk_docs` that stores `out` as they are (`new_edits: false`).
-pub fn bulk_docs_request(out: &[Outgoing]) -> Value {
+/// The body of `POST /db/_bulk_docs` that stores `out` as they are (`new_edits: false`), written by
+/// `owner`.
+pub fn bulk_docs_request(out: &[Outgoing], owner: Option<&str>) -> Value {
     json!({
-        "docs": out.iter().map(Outgoing::document).collect::<Vec<_>>(),
+        "docs": out.iter().map(|o| o.document(owner)).collect::<Vec<_>>(),
         "new_edits": false,
     })
+}
+
+/// One entry of `_bulk_docs`' answer: with `new_edits: false`, only the documents it refused.
+#[derive(Clone, Debug, Deserialize)]
+pub struct Written {
+    /// The document.
+    pub id: String,
+    /// Why it was refused (`forbidden`, `unauthorized`, …), if it was.
+    pub error: Option<String>,
+    /// The server's words.
+    pub reason: Option<String>,
+}
+
+/// The revisions of `sent` the server took (all but those `answer` refuses), and one line per refusal.
+pub fn taken(sent: Vec<Outgoing>, answer: &[Written]) -> (Vec<Outgoing>, Vec<String>) {
+    let refused: Vec<&Written> = answer.iter().filter(|w| w.error.is_some()).collect();
+    let lines = refused
+        .iter()
+        .map(|w| {
+            let why = w
+                .reason
+                .as_deref()
+                .or(w.error.as_deref())
+                .unwrap_or_default();
+            format!("{}: {why}", w.id)
+        })
+        .collect();
+    let kept = sent
+        .into_iter()
+        .filter(|o| !refused.iter().any(|w| w.id == o.id))
+        .collect();
+    (kept, lines)
 }

@@ -103,6 +103,11 @@ pub struct Replicated {
     pub refused: Vec<String>,
     /// How many revisions went to the server.
     pub sent: usize,
+    /// The changes the server refused (a class database lets a student write only their own
+    /// documents), one line each; they stay waiting.
+    pub refused_writes: Vec<String>,
+    /// Who the server says is signed in (`None`: nobody).
+    pub user: Option<String>,
     /// How many documents came from it.
     pub taken: usize,
 }

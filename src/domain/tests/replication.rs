@@ -83,10 +83,11 @@ fn an_outgoing_document_is_the_record_with_couchdbs_fields() {
     let local = docs(&[("annotation:a", "{\"label\":\"quote\",\"updated\":1}", 1)]);
     r.record_local(&local, 1);
     let out = r.outgoing(&local);
-    let doc = out[0].document();
+    let doc = out[0].document(Some("ana"));
     assert_eq!(doc["_id"], "annotation:a");
     assert_eq!(doc["type"], "annotation");
     assert_eq!(doc["label"], "quote");
+    assert_eq!(doc["owner"], "ana");
     assert_eq!(doc["_revisions"]["start"], 1);
     assert_eq!(
         doc["_rev"],
@@ -99,9 +100,9 @@ fn an_outgoing_document_is_the_record_with_couchdbs_fields() {
         revs_diff_request(&out),
         json!({"annotation:a": [doc["_rev"].clone()]})
     );
-    assert_eq!(bulk_docs_request(&out)["new_edits"], false);
+    assert_eq!(bulk_docs_request(&out, None)["new_edits"], false);
     r.record_local(&Bodies::new(), 9);
-    let gone = r.outgoing(&Bodies::new())[0].document();
+    let gone = r.outgoing(&Bodies::new())[0].document(None);
     assert_eq!(
         (gone["_deleted"].clone(), gone.get("type")),
         (json!(true), None)
@@ -230,7 +231,7 @@ impl Peer {
     fn sync(&mut self, server: &mut Server) {
         let out = self.replica.outgoing(&self.local);
         let send = lacking(out.clone(), &server.revs_diff(&revs_diff_request(&out)));
-        server.bulk_docs(&bulk_docs_request(&send));
+        server.bulk_docs(&bulk_docs_request(&send, Some("peer")));
         self.replica.pushed(&out);
         let changes = server.changes(&self.replica.since);
         let wanted = self.replica.wanted(&changes);
@@ -532,4 +533,32 @@ fn a_document_that_is_no_record_of_ours_is_left_with_a_line() {
         pulled.refused,
         ["annotation:x: not a record this app reads; left on the server"]
     );
+}
+
+#[test]
+fn revisions_the_server_refused_stay_waiting_with_its_reason() {
+    use super::push::{taken, Written};
+    let mut r = Replica::new("r");
+    let local = docs(&[
+        ("annotation:a", &note("a", "", 1), 1),
+        ("annotation:b", &note("b", "", 1), 1),
+    ]);
+    r.record_local(&local, 1);
+    let out = r.outgoing(&local);
+    let answer: Vec<Written> = serde_json::from_value(json!([
+        {"id": "annotation:b", "error": "forbidden", "reason": "you can write only your own documents"}
+    ]))
+    .unwrap();
+    let (kept, lines) = taken(out, &answer);
+    assert_eq!(
+        lines,
+        ["annotation:b: you can write only your own documents"]
+    );
+    r.pushed(&kept);
+    assert!(r.docs["annotation:a"].pushed);
+    assert!(
+        !r.docs["annotation:b"].pushed,
+        "it waits, and is sent again"
+    );
+    assert_eq!(r.waiting(), 1);
 }

@@ -8,7 +8,9 @@ use crate::domain::offload::{Answer, Carried};
 use crate::domain::replication::apply;
 use crate::domain::replication::docs::{self, Bodies};
 use crate::domain::replication::pull::{bulk_get_request, BulkGet, Changes};
-use crate::domain::replication::push::{bulk_docs_request, lacking, revs_diff_request, RevsDiff};
+use crate::domain::replication::push::{
+    bulk_docs_request, lacking, revs_diff_request, taken, RevsDiff, Written,
+};
 use crate::domain::replication::replica::Replica;
 use crate::domain::replication::syncing::{Replicated, Syncing};
 use gloo_net::http::{Request, Response};
@@ -43,7 +45,7 @@ pub async fn replicate(workspace: Carried, syncing: Syncing, now: Timestamp) -> 
     };
     let mut local = docs::bodies(&ws);
     replica.record_local(&local, now.0);
-    let result = pass(&syncing.db_url(), &mut replica, &mut local).await;
+    let result = pass(&syncing.server, &syncing.db_url(), &mut replica, &mut local).await;
     let waiting = replica.waiting();
     match result {
         Ok(mut done) => {
@@ -60,11 +62,19 @@ pub async fn replicate(workspace: Carried, syncing: Syncing, now: Timestamp) -> 
 }
 
 /// Push, pull, push again; `local` gets what was taken.
-async fn pass(db: &str, replica: &mut Replica, local: &mut Bodies) -> Result<Replicated, Failure> {
+async fn pass(
+    server: &str,
+    db: &str,
+    replica: &mut Replica,
+    local: &mut Bodies,
+) -> Result<Replicated, Failure> {
+    let user = signed_in(server).await?;
+    let owner = user.as_deref();
     let mut done = Replicated {
-        sent: push(db, replica, local).await?,
+        user: user.clone(),
         ..Replicated::default()
     };
+    push(db, replica, local, owner, &mut done).await?;
     loop {
         let query: Vec<String> = (replica.changes_query(BATCH).into_iter())
             .map(|(k, v)| format!("{k}={}", js_sys::encode_uri_component(&v)))
@@ -86,29 +96,54 @@ async fn pass(db: &str, replica: &mut Replica, local: &mut Bodies) -> Result<Rep
             break;
         }
     }
-    done.sent += push(db, replica, local).await?;
+    push(db, replica, local, owner, &mut done).await?;
     save_checkpoint(db, replica).await?;
     Ok(done)
 }
 
-/// Sends the revisions the server lacks; returns how many.
-async fn push(db: &str, replica: &mut Replica, local: &Bodies) -> Result<usize, Failure> {
+/// Who the server says is signed in (CouchDB's `_session`): each document pushed names them.
+async fn signed_in(server: &str) -> Result<Option<String>, Failure> {
+    let session: Value = answer(bare(Request::get(&format!("{server}/_session")))?).await?;
+    Ok(session
+        .pointer("/userCtx/name")
+        .and_then(Value::as_str)
+        .map(str::to_owned))
+}
+
+/// Sends the revisions the server lacks, written by `owner`; counts them in `done`, with the server's
+/// refusals (which stay waiting).
+async fn push(
+    db: &str,
+    replica: &mut Replica,
+    local: &Bodies,
+    owner: Option<&str>,
+    done: &mut Replicated,
+) -> Result<(), Failure> {
     let out = replica.outgoing(local);
     if out.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
     let diff: RevsDiff =
         answer(post(&format!("{db}/_revs_diff"), &revs_diff_request(&out))?).await?;
     let send = lacking(out.clone(), &diff);
+    let mut refused = Vec::new();
     if !send.is_empty() {
-        let _: Value = answer(post(
-            &format!("{db}/_bulk_docs"),
-            &bulk_docs_request(&send),
-        )?)
-        .await?;
+        let url = format!("{db}/_bulk_docs");
+        let written: Vec<Written> = answer(post(&url, &bulk_docs_request(&send, owner))?).await?;
+        let (kept, lines) = taken(out, &written);
+        done.sent += send.len().saturating_sub(lines.len());
+        refused = lines;
+        replica.pushed(&kept);
+    } else {
+        replica.pushed(&out);
     }
-    replica.pushed(&out);
-    Ok(send.len())
+    // The second push of a pass tries the refused ones again: each is told once.
+    for line in refused {
+        if !done.refused_writes.contains(&line) {
+            done.refused_writes.push(line);
+        }
+    }
+    Ok(())
 }
 
 /// Keeps the checkpoint on the server too, in `_local/<replication id>` (updated over its revision).

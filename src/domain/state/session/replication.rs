@@ -100,10 +100,16 @@ impl Session {
         next.replica = done.replica;
         self.syncing = Some(Rc::new(next));
         self.sync_revision += 1;
-        self.sync_status = if waiting == 0 {
-            SyncStatus::Synced
-        } else {
-            SyncStatus::Offline(waiting)
+        self.signed_in = done.user.clone();
+        self.sync_status = match (&done.refused_writes[..], waiting) {
+            ([], 0) => SyncStatus::Synced,
+            ([], n) => SyncStatus::Offline(n),
+            (lines, _) => SyncStatus::Error(format!(
+                "the server refused {} change{}: {}",
+                lines.len(),
+                if lines.len() == 1 { "" } else { "s" },
+                lines.join("; ")
+            )),
         };
         match done.theirs {
             Some(theirs) => self.merge_from_server(&base, &theirs, &done.conflicts),
