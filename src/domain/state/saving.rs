@@ -115,5 +115,9 @@ mod tests;
 mod tabs_tests;
 
 #[cfg(test)]
+#[path = "../tests/saving_three_tabs.rs"]
+mod three_tabs_tests;
+
+#[cfg(test)]
 #[path = "../tests/saving_imports.rs"]
 mod imports_tests;

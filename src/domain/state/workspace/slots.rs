@@ -32,6 +32,7 @@ impl Workspace {
         typing: Option<(String, Timestamp)>,
         writes: Vec<Write>,
     ) {
+        let graves = Rc::clone(&self.graves);
         let puts = writes
             .into_iter()
             .map(|w| match w {
@@ -57,6 +58,7 @@ impl Workspace {
             puts,
             typing,
         });
+        self.bound_graves(graves);
     }
 
     /// Writes one put's before (undo) or after (redo) state.
@@ -80,6 +82,7 @@ impl Workspace {
         id: &AnnotationId,
         state: Option<Rc<Annotation>>,
     ) -> Option<Rc<Annotation>> {
+        let state = self.bury_annotation(id, state);
         let in_order = self.in_order.get_mut();
         for touched in state.iter().chain(self.annotations.get(id)) {
             in_order.remove(&touched.article);
@@ -110,7 +113,7 @@ impl Workspace {
 
     /// Sets one registry entry's state; returns the previous state.
     fn put_entity(&mut self, id: &EntityId, state: Option<Rc<Entity>>) -> Option<Rc<Entity>> {
-        match state {
+        match self.bury_entity(id, state) {
             Some(e) => self.entities.insert(id.clone(), e),
             None => self.entities.remove(id),
         }
@@ -119,6 +122,7 @@ impl Workspace {
     /// Sets one article's state; returns the previous state. An article keeps its place when it is
     /// replaced; a new one goes after the bundled articles and the own articles added before it.
     fn put_article(&mut self, id: &ArticleId, state: Option<Rc<Article>>) -> Option<Rc<Article>> {
+        self.bury_article(id, state.as_ref());
         let at = self.articles.iter().position(|a| &a.id == id);
         let before = at.map(|i| self.articles.remove(i));
         if let Some(article) = state {
