@@ -3,10 +3,11 @@
 //!
 //! A record deleted at time T stays deleted unless a version of it was changed after T: a change beats
 //! a delete. Graves of two states merge by union, the later time winning. A grave's time is the
-//! deleting workspace's clock: the latest time it had seen (see [`Workspace::clock`]), so a delete beats
-//! every version the deleting tab had, and a version it had not seen beats the delete only if it was
-//! changed later. Undo or redo that brings a deleted record back changes it after its grave (its time
-//! goes past the grave's), so a tab that has the grave keeps it too.
+//! deleting workspace's clock (see [`Workspace::clock`]): the latest time it had seen in any record,
+//! grave or action, which the page moves on to the time of each action; so a delete beats every version
+//! the deleting tab had, and a version it had not seen beats the delete only if it was changed later.
+//! Undo and redo are changes made when they are done: a record they bring back gets a time past its
+//! grave, so a tab that has the grave keeps it too.
 //!
 //! Graves are bounded: those more than [`KEEP_MS`] older than the newest are dropped, and at most
 //! [`MAX_GRAVES`] of each kind are kept, the newest. That is safe: a grave is needed only while some

@@ -1,30 +1,37 @@
 //! Tabs on one saved state: merging what another tab saved into this tab's workspace.
 //!
 //! Every tab saves to the same localStorage key. When one writes, the others get the new state and
-//! merge it: OURS (this tab's workspace) and THEIRS (what the other tab saved), with BASE (the last
-//! state both had, see [`Lineage`]) for records both sides hold. Record by record (own articles,
-//! registry entries, annotations):
+//! merge it: OURS (this tab's workspace) and THEIRS (what the other tab saved). Record by record
+//! (annotations, registry entries, own articles):
 //!
 //! - held on one side only: kept, unless it has a grave at or after its last change (see
 //!   [`crate::domain::state::graves`]): a record deleted at time T stays deleted unless a version of it
-//!   was changed after T. This does not depend on BASE, which with three or more tabs can be a state
-//!   the other side never had; graves merge by union, so any number of tabs in any order agree;
-//! - held on both: if one side is unchanged from BASE, the other's; if both changed, the later
-//!   `updated` wins, THEIRS on a tie (articles have no time: THEIRS);
-//! - an own article's last change is the latest of when it was added and of its annotations' changes,
-//!   so that an annotation added or changed in one tab after another tab deleted its article keeps it.
+//!   was changed after T. Graves merge by union;
+//! - held on both: the later `updated` wins (undo and redo count as changes made when they are done);
+//!   on a tie, the same version whichever tab merges;
+//! - an own article has no time of change: held on both, the side that renamed it since BASE (the last
+//!   state both had, see [`Lineage`]) wins, THEIRS if both did; its last change, against its grave, is
+//!   the latest of when it was added and of its annotations' changes, so that an annotation added or
+//!   changed in one tab after another tab deleted its article keeps the article.
+//!
+//! None of this depends on BASE for annotations and registry entries, which with three or more tabs can
+//! be a state the other side never had: the merge is commutative, so any number of tabs that hear each
+//! other's saves in any order end with the same records.
 //!
 //! Then what no longer fits is cut (`fit.rs`): a source that is gone or no longer fits the labels, a
 //! registry entry that is gone. The merge is pure; the stamps and storage events around it are
 //! `saving/tabs.rs`, the browser part `web/saving.rs`.
 
+use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::names::ArticleId;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::graves::alive;
 use crate::domain::state::workspace::snapshot::same;
 use crate::domain::state::workspace::Snapshot;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Debug;
 use std::rc::Rc;
 
 mod fit;
@@ -40,18 +47,21 @@ pub struct Merged {
     pub cut: Vec<String>,
 }
 
-/// Merges OURS and THEIRS, both changed from BASE (see the module documentation).
+/// Merges OURS and THEIRS (see the module documentation); BASE matters only for own articles that
+/// both sides hold.
 pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Merged {
     let mut graves = ours.graves.union(&theirs.graves);
     let annotations = merge_map(
-        [&base.annotations, &ours.annotations, &theirs.annotations],
+        [&ours.annotations, &theirs.annotations],
         &graves.annotations,
         |a| a.updated,
+        |o, t| later(o, t, |a| a.updated, |a| links(a)),
     );
     let entities = merge_map(
-        [&base.entities, &ours.entities, &theirs.entities],
+        [&ours.entities, &theirs.entities],
         &graves.entities,
         |e| e.updated,
+        |o, t| later(o, t, |e| e.updated, |_| 0),
     );
     let mut worked: BTreeMap<&ArticleId, Timestamp> = BTreeMap::new();
     for a in annotations.values() {
@@ -59,7 +69,7 @@ pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Merged {
         *latest = (*latest).max(a.updated);
     }
     let articles = merge_map(
-        [&base.articles, &ours.articles, &theirs.articles],
+        [&ours.articles, &theirs.articles],
         &graves.articles,
         |a: &Article| {
             let added = match a.origin {
@@ -68,6 +78,7 @@ pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Merged {
             };
             added.max(worked.get(&a.id).copied().unwrap_or_default())
         },
+        |o, t| base.articles.get(&o.id).is_none_or(|b| **b != *t),
     );
     graves
         .annotations
@@ -89,18 +100,20 @@ pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Merged {
     Merged { state, cut }
 }
 
-/// Every id of the three maps (BASE, OURS, THEIRS), merged one by one against the graves; `changed`
-/// gives a record's last change.
+/// Every id of OURS and THEIRS, merged one by one against the graves: `changed` gives a record's last
+/// change, `take_theirs` says which of two different versions wins.
 fn merge_map<K: Ord + Clone, V: PartialEq>(
-    [base, ours, theirs]: [&BTreeMap<K, Rc<V>>; 3],
+    [ours, theirs]: [&BTreeMap<K, Rc<V>>; 2],
     graves: &BTreeMap<K, Timestamp>,
     changed: impl Fn(&V) -> Timestamp,
+    take_theirs: impl Fn(&V, &V) -> bool,
 ) -> BTreeMap<K, Rc<V>> {
     let ids: BTreeSet<&K> = ours.keys().chain(theirs.keys()).collect();
     ids.into_iter()
         .filter_map(|id| {
             let kept = match (ours.get(id), theirs.get(id)) {
-                (Some(o), Some(t)) => pick(base.get(id), o, t, &changed),
+                (Some(o), Some(t)) if same(Some(o), Some(t)) || !take_theirs(o, t) => o,
+                (Some(_), Some(t)) => t,
                 (Some(kept), None) | (None, Some(kept)) => kept,
                 (None, None) => return None,
             };
@@ -109,20 +122,29 @@ fn merge_map<K: Ord + Clone, V: PartialEq>(
         .collect()
 }
 
-/// A record both sides hold: the changed side's, or the later one if both changed (THEIRS on a tie).
-fn pick<'a, V: PartialEq>(
-    base: Option<&'a Rc<V>>,
-    ours: &'a Rc<V>,
-    theirs: &'a Rc<V>,
+/// Whether THEIRS is the later version: the later `changed` time. On a tie the one with fewer `links`
+/// (a link cut because its target went keeps the annotation's time), then the same one whichever tab
+/// merges, so that all tabs agree.
+fn later<V: Debug>(
+    ours: &V,
+    theirs: &V,
     changed: impl Fn(&V) -> Timestamp,
-) -> &'a Rc<V> {
-    if same(Some(ours), Some(theirs)) || same(Some(theirs), base) {
-        return ours;
+    links: impl Fn(&V) -> usize,
+) -> bool {
+    match changed(theirs).cmp(&changed(ours)) {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => match links(theirs).cmp(&links(ours)) {
+            Ordering::Less => true,
+            Ordering::Greater => false,
+            Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
+        },
     }
-    if same(Some(ours), base) || changed(theirs) >= changed(ours) {
-        return theirs;
-    }
-    ours
+}
+
+/// How many links an annotation has (its source, its registry entry).
+fn links(a: &Annotation) -> usize {
+    usize::from(a.attrs.source.is_some()) + usize::from(a.attrs.entity.is_some())
 }
 
 #[cfg(test)]

@@ -171,12 +171,7 @@ fn a_saved_workspace_loads_back_and_is_written_again_only_after_a_change() {
         writes,
         "a session that changed nothing is not written"
     );
-    // (Not a delete: undoing one is a change after it, which is saved.)
-    back.apply(SessionAction::Edit(Action::SetNote {
-        id: "c1".into(),
-        note: "n".into(),
-        at: NOW,
-    }));
+    // Nothing to undo after a load: the refused undo changes nothing.
     back.apply(SessionAction::Edit(Action::Undo));
     saves.autosave(&mut store.clone(), &back);
     assert_eq!(store.writes(), writes, "storage holds this state already");

@@ -109,9 +109,26 @@ fn state() -> impl Strategy<Value = Snapshot> {
     })
 }
 
-/// `t` as a change of `base`: what `base` has and `t` lacks was deleted, after every time in either.
+/// `t` as a change of `base`: what `base` has and `t` lacks was deleted, and what `t` holds otherwise
+/// was changed, after every time in either.
 fn deleted_from(base: &Snapshot, mut t: Snapshot) -> Snapshot {
     let at = Timestamp(100);
+    for (id, a) in t.annotations.iter_mut() {
+        if base.annotations.get(id).is_some_and(|b| b != a) {
+            *a = Rc::new(Annotation {
+                updated: at,
+                ..Annotation::clone(a)
+            });
+        }
+    }
+    for (id, e) in t.entities.iter_mut() {
+        if base.entities.get(id).is_some_and(|b| b != e) {
+            *e = Rc::new(Entity {
+                updated: at,
+                ..Entity::clone(e)
+            });
+        }
+    }
     let mut graves = Graves::default();
     for id in base
         .annotations

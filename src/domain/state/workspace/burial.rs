@@ -1,6 +1,7 @@
 //! Keeping the graves in step with the records: a record that goes gets a grave at the workspace's
 //! clock; one that comes back (undo, redo, an import) loses its grave and, if the grave would delete
-//! it again, a time just past it, so that a tab that has the grave keeps it too
+//! it again, a time past it (the clock, or just after the grave), so that a tab that has the grave
+//! keeps it too
 //! (see [`crate::domain::state::graves`]).
 
 use super::Workspace;
@@ -60,6 +61,23 @@ impl Workspace {
         }
     }
 
+    /// The time of a record written by undo or redo: the clock, and past the time of the record it
+    /// replaces and of its grave, if any.
+    pub(super) fn restamped(
+        &self,
+        current: Option<Timestamp>,
+        grave: Option<Timestamp>,
+    ) -> Timestamp {
+        let past = |t: Option<Timestamp>| t.map_or(Timestamp::default(), |t| Timestamp(t.0 + 1));
+        self.clock.max(past(current)).max(past(grave))
+    }
+
+    /// Moves the clock on to `now`, so that a delete made next gets at least this time. The page
+    /// calls it before each action, so that a delete's grave holds when it was made.
+    pub fn observe(&mut self, now: Timestamp) {
+        self.see(now);
+    }
+
     /// Moves the clock on to `t`, if it is later.
     pub(super) fn see(&mut self, t: Timestamp) {
         self.clock = self.clock.max(t);
@@ -84,7 +102,7 @@ impl Workspace {
         let grave = self.graves.annotations.get(id).copied();
         let a = match grave {
             Some(at) if !alive(Some(&at), a.updated) => Rc::new(Annotation {
-                updated: Timestamp(at.0 + 1),
+                updated: self.clock.max(Timestamp(at.0 + 1)),
                 ..Annotation::clone(&a)
             }),
             _ => a,
@@ -114,7 +132,7 @@ impl Workspace {
         let grave = self.graves.entities.get(id).copied();
         let e = match grave {
             Some(at) if !alive(Some(&at), e.updated) => Rc::new(Entity {
-                updated: Timestamp(at.0 + 1),
+                updated: self.clock.max(Timestamp(at.0 + 1)),
                 ..Entity::clone(&e)
             }),
             _ => e,

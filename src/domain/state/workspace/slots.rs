@@ -61,14 +61,34 @@ impl Workspace {
         self.bound_graves(graves);
     }
 
-    /// Writes one put's before (undo) or after (redo) state.
+    /// Writes one put's before (undo) or after (redo) state. Undo and redo are changes made now: a
+    /// record they write gets a time past the one it replaces (see [`Workspace::restamped`]), so that
+    /// the other tabs take it over theirs.
     pub(super) fn restore_put(&mut self, put: &Put, after: bool) {
         match put {
             Put::Annotation(s) => {
-                self.put_annotation(&s.id, s.state(after));
+                let current = self.annotations.get(&s.id).map(|a| a.updated);
+                let grave = self.graves().annotations.get(&s.id).copied();
+                let state = s.state(after).map(|a| {
+                    let at = self.restamped(current, grave);
+                    Rc::new(Annotation {
+                        updated: at,
+                        ..Annotation::clone(&a)
+                    })
+                });
+                self.put_annotation(&s.id, state);
             }
             Put::Entity(s) => {
-                self.put_entity(&s.id, s.state(after));
+                let current = self.entities.get(&s.id).map(|e| e.updated);
+                let grave = self.graves().entities.get(&s.id).copied();
+                let state = s.state(after).map(|e| {
+                    let at = self.restamped(current, grave);
+                    Rc::new(Entity {
+                        updated: at,
+                        ..Entity::clone(&e)
+                    })
+                });
+                self.put_entity(&s.id, state);
             }
             Put::Article(s) => {
                 self.put_article(&s.id, s.state(after));
