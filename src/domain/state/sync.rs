@@ -55,7 +55,7 @@ pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Merged {
         [&ours.annotations, &theirs.annotations],
         &graves.annotations,
         |a| a.updated,
-        |o, t| later(o, t, |a| a.updated, |a| links(a)),
+        |o, t| later(o, t, |a| a.updated, links),
     );
     let entities = merge_map(
         [&ours.entities, &theirs.entities],
@@ -154,3 +154,7 @@ mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "../tests/sync_properties.rs"]
 mod properties;
+
+#[cfg(test)]
+#[path = "../tests/sync_graves.rs"]
+mod graves_tests;
