@@ -95,17 +95,29 @@ fn union<K: Ord + Clone>(
     out
 }
 
-fn bound<K: Ord + Clone>(graves: &mut BTreeMap<K, Timestamp>, oldest: Timestamp) {
+fn bound<K: Ord>(graves: &mut BTreeMap<K, Timestamp>, oldest: Timestamp) {
     graves.retain(|_, at| *at >= oldest);
-    if graves.len() > MAX_GRAVES {
-        // The newest first, ties by id, so that every tab keeps the same ones.
-        let mut by_age: Vec<(Timestamp, K)> =
-            graves.iter().map(|(id, at)| (*at, id.clone())).collect();
-        by_age.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-        for (_, id) in by_age.into_iter().skip(MAX_GRAVES) {
-            graves.remove(&id);
-        }
+    if graves.len() <= MAX_GRAVES {
+        return;
     }
+    // The newest are kept; of those at the cut's time, the lowest ids, so that every tab keeps the
+    // same ones.
+    let mut times: Vec<i64> = graves.values().map(|at| at.0).collect();
+    times.sort_unstable();
+    let kept = times.get(times.len() - MAX_GRAVES..).unwrap_or_default();
+    let Some(&cut) = kept.first() else {
+        return;
+    };
+    let mut at_cut = kept.iter().take_while(|t| **t == cut).count();
+    graves.retain(|_, at| match at.0.cmp(&cut) {
+        std::cmp::Ordering::Greater => true,
+        std::cmp::Ordering::Less => false,
+        std::cmp::Ordering::Equal if at_cut > 0 => {
+            at_cut -= 1;
+            true
+        }
+        std::cmp::Ordering::Equal => false,
+    });
 }
 
 #[cfg(test)]

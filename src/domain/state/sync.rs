@@ -25,13 +25,13 @@
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::names::ArticleId;
+use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::graves::alive;
 use crate::domain::state::workspace::snapshot::same;
 use crate::domain::state::workspace::Snapshot;
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Debug;
 use std::rc::Rc;
 
 mod fit;
@@ -55,13 +55,20 @@ pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Merged {
         [&ours.annotations, &theirs.annotations],
         &graves.annotations,
         |a| a.updated,
-        |o, t| later(o, t, |a| a.updated, links),
+        |o, t| {
+            later(
+                o,
+                t,
+                |a| a.updated,
+                || annotation_rank(t) > annotation_rank(o),
+            )
+        },
     );
     let entities = merge_map(
         [&ours.entities, &theirs.entities],
         &graves.entities,
         |e| e.updated,
-        |o, t| later(o, t, |e| e.updated, |_| 0),
+        |o, t| later(o, t, |e| e.updated, || entity_rank(t) > entity_rank(o)),
     );
     let mut worked: BTreeMap<&ArticleId, Timestamp> = BTreeMap::new();
     for a in annotations.values() {
@@ -122,29 +129,36 @@ fn merge_map<K: Ord + Clone, V: PartialEq>(
         .collect()
 }
 
-/// Whether THEIRS is the later version: the later `changed` time. On a tie the one with fewer `links`
-/// (a link cut because its target went keeps the annotation's time), then the same one whichever tab
-/// merges, so that all tabs agree.
-fn later<V: Debug>(
+/// Whether THEIRS is the later version: the later `changed` time; on a tie, what `theirs_ranks_higher`
+/// says, which orders the two versions the same whichever tab merges.
+fn later<V>(
     ours: &V,
     theirs: &V,
     changed: impl Fn(&V) -> Timestamp,
-    links: impl Fn(&V) -> usize,
+    theirs_ranks_higher: impl Fn() -> bool,
 ) -> bool {
     match changed(theirs).cmp(&changed(ours)) {
         Ordering::Greater => true,
         Ordering::Less => false,
-        Ordering::Equal => match links(theirs).cmp(&links(ours)) {
-            Ordering::Less => true,
-            Ordering::Greater => false,
-            Ordering::Equal => format!("{theirs:?}") > format!("{ours:?}"),
-        },
+        Ordering::Equal => theirs_ranks_higher(),
     }
 }
 
-/// How many links an annotation has (its source, its registry entry).
-fn links(a: &Annotation) -> usize {
-    usize::from(a.attrs.source.is_some()) + usize::from(a.attrs.entity.is_some())
+/// Orders two versions of an annotation changed at the same time. The one with fewer links comes
+/// first: a link cut because its target went keeps the annotation's time, and the cut one should win.
+fn annotation_rank(a: &Annotation) -> impl Ord + '_ {
+    let attrs = &a.attrs;
+    let links = usize::from(attrs.source.is_some()) + usize::from(attrs.entity.is_some());
+    (
+        Reverse(links),
+        (a.label, a.span, &a.note, &a.article),
+        (&attrs.source, &attrs.entity, attrs.attribution, attrs.check),
+    )
+}
+
+/// Orders two versions of a registry entry changed at the same time.
+fn entity_rank(e: &Entity) -> impl Ord + '_ {
+    (&e.name, e.kind, &e.aliases, &e.rejected, e.created)
 }
 
 #[cfg(test)]

@@ -63,10 +63,12 @@ impl StoredGraves<'_> {
         fn read<K: for<'k> From<&'k str> + Ord>(
             stored: &BTreeMap<Text<'_>, i64>,
         ) -> BTreeMap<K, Timestamp> {
-            stored
-                .iter()
-                .map(|(id, at)| (K::from(id), Timestamp(*at)))
-                .collect()
+            // Inserted one by one: collecting would sort, and bring a sort into the page for this.
+            let mut graves = BTreeMap::new();
+            for (id, at) in stored {
+                graves.insert(K::from(id), Timestamp(*at));
+            }
+            graves
         }
         Graves {
             annotations: read(&self.annotations),
@@ -81,7 +83,11 @@ fn stored_graves(graves: &Graves) -> StoredGraves<'_> {
     fn write<'a>(
         graves: impl Iterator<Item = (&'a str, &'a Timestamp)>,
     ) -> BTreeMap<Text<'a>, i64> {
-        graves.map(|(id, at)| (Text::Borrowed(id), at.0)).collect()
+        let mut stored = BTreeMap::new();
+        for (id, at) in graves {
+            stored.insert(Text::Borrowed(id), at.0);
+        }
+        stored
     }
     StoredGraves {
         annotations: write(graves.annotations.iter().map(|(id, at)| (id.as_str(), at))),
