@@ -61,6 +61,8 @@ impl Reducible for SharedSession {
     fn reduce(self: Rc<Self>, action: SessionAction) -> Rc<Self> {
         let applied = match self.cell.try_borrow_mut() {
             Ok(mut session) => {
+                // A delete's grave holds when it was made (see `state::graves`).
+                session.workspace.observe(crate::web::clock::now());
                 session.apply(action);
                 self.painter.update(&session);
                 true

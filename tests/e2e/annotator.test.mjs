@@ -115,7 +115,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
 
       await waitForSaved(page, [id]);
       const stored = JSON.parse((await storageEntries(page))[STATE_KEY] ?? 'null');
-      assert.equal(stored?.schema, 3, `${STATE_KEY} holds {"schema":3,...}`);
+      assert.equal(stored?.schema, 4, `${STATE_KEY} holds {"schema":4,...}`);
       assert.equal(stored.annotations.length, 1);
 
       await page.reload();
@@ -373,7 +373,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       assert.equal(aside.length, 1, `one ${UNREADABLE_PREFIX}* key: ${JSON.stringify(Object.keys(entries))}`);
       assert.equal(entries[aside[0]], RAW, 'the raw text is kept verbatim');
       if (entries[STATE_KEY] !== undefined && entries[STATE_KEY] !== RAW) {
-        assert.equal(JSON.parse(entries[STATE_KEY]).schema, 3, 'the main key, if rewritten, holds a valid state');
+        assert.equal(JSON.parse(entries[STATE_KEY]).schema, 4, 'the main key, if rewritten, holds a valid state');
       }
 
       const file = await downloadFrom(page, sel.downloadUnreadable);
@@ -387,7 +387,7 @@ describe('News Annotator in Chromium', { timeout: TEST_TIMEOUT * 6 }, () => {
       assert.equal(entries[aside[0]], RAW, 'the kept copy is still there after a save');
       if (entries[STATE_KEY] !== RAW) {
         const state = JSON.parse(entries[STATE_KEY]);
-        assert.equal(state.schema, 3);
+        assert.equal(state.schema, 4);
         assert.deepEqual(state.annotations.map((a) => a.id), [id]);
       }
     });

@@ -1,18 +1,19 @@
 //! The saved state in localStorage and its migrations.
 //!
 //! ```json
-//! {"schema":3,
+//! {"schema":4,
 //!  "articles":[{"id":"own-1","title":"Mein Text","added":1739606400000,"text":"Grüße…"}],
 //!  "entities":[{"id":"ent-1","name":"Scott Bessent","kind":"person","aliases":["Besant"],
 //!               "created":1739606400000,"updated":1739606400000}],
 //!  "annotations":[{"id":"q1","article":"own-1","label":"quote","start":0,"end":5,"exact":"Grüße",
-//!                  "created":1739606400000,"updated":1739606400000,"source":"p1"}]}
+//!                  "created":1739606400000,"updated":1739606400000,"source":"p1"}],
+//!  "deleted":{"annotations":{"c7":1739606500000}}}
 //! ```
 //!
 //! The stored shape is separate from the export envelope and from the in-memory model, and carries its
 //! own `schema` number. Decoding reads `schema` first, then that version's shape, and migrates it step by
 //! step to today's (`migrate.rs`), so a state saved by any earlier version keeps loading.
-//! `tests/fixtures/stored-v1.json`, `stored-v2.json` and `stored-v3.json` are states in schemas 1 to 3
+//! `tests/fixtures/stored-v1.json` to `stored-v4.json` are states in schemas 1 to 4
 //! that tests decode, and must decode forever; a test loads every `stored-v*.json` in that folder, and
 //! asks for one per schema.
 //!
@@ -22,6 +23,8 @@
 //! - Schema 3 (`state.rs`) adds the person's own articles with their text, the registry entries (empty
 //!   `aliases` and `rejected` left out) and each annotation's attributes (`source`, `attribution`,
 //!   `check`, `entity`), each only when set. Bundled articles are never saved: they come with the app.
+//! - Schema 4 adds `deleted`: the deleted annotations, registry entries and own articles, each id with
+//!   the time of its delete (`state::graves`), so that tabs agree on deletes; left out when empty.
 
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
@@ -35,9 +38,9 @@ mod place;
 mod state;
 
 /// The schema number this version of the app writes, and the newest it reads.
-pub const STORAGE_SCHEMA: u32 = 3;
+pub const STORAGE_SCHEMA: u32 = 4;
 
-/// The workspace as compact JSON, to be saved: schema 3, written straight from the workspace so that
+/// The workspace as compact JSON, to be saved: schema 4, written straight from the workspace so that
 /// saving copies no text twice.
 pub fn encode(ws: &Workspace) -> String {
     state::encode(ws, STORAGE_SCHEMA, None)

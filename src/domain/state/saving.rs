@@ -120,5 +120,13 @@ mod tests;
 mod tabs_tests;
 
 #[cfg(test)]
+#[path = "../tests/saving_three_tabs.rs"]
+mod three_tabs_tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../tests/saving_tabs_properties.rs"]
+mod tabs_properties;
+
+#[cfg(test)]
 #[path = "../tests/saving_imports.rs"]
 mod imports_tests;

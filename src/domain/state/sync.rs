@@ -1,24 +1,36 @@
-//! Two tabs, one saved state: merging what another tab saved into this tab's workspace.
+//! Tabs on one saved state: merging what another tab saved into this tab's workspace.
 //!
-//! Both tabs save to the same localStorage key. When one writes, the other gets the new state and merges
-//! it three ways: BASE (the last state both tabs had, see [`Lineage`]), OURS (this tab's workspace) and
-//! THEIRS (what the other tab saved). Record by record (own articles, registry entries, annotations):
+//! Every tab saves to the same localStorage key. When one writes, the others get the new state and
+//! merge it: OURS (this tab's workspace) and THEIRS (what the other tab saved). Record by record
+//! (annotations, registry entries, own articles):
 //!
-//! - the same on both sides, or changed on one side only (added, edited or deleted): that side's;
-//! - changed on both: the later `updated` wins, THEIRS on a tie (articles have no time: THEIRS);
-//! - deleted on one side and changed on the other: the changed one is kept. An own article counts as
-//!   changed on a side that added or changed an annotation in it, so that no annotation added in one tab
-//!   is lost because the other deleted its article.
+//! - held on one side only: kept, unless it has a grave at or after its last change (see
+//!   [`crate::domain::state::graves`]): a record deleted at time T stays deleted unless a version of it
+//!   was changed after T. Graves merge by union;
+//! - held on both: the later `updated` wins (undo and redo count as changes made when they are done);
+//!   on a tie, the same version whichever tab merges;
+//! - an own article has no time of change: held on both, the side that renamed it since BASE (the last
+//!   state both had, see [`Lineage`]) wins, THEIRS if both did; its last change, against its grave, is
+//!   the latest of when it was added and of its annotations' changes, so that an annotation added or
+//!   changed in one tab after another tab deleted its article keeps the article.
+//!
+//! None of this depends on BASE for annotations and registry entries, which with three or more tabs can
+//! be a state the other side never had: the merge is commutative, so any number of tabs that hear each
+//! other's saves in any order end with the same records.
 //!
 //! Then what no longer fits is cut (`fit.rs`): a source that is gone or no longer fits the labels, a
 //! registry entry that is gone. The merge is pure; the stamps and storage events around it are
 //! `saving/tabs.rs`, the browser part `web/saving.rs`.
 
 use crate::domain::model::annotation::Annotation;
-use crate::domain::model::names::{AnnotationId, ArticleId};
+use crate::domain::model::article::{Article, Origin};
+use crate::domain::model::names::ArticleId;
+use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
+use crate::domain::state::graves::alive;
 use crate::domain::state::workspace::snapshot::same;
 use crate::domain::state::workspace::Snapshot;
+use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -35,116 +47,118 @@ pub struct Merged {
     pub cut: Vec<String>,
 }
 
-/// Merges OURS and THEIRS, both changed from BASE (see the module documentation).
+/// Merges OURS and THEIRS (see the module documentation); BASE matters only for own articles that
+/// both sides hold.
 pub fn merge(base: &Snapshot, ours: &Snapshot, theirs: &Snapshot) -> Merged {
+    let mut graves = ours.graves.union(&theirs.graves);
     let annotations = merge_map(
-        &base.annotations,
-        &ours.annotations,
-        &theirs.annotations,
-        |a| Some(a.updated),
-        |_| false,
-    );
-    let entities = merge_map(
-        &base.entities,
-        &ours.entities,
-        &theirs.entities,
-        |e| Some(e.updated),
-        |_| false,
-    );
-    let (ours_work, theirs_work) = (
-        worked_in(&base.annotations, &ours.annotations),
-        worked_in(&base.annotations, &theirs.annotations),
-    );
-    let articles = merge_map(
-        &base.articles,
-        &ours.articles,
-        &theirs.articles,
-        |_| None,
-        |side| match side {
-            Side::Ours(id) => ours_work.contains(id),
-            Side::Theirs(id) => theirs_work.contains(id),
+        [&ours.annotations, &theirs.annotations],
+        &graves.annotations,
+        |a| a.updated,
+        |o, t| {
+            later(
+                o,
+                t,
+                |a| a.updated,
+                || annotation_rank(t) > annotation_rank(o),
+            )
         },
     );
+    let entities = merge_map(
+        [&ours.entities, &theirs.entities],
+        &graves.entities,
+        |e| e.updated,
+        |o, t| later(o, t, |e| e.updated, || entity_rank(t) > entity_rank(o)),
+    );
+    let mut worked: BTreeMap<&ArticleId, Timestamp> = BTreeMap::new();
+    for a in annotations.values() {
+        let latest = worked.entry(&a.article).or_default();
+        *latest = (*latest).max(a.updated);
+    }
+    let articles = merge_map(
+        [&ours.articles, &theirs.articles],
+        &graves.articles,
+        |a: &Article| {
+            let added = match a.origin {
+                Origin::Own { added } => added,
+                Origin::Bundled => Timestamp::default(),
+            };
+            added.max(worked.get(&a.id).copied().unwrap_or_default())
+        },
+        |o, t| base.articles.get(&o.id).is_none_or(|b| **b != *t),
+    );
+    graves
+        .annotations
+        .retain(|id, _| !annotations.contains_key(id));
+    graves.entities.retain(|id, _| !entities.contains_key(id));
+    graves.articles.retain(|id, _| !articles.contains_key(id));
+    let graves = if graves == *ours.graves {
+        Rc::clone(&ours.graves)
+    } else {
+        Rc::new(graves)
+    };
     let mut state = Snapshot {
         articles,
         entities,
         annotations,
+        graves,
     };
     let cut = fit::fit(&mut state);
     Merged { state, cut }
 }
 
-/// A record id, with the side whose other changes are asked about.
-enum Side<'a, K> {
-    Ours(&'a K),
-    Theirs(&'a K),
-}
-
-/// Every id of the three maps, merged one by one. `updated` gives a record's time, if it has one;
-/// `touched` says whether a side changed something that belongs to the record (an article's
-/// annotations), which keeps it when the other side deleted it.
+/// Every id of OURS and THEIRS, merged one by one against the graves: `changed` gives a record's last
+/// change, `take_theirs` says which of two different versions wins.
 fn merge_map<K: Ord + Clone, V: PartialEq>(
-    base: &BTreeMap<K, Rc<V>>,
-    ours: &BTreeMap<K, Rc<V>>,
-    theirs: &BTreeMap<K, Rc<V>>,
-    updated: impl Fn(&V) -> Option<Timestamp>,
-    touched: impl Fn(Side<'_, K>) -> bool,
+    [ours, theirs]: [&BTreeMap<K, Rc<V>>; 2],
+    graves: &BTreeMap<K, Timestamp>,
+    changed: impl Fn(&V) -> Timestamp,
+    take_theirs: impl Fn(&V, &V) -> bool,
 ) -> BTreeMap<K, Rc<V>> {
-    let ids: BTreeSet<&K> = base
-        .keys()
-        .chain(ours.keys())
-        .chain(theirs.keys())
-        .collect();
+    let ids: BTreeSet<&K> = ours.keys().chain(theirs.keys()).collect();
     ids.into_iter()
         .filter_map(|id| {
-            let (b, o, t) = (base.get(id), ours.get(id), theirs.get(id));
-            let kept = match (o, t) {
-                // Deleted by theirs, kept by ours because of what ours did in it.
-                (Some(o), None) if b.is_some() && touched(Side::Ours(id)) => Some(o),
-                (None, Some(t)) if b.is_some() && touched(Side::Theirs(id)) => Some(t),
-                _ => pick(b, o, t, &updated),
+            let kept = match (ours.get(id), theirs.get(id)) {
+                (Some(o), Some(t)) if same(Some(o), Some(t)) || !take_theirs(o, t) => o,
+                (Some(_), Some(t)) => t,
+                (Some(kept), None) | (None, Some(kept)) => kept,
+                (None, None) => return None,
             };
-            kept.map(|v| (id.clone(), Rc::clone(v)))
+            alive(graves.get(id), changed(kept)).then(|| (id.clone(), Rc::clone(kept)))
         })
         .collect()
 }
 
-/// One record's merged state.
-fn pick<'a, V: PartialEq>(
-    base: Option<&'a Rc<V>>,
-    ours: Option<&'a Rc<V>>,
-    theirs: Option<&'a Rc<V>>,
-    updated: impl Fn(&V) -> Option<Timestamp>,
-) -> Option<&'a Rc<V>> {
-    if same(ours, theirs) || same(theirs, base) {
-        return ours;
-    }
-    if same(ours, base) {
-        return theirs;
-    }
-    // Changed on both sides.
-    match (ours, theirs) {
-        (Some(o), Some(t)) => {
-            if updated(o) > updated(t) {
-                Some(o)
-            } else {
-                Some(t)
-            }
-        }
-        // Deleted on one side, changed on the other: the changed one.
-        (kept, None) | (None, kept) => kept,
+/// Whether THEIRS is the later version: the later `changed` time; on a tie, what `theirs_ranks_higher`
+/// says, which orders the two versions the same whichever tab merges.
+fn later<V>(
+    ours: &V,
+    theirs: &V,
+    changed: impl Fn(&V) -> Timestamp,
+    theirs_ranks_higher: impl Fn() -> bool,
+) -> bool {
+    match changed(theirs).cmp(&changed(ours)) {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => theirs_ranks_higher(),
     }
 }
 
-/// The articles in which `side` added or changed an annotation since `base`.
-fn worked_in(
-    base: &BTreeMap<AnnotationId, Rc<Annotation>>,
-    side: &BTreeMap<AnnotationId, Rc<Annotation>>,
-) -> BTreeSet<ArticleId> {
-    side.iter()
-        .filter(|(id, a)| !same(base.get(*id), Some(*a)))
-        .map(|(_, a)| a.article.clone())
-        .collect()
+/// Orders two versions of an annotation changed at the same time. The one with fewer links comes
+/// first: a link cut because its target went keeps the annotation's time, and the cut one should win.
+fn annotation_rank(a: &Annotation) -> impl Ord + '_ {
+    let attrs = &a.attrs;
+    let links = usize::from(attrs.source.is_some()) + usize::from(attrs.entity.is_some());
+    (
+        Reverse(links),
+        (a.label, a.span, &a.note, &a.article),
+        (&attrs.source, &attrs.entity, attrs.attribution, attrs.check),
+    )
+}
+
+/// Orders two versions of a registry entry changed at the same time.
+fn entity_rank(e: &Entity) -> impl Ord + '_ {
+    (&e.name, e.kind, &e.aliases, &e.rejected, e.created)
 }
 
 #[cfg(test)]
@@ -154,3 +168,7 @@ mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 #[path = "../tests/sync_properties.rs"]
 mod properties;
+
+#[cfg(test)]
+#[path = "../tests/sync_graves.rs"]
+mod graves_tests;

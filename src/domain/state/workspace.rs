@@ -8,7 +8,9 @@ use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, EntityId, Label, LabelName};
 use crate::domain::model::registry::Entity;
 use crate::domain::model::span::Span;
+use crate::domain::model::time::Timestamp;
 pub use crate::domain::state::action::{Action, ActionError};
+use crate::domain::state::graves::Graves;
 use crate::domain::state::history::History;
 use std::cell::RefCell;
 use std::cmp::Reverse;
@@ -17,6 +19,7 @@ use std::rc::Rc;
 
 mod adopt;
 mod apply;
+mod burial;
 mod checks;
 mod import;
 mod slots;
@@ -41,6 +44,10 @@ pub struct Workspace {
     entities: BTreeMap<EntityId, Rc<Entity>>,
     history: History,
     revision: u64,
+    /// The records deleted, and when (see [`crate::domain::state::graves`]).
+    graves: Rc<Graves>,
+    /// The latest time of any record or grave the workspace has held: the time its deletes get.
+    clock: Timestamp,
 }
 
 /// A workspace rebuilt from saved records, and what did not fit.
@@ -57,10 +64,13 @@ pub struct Restored {
 impl Workspace {
     /// A workspace over these articles, with no annotations.
     pub fn new(articles: Vec<Article>) -> Workspace {
-        Workspace {
+        let mut ws = Workspace {
             articles: articles.into_iter().map(Rc::new).collect(),
             ..Workspace::default()
-        }
+        };
+        let added = ws.articles.iter().filter_map(|a| burial::own_time(a));
+        ws.clock = added.max().unwrap_or_default();
+        ws
     }
 
     /// A workspace that starts with stored entries and annotations, checked like an import, with no
@@ -73,6 +83,7 @@ impl Workspace {
     ) -> Restored {
         let mut ws = Workspace::new(articles);
         for e in entities {
+            ws.see(e.updated);
             ws.entities.insert(e.id.clone(), Rc::new(e));
         }
         let mut dropped = Vec::new();
@@ -112,6 +123,9 @@ impl Workspace {
             return Err(ActionError::DuplicateArticle(
                 article.id.as_str().to_owned(),
             ));
+        }
+        if let Some(added) = burial::own_time(&article) {
+            self.see(added);
         }
         self.articles.push(Rc::new(article));
         self.revision += 1;

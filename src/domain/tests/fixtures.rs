@@ -91,6 +91,26 @@ pub fn snapshot(ws: &Workspace) -> std::collections::BTreeMap<AnnotationId, Anno
         .collect()
 }
 
+/// `snapshot`'s annotations with `updated` set to `created`: for comparing states across an undo or redo
+/// that brings deleted annotations back, which come back changed after their graves.
+pub fn untimed(
+    snapshot: std::collections::BTreeMap<AnnotationId, Annotation>,
+) -> std::collections::BTreeMap<AnnotationId, Annotation> {
+    snapshot
+        .into_iter()
+        .map(|(id, a)| {
+            let created = a.created;
+            (
+                id,
+                Annotation {
+                    updated: created,
+                    ..a
+                },
+            )
+        })
+        .collect()
+}
+
 /// The value of JSON text, for tests to build and edit documents (keys stay in document order).
 pub fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("test JSON: {e}"))

@@ -9,7 +9,7 @@ use crate::domain::files::formats::native::sample::{
     articles, entities, own_article, rich_workspace, OWN, OWN_TEXT,
 };
 use crate::domain::files::formats::ImportOptions;
-use crate::domain::fixtures::{ann, json, sample_workspace, snapshot};
+use crate::domain::fixtures::{ann, json, sample_workspace, snapshot, untimed};
 use crate::domain::model::names::{AnnotationId, ArticleId, EntityId, Label};
 use serde_json::Value;
 
@@ -102,6 +102,19 @@ pub(super) fn state(ws: &Workspace) -> State {
     (articles(ws), entities(ws), snapshot(ws))
 }
 
+/// `state` with every `updated` set to `created`, across an undo or redo that brings deleted records
+/// back (changed after their graves).
+pub(super) fn untimed_state((articles, entities, annotations): State) -> State {
+    let entities = entities
+        .into_iter()
+        .map(|mut e| {
+            e.updated = e.created;
+            e
+        })
+        .collect();
+    (articles, entities, untimed(annotations))
+}
+
 #[test]
 fn a_v2_file_into_an_empty_workspace_brings_the_article_entries_and_links_and_undo_takes_them_back()
 {
@@ -135,7 +148,7 @@ fn a_v2_file_into_an_empty_workspace_brings_the_article_entries_and_links_and_un
         ws.apply(Action::Undo).unwrap();
         assert_eq!(state(&ws), state(&empty));
         ws.apply(Action::Redo).unwrap();
-        assert_eq!(state(&ws), state(&rich));
+        assert_eq!(untimed_state(state(&ws)), untimed_state(state(&rich)));
     }
 }
 
@@ -189,7 +202,7 @@ fn a_v2_file_into_a_workspace_with_annotations_and_an_own_article_of_its_own() {
     assert!(stale(&ws).is_empty());
     // One undo step takes the import back: article, entries and annotations.
     ws.apply(Action::Undo).unwrap();
-    assert_eq!(state(&ws), before);
+    assert_eq!(untimed_state(state(&ws)), untimed_state(before));
 }
 
 #[test]

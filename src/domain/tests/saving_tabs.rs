@@ -7,14 +7,15 @@ use crate::domain::state::sync::Stamp;
 use crate::domain::state::workspace::Action;
 
 /// One tab of the app: its session, what it knows of the saved state, and its handle on the store.
-struct Tab {
-    session: Session,
+pub(super) struct Tab {
+    pub(super) session: Session,
     saves: Saves,
     store: Memory,
 }
 
 impl Tab {
-    fn open(store: &Memory, name: &'static str) -> Tab {
+    /// A tab opened on `store`, which names its revisions `name`.
+    pub(super) fn open(store: &Memory, name: &'static str) -> Tab {
         let mut store = store.tab(name);
         let (session, saves) = load_session(&mut store, NOW);
         Tab {
@@ -25,13 +26,13 @@ impl Tab {
     }
 
     /// Autosaves, as after the next paint; the save must work.
-    fn autosave(&mut self) {
+    pub(super) fn autosave(&mut self) {
         let report = self.saves.autosave(&mut self.store, &self.session);
         assert!(report.is_none(), "the save works: {report:?}");
     }
 
     /// What the tab makes of an event for `key` (see [`Event`]); applies it to its session.
-    fn event(&mut self, key: Option<&str>) -> Event {
+    pub(super) fn event(&mut self, key: Option<&str>) -> Event {
         let Some(action) = self.saves.on_storage_event(&self.store, key) else {
             return Event::Nothing;
         };
@@ -44,14 +45,15 @@ impl Tab {
         event
     }
 
-    fn has(&self, id: &str) -> bool {
+    /// Whether the tab's workspace has the annotation `id`.
+    pub(super) fn has(&self, id: &str) -> bool {
         self.session.workspace.annotation(&id.into()).is_some()
     }
 }
 
 /// What a tab made of a storage event.
 #[derive(Debug, PartialEq)]
-enum Event {
+pub(super) enum Event {
     /// Nothing to do.
     Nothing,
     /// It merged another tab's state.

@@ -3,6 +3,7 @@
 
 use crate::domain::files::formats::native::sample::{rich_workspace, OWN};
 use crate::domain::fixtures::ann;
+use crate::domain::model::annotation::Annotation;
 use crate::domain::model::names::{AnnotationId, ArticleId, EntityKind, Label};
 use crate::domain::state::session::{Notice, Session, SessionAction};
 use crate::domain::state::sync::merge;
@@ -158,6 +159,29 @@ fn adopting_a_merge_is_one_undo_step_that_writes_only_what_differs() {
     assert_eq!(ours.adopt(&m.state, "again"), 0, "nothing left to write");
     assert_eq!(ours.next_undo(), Some("changes from another tab"));
     ours.apply(Action::Undo).unwrap();
-    assert_eq!(Snapshot::of(&ours), before);
+    // Undoing the merge deletes theirs' addition here, so it has a grave now.
+    let undone = Snapshot::of(&ours);
+    assert_eq!(
+        undone
+            .graves
+            .annotations
+            .keys()
+            .map(|id| id.as_str())
+            .collect::<Vec<_>>(),
+        ["theirs-new"]
+    );
+    // The records are as before, those written back changed now (undo is a change).
+    let untimed = |s: &Snapshot| {
+        let annotations = s
+            .annotations
+            .values()
+            .map(|a| (a.id.clone(), Annotation::clone(a)));
+        (
+            s.articles.clone(),
+            s.entities.clone(),
+            crate::domain::fixtures::untimed(annotations.collect()),
+        )
+    };
+    assert_eq!(untimed(&undone), untimed(&before));
     assert_eq!(ours.next_undo(), Some("add entity"));
 }

@@ -53,7 +53,7 @@ fn encode_then_decode_restores_every_annotation() {
     let text = encode(&ws);
     assert!(
         text.starts_with(
-            "{\"schema\":3,\"articles\":[],\"entities\":[],\"annotations\":[{\"id\":\"e-zelensky\",\"article\":\"kyiv-post\",\
+            "{\"schema\":4,\"articles\":[],\"entities\":[],\"annotations\":[{\"id\":\"e-zelensky\",\"article\":\"kyiv-post\",\
              \"label\":\"entity\",\"kind\":\"person\",\"start\":20,\"end\":38,\"exact\":\"Volodymyr Zelensky\",\
              \"created\":1739606400000,\"updated\":1739606400000}"
         ),
@@ -130,9 +130,9 @@ fn every_decode_error_says_what_is_wrong() {
             "",
         ),
         (
-            "{\"schema\": 4, \"whatever\": {}}",
-            DecodeError::Newer(4),
-            "saved by a newer version of the app (schema 4); this version reads schema 3",
+            "{\"schema\": 5, \"whatever\": {}}",
+            DecodeError::Newer(5),
+            "saved by a newer version of the app (schema 5); this version reads schema 4",
         ),
         (
             "{\"schema\": 1, \"annotations\": [{\"id\": \"x\", \"start\": \"0\"}]}",

@@ -233,8 +233,24 @@ fn an_own_article_deleted_on_one_side_stays_if_the_other_worked_in_it() {
     theirs
         .apply(Action::RemoveArticle { id: OWN.into() })
         .unwrap();
-    ours.apply(Action::Annotate(ann("o-new", OWN, 0, 5, PERSON)))
-        .unwrap();
+    let deleted = theirs.graves().articles[&ArticleId::from(OWN)];
+    assert_eq!(
+        deleted,
+        theirs.clock(),
+        "deleted at the latest time theirs had seen"
+    );
+    // Ours tags in it at the delete's time: that does not keep it.
+    let mut early = rich_workspace();
+    let mut tagged = ann("o-early", OWN, 0, 5, PERSON);
+    tagged.updated = deleted;
+    early.apply(Action::Annotate(tagged)).unwrap();
+    let m = merged(&base, &early, &theirs);
+    assert!(!m.state.articles.contains_key(&ArticleId::from(OWN)));
+    // Ours tags in it after the delete: that keeps it.
+    let mut tagged = ann("o-new", OWN, 0, 5, PERSON);
+    tagged.updated = at(1);
+    assert!(tagged.updated > deleted);
+    ours.apply(Action::Annotate(tagged)).unwrap();
     let m = merged(&base, &ours, &theirs);
     assert!(m.state.articles.contains_key(&ArticleId::from(OWN)));
     let in_own: Vec<&str> = m

@@ -93,11 +93,15 @@ fn a_delete_made_after_reading_our_write_merges_from_that_write() {
     let b_stamp = stamp("b1", "a1");
     let base = a.base_for(Some(&b_stamp));
     assert!(has(&base, "x"));
-    let m = merge(&base, &Snapshot::of(&ws_a), &Snapshot::of(&s0));
+    let mut ws_b = ws_a.clone();
+    ws_b.apply(Action::Remove { id: "x".into() }).unwrap();
+    let m = merge(&base, &Snapshot::of(&ws_a), &Snapshot::of(&ws_b));
     assert!(!has(&m.state, "x"), "the delete is not undone");
-    // Without the stamp the last read is the base: x would come back (nothing is lost, at worst).
+    // Without the stamp the last read is the base, which never had x: x's grave keeps it deleted.
     let base = a.base_for(None);
     assert!(!has(&base, "x"));
+    let m = merge(&base, &Snapshot::of(&ws_a), &Snapshot::of(&ws_b));
+    assert!(!has(&m.state, "x"), "the delete holds whatever the base");
     assert!(a.knows(&stamp("a1", "")), "our own write");
 }
 

@@ -1,15 +1,15 @@
-//! Reading `schema` and bringing that version's shape to schema 3, one step at a time.
+//! Reading `schema` and bringing that version's shape to schema 4, one step at a time.
 //!
 //! Every old arm stays: users' browsers hold states from every version.
 
-use super::state::{Record, RecordV1, StoredV1, StoredV2, StoredV3};
+use super::state::{Record, RecordV1, StoredV1, StoredV2, StoredV4};
 use super::{DecodeError, STORAGE_SCHEMA};
 use crate::domain::files::json::{self, JsonError, Peeked};
 use crate::domain::files::records::RecordError;
 use crate::domain::model::time::Timestamp;
 
-/// The state in `text` as schema 3, with a line for each annotation a migration step had to drop.
-pub(super) fn migrate(text: &str) -> Result<(StoredV3<'_>, Vec<String>), DecodeError> {
+/// The state in `text` as schema 4, with a line for each annotation a migration step had to drop.
+pub(super) fn migrate(text: &str) -> Result<(StoredV4<'_>, Vec<String>), DecodeError> {
     let not_json = |e: JsonError| DecodeError::NotJson(RecordError::from(e).to_string());
     let schema = match json::peek(text).map_err(not_json)? {
         Peeked::Object(envelope) => match envelope.schema {
@@ -28,15 +28,20 @@ pub(super) fn migrate(text: &str) -> Result<(StoredV3<'_>, Vec<String>), DecodeE
         1 => {
             let v1: StoredV1 = json::from_str(text).map_err(invalid)?;
             let (v2, warnings) = v1_to_v2(v1.annotations);
-            Ok((v2_to_v3(v2), warnings))
+            Ok((v3_to_v4(v2_to_v3(v2)), warnings))
         }
         2 => {
             let v2: StoredV2 = json::from_str(text).map_err(invalid)?;
             let records = v2.annotations.into_iter().map(Record::from).collect();
-            Ok((v2_to_v3(records), Vec::new()))
+            Ok((v3_to_v4(v2_to_v3(records)), Vec::new()))
         }
-        3 => Ok((json::from_str(text).map_err(invalid)?, Vec::new())),
-        // For schema 4: add its shape, read it here, make the arms above end in `v3_to_v4`, and raise
+        // Schema 3 is schema 4 without `deleted`, which the shape leaves empty when it is missing.
+        3 => {
+            let v3 = json::from_str(text).map_err(invalid)?;
+            Ok((v3_to_v4(v3), Vec::new()))
+        }
+        4 => Ok((json::from_str(text).map_err(invalid)?, Vec::new())),
+        // For schema 5: add its shape, read it here, make the arms above end in `v4_to_v5`, and raise
         // STORAGE_SCHEMA.
         n if n > u64::from(STORAGE_SCHEMA) => Err(DecodeError::Newer(n)),
         n => Err(DecodeError::BadSchema(n.to_string())),
@@ -80,11 +85,15 @@ fn v1_to_v2(v1: Vec<RecordV1>) -> (Vec<Record<'static>>, Vec<String>) {
 }
 
 /// Schema 2 to 3: the same annotations (with no attributes), no own articles and no registry entries.
-fn v2_to_v3(annotations: Vec<Record<'_>>) -> StoredV3<'_> {
-    StoredV3 {
+fn v2_to_v3(annotations: Vec<Record<'_>>) -> StoredV4<'_> {
+    StoredV4 {
         schema: 3,
-        articles: Vec::new(),
-        entities: Vec::new(),
         annotations,
+        ..StoredV4::default()
     }
+}
+
+/// Schema 3 to 4: the same records, and no deleted records known.
+fn v3_to_v4(v3: StoredV4<'_>) -> StoredV4<'_> {
+    StoredV4 { schema: 4, ..v3 }
 }

@@ -1,7 +1,7 @@
-//! Turning a schema 3 state into a workspace: own articles beside the bundled ones, registry entries,
-//! and the annotations checked and placed, with a line for everything left out or cut.
+//! Turning a schema 4 state into a workspace: own articles beside the bundled ones, registry entries,
+//! the annotations checked and placed, the graves of deleted records, with a line for everything left out or cut.
 
-use super::state::{StoredArticle, StoredEntity, StoredV3};
+use super::state::{StoredArticle, StoredEntity, StoredV4};
 use crate::domain::files::records::{check_record, AnnotationRecord, Checked};
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{ArticleId, EntityId, EntityKind};
@@ -21,7 +21,7 @@ pub(super) struct Notes {
 }
 
 /// The workspace of `state` over the `bundled` articles.
-pub(super) fn place(state: StoredV3<'_>, bundled: Vec<Article>, notes: &mut Notes) -> Workspace {
+pub(super) fn place(state: StoredV4<'_>, bundled: Vec<Article>, notes: &mut Notes) -> Workspace {
     let mut articles = bundled;
     let bundled_ids: HashSet<String> = articles.iter().map(|a| a.id.as_str().to_owned()).collect();
     let (own, dropped) = own_articles(state.articles, &bundled_ids, &mut notes.warnings);
@@ -50,7 +50,9 @@ pub(super) fn place(state: StoredV3<'_>, bundled: Vec<Article>, notes: &mut Note
                 .push(format!("{e}; this annotation was dropped")),
         }
     }
-    let restored = Workspace::restore(articles, entities, placed);
+    let graves = state.deleted.graves();
+    let mut restored = Workspace::restore(articles, entities, placed);
+    restored.workspace.add_graves(&graves);
     notes
         .warnings
         .extend(restored.dropped.into_iter().map(|(a, e)| {

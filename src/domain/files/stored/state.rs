@@ -1,4 +1,4 @@
-//! The saved state's shapes as serde types: schema 3 ([`StoredV3`]), and schemas 1 and 2, which
+//! The saved state's shapes as serde types: schema 3 ([`StoredV4`]), and schemas 1 and 2, which
 //! `migrate.rs` brings to it. Strings borrow from the saved text when they can, and are written
 //! straight from the workspace, so that saving copies no text twice.
 
@@ -8,20 +8,23 @@ use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
+use crate::domain::state::graves::Graves;
 use crate::domain::state::workspace::Workspace;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Text that borrows from the saved state when it has no escapes, or from the workspace when saving.
 pub(super) type Text<'a> = Cow<'a, str>;
 
-/// A whole saved state in schema 3 (older schemas are migrated to it). Read, its annotations are a
-/// list of [`Record`]s; written, they are made one at a time from the workspace ([`Annotations`]).
+/// A whole saved state in schema 4: schema 3's, with the deleted records (older schemas are migrated
+/// to it). Read, its annotations are a list of [`Record`]s; written, they are made one at a time from
+/// the workspace ([`Annotations`]).
 #[derive(Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct StoredV3<'a, A = Vec<Record<'a>>> {
-    /// Always 3.
+pub(super) struct StoredV4<'a, A = Vec<Record<'a>>> {
+    /// 4 (3 when read from a schema 3 state, which has no `deleted`).
     pub schema: u32,
     /// The person's own articles.
     #[serde(borrow)]
@@ -32,6 +35,65 @@ pub(super) struct StoredV3<'a, A = Vec<Record<'a>>> {
     /// The annotations.
     #[serde(bound(deserialize = "A: Deserialize<'de>"))]
     pub annotations: A,
+    /// From schema 4: the deleted records and when they were deleted; left out when there are none.
+    #[serde(default, skip_serializing_if = "StoredGraves::is_empty")]
+    pub deleted: StoredGraves<'a>,
+}
+
+/// The deleted records (see [`crate::domain::state::graves`]): each kind's ids with the time of the
+/// delete in milliseconds, `{"annotations":{"a1":1739606400000}}`; a kind with none is left out.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct StoredGraves<'a> {
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub annotations: BTreeMap<Text<'a>, i64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub entities: BTreeMap<Text<'a>, i64>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub articles: BTreeMap<Text<'a>, i64>,
+}
+
+impl StoredGraves<'_> {
+    fn is_empty(&self) -> bool {
+        self.annotations.is_empty() && self.entities.is_empty() && self.articles.is_empty()
+    }
+
+    /// The graves as the workspace keeps them.
+    pub(super) fn graves(&self) -> Graves {
+        fn read<K: for<'k> From<&'k str> + Ord>(
+            stored: &BTreeMap<Text<'_>, i64>,
+        ) -> BTreeMap<K, Timestamp> {
+            // Inserted one by one: collecting would sort, and bring a sort into the page for this.
+            let mut graves = BTreeMap::new();
+            for (id, at) in stored {
+                graves.insert(K::from(id), Timestamp(*at));
+            }
+            graves
+        }
+        Graves {
+            annotations: read(&self.annotations),
+            entities: read(&self.entities),
+            articles: read(&self.articles),
+        }
+    }
+}
+
+/// The workspace's graves, to be written.
+fn stored_graves(graves: &Graves) -> StoredGraves<'_> {
+    fn write<'a>(
+        graves: impl Iterator<Item = (&'a str, &'a Timestamp)>,
+    ) -> BTreeMap<Text<'a>, i64> {
+        let mut stored = BTreeMap::new();
+        for (id, at) in graves {
+            stored.insert(Text::Borrowed(id), at.0);
+        }
+        stored
+    }
+    StoredGraves {
+        annotations: write(graves.annotations.iter().map(|(id, at)| (id.as_str(), at))),
+        entities: write(graves.entities.iter().map(|(id, at)| (id.as_str(), at))),
+        articles: write(graves.articles.iter().map(|(id, at)| (id.as_str(), at))),
+    }
 }
 
 /// Every annotation of the workspace as a [`Record`], article by article in list order, each made
@@ -231,7 +293,7 @@ impl From<Record<'_>> for AnnotationRecord {
     }
 }
 
-/// The workspace as a compact schema 3 state, with `extra` among the own articles as if it had
+/// The workspace as a compact state in `schema`, with `extra` among the own articles as if it had
 /// been added.
 pub(super) fn encode(ws: &Workspace, schema: u32, extra: Option<&Article>) -> String {
     let lists = ws
@@ -245,11 +307,12 @@ pub(super) fn encode(ws: &Workspace, schema: u32, extra: Option<&Article>) -> St
         let at = own.partition_point(|a| a.list_key() <= extra.list_key());
         own.insert(at, extra);
     }
-    to_compact(&StoredV3 {
+    to_compact(&StoredV4 {
         schema,
         articles: own.into_iter().filter_map(stored_article).collect(),
         entities: ws.entities().map(|e| stored_entity(e)).collect(),
         annotations: Annotations(lists),
+        deleted: stored_graves(ws.graves()),
     })
 }
 

@@ -1,5 +1,5 @@
-//! Two tabs of the app on one saved state: each save carries a stamp, and another tab's save (a
-//! storage event) is merged into this tab's session ([`crate::domain::state::sync`]).
+//! Tabs of the app on one saved state: each save carries a stamp, and another tab's save (a storage
+//! event) is merged into this tab's session ([`crate::domain::state::sync`]), with its graves.
 //!
 //! What this tab knows of the states it read and wrote (the [`Lineage`]) lives in [`Saves`], beside the
 //! save that feeds it. After a merge the workspace's revision goes up and autosave writes the merged

@@ -6,7 +6,8 @@
 //! write carries a [`Stamp`] under a key of its own: the new state's revision and the revision of the
 //! last state its tab read. A stamp whose `seen` is one of this tab's writes since its last read makes
 //! that write the base. With no stamp (or one that does not match the state's length) the last read is
-//! the base: nothing added on either side is lost, at worst something deleted comes back.
+//! the base. Since deletes carry graves and annotations and registry entries merge by time, the base
+//! now decides only an own article both sides hold (which side renamed it).
 
 use super::Snapshot;
 use std::rc::Rc;

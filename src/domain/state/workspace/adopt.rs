@@ -9,7 +9,8 @@ use std::rc::Rc;
 impl Workspace {
     /// Makes the workspace hold exactly the records of `state` (checked by the merge: every annotation
     /// fits its article, every link its target), writing only those that differ, as one undoable
-    /// change with this `summary`. Bundled articles are never written. Returns how many records changed.
+    /// change with this `summary`, and takes its graves. Bundled articles are never written. Returns how
+    /// many records changed.
     pub fn adopt(&mut self, state: &Snapshot, summary: &str) -> usize {
         let mut writes = Vec::new();
         // Articles first, so that the annotations on them fit at every step.
@@ -36,8 +37,13 @@ impl Workspace {
             Write::Annotation,
         );
         let count = writes.len();
+        let graves = Rc::clone(&self.graves);
         if count > 0 {
             self.change(summary.to_owned(), None, writes);
+        }
+        self.add_graves(&state.graves);
+        if count > 0 || !Rc::ptr_eq(&graves, &self.graves) {
+            // New graves alone change nothing to see, but the next save must carry them.
             self.revision += 1;
         }
         count

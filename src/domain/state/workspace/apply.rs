@@ -6,6 +6,7 @@ use super::{Action, ActionError, Workspace};
 use crate::domain::model::article::Article;
 use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
+use std::rc::Rc;
 
 impl Workspace {
     /// Carries out an action. On error nothing changes.
@@ -13,15 +14,19 @@ impl Workspace {
         match action {
             Action::Undo => {
                 let change = self.history.undo().ok_or(ActionError::NothingToUndo)?;
+                let graves = Rc::clone(&self.graves);
                 for put in change.puts.clone().iter().rev() {
                     self.restore_put(put, false);
                 }
+                self.bound_graves(graves);
             }
             Action::Redo => {
                 let change = self.history.redo().ok_or(ActionError::NothingToRedo)?;
+                let graves = Rc::clone(&self.graves);
                 for put in change.puts.clone().iter() {
                     self.restore_put(put, true);
                 }
+                self.bound_graves(graves);
             }
             Action::Import {
                 articles,

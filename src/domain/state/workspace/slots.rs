@@ -32,6 +32,7 @@ impl Workspace {
         typing: Option<(String, Timestamp)>,
         writes: Vec<Write>,
     ) {
+        let graves = Rc::clone(&self.graves);
         let puts = writes
             .into_iter()
             .map(|w| match w {
@@ -57,16 +58,37 @@ impl Workspace {
             puts,
             typing,
         });
+        self.bound_graves(graves);
     }
 
-    /// Writes one put's before (undo) or after (redo) state.
+    /// Writes one put's before (undo) or after (redo) state. Undo and redo are changes made now: a
+    /// record they write gets a time past the one it replaces (see [`Workspace::restamped`]), so that
+    /// the other tabs take it over theirs.
     pub(super) fn restore_put(&mut self, put: &Put, after: bool) {
         match put {
             Put::Annotation(s) => {
-                self.put_annotation(&s.id, s.state(after));
+                let current = self.annotations.get(&s.id).map(|a| a.updated);
+                let grave = self.graves().annotations.get(&s.id).copied();
+                let state = s.state(after).map(|a| {
+                    let at = self.restamped(current, grave);
+                    Rc::new(Annotation {
+                        updated: at,
+                        ..Annotation::clone(&a)
+                    })
+                });
+                self.put_annotation(&s.id, state);
             }
             Put::Entity(s) => {
-                self.put_entity(&s.id, s.state(after));
+                let current = self.entities.get(&s.id).map(|e| e.updated);
+                let grave = self.graves().entities.get(&s.id).copied();
+                let state = s.state(after).map(|e| {
+                    let at = self.restamped(current, grave);
+                    Rc::new(Entity {
+                        updated: at,
+                        ..Entity::clone(&e)
+                    })
+                });
+                self.put_entity(&s.id, state);
             }
             Put::Article(s) => {
                 self.put_article(&s.id, s.state(after));
@@ -80,6 +102,7 @@ impl Workspace {
         id: &AnnotationId,
         state: Option<Rc<Annotation>>,
     ) -> Option<Rc<Annotation>> {
+        let state = self.bury_annotation(id, state);
         let in_order = self.in_order.get_mut();
         for touched in state.iter().chain(self.annotations.get(id)) {
             in_order.remove(&touched.article);
@@ -110,7 +133,7 @@ impl Workspace {
 
     /// Sets one registry entry's state; returns the previous state.
     fn put_entity(&mut self, id: &EntityId, state: Option<Rc<Entity>>) -> Option<Rc<Entity>> {
-        match state {
+        match self.bury_entity(id, state) {
             Some(e) => self.entities.insert(id.clone(), e),
             None => self.entities.remove(id),
         }
@@ -119,6 +142,7 @@ impl Workspace {
     /// Sets one article's state; returns the previous state. An article keeps its place when it is
     /// replaced; a new one goes after the bundled articles and the own articles added before it.
     fn put_article(&mut self, id: &ArticleId, state: Option<Rc<Article>>) -> Option<Rc<Article>> {
+        self.bury_article(id, state.as_ref());
         let at = self.articles.iter().position(|a| &a.id == id);
         let before = at.map(|i| self.articles.remove(i));
         if let Some(article) = state {

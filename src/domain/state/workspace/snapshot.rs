@@ -6,6 +6,7 @@ use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{AnnotationId, ArticleId, EntityId};
 use crate::domain::model::registry::Entity;
+use crate::domain::state::graves::Graves;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -19,6 +20,8 @@ pub struct Snapshot {
     pub entities: BTreeMap<EntityId, Rc<Entity>>,
     /// The annotations.
     pub annotations: BTreeMap<AnnotationId, Rc<Annotation>>,
+    /// The records deleted, and when.
+    pub graves: Rc<Graves>,
 }
 
 impl Snapshot {
@@ -38,6 +41,7 @@ impl Snapshot {
                 .annotations()
                 .map(|a| (a.id.clone(), Rc::clone(a)))
                 .collect(),
+            graves: Rc::clone(ws.graves()),
         }
     }
 }
@@ -48,6 +52,7 @@ impl PartialEq for Snapshot {
         same_map(&self.articles, &other.articles)
             && same_map(&self.entities, &other.entities)
             && same_map(&self.annotations, &other.annotations)
+            && same(Some(&self.graves), Some(&other.graves))
     }
 }
 
