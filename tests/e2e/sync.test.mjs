@@ -45,7 +45,7 @@ describe('Syncing with a CouchDB database in Chromium', () => {
       await openArticle(a.page, ARTICLE);
       await openArticle(b.page, ARTICLE);
 
-      await tag(a.page, 'Scott Bessent', { key: 'p' });
+      const person = await tag(a.page, 'Scott Bessent', { key: 'p' });
       await waitForCount(b.page, ARTICLE, 'entity', 1);
 
       // Ben offline: his work waits, and goes when he is back.
@@ -57,6 +57,12 @@ describe('Syncing with a CouchDB database in Chromium', () => {
       await waitForCount(a.page, ARTICLE, 'quote', 1);
       await waitForStatus(b.page, 'Synced');
       assert.equal(await countOf(b.page, ARTICLE, 'entity'), 1);
+
+      // A deletion goes too.
+      await a.page.click(sel.item(person));
+      await a.page.click('[data-testid=delete]');
+      await waitForCount(b.page, ARTICLE, 'entity', 0);
+      assert.equal(await countOf(b.page, ARTICLE, 'quote'), 1);
 
       // No password in either browser's storage; the sync settings are kept without one.
       for (const [name, p] of [['ana', a.page], ['ben', b.page]]) {

@@ -72,9 +72,12 @@ pub fn canonical(kind: &str, json: &str) -> Option<String> {
     state::canonical(kind, json)
 }
 
-/// The state [`decode`] reads, holding these records (`(kind, json)`, as [`records`] gives them);
-/// records that are not JSON are left out.
-pub fn state_of<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+/// The state [`decode`] reads, holding these records (`(kind, json)`, as [`records`] gives them) and
+/// these deletions (`(kind, id, time in ms)`); records that are not JSON are left out.
+pub fn state_of<'a>(
+    records: impl IntoIterator<Item = (&'a str, &'a str)>,
+    deleted: impl IntoIterator<Item = (&'a str, &'a str, i64)>,
+) -> String {
     use serde_json::Value;
     let mut lists: [(&str, Vec<Value>); 3] = [
         ("article", Vec::new()),
@@ -91,11 +94,21 @@ pub fn state_of<'a>(records: impl IntoIterator<Item = (&'a str, &'a str)>) -> St
         list.push(value);
     }
     let [(_, articles), (_, entities), (_, annotations)] = lists;
+    let mut graves = serde_json::Map::new();
+    for (kind, id, at) in deleted {
+        let list = graves
+            .entry(format!("{kind}s"))
+            .or_insert_with(|| Value::Object(serde_json::Map::new()));
+        if let Value::Object(list) = list {
+            list.insert(id.to_owned(), Value::from(at));
+        }
+    }
     serde_json::json!({
         "schema": STORAGE_SCHEMA,
         "articles": articles,
         "entities": entities,
         "annotations": annotations,
+        "deleted": graves,
     })
     .to_string()
 }

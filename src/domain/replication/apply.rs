@@ -21,10 +21,15 @@ pub fn take(local: &mut Bodies, take: &[(String, Option<String>)]) {
     }
 }
 
-/// The saved state that holds the documents `local`.
-pub fn state(local: &Bodies) -> String {
+/// The saved state that holds the documents `local`, and the `deleted` ones with the time of their
+/// deletion (so that the merge deletes them: see `state::graves`).
+pub fn state(local: &Bodies, deleted: &[(String, i64)]) -> String {
     let records = local
         .iter()
         .filter_map(|(id, body)| Some((kind_of(id)?, body.json.as_str())));
-    stored::state_of(records)
+    let graves = deleted.iter().filter_map(|(doc, at)| {
+        let (_, id) = doc.split_once(':')?;
+        Some((kind_of(doc)?, id, *at))
+    });
+    stored::state_of(records, graves)
 }

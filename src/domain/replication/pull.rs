@@ -87,6 +87,8 @@ pub struct Pulled {
     pub conflicts: Vec<Conflict>,
     /// Revisions that are no record of ours, one line each.
     pub refused: Vec<String>,
+    /// Of the documents taken, those deleted, with the time of the deletion.
+    pub deleted: Vec<(String, i64)>,
 }
 
 /// A document changed here and on the server.
@@ -96,6 +98,16 @@ pub struct Conflict {
     pub id: String,
     /// Whether this replica's version was kept.
     pub kept_ours: bool,
+}
+
+impl Pulled {
+    /// Document `id` changes here to `body` (`None`: deleted at `time`).
+    fn take(&mut self, id: &str, body: Option<String>, time: i64) {
+        if body.is_none() {
+            self.deleted.push((id.to_owned(), time));
+        }
+        self.take.push((id.to_owned(), body));
+    }
 }
 
 impl Replica {
@@ -192,7 +204,7 @@ impl Replica {
     /// Takes the server's revision `leaf`, which follows this replica's.
     fn take(&mut self, id: &str, leaf: &Leaf, pulled: &mut Pulled) {
         self.docs.insert(id.to_owned(), state(leaf));
-        pulled.take.push((id.to_owned(), leaf.body.clone()));
+        pulled.take(id, leaf.body.clone(), leaf.time);
     }
 
     /// Several branches: the winner by the rules goes on the highest one, the others are deleted.
@@ -268,7 +280,7 @@ impl Replica {
         self.docs.insert(id.to_owned(), next);
         let here = local.get(id).map(|b| b.json.clone());
         if winner.body != here {
-            pulled.take.push((id.to_owned(), winner.body.clone()));
+            pulled.take(id, winner.body.clone(), winner.time);
         }
         if conflict {
             pulled.conflicts.push(Conflict {

@@ -478,11 +478,7 @@ fn documents_taken_from_the_server_become_the_workspaces_records() {
     local.insert("article:own-1".into(), body(ARTICLE, 1));
     local.insert("annotation:a".into(), body(&note("a", "", 1), 1));
     local.insert("annotation:b".into(), body(&note("b", "", 1), 1));
-    let text = stored::state_of(
-        local
-            .iter()
-            .map(|(id, b)| (super::docs::kind_of(id).unwrap(), b.json.as_str())),
-    );
+    let text = super::apply::state(&local, &[]);
     let before = stored::decode(&text, bundled_articles().unwrap())
         .unwrap()
         .workspace;
@@ -499,13 +495,19 @@ fn documents_taken_from_the_server_become_the_workspaces_records() {
     ];
     let mut taken = local.clone();
     super::apply::take(&mut taken, &take);
-    let after: Workspace =
-        stored::decode(&super::apply::state(&taken), bundled_articles().unwrap())
-            .unwrap()
-            .workspace;
+    let after: Workspace = stored::decode(
+        &super::apply::state(&taken, &[("annotation:b".to_owned(), 7)]),
+        bundled_articles().unwrap(),
+    )
+    .unwrap()
+    .workspace;
     let a = after.annotation(&AnnotationId::from("a")).unwrap();
     assert_eq!((a.note.as_str(), a.updated.0), ("from Ben", 5));
     assert!(after.annotation(&AnnotationId::from("b")).is_none());
+    assert!(
+        after.graves().annotations.contains_key(&AnnotationId::from("b")),
+        "its deletion is recorded, so that the merge deletes it here"
+    );
     assert_eq!(
         after.annotation(&AnnotationId::from("c")).unwrap().note,
         "new"

@@ -45,7 +45,15 @@ pub async fn replicate(workspace: Carried, syncing: Syncing, now: Timestamp) -> 
     };
     let mut local = docs::bodies(&ws);
     replica.record_local(&local, now.0);
-    let result = pass(&syncing.server, &syncing.db_url(), &mut replica, &mut local).await;
+    let mut deleted = Vec::new();
+    let result = pass(
+        &syncing.server,
+        &syncing.db_url(),
+        &mut replica,
+        &mut local,
+        &mut deleted,
+    )
+    .await;
     let waiting = replica.waiting();
     match result {
         Ok(mut done) => {
@@ -53,7 +61,7 @@ pub async fn replicate(workspace: Carried, syncing: Syncing, now: Timestamp) -> 
             done.replica = serde_json::to_string(&replica).unwrap_or_default();
             done.waiting = waiting;
             if done.taken > 0 {
-                done.theirs = Some(apply::state(&local));
+                done.theirs = Some(apply::state(&local, &deleted));
             }
             Answer::Replicated(Box::new(done))
         }
@@ -61,12 +69,13 @@ pub async fn replicate(workspace: Carried, syncing: Syncing, now: Timestamp) -> 
     }
 }
 
-/// Push, pull, push again; `local` gets what was taken.
+/// Push, pull, push again; `local` gets what was taken, `deleted` the deletions taken.
 async fn pass(
     server: &str,
     db: &str,
     replica: &mut Replica,
     local: &mut Bodies,
+    deleted: &mut Vec<(String, i64)>,
 ) -> Result<Replicated, Failure> {
     let user = signed_in(server).await?;
     let owner = user.as_deref();
@@ -90,6 +99,7 @@ async fn pass(
             done.taken += pulled.take.len();
             done.conflicts.extend(pulled.conflicts);
             done.refused.extend(pulled.refused);
+            deleted.extend(pulled.deleted);
         }
         replica.checkpoint(&changes.last_seq);
         if changes.results.len() < BATCH {
