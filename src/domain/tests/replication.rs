@@ -505,7 +505,10 @@ fn documents_taken_from_the_server_become_the_workspaces_records() {
     assert_eq!((a.note.as_str(), a.updated.0), ("from Ben", 5));
     assert!(after.annotation(&AnnotationId::from("b")).is_none());
     assert!(
-        after.graves().annotations.contains_key(&AnnotationId::from("b")),
+        after
+            .graves()
+            .annotations
+            .contains_key(&AnnotationId::from("b")),
         "its deletion is recorded, so that the merge deletes it here"
     );
     assert_eq!(
