@@ -37,6 +37,15 @@ async function chooseFormat(page, format, previewPattern) {
   );
 }
 
+/** Opens the app, previews the corpus zip, and fills the browser's storage (the preview stays). */
+async function previewCorpusInFullStorage(page) {
+  const zip = readFileSync(new URL('../fixtures/corpus/brat-news-tutorial.zip', import.meta.url));
+  await openApp(page, app.server.url);
+  await page.setInputFiles(sel.importFile, { name: 'brat-news-tutorial.zip', mimeType: 'application/zip', buffer: zip });
+  await page.waitForSelector(sel.importPreview, { state: 'visible' });
+  await fillStorage(page);
+}
+
 describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOUT * 4 }, () => {
   test('the export dialog previews each format, says what it cannot hold and what it dropped, and downloads', { timeout: TEST_TIMEOUT }, async () => {
     await withPage(app.browser, async ({ page }) => {
@@ -208,12 +217,8 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
   });
 
   test('a corpus that does not fit in storage is refused with the sizes at Merge, and nothing changes', { timeout: TEST_TIMEOUT }, async () => {
-    const zip = readFileSync(new URL('../fixtures/corpus/brat-news-tutorial.zip', import.meta.url));
     await withPage(app.browser, async ({ page }) => {
-      await openApp(page, app.server.url);
-      await page.setInputFiles(sel.importFile, { name: 'brat-news-tutorial.zip', mimeType: 'application/zip', buffer: zip });
-      await page.waitForSelector(sel.importPreview, { state: 'visible' });
-      await fillStorage(page);
+      await previewCorpusInFullStorage(page);
       const before = await storageEntries(page);
       const articles = await page.locator(`${sel.articleList} li`).count();
       await page.click(sel.importMerge);
@@ -228,12 +233,8 @@ describe('Export dialog and foreign imports in Chromium', { timeout: TEST_TIMEOU
   });
 
   test('a corpus that does not fit offers its first texts that do, and they import', { timeout: TEST_TIMEOUT }, async () => {
-    const zip = readFileSync(new URL('../fixtures/corpus/brat-news-tutorial.zip', import.meta.url));
     await withPage(app.browser, async ({ page }) => {
-      await openApp(page, app.server.url);
-      await page.setInputFiles(sel.importFile, { name: 'brat-news-tutorial.zip', mimeType: 'application/zip', buffer: zip });
-      await page.waitForSelector(sel.importPreview, { state: 'visible' });
-      await fillStorage(page);
+      await previewCorpusInFullStorage(page);
       // Room for a few of the 13 texts (2 to 5 KB each with their spans): the smallest fillers go.
       await page.evaluate(() => {
         const fillers = Object.keys(localStorage).filter((k) => k.startsWith('filler/'));

@@ -1,6 +1,7 @@
 //! Syncing with a CouchDB database, as the session sees it: the settings, the status always shown, and
 //! a pass's answer merged in like another tab's work (one undo step), conflicts told in words.
 
+use super::tabs::updated_words;
 use super::{Notice, Session};
 use crate::domain::files::bundled::bundled_articles;
 use crate::domain::files::stored;
@@ -173,18 +174,7 @@ impl Session {
             return;
         }
         self.settle();
-        let mut text = format!(
-            "Updated with {changed} change{} from the database (Undo takes {} back).",
-            if changed == 1 { "" } else { "s" },
-            if changed == 1 { "it" } else { "them" },
-        );
-        for w in words {
-            text.push(' ');
-            text.push_str(&w);
-        }
-        if !merged.cut.is_empty() {
-            text.push_str(&format!(" What no longer fit: {}.", merged.cut.join("; ")));
-        }
+        let text = updated_words(changed, "from the database", &words, &merged.cut);
         self.notice = Some(Notice::Info(text));
     }
 

@@ -18,16 +18,27 @@ impl Session {
             return;
         }
         self.settle();
-        let mut text = format!(
-            "Updated with {changed} change{} saved in another tab (Undo takes {} back).",
-            if changed == 1 { "" } else { "s" },
-            if changed == 1 { "it" } else { "them" },
-        );
-        if !merged.cut.is_empty() {
-            text.push_str(&format!(" What no longer fit: {}.", merged.cut.join("; ")));
-        }
+        let text = updated_words(changed, "saved in another tab", &[], &merged.cut);
         self.notice = Some(Notice::Info(text));
     }
+}
+
+/// What a merge from elsewhere (`from`) did, in words: how many changes (Undo takes them back), the
+/// sentences in `more`, and what no longer fit.
+pub(super) fn updated_words(changed: usize, from: &str, more: &[String], cut: &[String]) -> String {
+    let mut text = format!(
+        "Updated with {changed} change{} {from} (Undo takes {} back).",
+        if changed == 1 { "" } else { "s" },
+        if changed == 1 { "it" } else { "them" },
+    );
+    for sentence in more {
+        text.push(' ');
+        text.push_str(sentence);
+    }
+    if !cut.is_empty() {
+        text.push_str(&format!(" What no longer fit: {}.", cut.join("; ")));
+    }
+    text
 }
 
 #[cfg(test)]
