@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use news_annotator::domain::files::bundled::bundled_articles;
+use news_annotator::domain::files::stored::STORAGE_SCHEMA;
 use news_annotator::domain::model::annotation::Annotation;
 use news_annotator::domain::model::names::{AnnotationId, Label};
 use news_annotator::domain::model::span::Span;
@@ -37,7 +38,8 @@ fn a_saved_workspace_loads_back() {
     }))
     .unwrap();
     save(&ws).unwrap();
-    assert!(load(STATE_KEY).unwrap().unwrap().contains("\"schema\":3"));
+    let schema = format!("\"schema\":{STORAGE_SCHEMA}");
+    assert!(load(STATE_KEY).unwrap().unwrap().contains(&schema));
     let session = load_session();
     let back = session.workspace.annotation(&"q1".into()).unwrap();
     assert_eq!(
