@@ -7,7 +7,7 @@
 //! - `replica.rs`: what this browser knows of each document, and local edits made revisions.
 //! - `push.rs`: `_revs_diff`, then `_bulk_docs` with `new_edits: false`.
 //! - `pull.rs`: the changes feed with `style=all_docs`, `_bulk_get` with `revs=true`, and conflicts
-//!   resolved by the two-tab merge's rules (a change beats a deletion, the later change wins).
+//!   resolved by the rules (a change beats a deletion it did not see, the later change wins).
 //! - `apply.rs`: the documents pulled, as the saved state the page merges like another tab's.
 //! - `syncing.rs`: what a browser keeps to sync (no password), and what a pass brings back.
 //!
@@ -25,3 +25,7 @@ pub mod syncing;
 #[cfg(test)]
 #[path = "tests/replication.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "tests/replication_peers.rs"]
+mod peers;

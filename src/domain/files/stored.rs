@@ -26,7 +26,6 @@
 //! - Schema 4 adds `deleted`: the deleted annotations, registry entries and own articles, each id with
 //!   the time of its delete (`state::graves`), so that tabs agree on deletes; left out when empty.
 
-use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
 #[cfg(doc)]
 use crate::domain::state::workspace::Action;
@@ -35,7 +34,9 @@ use std::fmt;
 
 mod migrate;
 mod place;
+mod records;
 mod state;
+pub use records::{added_units, canonical, records, state_of};
 
 /// The schema number this version of the app writes, and the newest it reads.
 pub const STORAGE_SCHEMA: u32 = 4;
@@ -51,66 +52,6 @@ pub fn encode(ws: &Workspace) -> String {
 /// anything changes.
 pub fn encode_adding(ws: &Workspace, article: &Article) -> String {
     state::encode(ws, STORAGE_SCHEMA, Some(article))
-}
-
-/// How much an own `article` with its `annotations` adds to the state [`encode`] writes, in the
-/// quota's units (UTF-16 code units): what an import that adds it needs in storage.
-pub fn added_units(article: &Article, annotations: &[&Annotation]) -> usize {
-    state::units_of(article, annotations)
-}
-
-/// Each own article, registry entry and annotation of `ws` as [`encode`] writes it, one compact JSON
-/// object each: `(kind, id, json)` with kind `"article"`, `"entity"` or `"annotation"`. Replication
-/// sends them as documents.
-pub fn records(ws: &Workspace) -> Vec<(&'static str, String, String)> {
-    state::records(ws)
-}
-
-/// A record of `kind` as [`records`] writes it, from its JSON written by anyone; `None` when `json` is
-/// not such a record.
-pub fn canonical(kind: &str, json: &str) -> Option<String> {
-    state::canonical(kind, json)
-}
-
-/// The state [`decode`] reads, holding these records (`(kind, json)`, as [`records`] gives them) and
-/// these deletions (`(kind, id, time in ms)`); records that are not JSON are left out.
-pub fn state_of<'a>(
-    records: impl IntoIterator<Item = (&'a str, &'a str)>,
-    deleted: impl IntoIterator<Item = (&'a str, &'a str, i64)>,
-) -> String {
-    use serde_json::Value;
-    let mut lists: [(&str, Vec<Value>); 3] = [
-        ("article", Vec::new()),
-        ("entity", Vec::new()),
-        ("annotation", Vec::new()),
-    ];
-    for (kind, json) in records {
-        let (Some((_, list)), Ok(value)) = (
-            lists.iter_mut().find(|(k, _)| *k == kind),
-            serde_json::from_str::<Value>(json),
-        ) else {
-            continue;
-        };
-        list.push(value);
-    }
-    let [(_, articles), (_, entities), (_, annotations)] = lists;
-    let mut graves = serde_json::Map::new();
-    for (kind, id, at) in deleted {
-        let list = graves
-            .entry(format!("{kind}s"))
-            .or_insert_with(|| Value::Object(serde_json::Map::new()));
-        if let Value::Object(list) = list {
-            list.insert(id.to_owned(), Value::from(at));
-        }
-    }
-    serde_json::json!({
-        "schema": STORAGE_SCHEMA,
-        "articles": articles,
-        "entities": entities,
-        "annotations": annotations,
-        "deleted": graves,
-    })
-    .to_string()
 }
 
 /// A decoded state: the workspace, one line per thing dropped or cut, one per annotation moved.

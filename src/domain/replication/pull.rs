@@ -1,9 +1,9 @@
 //! Taking the server's changes: the changes feed since the checkpoint, `_bulk_get` for the revisions
-//! this replica lacks, and each one fitted in by the merge rules of the two-tab merge.
+//! this replica lacks, and each one fitted in by the rules below.
 //!
 //! A revision that follows this replica's is taken. One this replica's follows is old news. Otherwise
-//! the two have diverged (or the server holds several branches), and the two-tab merge's rules decide:
-//! a change beats a deletion, the later change wins, and on a tie the larger body (so every replica
+//! the two have diverged (or the server holds several branches), and the rules decide:
+//! a change beats a deletion it did not see, the later change wins, and on a tie the larger body (so every replica
 //! picks the same). A deletion that follows a change (made after seeing it) is no conflict: it wins. The
 //! winner is written on the branch CouchDB itself would show (the highest revision), and every other
 //! branch gets a deletion, so the conflict closes on the server. A revision made this way depends only

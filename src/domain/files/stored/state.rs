@@ -316,65 +316,7 @@ pub(super) fn encode(ws: &Workspace, schema: u32, extra: Option<&Article>) -> St
     })
 }
 
-/// How much `article` and `annotations` (on it) add to a saved state, in the quota's units: the
-/// article's stored entry and each annotation's record, with the commas between them.
-pub(super) fn units_of(article: &Article, annotations: &[&Annotation]) -> usize {
-    let entry = stored_article(article).map_or(0, |a| to_compact(&a).encode_utf16().count() + 1);
-    let records: usize = annotations
-        .iter()
-        .map(|a| to_compact(&record(a, article)).encode_utf16().count() + 1)
-        .sum();
-    entry + records
-}
-
-/// Each own article, registry entry and annotation of `ws` in its stored shape, as compact JSON:
-/// `("article" | "entity" | "annotation", id, json)`, articles in list order, then entries, then
-/// annotations article by article.
-pub(super) fn records(ws: &Workspace) -> Vec<(&'static str, String, String)> {
-    let articles = ws.articles().iter().filter_map(|a| {
-        let stored = stored_article(a)?;
-        Some(("article", a.id.as_str().to_owned(), to_compact(&stored)))
-    });
-    let entities = ws.entities().map(|e| {
-        (
-            "entity",
-            e.id.as_str().to_owned(),
-            to_compact(&stored_entity(e)),
-        )
-    });
-    let annotations = ws.articles().iter().flat_map(|article| {
-        let list = ws.in_article(&article.id);
-        let made: Vec<_> = list
-            .iter()
-            .map(|a| {
-                let json = to_compact(&record(a, article));
-                ("annotation", a.id.as_str().to_owned(), json)
-            })
-            .collect();
-        made
-    });
-    articles.chain(entities).chain(annotations).collect()
-}
-
-/// `json` read as a stored record of `kind` (`article`, `entity`, `annotation`) and written again as
-/// [`records`] writes it, so that a record from elsewhere compares equal to ours; `None` when it is not
-/// such a record.
-pub(super) fn canonical(kind: &str, json: &str) -> Option<String> {
-    match kind {
-        "article" => serde_json::from_str::<StoredArticle>(json)
-            .ok()
-            .map(|r| to_compact(&r)),
-        "entity" => serde_json::from_str::<StoredEntity>(json)
-            .ok()
-            .map(|r| to_compact(&r)),
-        "annotation" => serde_json::from_str::<Record>(json)
-            .ok()
-            .map(|r| to_compact(&r)),
-        _ => None,
-    }
-}
-
-fn stored_article(article: &Article) -> Option<StoredArticle<'_>> {
+pub(super) fn stored_article(article: &Article) -> Option<StoredArticle<'_>> {
     match article.origin {
         Origin::Own { added } => Some(StoredArticle {
             id: article.id.as_str().into(),
@@ -386,7 +328,7 @@ fn stored_article(article: &Article) -> Option<StoredArticle<'_>> {
     }
 }
 
-fn stored_entity(e: &Entity) -> StoredEntity<'_> {
+pub(super) fn stored_entity(e: &Entity) -> StoredEntity<'_> {
     StoredEntity {
         id: e.id.as_str().into(),
         name: e.name.as_str().into(),
@@ -406,7 +348,7 @@ fn stored_entity(e: &Entity) -> StoredEntity<'_> {
     }
 }
 
-fn record<'a>(a: &'a Annotation, article: &'a Article) -> Record<'a> {
+pub(super) fn record<'a>(a: &'a Annotation, article: &'a Article) -> Record<'a> {
     Record {
         id: a.id.as_str().into(),
         article: a.article.as_str().into(),

@@ -97,10 +97,13 @@ impl Session {
             return;
         };
         let waiting = done.waiting;
-        let mut next = Syncing::clone(syncing);
-        next.replica = done.replica;
-        self.syncing = Some(Rc::new(next));
-        self.sync_revision += 1;
+        // A quiet pass changes no revision: nothing to save then.
+        if syncing.replica != done.replica {
+            let mut next = Syncing::clone(syncing);
+            next.replica = done.replica;
+            self.syncing = Some(Rc::new(next));
+            self.sync_revision += 1;
+        }
         self.signed_in = done.user.clone();
         self.sync_status = match (&done.refused_writes[..], waiting) {
             ([], 0) => SyncStatus::Synced,
