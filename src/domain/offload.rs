@@ -9,6 +9,7 @@
 //! memory.
 
 use crate::domain::features::candidates::{candidates_for, new_entries, Candidate, NewEntry};
+use crate::domain::features::classroom::class_db::{ClassDatabase, Followed};
 use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::outlets::{compare, Comparison};
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
@@ -108,6 +109,24 @@ pub enum Job {
         /// Their password.
         password: String,
     },
+    /// Writes a student's submission to the class database, as the user signed in there (see
+    /// `features::classroom::class_db`).
+    HandIn {
+        /// The class database.
+        class_db: ClassDatabase,
+        /// The submission file, as JSON (its records skip empty fields, which the worker's binary
+        /// messages cannot carry).
+        file: String,
+    },
+    /// Reads the class database's submissions for `exercise` changed since `since`.
+    FollowClass {
+        /// The class database.
+        class_db: ClassDatabase,
+        /// The exercise being taught.
+        exercise: Box<Exercise>,
+        /// Where the feed's last read ended (`0`: from the start).
+        since: String,
+    },
 }
 
 /// What a [`Job`] gave.
@@ -132,6 +151,10 @@ pub enum Answer {
     Replicated(Box<Replicated>),
     /// Who is signed in now (empty: signed out).
     SignedIn(String),
+    /// The submission is in the class database, written as this user.
+    HandedIn(String),
+    /// What the class database's feed brought.
+    ClassFollowed(Box<Followed>),
     /// The server could not be reached (`offline`) or refused, in words.
     SyncFailed {
         /// Whether the server could not be reached at all.
@@ -344,7 +367,10 @@ pub fn run(job: Job) -> Answer {
             Answer::Candidates(entity, found)
         }),
         Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),
-        Job::Replicate { .. } | Job::SignIn { .. } => Answer::Failed(NETWORK.to_owned()),
+        Job::Replicate { .. }
+        | Job::SignIn { .. }
+        | Job::HandIn { .. }
+        | Job::FollowClass { .. } => Answer::Failed(NETWORK.to_owned()),
     }
 }
 

@@ -6,6 +6,7 @@ use super::annotation_list::AnnotationList;
 use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
 use super::bridge::{Dispatch, Ptr};
+use super::classroom::live::{use_follow_class, use_hand_in};
 use super::classroom_view::ClassroomView;
 use super::detail::detail;
 use super::entities::Target;
@@ -126,6 +127,8 @@ pub fn App() -> Html {
     // After the workspace's save, so that the replica never runs ahead of the saved workspace.
     use_sync_save(shared.cell(), shared.get().sync_revision, dispatch.clone());
     use_replication(shared.cell(), shared.get().syncing_on(), dispatch.clone());
+    use_hand_in(shared.cell(), shared.get().handing_in(), dispatch.clone());
+    use_follow_class(shared.cell(), shared.get().following(), dispatch.clone());
     use_worker_prefetch();
     use_file_reading(
         shared.cell(),

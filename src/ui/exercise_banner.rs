@@ -4,6 +4,8 @@
 use crate::domain::features::classroom::submission::{submission_file_name, submission_json};
 use crate::domain::state::session::{ClassroomAction, Enrolment, Notice, SessionAction};
 use crate::ui::bridge::{Dispatch, SessionView};
+use crate::ui::classroom::live::live_words;
+use crate::ui::sign_in::SignIn;
 use crate::web::{clock, download};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,6 +73,16 @@ pub fn exercise_banner(props: &ExerciseBannerProps, dispatch: &Dispatch) -> Html
                 <p class="instructions" data-testid="instructions">{&ex.instructions}</p>
             }
             <p class="asks">{format!("Tag: {}. Articles: {}.", labels.join(", "), articles.join(" · "))}</p>
+            if let Some(db) = &ex.class_db {
+                <div class="hand-in">
+                    <p data-testid="hand-in-status" role="status">{format!(
+                        "Your work goes to the class database “{}” as you annotate: {}.",
+                        db.db, live_words(&e.hand_in, "handed in"))}</p>
+                    if !e.hand_in.is_through() {
+                        <SignIn server={db.server.clone()} testid="class" />
+                    }
+                </div>
+            }
         </section>
     }
 }

@@ -26,6 +26,7 @@ mod painter;
 mod prerendered;
 mod saving;
 mod shared;
+mod sign_in;
 mod sync;
 mod tag_toolbar;
 mod who_said_what;

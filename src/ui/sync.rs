@@ -5,9 +5,10 @@
 use crate::domain::offload::{Answer, Carried, Job};
 use crate::domain::rendering::first_screen::SYNC_TITLE;
 use crate::domain::replication::syncing::DEFAULT_SERVER;
-use crate::domain::state::session::{Notice, Session, SessionAction, SyncStatus};
+use crate::domain::state::session::{Session, SessionAction, SyncStatus};
 use crate::domain::state::workspace::Snapshot;
 use crate::ui::bridge::{use_dispatch, Dispatch};
+use crate::ui::sign_in::{value, SignIn};
 use crate::web::{clock, offload};
 use gloo_timers::callback::Interval;
 use std::cell::RefCell;
@@ -121,25 +122,12 @@ pub struct SyncDialogProps {
     pub on_close: Callback<()>,
 }
 
-/// The value of the input `input`.
-fn value(input: &NodeRef) -> String {
-    input
-        .cast::<HtmlInputElement>()
-        .map(|i| i.value())
-        .unwrap_or_default()
-}
-
 /// The sync dialog: the server and database, signing in (the password goes to CouchDB's `_session`
 /// only), and starting or stopping sync.
 #[function_component]
 pub fn SyncDialog(props: &SyncDialogProps) -> Html {
     let dispatch = use_dispatch();
-    let (server, db, name, password) = (
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
-        use_node_ref(),
-    );
+    let (server, db) = (use_node_ref(), use_node_ref());
     // What the person typed: the inputs follow it, so that a redraw (a sign-in's answer) keeps it.
     let typed = use_state(|| {
         let server = if props.server.is_empty() {
@@ -168,38 +156,6 @@ pub fn SyncDialog(props: &SyncDialogProps) -> Html {
         })
     };
     let stop = dispatch.reform(|_: MouseEvent| SessionAction::StopSync);
-    let signing = use_mut_ref(|| None::<offload::Ticket>);
-    let sign = |out: bool| {
-        let (server, name, password, dispatch) = (
-            server.clone(),
-            name.clone(),
-            password.clone(),
-            dispatch.clone(),
-        );
-        let signing = signing.clone();
-        Callback::from(move |_: MouseEvent| {
-            let job = Job::SignIn {
-                server: value(&server),
-                name: if out { String::new() } else { value(&name) },
-                password: if out { String::new() } else { value(&password) },
-            };
-            if let Some(input) = password.cast::<HtmlInputElement>() {
-                input.set_value("");
-            }
-            let answered = dispatch.clone();
-            let sent = offload::run(job, move |answer| {
-                let action = match sync_action(answer) {
-                    SessionAction::SyncFailed { reason, .. } => {
-                        SessionAction::Notify(Notice::Error(format!("Not signed in: {reason}.")))
-                    }
-                    other => other,
-                };
-                answered.emit(action);
-            });
-            *signing.borrow_mut() = sent.ok();
-        })
-    };
-    let (sign_in, sign_out) = (sign(false), sign(true));
     let close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <div class="backdrop">
@@ -210,13 +166,7 @@ pub fn SyncDialog(props: &SyncDialogProps) -> Html {
                     user (the password goes to the server only, never into this browser's storage)."}</p>
                 <label>{"Server "}<input data-testid="sync-server" ref={server.clone()} value={typed.0.clone()} oninput={typing(true)} /></label>
                 <label>{"Database "}<input data-testid="sync-db" ref={db} value={typed.1.clone()} oninput={typing(false)} placeholder="class-7b" /></label>
-                <fieldset>
-                    <legend>{match &props.signed_in { Some(n) => format!("Signed in as {n}"), None => "Sign in".into() }}</legend>
-                    <label>{"Name "}<input data-testid="sync-name" ref={name.clone()} autocomplete="username" /></label>
-                    <label>{"Password "}<input data-testid="sync-password" ref={password.clone()} type="password" autocomplete="current-password" /></label>
-                    <button data-testid="sync-sign-in" onclick={sign_in}>{"Sign in"}</button>
-                    <button data-testid="sync-sign-out" onclick={sign_out}>{"Sign out"}</button>
-                </fieldset>
+                <SignIn server={typed.0.clone()} signed_in={props.signed_in.clone()} testid="sync" />
                 <p data-testid="sync-status" role="status">{props.status.clone()}</p>
                 <div class="buttons">
                     if props.on {

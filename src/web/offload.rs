@@ -11,6 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+mod class_db;
 mod replicate;
 mod worker;
 pub use worker::{register, Offloader};

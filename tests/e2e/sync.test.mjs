@@ -8,23 +8,12 @@ import { serveBuiltApp } from '../support/suite.mjs';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countOf, openArticle, sel, tag, waitForCount } from '../support/app.mjs';
-import { profile, startSync, waitForStatus } from '../support/sync.mjs';
+import { OWNERS_ONLY, profile, startSync, waitForStatus } from '../support/sync.mjs';
 
 const TEST_TIMEOUT = 120_000;
 const ARTICLE = 'ft-retold';
 const DB = 'class-sync';
 const USERS = { ana: 'ana-Secret-1', ben: 'ben-Secret-2' };
-
-// A class database's rule (see README): a student writes only the documents they own; the database's
-// admins (the teacher) write all.
-// (pouchdb-server passes no `admins` in secObj; CouchDB does.)
-const OWNERS_ONLY = `function (newDoc, oldDoc, userCtx, secObj) {
-  var admins = (secObj && secObj.admins && secObj.admins.names) || [];
-  if (userCtx.roles.indexOf('_admin') !== -1 || admins.indexOf(userCtx.name) !== -1) return;
-  if (newDoc.owner !== userCtx.name || (oldDoc && oldDoc.owner !== userCtx.name)) {
-    throw({ forbidden: 'you can write only your own documents' });
-  }
-}`;
 
 const app = serveBuiltApp({ couch: true });
 

@@ -33,3 +33,14 @@ export async function profile(browser, url) {
   await openApp(page, url);
   return { context, page };
 }
+
+// A class database's rule (see README): a student writes only the documents they own; the database's
+// admins (the teacher) write all.
+// (pouchdb-server passes no `admins` in secObj; CouchDB does.)
+export const OWNERS_ONLY = `function (newDoc, oldDoc, userCtx, secObj) {
+  var admins = (secObj && secObj.admins && secObj.admins.names) || [];
+  if (userCtx.roles.indexOf('_admin') !== -1 || admins.indexOf(userCtx.name) !== -1) return;
+  if (newDoc.owner !== userCtx.name || (oldDoc && oldDoc.owner !== userCtx.name)) {
+    throw({ forbidden: 'you can write only your own documents' });
+  }
+}`;

@@ -4,6 +4,7 @@
 //! - `exercise.rs`: the exercise and its file (the students' copy and the teacher's, with the key);
 //! - `submission.rs`: a student's submission file;
 //! - `class.rs`: the submissions a teacher loaded, checked, and the files left out with the reason;
+//! - `class_db.rs`: a class on a CouchDB database: submissions as documents, the teacher's feed;
 //! - `scores.rs`: precision, recall and F1 against the key, exact and overlap;
 //! - `report.rs`: the class table (and its CSV) and one student against the key;
 //! - `heat.rs`: how many students tagged each stretch of an article;
@@ -14,8 +15,9 @@
 
 pub mod agreement;
 pub mod class;
+pub mod class_db;
 pub mod exercise;
-mod file;
+pub mod file;
 pub mod heat;
 pub mod link;
 pub mod report;

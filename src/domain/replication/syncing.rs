@@ -31,18 +31,10 @@ impl Syncing {
     /// a database is set up, so that each browser's checkpoint on the server is its own); refused with
     /// a reason when the address or the name cannot be used.
     pub fn new(server: &str, db: &str, client: &str) -> Result<Syncing, String> {
-        let server = server.trim().trim_end_matches('/');
-        let db = db.trim();
-        if !server.starts_with('/') || server.starts_with("//") {
-            return Err(format!(
-                "the server must be a path on this site, such as {DEFAULT_SERVER} (\"{server}\" is \
-                 not): the page may only reach its own address"
-            ));
-        }
-        check_db_name(db)?;
+        let (server, db) = check_place(server, db)?;
         Ok(Syncing {
-            server: server.to_owned(),
-            db: db.to_owned(),
+            server,
+            db,
             on: true,
             id: client.to_owned(),
             replica: String::new(),
@@ -67,6 +59,21 @@ impl Syncing {
     pub fn is_at(&self, server: &str, db: &str) -> bool {
         self.server == server.trim().trim_end_matches('/') && self.db == db.trim()
     }
+}
+
+/// The server and database names, trimmed, when this page can use them: the server a path on this
+/// site, the database a name CouchDB takes; else why not.
+pub fn check_place(server: &str, db: &str) -> Result<(String, String), String> {
+    let server = server.trim().trim_end_matches('/');
+    let db = db.trim();
+    if !server.starts_with('/') || server.starts_with("//") {
+        return Err(format!(
+            "the server must be a path on this site, such as {DEFAULT_SERVER} (\"{server}\" is \
+             not): the page may only reach its own address"
+        ));
+    }
+    check_db_name(db)?;
+    Ok((server.to_owned(), db.to_owned()))
 }
 
 /// CouchDB's rule for a database name: a lowercase letter first, then lowercase letters, digits and

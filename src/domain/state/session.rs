@@ -20,6 +20,7 @@ use std::rc::Rc;
 
 mod actions;
 mod announce;
+mod class_live;
 mod classroom;
 mod files;
 mod find_tag;
@@ -28,6 +29,7 @@ mod replication;
 mod tabs;
 pub use actions::SessionAction;
 pub use announce::Announcement;
+pub use class_live::Live;
 pub use classroom::{ClassroomAction, Enrolment, Teaching};
 pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
 pub use links::{describe, excerpt, label_word, link_targets};

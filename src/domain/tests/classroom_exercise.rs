@@ -18,6 +18,7 @@ fn draft(labels: &[LabelName], articles: &[&str], with_key: bool) -> Draft {
         labels: labels.to_vec(),
         articles: articles.iter().map(|a| ArticleId::from(*a)).collect(),
         with_key,
+        ..Draft::default()
     }
 }
 

@@ -33,6 +33,8 @@ pub fn exercise() -> Exercise {
             ArticleId::from("own-kyjiw"),
         ],
         with_key: true,
+        class_server: "/couchdb".into(),
+        class_db: "class-7a".into(),
     };
     Exercise::create(&draft, &rich_workspace(), "ex-1".into(), T).unwrap()
 }

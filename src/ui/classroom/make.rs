@@ -3,6 +3,7 @@
 
 use crate::domain::features::classroom::exercise::{Draft, Exercise};
 use crate::domain::model::names::{ArticleId, LabelName};
+use crate::domain::replication::syncing::DEFAULT_SERVER;
 use crate::domain::state::session::{ClassroomAction, SessionAction};
 use crate::ui::bridge::{use_dispatch, SessionView};
 use crate::web::clock;
@@ -27,12 +28,19 @@ fn toggle<T: PartialEq + Clone>(list: &[T], item: &T) -> Vec<T> {
     }
 }
 
+/// The value of the input an event came from.
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>()
+        .value()
+}
+
 /// The form that makes an exercise.
 #[function_component]
 pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
     let draft = use_state(|| Draft {
         labels: LabelName::ALL.to_vec(),
         with_key: true,
+        class_server: DEFAULT_SERVER.to_owned(),
         ..Draft::default()
     });
     let problem = use_state(|| None::<String>);
@@ -60,13 +68,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
             draft.set(next);
         })
     };
-    let title = text(
-        |e| {
-            e.target_unchecked_into::<web_sys::HtmlInputElement>()
-                .value()
-        },
-        |d, v| d.title = v,
-    );
+    let title = text(input_value, |d, v| d.title = v);
     let instructions = text(
         |e| {
             e.target_unchecked_into::<web_sys::HtmlTextAreaElement>()
@@ -74,6 +76,8 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
         },
         |d, v| d.instructions = v,
     );
+    let class_db = text(input_value, |d, v| d.class_db = v);
+    let class_server = text(input_value, |d, v| d.class_server = v);
     let with_key = update(Rc::new(|d, _| d.with_key = !d.with_key));
     let key_count: usize = if draft.with_key {
         draft
@@ -136,6 +140,11 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
             <fieldset><legend>{"Labels"}</legend>{for labels}</fieldset>
             <label><input type="checkbox" data-testid="exercise-with-key" checked={draft.with_key} onchange={with_key} />
                 {format!(" My annotations on these articles are the answer key ({key_count} now)")}</label>
+            <fieldset><legend>{"Hand in live (optional)"}</legend>
+                <p class="meta">{"Name a CouchDB database and the students' work arrives in this class as they annotate (they sign in with their own users). Leave it empty to collect files."}</p>
+                <label class="field">{"Class database"}<input data-testid="exercise-class-db" value={draft.class_db.clone()} oninput={class_db} placeholder="class-7a" /></label>
+                <label class="field">{"on the server"}<input data-testid="exercise-class-server" value={draft.class_server.clone()} oninput={class_server} /></label>
+            </fieldset>
             if let Some(why) = &*problem {
                 <p class="problem" role="alert" data-testid="exercise-problem">{why}</p>
             }

@@ -1,6 +1,7 @@
 //! A teacher's exercise and its class: hand it out, load the submissions, and compare.
 
 use super::heat_map::HeatMap;
+use super::live::live_words;
 use super::review::StudentReview;
 use super::share::Share;
 use super::tables::{agreement_tables, class_table};
@@ -9,6 +10,7 @@ use crate::domain::features::classroom::report::class_csv;
 use crate::domain::state::session::{ClassroomAction, Notice, SessionAction, Teaching};
 use crate::ui::bridge::use_dispatch;
 use crate::ui::classroom_view::picker;
+use crate::ui::sign_in::SignIn;
 use crate::web::download;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,6 +73,14 @@ pub fn Teach(props: &TeachProps) -> Html {
         <section class="card" data-testid="class">
             <h2>{format!("Submissions ({})", class.students.len())}</h2>
             <p>{"Load the students' submission files (pick many at once, or drop them anywhere on the page). They are compared here and never merged into your own annotations."}</p>
+            if let Some(db) = &ex.class_db {
+                <p data-testid="follow-status" role="status">{format!(
+                    "Submissions arrive from the class database “{}” as the students work: {}.",
+                    db.db, live_words(&t.follow, "following; the last new work read"))}</p>
+                if !t.follow.is_through() {
+                    <SignIn server={db.server.clone()} testid="class" />
+                }
+            }
             <div class="controls">
                 <label class="button">{"Load submissions…"}{picker(&props.on_files, true, "load-submissions")}</label>
                 if !class.students.is_empty() || !class.problems.is_empty() {

@@ -21,14 +21,16 @@ use serde_json::{json, Value};
 const BATCH: usize = 200;
 
 /// Why a pass stopped: the server could not be reached, or it refused.
-struct Failure {
-    offline: bool,
-    reason: String,
+pub(super) struct Failure {
+    /// Whether the server could not be reached at all.
+    pub offline: bool,
+    /// What happened.
+    pub reason: String,
 }
 
 impl Failure {
     /// The answer, with how many revisions wait.
-    fn answer(self, waiting: usize) -> Answer {
+    pub(super) fn answer(self, waiting: usize) -> Answer {
         Answer::SyncFailed {
             offline: self.offline,
             waiting,
@@ -112,7 +114,7 @@ async fn pass(
 }
 
 /// Who the server says is signed in (CouchDB's `_session`): each document pushed names them.
-async fn signed_in(server: &str) -> Result<Option<String>, Failure> {
+pub(super) async fn signed_in(server: &str) -> Result<Option<String>, Failure> {
     let session: Value = answer(bare(Request::get(&format!("{server}/_session")))?).await?;
     Ok(session
         .pointer("/userCtx/name")
@@ -194,14 +196,14 @@ pub async fn sign_in(server: &str, name: &str, password: &str) -> Answer {
 }
 
 /// A POST of `body` as JSON.
-fn post(url: &str, body: &Value) -> Result<Request, Failure> {
+pub(super) fn post(url: &str, body: &Value) -> Result<Request, Failure> {
     Request::post(url)
         .json(body)
         .map_err(|e| refused(&e.to_string()))
 }
 
 /// Sends `request` and reads its JSON answer; a refusal says the status and CouchDB's reason.
-async fn answer<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
+pub(super) async fn answer<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
     let response = request.send().await.map_err(unreachable)?;
     if !response.ok() {
         return Err(refusal(response).await);
@@ -213,12 +215,12 @@ async fn answer<T: DeserializeOwned>(request: Request) -> Result<T, Failure> {
 }
 
 /// A GET or DELETE of `url`.
-fn bare(builder: gloo_net::http::RequestBuilder) -> Result<Request, Failure> {
+pub(super) fn bare(builder: gloo_net::http::RequestBuilder) -> Result<Request, Failure> {
     builder.build().map_err(|e| refused(&e.to_string()))
 }
 
 /// The server said no: its status and CouchDB's `reason`.
-async fn refusal(response: Response) -> Failure {
+pub(super) async fn refusal(response: Response) -> Failure {
     let status = response.status();
     let reason = response
         .json::<Value>()
@@ -241,14 +243,14 @@ async fn refusal(response: Response) -> Failure {
     refused(&what)
 }
 
-fn refused(reason: &str) -> Failure {
+pub(super) fn refused(reason: &str) -> Failure {
     Failure {
         offline: false,
         reason: reason.to_owned(),
     }
 }
 
-fn unreachable(e: gloo_net::Error) -> Failure {
+pub(super) fn unreachable(e: gloo_net::Error) -> Failure {
     Failure {
         offline: true,
         reason: format!("the server could not be reached ({e})"),

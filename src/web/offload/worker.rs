@@ -1,7 +1,7 @@
 //! The worker's side: a `gloo-worker` worker that runs each job it receives and answers with its
 //! number. Registered by `src/bin/worker.rs`; the page spawns it in `web/offload.rs`.
 
-use super::replicate;
+use super::{class_db, replicate};
 use crate::domain::offload::{run, Answer, FileContent, Job};
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use std::future::Future;
@@ -50,7 +50,7 @@ impl Worker for Offloader {
     }
 }
 
-/// A job that needs the network (replication, signing in), as the future that does it; any other job
+/// A job that needs the network (replication, signing in, a class database), as the future that does it; any other job
 /// back.
 fn networked(job: Job) -> Result<Pin<Box<dyn Future<Output = Answer>>>, Box<Job>> {
     match job {
@@ -66,6 +66,12 @@ fn networked(job: Job) -> Result<Pin<Box<dyn Future<Output = Answer>>>, Box<Job>
         } => Ok(Box::pin(async move {
             replicate::sign_in(&server, &name, &password).await
         })),
+        Job::HandIn { class_db, file } => Ok(Box::pin(class_db::hand_in(class_db, file))),
+        Job::FollowClass {
+            class_db,
+            exercise,
+            since,
+        } => Ok(Box::pin(class_db::follow(class_db, *exercise, since))),
         job => Err(Box::new(job)),
     }
 }

@@ -6,14 +6,17 @@
 //!   "instructions": "Mark every claim…", "labels": ["claim", "quote"],
 //!   "created": "2026-11-25T10:00:00.000Z", "offsets": "unicode-code-points, end-exclusive",
 //!   "articles": [ { "id": "kyiv-post", "title": "…", "sha256": "…", "length": 4016 } ],
+//!   "class_database": { "server": "/couchdb", "db": "class-7a" },
 //!   "key": [ { "id": "…", "article": "kyiv-post", "label": "claim", … } ] }
 //! ```
 //!
 //! Articles are listed as the app's export file lists them: a bundled article by id, hash and length,
 //! an own article with its text. `key` holds annotation records (the export file's shape) and is
-//! absent from the students' copy. The id is made once, when the exercise is created, so the students'
+//! absent from the students' copy. `class_database`, when present, is where the students hand in as
+//! they work (see `class_db.rs`). The id is made once, when the exercise is created, so the students'
 //! copy, the teacher's copy and every submission name the same exercise.
 
+use super::class_db::ClassDatabase;
 use super::file::ExerciseFile;
 use super::scores::Mark;
 use crate::domain::files::formats::native::{ArticleRecord, OFFSETS};
@@ -53,6 +56,8 @@ pub struct Exercise {
     pub articles: Vec<Rc<Article>>,
     /// The answer key, in the teacher's copy.
     pub key: Option<Vec<Annotation>>,
+    /// Where the class hands in as it works, if anywhere.
+    pub class_db: Option<ClassDatabase>,
 }
 
 /// What the teacher filled in to create an exercise.
@@ -68,6 +73,10 @@ pub struct Draft {
     pub articles: Vec<ArticleId>,
     /// Whether the teacher's own annotations on those articles (with those labels) are the key.
     pub with_key: bool,
+    /// The server of the class database (a path on this site).
+    pub class_server: String,
+    /// The class database's name; empty when the class hands in files only.
+    pub class_db: String,
 }
 
 impl Exercise {
@@ -99,6 +108,13 @@ impl Exercise {
         if articles.is_empty() {
             return Err("Pick at least one article.".into());
         }
+        let class_db = match draft.class_db.trim() {
+            "" => None,
+            db => Some(
+                ClassDatabase::new(&draft.class_server, db)
+                    .map_err(|why| format!("The class database cannot be used: {why}."))?,
+            ),
+        };
         let key = draft.with_key.then(|| {
             articles
                 .iter()
@@ -119,6 +135,7 @@ impl Exercise {
             created,
             articles,
             key,
+            class_db,
         })
     }
 
@@ -145,6 +162,7 @@ impl Exercise {
             created: self.created,
             offsets: OFFSETS.into(),
             articles: self.articles.iter().map(|a| ArticleRecord::of(a)).collect(),
+            class_database: self.class_db.clone(),
             key: self.key.as_ref().filter(|_| with_key).map(|key| {
                 key.iter()
                     .filter_map(|a| {

@@ -1,6 +1,7 @@
 //! The shapes of the exercise and submission files, as serde types. What the fields mean is checked
 //! elsewhere (`exercise/read.rs`, `class.rs`).
 
+use super::class_db::ClassDatabase;
 use crate::domain::files::formats::native::ArticleRecord;
 use crate::domain::files::records::AnnotationRecord;
 use crate::domain::model::time::Timestamp;
@@ -29,6 +30,9 @@ pub struct ExerciseFile {
     pub offsets: String,
     /// The articles (own ones with their text).
     pub articles: Vec<ArticleRecord>,
+    /// Where the class hands in as it works, if the exercise names a database.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class_database: Option<ClassDatabase>,
     /// The answer key (the teacher's copy only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<Vec<AnnotationRecord>>,

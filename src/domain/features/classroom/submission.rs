@@ -34,6 +34,16 @@ pub fn submission_json(
     ws: &Workspace,
     saved: Timestamp,
 ) -> String {
+    to_pretty(&submission_file(exercise, student, ws, saved))
+}
+
+/// The submission of `student` for `exercise` as its file record (see [`submission_json`]).
+pub fn submission_file(
+    exercise: &Exercise,
+    student: &str,
+    ws: &Workspace,
+    saved: Timestamp,
+) -> SubmissionFile {
     let annotations = exercise
         .articles
         .iter()
@@ -45,7 +55,7 @@ pub fn submission_json(
                 .collect::<Vec<_>>()
         })
         .collect();
-    let file = SubmissionFile {
+    SubmissionFile {
         format: FORMAT.into(),
         version: VERSION,
         exercise: exercise.id.clone(),
@@ -64,8 +74,7 @@ pub fn submission_json(
             })
             .collect(),
         annotations,
-    };
-    to_pretty(&file)
+    }
 }
 
 /// The download name: `ada-lovelace--who-said-what.submission.json`.

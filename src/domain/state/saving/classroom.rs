@@ -1,7 +1,6 @@
 //! The classroom kept across visits: a student's exercise and name, a teacher's exercise.
 
 use super::{error, save, set_aside, Store, CLASSROOM_KEY};
-use crate::domain::features::classroom::class::Class;
 use crate::domain::features::classroom::saved;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::session::{Enrolment, Notice, Session, SessionAction, Teaching};
@@ -15,18 +14,12 @@ pub(super) fn load_classroom(store: &mut impl Store, session: &mut Session, now:
     };
     match saved::decode(&raw, session.workspace.articles()) {
         Ok(kept) => {
-            session.enrolment = kept.student.map(|(exercise, student)| {
-                Rc::new(Enrolment {
-                    exercise: Rc::new(exercise),
-                    student,
-                })
-            });
-            session.teaching = kept.teaching.map(|exercise| {
-                Rc::new(Teaching {
-                    exercise: Rc::new(exercise),
-                    class: Class::default(),
-                })
-            });
+            session.enrolment = kept
+                .student
+                .map(|(exercise, student)| Rc::new(Enrolment::new(Rc::new(exercise), student)));
+            session.teaching = kept
+                .teaching
+                .map(|exercise| Rc::new(Teaching::new(Rc::new(exercise))));
         }
         Err(e) => {
             let at = set_aside(store, &raw, now);

@@ -1,5 +1,6 @@
 //! Reading an exercise file: the shape read, then each field checked against this app's articles.
 
+use super::super::class_db::ClassDatabase;
 use super::super::file::ExerciseFile;
 use super::{Exercise, FORMAT, VERSION};
 use crate::domain::files::formats::native::{own_articles, OFFSETS};
@@ -82,6 +83,13 @@ impl ExerciseFile {
                 }
             }
         }
+        let class_db = match &self.class_database {
+            None => None,
+            Some(place) => Some(
+                ClassDatabase::new(&place.server, &place.db)
+                    .or_else(|why| error("class_database", why))?,
+            ),
+        };
         let key = match self.key {
             None => None,
             Some(records) => Some(read_key(&records, &articles, &labels)?),
@@ -94,6 +102,7 @@ impl ExerciseFile {
             created,
             articles,
             key,
+            class_db,
         })
     }
 }
