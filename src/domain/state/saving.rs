@@ -130,3 +130,7 @@ mod tabs_properties;
 #[cfg(test)]
 #[path = "../tests/saving_imports.rs"]
 mod imports_tests;
+
+#[cfg(test)]
+#[path = "../tests/saving_sync.rs"]
+mod sync_tests;

@@ -31,7 +31,14 @@ pub(super) fn load_sync(store: &mut impl Store, session: &mut Session, now: Time
 }
 
 /// Saves the sync settings and replica of `session`; what to tell the person if that failed.
+///
+/// Not while the workspace's own save fails: a replica kept beside an older saved workspace would,
+/// after a reload, take the records that workspace lacks for deletions and send them to the server.
+/// The replica last saved stays, in step with the workspace last saved.
 pub fn save_sync(store: &mut impl Store, session: &Session) -> Option<SessionAction> {
+    if session.save_failed.is_some() {
+        return None;
+    }
     let syncing = session.syncing.as_ref()?;
     save(store, SYNC_KEY, &json::to_compact(&**syncing))
         .err()
