@@ -128,6 +128,9 @@ pub struct Session {
     pub sync_status: SyncStatus,
     /// The workspace a pass under way was sent with: the base its answer is merged from.
     pub sync_base: Option<Rc<Snapshot>>,
+    /// The workspace as the last pass left it shared with the server (what the next pass counts its
+    /// changes from).
+    pub sync_seen: Option<Rc<Snapshot>>,
     /// Who is signed in to the server, as far as this tab knows.
     pub signed_in: Option<String>,
     /// Saved data that could not be read.
@@ -175,6 +178,7 @@ impl Session {
             sync_revision: 0,
             sync_status: SyncStatus::Off,
             sync_base: None,
+            sync_seen: None,
             signed_in: None,
             storage_problem: None,
             save_failed: None,
@@ -381,6 +385,10 @@ mod links_tests;
 #[cfg(test)]
 #[path = "../tests/session_find.rs"]
 mod find_tests;
+
+#[cfg(test)]
+#[path = "../tests/session_sync.rs"]
+mod sync_tests;
 
 #[cfg(test)]
 #[path = "../tests/session_classroom.rs"]

@@ -17,7 +17,7 @@ pub(super) fn load_sync(store: &mut impl Store, session: &mut Session, now: Time
     match json::from_str::<Syncing>(&raw) {
         Ok(syncing) => {
             if syncing.on {
-                session.sync_status = SyncStatus::Syncing;
+                session.sync_status = SyncStatus::Syncing(0);
             }
             session.syncing = Some(Rc::new(syncing));
         }

@@ -20,8 +20,9 @@ pub enum SyncStatus {
     /// Not syncing.
     #[default]
     Off,
-    /// A pass is under way.
-    Syncing,
+    /// A pass is under way, sending this many records changed here since the last pass (0: none,
+    /// or not known before the first pass).
+    Syncing(usize),
     /// The last pass left nothing waiting.
     Synced,
     /// The server could not be reached; this many revisions wait.
@@ -35,7 +36,9 @@ impl SyncStatus {
     pub fn words(&self) -> String {
         match self {
             SyncStatus::Off => "Sync off".into(),
-            SyncStatus::Syncing => "Syncing…".into(),
+            SyncStatus::Syncing(0) => "Syncing…".into(),
+            SyncStatus::Syncing(1) => "Syncing 1 change…".into(),
+            SyncStatus::Syncing(n) => format!("Syncing {n} changes…"),
             SyncStatus::Synced => "Synced".into(),
             SyncStatus::Offline(0) => "Offline".into(),
             SyncStatus::Offline(n) => format!("Offline, {n} waiting"),
@@ -60,7 +63,8 @@ impl Session {
         match next {
             Ok(syncing) => {
                 self.syncing = Some(Rc::new(syncing));
-                self.sync_status = SyncStatus::Syncing;
+                self.sync_status = SyncStatus::Syncing(0);
+                self.sync_seen = None;
                 self.sync_revision += 1;
             }
             Err(why) => self.notice = Some(Notice::Error(format!("Sync was not started: {why}."))),
@@ -69,6 +73,7 @@ impl Session {
 
     /// Stops syncing; the replica is kept, so starting again resumes from its checkpoint.
     pub(super) fn stop_sync(&mut self) {
+        self.sync_seen = None;
         if let Some(s) = &self.syncing {
             self.syncing = Some(Rc::new(Syncing {
                 on: false,
@@ -80,11 +85,17 @@ impl Session {
         self.sync_base = None;
     }
 
-    /// A pass was sent with the workspace as `base`.
+    /// A pass was sent with the workspace as `base`: the status counts the records changed here since
+    /// the last pass; a pass with none to send leaves the status as it was (no flicker every few
+    /// seconds, nothing for a screen reader to repeat).
     pub(super) fn sync_started(&mut self, base: Rc<Snapshot>) {
+        let changes = self
+            .sync_seen
+            .as_ref()
+            .map_or(0, |seen| base.changes_from(seen));
         self.sync_base = Some(base);
-        if self.sync_status != SyncStatus::Syncing && self.syncing_on() {
-            self.sync_status = SyncStatus::Syncing;
+        if changes > 0 && self.syncing_on() {
+            self.sync_status = SyncStatus::Syncing(changes);
         }
     }
 
@@ -115,6 +126,8 @@ impl Session {
                 lines.join("; ")
             )),
         };
+        // What the server and this browser now share: the pass's base, with the server's changes.
+        self.sync_seen = Some(Rc::clone(&base));
         match done.theirs {
             Some(theirs) => self.merge_from_server(&base, &theirs, &done.conflicts),
             None if !done.conflicts.is_empty() => {
@@ -166,6 +179,7 @@ impl Session {
             }
         };
         let theirs = Snapshot::of(&restored.workspace);
+        self.sync_seen = Some(Rc::new(theirs.clone()));
         let ours = Snapshot::of(&self.workspace);
         let merged = merge(base, &ours, &theirs);
         let words: Vec<String> = conflicts

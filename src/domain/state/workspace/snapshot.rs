@@ -46,6 +46,22 @@ impl Snapshot {
     }
 }
 
+impl Snapshot {
+    /// How many records (articles, registry entries, annotations) were added, changed or removed
+    /// since `earlier`.
+    pub fn changes_from(&self, earlier: &Snapshot) -> usize {
+        changed(&self.articles, &earlier.articles)
+            + changed(&self.entities, &earlier.entities)
+            + changed(&self.annotations, &earlier.annotations)
+    }
+}
+
+/// How many keys of `a` and `b` hold different records (or a record on one side only).
+fn changed<K: Ord, V: PartialEq>(a: &BTreeMap<K, Rc<V>>, b: &BTreeMap<K, Rc<V>>) -> usize {
+    let gone = b.keys().filter(|k| !a.contains_key(k)).count();
+    gone + a.iter().filter(|(k, v)| !same(Some(v), b.get(k))).count()
+}
+
 impl PartialEq for Snapshot {
     /// The same records, compared by pointer first and by value when the pointers differ.
     fn eq(&self, other: &Snapshot) -> bool {
