@@ -167,6 +167,7 @@ step clippy      "clippy (native, all targets)"           quiet cargo clippy --a
 step clippy-wasm "clippy (wasm32, all targets)"           quiet cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 step unit        "cargo test (native domain tests)"       show  cargo test -q
 step consumers   "consumer tests (spaCy, seqeval, brat)"  show  bash scripts/consumers.sh
+step gold-set    "suggestions' gold set matches its source" quiet python3 tests/fixtures/suggest/build.py --check
 step browser     "browser unit tests (wasm-bindgen-test)" show  browser_tests
 step build       "trunk build --release --offline"        quiet trunk_build
 step node        "node --test tests/ (schema + e2e)"      show  node_tests

@@ -12,11 +12,14 @@ use crate::domain::features::candidates::{candidates_for, new_entries, Candidate
 use crate::domain::features::classroom::class_db::{ClassDatabase, Followed};
 use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::outlets::{compare, Comparison};
+use crate::domain::features::suggest::{suggest, Suggestion};
+use crate::domain::model::registry::Entity;
+use std::rc::Rc;
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
 use crate::domain::files::formats::{self, Body, ExportOptions, Format, ImportOptions, Scope};
 use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
-use crate::domain::model::names::EntityId;
+use crate::domain::model::names::{ArticleId, EntityId};
 use crate::domain::model::time::Timestamp;
 use crate::domain::replication::syncing::{Replicated, Syncing};
 use crate::domain::state::workspace::Workspace;
@@ -84,6 +87,13 @@ pub enum Job {
         /// The entry.
         entity: EntityId,
     },
+    /// Finds the suggestions for one article (see `features::suggest`).
+    Suggest {
+        /// The article.
+        article: Rc<Article>,
+        /// The registry's entries, whose names and aliases are proposed as mentions.
+        registry: Vec<Rc<Entity>>,
+    },
     /// Reduces a Markdown file to an article's text.
     ReduceMarkdown {
         /// The file's text.
@@ -144,6 +154,8 @@ pub enum Answer {
     Candidates(EntityId, Vec<Candidate>),
     /// The article's text from a Markdown file.
     Reduced(Extracted),
+    /// An article's suggestions.
+    Suggested(ArticleId, Vec<Suggestion>),
     /// The job could not be done: the file the worker was to fetch could not be read, or (a bug, never
     /// the person's input) the workspace it carries could not.
     Failed(String),
@@ -367,6 +379,10 @@ pub fn run(job: Job) -> Answer {
             Answer::Candidates(entity, found)
         }),
         Job::ReduceMarkdown { source } => Answer::Reduced(reduce_markdown(&source)),
+        Job::Suggest { article, registry } => {
+            let found = suggest(&article.text, &registry);
+            Answer::Suggested(article.id.clone(), found)
+        }
         Job::Replicate { .. }
         | Job::SignIn { .. }
         | Job::HandIn { .. }

@@ -7,6 +7,7 @@ use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
 use super::bridge::{Dispatch, Ptr};
 use super::classroom::live::{use_follow_class, use_hand_in};
+use super::suggestions::{layer_marks, request, suggestion_bar, use_suggestion_layer, use_suggestions};
 use super::classroom_view::ClassroomView;
 use super::detail::detail;
 use super::entities::Target;
@@ -21,8 +22,9 @@ use super::notices::{live_region, notices, NoticesProps};
 use super::offloaded::{use_file_reading, use_worker_prefetch};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
+use crate::web::saving as web_saving;
 use super::saving::{
-    use_autosave, use_classroom_save, use_labels_save, use_save_on_leave, use_sync_save,
+    use_autosave, use_classroom_save, use_kept_save, use_save_on_leave, use_sync_save,
     use_tab_sync,
 };
 use super::shared::SharedSession;
@@ -119,15 +121,24 @@ pub fn App() -> Html {
         shared.get().classroom_revision,
         dispatch.clone(),
     );
-    use_labels_save(
+    use_kept_save(
         shared.cell(),
         shared.get().labels_revision,
         dispatch.clone(),
+        web_saving::save_labels,
+    );
+    use_kept_save(
+        shared.cell(),
+        shared.get().suggestions_revision,
+        dispatch.clone(),
+        web_saving::save_suggestions,
     );
     // After the workspace's save, so that the replica never runs ahead of the saved workspace.
     use_sync_save(shared.cell(), shared.get().sync_revision, dispatch.clone());
     use_replication(shared.cell(), shared.get().syncing_on(), dispatch.clone());
     use_hand_in(shared.cell(), shared.get().handing_in(), dispatch.clone());
+    use_suggestions(shared.cell(), request(&shared.get()), dispatch.clone());
+    use_suggestion_layer(layer_marks(&shared.get()), shared.cell());
     use_follow_class(shared.cell(), shared.get().following(), dispatch.clone());
     use_worker_prefetch();
     use_file_reading(
@@ -341,6 +352,7 @@ pub fn App() -> Html {
                             <FindPanel session={shared.workspace_view()}
                                 current={session.current.clone()} />
                         }
+                        {suggestion_bar(session, &dispatch)}
                         {detail}
                         {sources}
                         if let Some(article) = article {

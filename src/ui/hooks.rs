@@ -3,8 +3,8 @@
 
 use super::bridge::Dispatch;
 use crate::domain::offload::FileContent;
-use crate::domain::state::keys::{shortcut, Shortcut};
-use crate::domain::state::session::{Notice, Session, SessionAction};
+use crate::domain::state::keys::{shortcut, Shortcut, SuggestionKey};
+use crate::domain::state::session::{Notice, Session, SessionAction, SuggestionAction};
 use crate::domain::state::workspace::Action;
 use crate::web::{clock, selection};
 use gloo_events::{EventListener, EventListenerOptions};
@@ -44,6 +44,20 @@ fn typing_in_field(event: &web_sys::KeyboardEvent) -> bool {
         .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
 }
 
+/// The session's action for a suggestion key.
+pub fn suggestion_action(key: SuggestionKey) -> SessionAction {
+    match key {
+        SuggestionKey::Next => SessionAction::Suggestions(SuggestionAction::Step(true)),
+        SuggestionKey::Previous => SessionAction::Suggestions(SuggestionAction::Step(false)),
+        SuggestionKey::Reject => SessionAction::Suggestions(SuggestionAction::RejectCurrent),
+        SuggestionKey::Accept => SessionAction::AcceptSuggestions {
+            kind: None,
+            id: clock::new_id(),
+            at: clock::now(),
+        },
+    }
+}
+
 /// Listens for the keyboard shortcuts on the whole page (see [`crate::domain::state::keys`]).
 #[hook]
 pub fn use_shortcuts(dispatch: Dispatch) {
@@ -75,6 +89,7 @@ pub fn use_shortcuts(dispatch: Dispatch) {
                             // Stops picking a source if that is under way, else closes as before.
                             dispatch.emit(SessionAction::Escape);
                         }
+                        Shortcut::Suggestion(key) => dispatch.emit(suggestion_action(key)),
                         Shortcut::Find => {
                             dispatch.emit(SessionAction::ShowFind(true));
                             super::find_panel::focus_query();

@@ -27,6 +27,7 @@ mod prerendered;
 mod saving;
 mod shared;
 mod sign_in;
+mod suggestions;
 mod sync;
 mod tag_toolbar;
 mod who_said_what;

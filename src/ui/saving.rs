@@ -3,7 +3,7 @@
 //! [`crate::web::saving`]; these hooks only wire them to the app's life.
 
 use super::bridge::Dispatch;
-use crate::domain::state::session::Session;
+use crate::domain::state::session::{Session, SessionAction};
 use crate::web::saving;
 use crate::web::schedule::after_next_paint;
 use std::cell::RefCell;
@@ -55,11 +55,17 @@ pub fn use_classroom_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: D
     });
 }
 
-/// Saves the label mapping after a paint whenever it changes.
+/// Saves a part kept under its own key (the label mapping, the suggestion choices) with `save`, after
+/// a paint whenever its `revision` changes.
 #[hook]
-pub fn use_labels_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch) {
+pub fn use_kept_save(
+    cell: Rc<RefCell<Session>>,
+    revision: u64,
+    dispatch: Dispatch,
+    save: fn(&Session) -> Option<SessionAction>,
+) {
     use_save_after_paint(revision, move || {
-        let report = cell.try_borrow().ok().and_then(|s| saving::save_labels(&s));
+        let report = cell.try_borrow().ok().and_then(|s| save(&s));
         if let Some(action) = report {
             dispatch.emit(action);
         }

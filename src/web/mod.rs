@@ -12,6 +12,7 @@ pub mod dropped;
 pub mod exercise_link;
 pub mod files;
 pub mod graphemes;
+pub mod highlights;
 pub mod html_text;
 pub mod offline;
 pub mod offload;

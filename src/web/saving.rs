@@ -43,6 +43,11 @@ pub fn save_classroom(session: &Session) -> Option<SessionAction> {
     saving::save_classroom(&mut LocalStorage, session)
 }
 
+/// Saves the suggestion choices; what to tell the session if that failed.
+pub fn save_suggestions(session: &Session) -> Option<SessionAction> {
+    saving::save_suggestions(&mut LocalStorage, session)
+}
+
 /// Saves the label mapping; what to tell the session if that failed.
 pub fn save_labels(session: &Session) -> Option<SessionAction> {
     saving::save_labels(&mut LocalStorage, session)

@@ -18,7 +18,30 @@ pub enum Shortcut {
     Escape,
     /// Open the find-and-tag panel (Ctrl+F).
     Find,
+    /// Work through the suggestions: N next, Shift+N previous, Y accept, X reject.
+    Suggestion(SuggestionKey),
 }
+
+/// What a suggestion key does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SuggestionKey {
+    /// The next suggestion (N).
+    Next,
+    /// The previous suggestion (Shift+N).
+    Previous,
+    /// Accept the current one (Y).
+    Accept,
+    /// Reject the current one (X).
+    Reject,
+}
+
+/// The suggestion keys with their names, for the bar's buttons and the help.
+pub const SUGGESTION_KEYS: [(SuggestionKey, &str); 4] = [
+    (SuggestionKey::Accept, "Y"),
+    (SuggestionKey::Reject, "X"),
+    (SuggestionKey::Next, "N"),
+    (SuggestionKey::Previous, "Shift+N"),
+];
 
 /// The labels in toolbar order, with their key and the name on their button.
 pub const TAG_KEYS: [(Label, char, &str); 6] = [
@@ -56,6 +79,16 @@ pub fn shortcut(key: &str, ctrl: bool, shift: bool, alt: bool) -> Option<Shortcu
     let (Some(ch), None) = (chars.next(), chars.next()) else {
         return None;
     };
+    let suggestion = match (ch, shift) {
+        ('n', false) => Some(SuggestionKey::Next),
+        ('n', true) => Some(SuggestionKey::Previous),
+        ('y', false) => Some(SuggestionKey::Accept),
+        ('x', false) => Some(SuggestionKey::Reject),
+        _ => None,
+    };
+    if let Some(key) = suggestion {
+        return Some(Shortcut::Suggestion(key));
+    }
     TAG_KEYS
         .iter()
         .find(|(_, k, _)| *k == ch)

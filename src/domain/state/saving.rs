@@ -16,12 +16,14 @@ mod adding;
 mod classroom;
 mod labels;
 mod load;
+mod suggestions;
 mod sync;
 mod tabs;
 pub use adding::{full_message, size, try_adding, try_importing, ImportRefusal, Trial};
 pub use classroom::save_classroom;
 pub use labels::save_labels;
 pub use load::load_session;
+pub use suggestions::save_suggestions;
 pub use sync::save_sync;
 pub use tabs::Saves;
 
@@ -37,6 +39,9 @@ pub const CLASSROOM_KEY: &str = "news-annotator/classroom";
 
 /// The localStorage key of the person's label mapping for imports.
 pub const LABELS_KEY: &str = "news-annotator/label-map";
+
+/// The localStorage key of the suggestion choices (shown or not, the rejected ones).
+pub const SUGGESTIONS_KEY: &str = "news-annotator/suggestions";
 
 /// The localStorage key of the sync settings and replica (no password).
 pub const SYNC_KEY: &str = "news-annotator/sync";

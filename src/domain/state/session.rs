@@ -26,6 +26,7 @@ mod files;
 mod find_tag;
 mod links;
 mod replication;
+mod suggesting;
 mod tabs;
 pub use actions::SessionAction;
 pub use announce::Announcement;
@@ -34,6 +35,7 @@ pub use classroom::{ClassroomAction, Enrolment, Teaching};
 pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
 pub use links::{describe, excerpt, label_word, link_targets};
 pub use replication::SyncStatus;
+pub use suggesting::{SuggestionAction, SuggestionChoices, Suggesting};
 
 /// A text selection that is waiting for a label, and where its toolbar goes on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -152,6 +154,10 @@ pub struct Session {
     pub labels: LabelMap,
     /// Goes up with every change to `labels`, for the save.
     pub labels_revision: u64,
+    /// Suggestions: the person's choices, the open article's, the current one.
+    pub suggesting: Suggesting,
+    /// Goes up with every change to the suggestion choices, for the save.
+    pub suggestions_revision: u64,
     /// What the screen reader's live region said last: what an action changed, or an information notice.
     pub announcement: Option<Announcement>,
 }
@@ -189,6 +195,8 @@ impl Session {
             classroom_revision: 0,
             labels: LabelMap::default(),
             labels_revision: 0,
+            suggesting: Suggesting::default(),
+            suggestions_revision: 0,
             announcement: None,
         }
     }
@@ -323,6 +331,8 @@ impl Session {
             SessionAction::Dismiss => self.notice = None,
             SessionAction::Saved(result) => self.save_failed = result.err(),
             SessionAction::Classroom(action) => self.classroom(action),
+            SessionAction::Suggestions(action) => self.suggestion(action),
+            SessionAction::AcceptSuggestions { kind, id, at } => self.accept_suggestions(kind, &id, at),
             SessionAction::FromOtherTab { base, theirs } => self.merge_other_tab(&base, &theirs),
         }
     }
@@ -385,6 +395,10 @@ mod links_tests;
 #[cfg(test)]
 #[path = "../tests/session_find.rs"]
 mod find_tests;
+
+#[cfg(test)]
+#[path = "../tests/session_suggestions.rs"]
+mod suggestion_tests;
 
 #[cfg(test)]
 #[path = "../tests/session_sync.rs"]

@@ -35,6 +35,7 @@ pub fn exercise() -> Exercise {
         with_key: true,
         class_server: "/couchdb".into(),
         class_db: "class-7a".into(),
+        suggestions: true,
     };
     Exercise::create(&draft, &rich_workspace(), "ex-1".into(), T).unwrap()
 }

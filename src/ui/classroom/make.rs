@@ -79,6 +79,7 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
     let class_db = text(input_value, |d, v| d.class_db = v);
     let class_server = text(input_value, |d, v| d.class_server = v);
     let with_key = update(Rc::new(|d, _| d.with_key = !d.with_key));
+    let suggestions = update(Rc::new(|d, _| d.suggestions = !d.suggestions));
     let key_count: usize = if draft.with_key {
         draft
             .articles
@@ -140,6 +141,8 @@ pub fn MakeExercise(props: &MakeExerciseProps) -> Html {
             <fieldset><legend>{"Labels"}</legend>{for labels}</fieldset>
             <label><input type="checkbox" data-testid="exercise-with-key" checked={draft.with_key} onchange={with_key} />
                 {format!(" My annotations on these articles are the answer key ({key_count} now)")}</label>
+            <label><input type="checkbox" data-testid="exercise-suggestions" checked={draft.suggestions} onchange={suggestions} />
+                {" Students see suggestions (quotes, speakers, claims, names) while they work"}</label>
             <fieldset><legend>{"Hand in live (optional)"}</legend>
                 <p class="meta">{"Name a CouchDB database and the students' work arrives in this class as they annotate (they sign in with their own users). Leave it empty to collect files."}</p>
                 <label class="field">{"Class database"}<input data-testid="exercise-class-db" value={draft.class_db.clone()} oninput={class_db} placeholder="class-7a" /></label>

@@ -58,6 +58,8 @@ pub struct Exercise {
     pub key: Option<Vec<Annotation>>,
     /// Where the class hands in as it works, if anywhere.
     pub class_db: Option<ClassDatabase>,
+    /// Whether the students see suggestions while they work.
+    pub suggestions: bool,
 }
 
 /// What the teacher filled in to create an exercise.
@@ -77,6 +79,8 @@ pub struct Draft {
     pub class_server: String,
     /// The class database's name; empty when the class hands in files only.
     pub class_db: String,
+    /// Whether the students see suggestions.
+    pub suggestions: bool,
 }
 
 impl Exercise {
@@ -136,6 +140,7 @@ impl Exercise {
             articles,
             key,
             class_db,
+            suggestions: draft.suggestions,
         })
     }
 
@@ -163,6 +168,7 @@ impl Exercise {
             offsets: OFFSETS.into(),
             articles: self.articles.iter().map(|a| ArticleRecord::of(a)).collect(),
             class_database: self.class_db.clone(),
+            suggestions: self.suggestions,
             key: self.key.as_ref().filter(|_| with_key).map(|key| {
                 key.iter()
                     .filter_map(|a| {

@@ -30,6 +30,9 @@ pub struct ExerciseFile {
     pub offsets: String,
     /// The articles (own ones with their text).
     pub articles: Vec<ArticleRecord>,
+    /// Whether the students see suggestions while they work (off unless the teacher turns them on).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub suggestions: bool,
     /// Where the class hands in as it works, if the exercise names a database.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class_database: Option<ClassDatabase>,

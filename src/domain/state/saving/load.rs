@@ -1,6 +1,6 @@
 //! The session to start with: the bundled articles and whatever was saved.
 
-use super::{classroom, keep_unreadable, labels, sync, Saves, Store, STATE_KEY};
+use super::{classroom, keep_unreadable, labels, suggestions, sync, Saves, Store, STATE_KEY};
 use crate::domain::files::bundled::bundled_articles;
 use crate::domain::files::stored;
 use crate::domain::model::time::Timestamp;
@@ -18,6 +18,7 @@ pub fn load_session(store: &mut impl Store, now: Timestamp) -> (Session, Saves) 
     classroom::load_classroom(store, &mut session, now);
     labels::load_labels(store, &mut session, now);
     sync::load_sync(store, &mut session, now);
+    suggestions::load_suggestions(store, &mut session, now);
     (session, saves)
 }
 

@@ -118,6 +118,18 @@ pub enum SessionAction {
     },
     /// Who is signed in to the server now (empty: nobody).
     SignedIn(String),
+    /// Shows, finds, steps through or rejects suggestions.
+    Suggestions(super::SuggestionAction),
+    /// Accepts the current suggestion (`kind` `None`) or every shown one of `kind` as ordinary
+    /// annotations, one undo step; their ids are `id` with a number after it.
+    AcceptSuggestions {
+        /// Which suggestions.
+        kind: Option<crate::domain::features::suggest::SuggestionKind>,
+        /// The first part of the new annotations' ids.
+        id: AnnotationId,
+        /// When.
+        at: Timestamp,
+    },
     /// Storage refused the import in the dialog: says why, and offers a part of it when one fits.
     RefuseImport(ImportRefusal),
     /// Narrows the import in the dialog to the first `count` texts the file brings (see

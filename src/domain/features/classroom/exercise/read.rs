@@ -103,6 +103,7 @@ impl ExerciseFile {
             articles,
             key,
             class_db,
+            suggestions: self.suggestions,
         })
     }
 }

@@ -1,0 +1,174 @@
+//! Suggestions in the page: the open article's suggestions found by the web worker whenever the article
+//! or the registry changes, the bar that works through them (also by keys: N, Shift+N, Y, X), and
+//! their quiet layer in the text (`web::highlights`: dashed, never filled; the current one stronger).
+
+use crate::domain::features::suggest::{key, Suggestion, SuggestionKind};
+use crate::domain::model::names::ArticleId;
+use crate::domain::model::registry::Entity;
+use crate::domain::offload::{Answer, Job};
+use crate::domain::state::keys::{SuggestionKey, SUGGESTION_KEYS};
+use crate::domain::state::session::{label_word, Session, SessionAction, SuggestionAction};
+use crate::ui::bridge::Dispatch;
+use crate::ui::hooks::suggestion_action;
+use crate::web::schedule::{after_next_paint, when_idle_after_next_paint};
+use crate::web::{clock, highlights, offload};
+use std::cell::RefCell;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What the worker is asked for: the open article, and a fingerprint of the registry's names.
+pub type Request = Option<(ArticleId, u64)>;
+
+/// The request for the session's open article while suggestions are allowed.
+pub fn request(session: &Session) -> Request {
+    if !session.suggestions_allowed() {
+        return None;
+    }
+    let mut hasher = DefaultHasher::new();
+    for entity in session.workspace.entities() {
+        (&entity.name, &entity.aliases, entity.kind).hash(&mut hasher);
+    }
+    Some((session.current.clone(), hasher.finish()))
+}
+
+/// Asks the worker for the suggestions of each request and hands them to the session; never before
+/// the page is idle after a paint, so that the first visit paints first.
+#[hook]
+pub fn use_suggestions(cell: Rc<RefCell<Session>>, request: Request, dispatch: Dispatch) {
+    let pending = use_mut_ref(|| (None::<(ArticleId, u64)>, None::<offload::Ticket>));
+    use_effect_with(request, move |request| {
+        *pending.borrow_mut() = (request.clone(), None);
+        if request.is_some() {
+            let asked = request.clone();
+            when_idle_after_next_paint(move || {
+                if pending.borrow().0 != asked {
+                    return; // another request came meanwhile
+                }
+                let ticket = asked.and_then(|(article, _)| send(&cell, &article, dispatch));
+                pending.borrow_mut().1 = ticket;
+            });
+        }
+    });
+}
+
+/// Sends the job for `article`'s suggestions; the ticket, unless the worker could not start.
+fn send(cell: &Rc<RefCell<Session>>, article: &ArticleId, dispatch: Dispatch) -> Option<offload::Ticket> {
+    let job = cell.try_borrow().ok().and_then(|s| {
+        let registry: Vec<Rc<Entity>> = s.workspace.entities().cloned().collect();
+        let article = s.workspace.article(article).cloned()?;
+        Some(Job::Suggest { article, registry })
+    })?;
+    offload::run(job, move |answer| {
+        if let Answer::Suggested(article, found) = answer {
+            let found = SuggestionAction::Found(article, found);
+            dispatch.emit(SessionAction::Suggestions(found));
+        }
+    })
+    .ok()
+}
+
+/// Marks the shown suggestions in the text once the article's lines are painted, the current one
+/// apart; `marks` are their spans and the current one's.
+#[hook]
+pub fn use_suggestion_layer(marks: (ArticleId, Vec<(usize, usize)>, Option<(usize, usize)>), cell: Rc<RefCell<Session>>) {
+    use_effect_with(marks, move |(article, spans, current)| {
+        let (article, spans, current) = (article.clone(), spans.clone(), *current);
+        after_next_paint(move || {
+            let Some(container) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("[data-testid=article-text]").ok().flatten())
+            else {
+                return;
+            };
+            let Some(text) = cell.try_borrow().ok().and_then(|s| s.workspace.article(&article).cloned()) else {
+                return;
+            };
+            highlights::mark("na-suggestion", &container, &text, &spans);
+            highlights::mark("na-suggestion-current", &container, &text, &current.into_iter().collect::<Vec<_>>());
+        });
+    });
+}
+
+/// What the layer marks for `session`: every shown suggestion, and the current one.
+pub fn layer_marks(session: &Session) -> (ArticleId, Vec<(usize, usize)>, Option<(usize, usize)>) {
+    let spans = |s: &Suggestion| (s.span.start(), s.span.end());
+    let shown = session.shown_suggestions().into_iter().map(spans).collect();
+    let current = session.current_suggestion().map(spans);
+    (session.current.clone(), shown, current)
+}
+
+/// The words for a kind, in the plural, for "Accept all …".
+fn plural(kind: SuggestionKind) -> &'static str {
+    match kind {
+        SuggestionKind::Quote => "quotes",
+        SuggestionKind::Claim => "claims",
+        SuggestionKind::Mention => "mentions",
+    }
+}
+
+/// The suggestion bar: the current suggestion, its reason, and what to do with it.
+pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
+    if session.enrolment.as_ref().is_some_and(|e| !e.exercise.suggestions) {
+        return Html::default();
+    }
+    let toggle = dispatch.reform(|_: MouseEvent| SessionAction::Suggestions(SuggestionAction::Toggle));
+    if !session.suggesting.choices.on {
+        return html! {
+            <section class="suggestions off" data-testid="suggestions" aria-label="Suggestions">
+                <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Show suggestions"}</button>
+            </section>
+        };
+    }
+    let shown = session.shown_suggestions();
+    let Some(current) = session.current_suggestion() else {
+        return html! {
+            <section class="suggestions" data-testid="suggestions" aria-label="Suggestions">
+                <p class="meta" data-testid="suggestions-none">{"No suggestions left in this article."}</p>
+                <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Hide suggestions"}</button>
+            </section>
+        };
+    };
+    let at = shown.iter().position(|s| *s == current).unwrap_or(0) + 1;
+    let text = session
+        .workspace
+        .article(&session.current)
+        .map(|a| a.slice(current.span.start(), current.span.end()).to_owned())
+        .unwrap_or_default();
+    let button = |k: SuggestionKey, name: &str, keys: &str, id: &str| {
+        let onclick = dispatch.reform(move |_: MouseEvent| suggestion_action(k));
+        html! { <button data-testid={id.to_owned()} {onclick} aria-keyshortcuts={keys.to_owned()}>{format!("{name} ({keys})")}</button> }
+    };
+    let keys = |k: SuggestionKey| SUGGESTION_KEYS.iter().find(|(x, _)| *x == k).map_or("", |(_, n)| *n);
+    let all = [SuggestionKind::Quote, SuggestionKind::Claim, SuggestionKind::Mention]
+        .into_iter()
+        .filter(|k| shown.iter().any(|s| s.kind == *k))
+        .map(|kind| {
+            let onclick = dispatch.reform(move |_: MouseEvent| SessionAction::AcceptSuggestions {
+                kind: Some(kind),
+                id: clock::new_id(),
+                at: clock::now(),
+            });
+            let n = shown.iter().filter(|s| s.kind == kind).count();
+            html! { <button class="link" data-testid={format!("accept-all-{}", plural(kind))} {onclick}>{format!("Accept all {n} {}", plural(kind))}</button> }
+        });
+    html! {
+        <section class="suggestions" data-testid="suggestions" aria-label="Suggestions">
+            <p data-testid="suggestion-current" data-key={key(current)} role="status">
+                <strong>{format!("Suggestion {at} of {}: {}", shown.len(), label_word(current.label))}</strong>
+                {" “"}{text}{"”"}
+            </p>
+            <p class="meta" data-testid="suggestion-reason">{&current.reason}</p>
+            <div class="controls">
+                {button(SuggestionKey::Accept, "Accept", keys(SuggestionKey::Accept), "suggestion-accept")}
+                {button(SuggestionKey::Reject, "Reject", keys(SuggestionKey::Reject), "suggestion-reject")}
+                {button(SuggestionKey::Previous, "Previous", keys(SuggestionKey::Previous), "suggestion-previous")}
+                {button(SuggestionKey::Next, "Next", keys(SuggestionKey::Next), "suggestion-next")}
+            </div>
+            <div class="controls">{for all}
+                <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Hide suggestions"}</button>
+            </div>
+        </section>
+    }
+}
