@@ -1,0 +1,1 @@
+//! Suggestion rules on short sentences.

@@ -1,0 +1,1 @@
+//! Scoring on a hand-made labelled set.
