@@ -103,11 +103,7 @@ mod native {
                 targets,
             } => suggest(articles, &targets, out, now),
             Command::Score { gold } => match std::fs::read(&gold) {
-                Ok(bytes) => finish(
-                    batch::score_file(&Input { name: gold, bytes }),
-                    None,
-                    &[],
-                ),
+                Ok(bytes) => finish(batch::score_file(&Input { name: gold, bytes }), None, &[]),
                 Err(e) => {
                     println!("error {gold}: cannot be read: {e}");
                     1
@@ -132,7 +128,12 @@ mod native {
 
     /// `suggest`: article ids are taken from the articles, anything else is read as a text file; the
     /// JSON goes to `out`, or to stdout with the report on stderr.
-    fn suggest(articles: Option<String>, targets: &[String], out: Option<String>, now: Timestamp) -> u8 {
+    fn suggest(
+        articles: Option<String>,
+        targets: &[String],
+        out: Option<String>,
+        now: Timestamp,
+    ) -> u8 {
         let (articles, _, mut errors) = read_all(articles, &[]);
         let mut list = Vec::new();
         for name in targets {
@@ -146,7 +147,11 @@ mod native {
                     })),
                     Err(e) => errors.push(format!(
                         "error {name}: is no article id ({}) and cannot be read: {e}",
-                        articles.iter().map(|a| a.id.as_str()).collect::<Vec<_>>().join(", ")
+                        articles
+                            .iter()
+                            .map(|a| a.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )),
                 }
             }

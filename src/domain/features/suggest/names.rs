@@ -545,13 +545,10 @@ impl People {
         for r in &mut self.runs {
             r.kind = kind_of(&r.text, &r.title, registry, &titled, &speakers);
             let (a, _) = doc.sentences[doc.sentence_of(r.first)];
-            let first_name = doc.tokens[a..r.first]
-                .iter()
-                .all(|t| !t.is_word() || STOP.contains(&t.text.as_str()) || !t.is_capital());
             let opening = doc.tokens[a..r.first]
                 .iter()
                 .all(|t| t.is_capital() || !t.is_word() || ROLES.contains(&t.lower().as_str()));
-            r.subject = (first_name && opening) || speaks_after(doc, r.last);
+            r.subject = opening || speaks_after(doc, r.last);
         }
     }
 }

@@ -189,7 +189,8 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let command = match rest.next().map(String::as_str) {
         None => {
             return Err(
-                "no command given (convert, validate, merge, class, suggest or first-screen)".into(),
+                "no command given (convert, validate, merge, class, suggest or first-screen)"
+                    .into(),
             )
         }
         Some("-h" | "--help" | "help") => return Ok(Command::Help),
@@ -261,7 +262,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     }
     if command == "suggest" {
         return match (gold, files.is_empty()) {
-            (Some(gold), true) if out.is_none() && articles.is_none() => Ok(Command::Score { gold }),
+            (Some(gold), true) if out.is_none() && articles.is_none() => {
+                Ok(Command::Score { gold })
+            }
             (Some(_), _) => Err("suggest --score takes only the labelled FILE".into()),
             (None, true) => Err("suggest needs at least one FILE or article id".into()),
             (None, false) => Ok(Command::Suggest {
