@@ -104,3 +104,7 @@ pub fn score_file(gold: &Input) -> Report {
     }
     report
 }
+
+#[cfg(test)]
+#[path = "../../tests/batch_suggest.rs"]
+mod tests;
