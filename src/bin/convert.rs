@@ -12,7 +12,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use news_annotator::domain::files::batch::{self, Command, Input, Report, USAGE};
+    use news_annotator::domain::files::batch::{self, Command, Input, Report, Target, USAGE};
     use news_annotator::domain::model::article::Article;
     use news_annotator::domain::model::time::Timestamp;
     use std::io::Write;
@@ -97,6 +97,18 @@ mod native {
                     finish(batch::class(exercise, submissions, arts), Some(&dir), &all)
                 })
             }
+            Command::Suggest {
+                out,
+                articles,
+                targets,
+            } => suggest(articles, &targets, out, now),
+            Command::Score { gold } => match std::fs::read(&gold) {
+                Ok(bytes) => finish(batch::score_file(&Input { name: gold, bytes }), None, &[]),
+                Err(e) => {
+                    println!("error {gold}: cannot be read: {e}");
+                    1
+                }
+            },
             Command::Merge {
                 to,
                 options,
@@ -111,6 +123,57 @@ mod native {
                     &[],
                 )
             }),
+        }
+    }
+
+    /// `suggest`: article ids are taken from the articles, anything else is read as a text file; the
+    /// JSON goes to `out`, or to stdout with the report on stderr.
+    fn suggest(
+        articles: Option<String>,
+        targets: &[String],
+        out: Option<String>,
+        now: Timestamp,
+    ) -> u8 {
+        let (articles, _, mut errors) = read_all(articles, &[]);
+        let mut list = Vec::new();
+        for name in targets {
+            if articles.iter().any(|a| a.id.as_str() == name) {
+                list.push(Target::Article(name.clone()));
+            } else {
+                match std::fs::read(name) {
+                    Ok(bytes) => list.push(Target::Text(Input {
+                        name: name.clone(),
+                        bytes,
+                    })),
+                    Err(e) => errors.push(format!(
+                        "error {name}: is no article id ({}) and cannot be read: {e}",
+                        articles
+                            .iter()
+                            .map(|a| a.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                }
+            }
+        }
+        if !errors.is_empty() {
+            for line in &errors {
+                eprintln!("{line}");
+            }
+            return 1;
+        }
+        let report = batch::suggest(&list, &articles, out.as_deref().unwrap_or("-"), now);
+        match out {
+            Some(_) => finish(report, None, targets),
+            None => {
+                for line in &report.lines {
+                    eprintln!("{line}");
+                }
+                for output in &report.outputs {
+                    let _ = std::io::stdout().write_all(&output.bytes);
+                }
+                report.exit_code()
+            }
         }
     }
 

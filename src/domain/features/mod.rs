@@ -1,4 +1,4 @@
-//! Features built on the model: find, registry proposals, comparing outlets, the classroom, own articles, spoken descriptions.
+//! Features built on the model: find, registry proposals, comparing outlets, the classroom, own articles, spoken descriptions, suggestions.
 
 pub mod candidates;
 pub mod classroom;
@@ -7,3 +7,4 @@ pub mod find;
 pub mod outlets;
 pub mod own_text;
 pub mod similarity;
+pub mod suggest;

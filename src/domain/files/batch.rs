@@ -1,6 +1,6 @@
 //! The logic of `na-convert`, the command-line converter, on files held in memory: its arguments,
-//! the articles it reads against, and its commands (`convert`, `validate`, `merge`, `class`, and
-//! `first-screen`, which the build runs).
+//! the articles it reads against, and its commands (`convert`, `validate`, `merge`, `class`, `suggest`,
+//! and `first-screen`, which the build runs).
 //!
 //! The binary (`src/bin/convert.rs`) only reads the files, calls one function here and writes what
 //! it returns, so everything the tool decides is tested natively. Inputs are read with the app's own
@@ -22,8 +22,10 @@ use std::collections::HashMap;
 
 mod args;
 mod class;
+mod suggest;
 pub use args::{parse_args, Command, USAGE};
 pub use class::class;
+pub use suggest::{score_file, suggest, Target};
 
 /// A file as the command line named it, with its bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -143,7 +143,7 @@ fn usage_errors_say_what_is_missing_or_wrong() {
     let cases = [
         (
             "",
-            "no command given (convert, validate, merge, class or first-screen)",
+            "no command given (convert, validate, merge, class, suggest or first-screen)",
         ),
         ("class a.json", "class needs --exercise FILE"),
         (
@@ -156,8 +156,8 @@ fn usage_errors_say_what_is_missing_or_wrong() {
         ),
         (
             "export a.json",
-            "unknown command \"export\" (the commands are convert, validate, merge, class and \
-             first-screen)",
+            "unknown command \"export\" (the commands are convert, validate, merge, class, \
+             suggest and first-screen)",
         ),
         ("convert --to conll", "convert needs at least one FILE"),
         ("convert a.json", "convert needs --to FORMAT"),
@@ -210,4 +210,28 @@ fn the_usage_text_names_every_command_and_format() {
     for line in USAGE.lines() {
         assert!(line.chars().count() <= 80, "longer than 80: {line}");
     }
+}
+
+#[test]
+fn suggest_takes_ids_and_files_or_a_labelled_file_to_score() {
+    assert_eq!(
+        parse("suggest --articles texts kyiv-post story.txt --out s.json"),
+        Ok(Command::Suggest {
+            out: Some("s.json".into()),
+            articles: Some("texts".into()),
+            targets: vec!["kyiv-post".into(), "story.txt".into()],
+        })
+    );
+    assert_eq!(
+        parse("suggest --score gold.jsonl"),
+        Ok(Command::Score {
+            gold: "gold.jsonl".into()
+        })
+    );
+    assert!(parse("suggest").unwrap_err().contains("at least one"));
+    assert!(parse("suggest --score g.jsonl kyiv-post").is_err());
+    assert!(parse("suggest --to csv kyiv-post")
+        .unwrap_err()
+        .contains("no option --to"));
+    assert!(USAGE.contains("na-convert suggest --score GOLD.jsonl"));
 }

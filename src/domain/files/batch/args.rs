@@ -15,6 +15,8 @@ Usage:
   na-convert merge --to FORMAT [--lf] --out FILE [--articles DIR]
                    [--labels MAP] [--text-field NAME] FILE...
   na-convert class --exercise FILE [--out DIR] [--articles DIR] SUBMISSION...
+  na-convert suggest [--articles DIR] [--out FILE] FILE_OR_ARTICLE_ID...
+  na-convert suggest --score GOLD.jsonl
   na-convert first-screen
   na-convert --help
 
@@ -40,6 +42,19 @@ Commands:
             extra spans, precision, recall and F1 against the teacher's key,
             per label, exact and overlap) and agreement.csv (Krippendorff's
             alpha and the mean pairwise F1 among students, per label).
+  suggest   Runs the suggestion engine (the app's Suggestions) on each
+            bundled article named by its id (kyiv-post, ...) or on each .txt
+            FILE (an own article: id from its text, title from its name), and
+            writes every suggestion accepted as News Annotator JSON to stdout,
+            or to FILE with --out: quotes, claims and mentions as annotations,
+            each quote's or claim's speaker as its `source` link. Prints one
+            line per input to stderr (to stdout with --out): ok NAME: N
+            quotes, M claims, K mentions.
+            With --score, reads a JSONL of labelled paragraphs (id, text,
+            registry, quotes, claims, mentions; code points, end
+            exclusive), runs the engine on each text and prints precision and
+            recall per kind (exact, and by overlap), then the bars: quotes of
+            5+ words, their speakers, and registry mentions.
   first-screen
             Prints the HTML of the app's first screen on a first visit (the
             first bundled article open, no annotations): the build writes it
@@ -54,7 +69,8 @@ Options:
                   Without it the .txt is the exact text, and in brat itself
                   every offset after a CRLF is one off.
   --out DIR|FILE  convert: the directory to write into (made if missing);
-                  merge: the file to write.
+                  merge and suggest: the file to write.
+  --score FILE    suggest: score the engine on a labelled JSONL FILE.
   --exercise FILE class: the exercise, the teacher's copy (with the key)
                   for class-table.csv.
   --articles DIR  Also read against every DIR/<id>.txt (UTF-8): an article
@@ -135,6 +151,20 @@ pub enum Command {
     },
     /// `first-screen`: print the first visit's screen as HTML.
     FirstScreen,
+    /// Suggest annotations for articles (by id) and text files.
+    Suggest {
+        /// The file to write; `None` for stdout.
+        out: Option<String>,
+        /// A directory of `<id>.txt` articles.
+        articles: Option<String>,
+        /// Article ids and text files, as given.
+        targets: Vec<String>,
+    },
+    /// Score the suggestion engine on a labelled JSONL file.
+    Score {
+        /// The labelled file.
+        gold: String,
+    },
     /// Merge all files into `out` (a file).
     Merge {
         /// The format to write.
@@ -158,7 +188,10 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut rest = args.iter();
     let command = match rest.next().map(String::as_str) {
         None => {
-            return Err("no command given (convert, validate, merge, class or first-screen)".into())
+            return Err(
+                "no command given (convert, validate, merge, class, suggest or first-screen)"
+                    .into(),
+            )
         }
         Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("first-screen") => {
@@ -168,11 +201,11 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 Some(other) => Err(format!("first-screen takes no arguments (got {other})")),
             }
         }
-        Some(c @ ("convert" | "validate" | "merge" | "class")) => c,
+        Some(c @ ("convert" | "validate" | "merge" | "class" | "suggest")) => c,
         Some(other) => {
             return Err(format!(
-                "unknown command \"{other}\" (the commands are convert, validate, merge, class and \
-                 first-screen)"
+                "unknown command \"{other}\" (the commands are convert, validate, merge, class, \
+                 suggest and first-screen)"
             ))
         }
     };
@@ -180,6 +213,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut out = None;
     let mut articles = None;
     let mut exercise = None;
+    let mut gold = None;
     let mut labels = None;
     let mut text_field = None;
     let mut lf = false;
@@ -210,8 +244,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         match name {
             "--" => only_files = true,
             "-h" | "--help" => return Ok(Command::Help),
-            "--to" if !matches!(command, "validate" | "class") => value(&mut to)?,
-            "--lf" if !matches!(command, "validate" | "class") => {
+            "--to" if !matches!(command, "validate" | "class" | "suggest") => value(&mut to)?,
+            "--score" if command == "suggest" => value(&mut gold)?,
+            "--lf" if !matches!(command, "validate" | "class" | "suggest") => {
                 if inline.is_some() {
                     return Err("--lf takes no value".into());
                 }
@@ -220,10 +255,24 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             "--exercise" if command == "class" => value(&mut exercise)?,
             "--out" if command != "validate" => value(&mut out)?,
             "--articles" => value(&mut articles)?,
-            "--labels" if command != "class" => value(&mut labels)?,
-            "--text-field" if command != "class" => value(&mut text_field)?,
+            "--labels" if !matches!(command, "class" | "suggest") => value(&mut labels)?,
+            "--text-field" if !matches!(command, "class" | "suggest") => value(&mut text_field)?,
             _ => return Err(format!("{command} has no option {name}")),
         }
+    }
+    if command == "suggest" {
+        return match (gold, files.is_empty()) {
+            (Some(gold), true) if out.is_none() && articles.is_none() => {
+                Ok(Command::Score { gold })
+            }
+            (Some(_), _) => Err("suggest --score takes only the labelled FILE".into()),
+            (None, true) => Err("suggest needs at least one FILE or article id".into()),
+            (None, false) => Ok(Command::Suggest {
+                out,
+                articles,
+                targets: files,
+            }),
+        };
     }
     if files.is_empty() {
         return Err(format!("{command} needs at least one FILE"));
