@@ -10,54 +10,24 @@ use crate::domain::model::names::Label;
 use crate::domain::model::span::Span;
 
 /// Verbs that introduce reported speech.
+#[rustfmt::skip]
 const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "stated",
-    "claimed",
-    "argued",
-    "insisted",
-    "warned",
-    "suggested",
-    "indicated",
-    "noted",
-    "added",
-    "stressed",
-    "acknowledged",
-    "reported",
-    "emphasized",
-    "emphasised",
-    "underscored",
-    "announced",
-    "confirmed",
-    "believes",
-    "believe",
-    "estimated",
-    "predicted",
-    "maintained",
-    "contended",
-    "alleged",
-    "asserted",
+    "said", "says", "say", "told", "tells", "stated", "claimed", "argued", "insisted", "warned",
+    "suggested", "indicated", "noted", "added", "stressed", "acknowledged", "reported",
+    "emphasized", "emphasised", "underscored", "announced", "confirmed", "believes", "believe",
+    "estimated", "predicted", "maintained", "contended", "alleged", "asserted",
 ];
 
 /// Words after "said" that start a clause without "that".
+#[rustfmt::skip]
 const CLAUSE_START: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "the", "any", "a", "there",
 ];
 
 /// Days that may stand between "said" and its clause ("said Tuesday he would").
+#[rustfmt::skip]
 const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
     "yesterday",
 ];
 
@@ -96,7 +66,7 @@ fn word(doc: &Doc, t: usize) -> String {
 }
 
 fn outside(doc: &Doc, t: usize) -> bool {
-    doc.quoted_at(doc.tokens[t].start).is_none()
+    doc.quoted_at(doc.tok(t).start).is_none()
 }
 
 /// "According to X, …" and "…, according to X."
@@ -105,7 +75,7 @@ fn according_to(doc: &Doc, people: &People, a: usize, b: usize) -> Option<Found>
         .find(|&t| word(doc, t) == "according" && word(doc, t + 1) == "to" && outside(doc, t))?;
     let speaker = subject_before(doc, people, a, t);
     if t == a {
-        let comma = (t..b).find(|&k| doc.tokens[k].text == "," && outside(doc, k))?;
+        let comma = (t..b).find(|&k| doc.tok(k).text == "," && outside(doc, k))?;
         Some((comma + 1, b, speaker, "“according to …”"))
     } else {
         Some((a, t, speaker, "“… according to”"))
@@ -123,7 +93,7 @@ fn verb_that(doc: &Doc, people: &People, a: usize, b: usize) -> Option<Found> {
             continue;
         }
         let that = (v + 1..b.min(v + 9))
-            .take_while(|&k| doc.tokens[k].is_word() || doc.tokens[k].text == ",")
+            .take_while(|&k| doc.tok(k).is_word() || doc.tok(k).text == ",")
             .find(|&k| word(doc, k) == "that");
         if let Some(that) = that {
             return Some((that + 1, b, speaker, "a speech verb then “that”"));
@@ -144,18 +114,18 @@ fn verb_that(doc: &Doc, people: &People, a: usize, b: usize) -> Option<Found> {
 /// "…, the senior official said." at a sentence's end.
 fn trailing(doc: &Doc, people: &People, a: usize, b: usize) -> Option<Found> {
     let mut last = b;
-    while last > a && !doc.tokens[last - 1].is_word() {
+    while last > a && !doc.tok(last - 1).is_word() {
         last -= 1;
     }
     let v = (a..last)
         .rev()
         .take(6)
         .find(|&v| REPORTING.contains(&word(doc, v).as_str()))?;
-    let comma = (a..v).rev().take(7).find(|&k| doc.tokens[k].text == ",")?;
-    if (comma + 1..v).any(|k| !doc.tokens[k].is_word()) || !outside(doc, comma) {
+    let comma = (a..v).rev().take(7).find(|&k| doc.tok(k).text == ",")?;
+    if (comma + 1..v).any(|k| !doc.tok(k).is_word()) || !outside(doc, comma) {
         return None;
     }
-    if doc.quoted_at(doc.tokens[a].start).is_some() {
+    if doc.quoted_at(doc.tok(a).start).is_some() {
         return None;
     }
     let speaker = subject_before(doc, people, comma + 1, v);
@@ -168,7 +138,7 @@ fn clause_span(doc: &Doc, first: usize, last: usize) -> Option<Span> {
     let mut last = last;
     while last > first
         && matches!(
-            doc.tokens[last - 1].text.as_str(),
+            doc.tok(last - 1).text.as_str(),
             "." | "," | ";" | ":" | "—" | "–"
         )
     {
@@ -176,23 +146,23 @@ fn clause_span(doc: &Doc, first: usize, last: usize) -> Option<Span> {
     }
     let mut first = first;
     // A dateline ("MUNICH, Germany:") is no part of the claim.
-    let head = &doc.tokens[first.min(doc.tokens.len() - 1)];
+    let head = &doc.tok(first.min(doc.tokens.len() - 1));
     if head.text.chars().count() > 2 && head.text.chars().all(|c| !c.is_lowercase()) {
         if let Some(colon) =
-            (first..last.min(first + 6)).find(|&k| matches!(doc.tokens[k].text.as_str(), ":" | "—"))
+            (first..last.min(first + 6)).find(|&k| matches!(doc.tok(k).text.as_str(), ":" | "—"))
         {
             first = colon + 1;
         }
     }
-    while first < last && matches!(doc.tokens[first].text.as_str(), "," | ":" | "—" | "–") {
+    while first < last && matches!(doc.tok(first).text.as_str(), "," | ":" | "—" | "–") {
         first += 1;
     }
-    let words = (first..last).filter(|&t| doc.tokens[t].is_word()).count();
+    let words = (first..last).filter(|&t| doc.tok(t).is_word()).count();
     if words < CLAIM_WORDS {
         return None;
     }
-    let start = doc.tokens[first].start;
-    let end = doc.tokens[last - 1].end;
+    let start = doc.tok(first).start;
+    let end = doc.tok(last - 1).end;
     let quoted: usize = doc
         .quoted
         .iter()

@@ -2,7 +2,7 @@
 //! "Keller", "Kellerman" does not), and capitalised names that recur, with their likely kind.
 
 use super::names::People;
-use super::text::Doc;
+use super::text::{at, part, Doc};
 use super::{Suggestion, SuggestionKind};
 use crate::domain::model::names::Label;
 use crate::domain::model::registry::Entity;
@@ -17,17 +17,16 @@ fn word_char(c: char) -> bool {
 /// Every whole-word occurrence of `name` in `chars`, as spans.
 pub(super) fn whole_words(chars: &[char], name: &[char]) -> Vec<Span> {
     let n = name.len();
-    if n == 0 || n > chars.len() {
+    let (Some(&first), Some(&last)) = (name.first(), name.last()) else {
+        return Vec::new();
+    };
+    if n > chars.len() {
         return Vec::new();
     }
     (0..=chars.len() - n)
-        .filter(|&i| chars[i..i + n] == *name)
-        .filter(|&i| i == 0 || !word_char(chars[i - 1]) || !word_char(name[0]))
-        .filter(|&i| {
-            chars
-                .get(i + n)
-                .is_none_or(|&c| !word_char(c) || !word_char(name[n - 1]))
-        })
+        .filter(|&i| part(chars, i, i + n) == name)
+        .filter(|&i| i == 0 || !word_char(at(chars, i - 1)) || !word_char(first))
+        .filter(|&i| i + n >= chars.len() || !word_char(at(chars, i + n)) || !word_char(last))
         .filter_map(|i| Span::new(i, i + n).ok())
         .collect()
 }

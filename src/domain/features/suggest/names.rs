@@ -10,404 +10,80 @@ use crate::domain::model::span::Span;
 use std::rc::Rc;
 
 /// Capitalised titles before a person's name; they are not part of it.
+#[rustfmt::skip]
 const TITLES: &[&str] = &[
-    "President",
-    "Vice",
-    "Secretary",
-    "Minister",
-    "Prime",
-    "Gen",
-    "Gov",
-    "Rep",
-    "Sen",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "Representative",
-    "Senator",
-    "Chancellor",
-    "Ambassador",
-    "Spokesman",
-    "Spokeswoman",
-    "Envoy",
-    "Governor",
-    "Mayor",
-    "King",
-    "Queen",
-    "Pope",
-    "Premier",
-    "Lt",
-    "Col",
-    "Sgt",
-    "Judge",
-    "Sheikh",
-    "Director",
-    "Chairman",
-    "Chairwoman",
-    "Commissioner",
+    "President", "Vice", "Secretary", "Minister", "Prime", "Gen", "Gov", "Rep", "Sen", "Mr", "Mrs",
+    "Ms", "Dr", "Prof", "Representative", "Senator", "Chancellor", "Ambassador", "Spokesman",
+    "Spokeswoman", "Envoy", "Governor", "Mayor", "King", "Queen", "Pope", "Premier", "Lt", "Col",
+    "Sgt", "Judge", "Sheikh", "Director", "Chairman", "Chairwoman", "Commissioner",
 ];
 
 /// Lower-case words before a person's name that say it is a person.
+#[rustfmt::skip]
 const ROLES: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "envoy",
-    "president",
-    "minister",
-    "secretary",
-    "senator",
-    "founder",
-    "chairman",
-    "leader",
-    "lawmaker",
-    "representative",
-    "adviser",
-    "advisor",
-    "aide",
-    "director",
-    "chief",
-    "ambassador",
-    "governor",
-    "mayor",
-    "analyst",
-    "professor",
-    "son-in-law",
-    "prosecutor",
-    "commander",
-    "official",
-    "economist",
-    "general",
-    "colleague",
-    "premier",
-    "head",
+    "spokesman", "spokeswoman", "spokesperson", "envoy", "president", "minister", "secretary",
+    "senator", "founder", "chairman", "leader", "lawmaker", "representative", "adviser", "advisor",
+    "aide", "director", "chief", "ambassador", "governor", "mayor", "analyst", "professor",
+    "son-in-law", "prosecutor", "commander", "official", "economist", "general", "colleague",
+    "premier", "head",
 ];
 
 /// Capitalised words that often start a sentence and are no names.
+#[rustfmt::skip]
 const STOP: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "But",
-    "And",
-    "Or",
-    "However",
-    "Meanwhile",
-    "While",
-    "When",
-    "Why",
-    "What",
-    "Which",
-    "Who",
-    "How",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "Despite",
-    "After",
-    "Before",
-    "During",
-    "Once",
-    "Any",
-    "Another",
-    "Former",
-    "Most",
-    "Some",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "For",
-    "From",
-    "To",
-    "As",
-    "If",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "Though",
-    "Although",
-    "Rather",
-    "Still",
-    "Also",
-    "So",
-    "Then",
-    "Now",
-    "Today",
-    "Updated",
-    "Follow",
-    "Short",
-    "Url",
-    "Bonus",
-    "Pressed",
-    "According",
-    "Both",
-    "Each",
-    "Every",
-    "Many",
-    "Much",
-    "Other",
-    "Such",
-    "Than",
-    "With",
-    "Without",
-    "Under",
-    "Over",
-    "About",
-    "Against",
-    "Between",
-    "Into",
-    "By",
-    "Of",
-    "Not",
-    "No",
-    "Yes",
-    "Do",
-    "Does",
-    "Did",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
-    "Will",
-    "Would",
-    "Can",
-    "Could",
-    "Should",
-    "Must",
-    "May",
-    "Might",
-    "Here",
-    "Where",
-    "Even",
-    "Just",
-    "Only",
-    "Please",
-    "Let",
-    "Oh",
-    "Well",
-    "Sunday",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
+    "The", "A", "An", "In", "On", "At", "But", "And", "Or", "However", "Meanwhile", "While", "When",
+    "Why", "What", "Which", "Who", "How", "It", "He", "She", "They", "We", "I", "You", "This",
+    "That", "These", "Those", "There", "Despite", "After", "Before", "During", "Once", "Any",
+    "Another", "Former", "Most", "Some", "Two", "Three", "Four", "Five", "For", "From", "To", "As",
+    "If", "Its", "His", "Her", "Their", "Our", "My", "Your", "Though", "Although", "Rather",
+    "Still", "Also", "So", "Then", "Now", "Today", "Updated", "Follow", "Short", "Url", "Bonus",
+    "Pressed", "According", "Both", "Each", "Every", "Many", "Much", "Other", "Such", "Than",
+    "With", "Without", "Under", "Over", "About", "Against", "Between", "Into", "By", "Of", "Not",
+    "No", "Yes", "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could",
+    "Should", "Must", "May", "Might", "Here", "Where", "Even", "Just", "Only", "Please", "Let",
+    "Oh", "Well", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "January", "February", "March", "April", "June", "July", "August", "September", "October",
+    "November", "December", "Mr", "Mrs", "Ms", "Dr",
 ];
 
 /// Adjectives of nationality or region; before a title ("Ukrainian President") they are no name.
+#[rustfmt::skip]
 const DEMONYMS: &[&str] = &[
-    "Ukrainian",
-    "Russian",
-    "American",
-    "European",
-    "German",
-    "French",
-    "British",
-    "Chinese",
-    "Polish",
-    "Italian",
-    "Spanish",
-    "Western",
-    "Eastern",
-    "Former",
-    "US",
-    "U.S",
-    "U.S.",
-    "UK",
-    "EU",
-    "Foreign",
-    "Treasury",
-    "State",
-    "Defence",
-    "Defense",
-    "Finance",
-    "Interior",
-    "Justice",
-    "Special",
-    "Deputy",
-    "Acting",
-    "First",
-    "Senior",
-    "Chief",
-    "Regional",
-    "Federal",
+    "Ukrainian", "Russian", "American", "European", "German", "French", "British", "Chinese",
+    "Polish", "Italian", "Spanish", "Western", "Eastern", "Former", "US", "U.S", "U.S.", "UK", "EU",
+    "Foreign", "Treasury", "State", "Defence", "Defense", "Finance", "Interior", "Justice",
+    "Special", "Deputy", "Acting", "First", "Senior", "Chief", "Regional", "Federal",
 ];
 
 /// Words of an organisation's name.
+#[rustfmt::skip]
 const ORG_WORDS: &[&str] = &[
-    "Council",
-    "Ministry",
-    "House",
-    "Post",
-    "Times",
-    "Press",
-    "News",
-    "Network",
-    "Administration",
-    "Association",
-    "Agency",
-    "Union",
-    "Committee",
-    "Party",
-    "Office",
-    "Staff",
-    "Bank",
-    "Fund",
-    "Commission",
-    "Parliament",
-    "Congress",
-    "Senate",
-    "Department",
-    "Corp",
-    "Inc",
-    "Company",
-    "Group",
-    "Institute",
-    "University",
-    "Survey",
-    "Reuters",
-    "Politico",
-    "AP",
-    "FT",
-    "NATO",
-    "UN",
-    "Kremlin",
-    "Pentagon",
-    "Cabinet",
-    "Government",
-    "Court",
-    "Army",
-    "Forces",
-    "Service",
-    "Police",
-    "Board",
-    "Industry",
-    "Organization",
-    "Organisation",
-    "Foundation",
-    "Representatives",
-    "Guardian",
-    "Journal",
-    "BBC",
-    "CNN",
-    "Telegram",
-    "Bloomberg",
-    "Tass",
-    "TASS",
-    "Interfax",
+    "Council", "Ministry", "House", "Post", "Times", "Press", "News", "Network", "Administration",
+    "Association", "Agency", "Union", "Committee", "Party", "Office", "Staff", "Bank", "Fund",
+    "Commission", "Parliament", "Congress", "Senate", "Department", "Corp", "Inc", "Company",
+    "Group", "Institute", "University", "Survey", "Reuters", "Politico", "AP", "FT", "NATO", "UN",
+    "Kremlin", "Pentagon", "Cabinet", "Government", "Court", "Army", "Forces", "Service", "Police",
+    "Board", "Industry", "Organization", "Organisation", "Foundation", "Representatives",
+    "Guardian", "Journal", "BBC", "CNN", "Telegram", "Bloomberg", "Tass", "TASS", "Interfax",
     "Business",
 ];
 
 /// Words of an event's or other thing's name.
+#[rustfmt::skip]
 const OTHER_WORDS: &[&str] = &[
-    "Conference",
-    "Summit",
-    "Forum",
-    "Plan",
-    "War",
-    "Year",
-    "Olympics",
-    "Cup",
-    "Act",
-    "Treaty",
-    "Agreement",
-    "Accord",
-    "Constitution",
-    "Shadow",
-    "Day",
-    "Games",
+    "Conference", "Summit", "Forum", "Plan", "War", "Year", "Olympics", "Cup", "Act", "Treaty",
+    "Agreement", "Accord", "Constitution", "Shadow", "Day", "Games",
 ];
 
 /// Places the rules know by name.
+#[rustfmt::skip]
 const PLACES: &[&str] = &[
-    "Ukraine",
-    "Russia",
-    "US",
-    "U.S",
-    "U.S.",
-    "USA",
-    "America",
-    "United States",
-    "China",
-    "Europe",
-    "Germany",
-    "Munich",
-    "Kyiv",
-    "Kiev",
-    "Moscow",
-    "Washington",
-    "Ohio",
-    "Kursk",
-    "Donbas",
-    "Luhansk",
-    "Donetsk",
-    "Mykolaiv",
-    "Rostov",
-    "Australia",
-    "Canada",
-    "North Korea",
-    "New York",
-    "Crimea",
-    "Kharkiv",
-    "Odesa",
-    "Odessa",
-    "Poland",
-    "France",
-    "Britain",
-    "UK",
-    "Brussels",
-    "London",
-    "Paris",
-    "Berlin",
-    "Beijing",
-    "Iran",
-    "Israel",
-    "Gaza",
-    "Turkey",
-    "India",
-    "Japan",
-    "Belarus",
-    "Georgia",
-    "MUNICH",
-    "KYIV",
-    "Zaporizhzhia",
-    "Kherson",
-    "Lviv",
-    "Dnipro",
+    "Ukraine", "Russia", "US", "U.S", "U.S.", "USA", "America", "United States", "China", "Europe",
+    "Germany", "Munich", "Kyiv", "Kiev", "Moscow", "Washington", "Ohio", "Kursk", "Donbas",
+    "Luhansk", "Donetsk", "Mykolaiv", "Rostov", "Australia", "Canada", "North Korea", "New York",
+    "Crimea", "Kharkiv", "Odesa", "Odessa", "Poland", "France", "Britain", "UK", "Brussels",
+    "London", "Paris", "Berlin", "Beijing", "Iran", "Israel", "Gaza", "Turkey", "India", "Japan",
+    "Belarus", "Georgia", "MUNICH", "KYIV", "Zaporizhzhia", "Kherson", "Lviv", "Dnipro",
     "Novoshakhtinsk",
 ];
 
@@ -456,20 +132,20 @@ impl People {
             let _ = index;
             let mut i = a;
             while i < b {
-                if !doc.tokens[i].is_capital() {
+                if !doc.tok(i).is_capital() {
                     i += 1;
                     continue;
                 }
                 let mut j = i + 1;
                 while j < b {
-                    let t = &doc.tokens[j];
+                    let t = &doc.tok(j);
                     let joins =
                         matches!(t.text.as_str(), "of" | "for" | "de" | "von" | "van" | "al")
                             && doc
                                 .tokens
                                 .get(j + 1)
                                 .is_some_and(|n| n.is_capital() && j + 1 < b);
-                    if possessive(&doc.tokens[j - 1].text).is_some() || !(t.is_capital() || joins) {
+                    if possessive(&doc.tok(j - 1).text).is_some() || !(t.is_capital() || joins) {
                         break;
                     }
                     j += 1;
@@ -505,7 +181,7 @@ impl People {
             .iter()
             .filter(before)
             .rfind(|r| r.subject)
-            .or_else(|| self.runs.iter().filter(before).next_back())
+            .or_else(|| self.runs.iter().rfind(before))
     }
 
     /// The nearest person before `pos` whose title holds every one of `words` ("ukrainian",
@@ -544,8 +220,9 @@ impl People {
             .collect();
         for r in &mut self.runs {
             r.kind = kind_of(&r.text, &r.title, registry, &titled, &speakers);
-            let (a, _) = doc.sentences[doc.sentence_of(r.first)];
-            let opening = doc.tokens[a..r.first]
+            let (a, _) = doc.sentence(doc.sentence_of(r.first));
+            let opening = doc
+                .toks(a, r.first)
                 .iter()
                 .all(|t| t.is_capital() || !t.is_word() || ROLES.contains(&t.lower().as_str()));
             r.subject = opening || speaks_after(doc, r.last);
@@ -604,13 +281,14 @@ fn split_titles(doc: &Doc, i: usize, j: usize, sentence: usize, out: &mut Vec<Na
     let mut start = i;
     let opening = |k: usize| {
         k == sentence
-            || doc.tokens[sentence..k]
+            || doc
+                .toks(sentence, k)
                 .iter()
                 .all(|t| !t.is_word() || STOP.contains(&t.text.as_str()))
     };
     let mut k = i;
     while k < j {
-        let word = doc.tokens[k].text.as_str();
+        let word = doc.tok(k).text.as_str();
         let next_title = doc
             .tokens
             .get(k + 1)
@@ -636,14 +314,14 @@ fn split_titles(doc: &Doc, i: usize, j: usize, sentence: usize, out: &mut Vec<Na
 
 fn push_run(doc: &Doc, first: usize, last: usize, title: &[String], out: &mut Vec<NameRun>) {
     let mut last = last;
-    while last > first && !doc.tokens[last - 1].is_capital() {
+    while last > first && !doc.tok(last - 1).is_capital() {
         last -= 1;
     }
     if last <= first {
         return;
     }
-    let start = doc.tokens[first].start;
-    let final_word = &doc.tokens[last - 1];
+    let start = doc.tok(first).start;
+    let final_word = &doc.tok(last - 1);
     let end = match possessive(&final_word.text) {
         Some(stem) => final_word.start + stem.chars().count(),
         None => final_word.end,

@@ -3,7 +3,7 @@
 
 use super::names::People;
 use super::speakers::{speaker_of_quote, Speaker};
-use super::text::Doc;
+use super::text::{at, part, Doc};
 use super::{Suggestion, SuggestionKind};
 use crate::domain::model::names::Label;
 use crate::domain::model::span::Span;
@@ -61,11 +61,11 @@ fn single(c: char) -> bool {
 }
 
 fn opens_at(chars: &[char], i: usize) -> bool {
-    let c = chars[i];
+    let c = at(chars, i);
     if closers(c).is_empty() {
         return false;
     }
-    let before = i.checked_sub(1).map(|p| chars[p]);
+    let before = i.checked_sub(1).map(|p| at(chars, p));
     let after = chars.get(i + 1).copied();
     let free_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/:".contains(b));
     let word_after = after.is_some_and(|a| !a.is_whitespace());
@@ -78,7 +78,7 @@ fn opens_at(chars: &[char], i: usize) -> bool {
 }
 
 fn closes_at(chars: &[char], k: usize, open: char) -> bool {
-    let c = chars[k];
+    let c = at(chars, k);
     if !closers(open).contains(&c) {
         return false;
     }
@@ -98,7 +98,7 @@ pub(super) fn find_quoted(chars: &[char]) -> Vec<Quoted> {
             i += 1;
             continue;
         }
-        let open = chars[i];
+        let open = at(chars, i);
         let (end, close) = scan(chars, i, open);
         if single(open) && close.is_none() {
             i += 1;
@@ -112,22 +112,24 @@ pub(super) fn find_quoted(chars: &[char]) -> Vec<Quoted> {
 
 /// Where the quote opened at `i` ends: (end of its words, closing mark).
 fn scan(chars: &[char], i: usize, open: char) -> (usize, Option<usize>) {
-    let line_start = chars[..i]
+    let line_start = part(chars, 0, i)
         .iter()
         .rposition(|&c| c == '\n')
         .map_or(0, |p| p + 1);
     let mut breaks = 0;
     let mut k = i + 1;
     while k < chars.len() {
-        let c = chars[k];
+        let c = at(chars, k);
         if closes_at(chars, k, open) {
             return (k, Some(k));
         }
         if c == '\n' {
-            let line = chars[line_start..k].len();
-            let rest = chars[k + 1..].iter().position(|c| !c.is_whitespace());
-            let next = rest.map(|r| chars[k + 1 + r]);
-            let blank = chars[k + 1..k + 1 + rest.unwrap_or(0)].contains(&'\n');
+            let line = part(chars, line_start, k).len();
+            let rest = part(chars, k + 1, chars.len())
+                .iter()
+                .position(|c| !c.is_whitespace());
+            let next = rest.map(|r| at(chars, k + 1 + r));
+            let blank = part(chars, k + 1, k + 1 + rest.unwrap_or(0)).contains(&'\n');
             breaks += 1;
             // A wrapped line continues the quote; a paragraph ends it, and so does a paragraph that
             // opens with a mark again (a quote that goes on over paragraphs).
@@ -135,7 +137,7 @@ fn scan(chars: &[char], i: usize, open: char) -> (usize, Option<usize>) {
                 || line > WRAPPED_LINE
                 || blank
                 || breaks > 3
-                || next.is_some_and(|n| closers(n).len() > 0 && !closers(open).contains(&n))
+                || next.is_some_and(|n| !closers(n).is_empty() && !closers(open).contains(&n))
             {
                 return (first_break(chars, i), None);
             }
@@ -146,7 +148,7 @@ fn scan(chars: &[char], i: usize, open: char) -> (usize, Option<usize>) {
 }
 
 fn first_break(chars: &[char], i: usize) -> usize {
-    chars[i..]
+    part(chars, i, chars.len())
         .iter()
         .position(|&c| c == '\n')
         .map_or(chars.len(), |p| i + p)
@@ -155,15 +157,15 @@ fn first_break(chars: &[char], i: usize) -> usize {
 fn region(chars: &[char], open: usize, end: usize, close: Option<usize>) -> Quoted {
     let mut start = open + 1;
     let mut end = end;
-    while start < end && chars[start].is_whitespace() {
+    while start < end && at(chars, start).is_whitespace() {
         start += 1;
     }
     while end > start
-        && (chars[end - 1].is_whitespace() || matches!(chars[end - 1], ',' | ':' | ';'))
+        && (at(chars, end - 1).is_whitespace() || matches!(at(chars, end - 1), ',' | ':' | ';'))
     {
         end -= 1;
     }
-    let words = chars[start..end]
+    let words = part(chars, start, end)
         .split(|c| c.is_whitespace())
         .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
         .count();
@@ -185,10 +187,10 @@ pub(super) fn suggest(doc: &Doc, people: &People) -> Vec<Suggestion> {
         previous = Some((index, found.clone()));
         // A short quote counts when a speech verb follows it at once ("We're still talking," he said).
         let framed = q.close.is_some_and(|c| {
-            let inner: String = doc.chars[q.end..c].iter().collect();
+            let inner: String = doc.cut(q.end, c).iter().collect();
             inner.contains(',')
-                || doc.chars[q.start..c].ends_with(&['?'])
-                || doc.chars[q.start..c].ends_with(&['!'])
+                || doc.cut(q.start, c).ends_with(&['?'])
+                || doc.cut(q.start, c).ends_with(&['!'])
         });
         if q.words == 0 || (q.words < QUOTE_WORDS && !(framed && found.direct)) {
             continue;

@@ -113,21 +113,22 @@ fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
 /// One-to-one matching by overlap: for each suggestion, the index of the gold span it matched.
 fn match_overlap(suggested: &[(usize, usize)], gold: &[(usize, usize)]) -> Vec<Option<usize>> {
     let mut taken = vec![false; gold.len()];
+    let free = |taken: &[bool], i: usize| !taken.get(i).copied().unwrap_or(true);
     suggested
         .iter()
         .map(|&s| {
             let exact = gold
                 .iter()
                 .enumerate()
-                .position(|(i, &g)| !taken[i] && g == s);
+                .position(|(i, &g)| free(&taken, i) && g == s);
             let any = || {
                 gold.iter()
                     .enumerate()
-                    .position(|(i, &g)| !taken[i] && overlaps(s, g))
+                    .position(|(i, &g)| free(&taken, i) && overlaps(s, g))
             };
             let found = exact.or_else(any);
-            if let Some(i) = found {
-                taken[i] = true;
+            if let Some(slot) = found.and_then(|i| taken.get_mut(i)) {
+                *slot = true;
             }
             found
         })
@@ -223,7 +224,7 @@ fn score_one(score: &mut Score, p: &Paragraph) -> Result<(), String> {
         score.long_gold.1 += usize::from(found.is_some());
         if let (Some(i), Some(want)) = (found, gold.speaker) {
             score.speakers.0 += 1;
-            let got = quotes[i].speaker.map(pair);
+            let got = quotes.get(i).and_then(|q| q.speaker).map(pair);
             score.speakers.1 += usize::from(got.is_some_and(|s| overlaps(s, want)));
         }
     }

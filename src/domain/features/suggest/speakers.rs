@@ -8,111 +8,29 @@ use crate::domain::model::names::EntityKind;
 use crate::domain::model::span::Span;
 
 /// Verbs that report speech.
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "insisted",
-    "remarked",
-    "wrote",
-    "writes",
-    "noted",
-    "argued",
-    "stated",
-    "declared",
-    "explained",
-    "warned",
-    "claimed",
-    "underscored",
-    "acknowledged",
-    "tweeted",
-    "posted",
-    "announced",
-    "replied",
-    "responded",
-    "urged",
-    "asked",
-    "called",
-    "described",
-    "characterized",
-    "characterised",
-    "continued",
-    "recalled",
-    "admitted",
-    "conceded",
-    "suggested",
-    "indicated",
-    "reported",
-    "commented",
-    "concluded",
-    "cautioned",
-    "promised",
-    "vowed",
-    "pledged",
-    "confirmed",
-    "denied",
-    "countered",
-    "complained",
-    "observed",
-    "mentioned",
-    "saying",
-    "adding",
-    "stating",
-    "noting",
-    "arguing",
-    "insisting",
-    "telling",
-    "stressing",
-    "warning",
-    "writing",
-    "calling",
-    "describing",
-    "explaining",
-    "asking",
-    "declaring",
-    "emphasizing",
-    "emphasising",
-    "reiterated",
-    "according",
+    "said", "says", "say", "told", "tells", "added", "adds", "stressed", "emphasized", "emphasised",
+    "insisted", "remarked", "wrote", "writes", "noted", "argued", "stated", "declared", "explained",
+    "warned", "claimed", "underscored", "acknowledged", "tweeted", "posted", "announced", "replied",
+    "responded", "urged", "asked", "called", "described", "characterized", "characterised",
+    "continued", "recalled", "admitted", "conceded", "suggested", "indicated", "reported",
+    "commented", "concluded", "cautioned", "promised", "vowed", "pledged", "confirmed", "denied",
+    "countered", "complained", "observed", "mentioned", "saying", "adding", "stating", "noting",
+    "arguing", "insisting", "telling", "stressing", "warning", "writing", "calling", "describing",
+    "explaining", "asking", "declaring", "emphasizing", "emphasising", "reiterated", "according",
 ];
 
 /// Words between a subject and its verb ("Zelensky also said", "Trump has publicly stated").
+#[rustfmt::skip]
 const BETWEEN: &[&str] = &[
-    "also",
-    "has",
-    "had",
-    "have",
-    "then",
-    "later",
-    "again",
-    "publicly",
-    "repeatedly",
-    "previously",
-    "reportedly",
-    "once",
-    "further",
-    "would",
-    "will",
-    "recently",
-    "earlier",
-    "already",
-    "just",
-    "quickly",
-    "explicitly",
-    "finally",
-    "flatly",
-    "simply",
-    "not",
+    "also", "has", "had", "have", "then", "later", "again", "publicly", "repeatedly", "previously",
+    "reportedly", "once", "further", "would", "will", "recently", "earlier", "already", "just",
+    "quickly", "explicitly", "finally", "flatly", "simply", "not",
 ];
 
 /// Words that end no noun phrase.
+#[rustfmt::skip]
 const FUNCTION_WORDS: &[&str] = &[
     "but", "and", "or", "which", "that", "who", "whom", "to", "of", "in", "on", "at", "by", "for",
     "with", "as", "when", "while", "because", "if", "than", "then", "so",
@@ -147,7 +65,9 @@ pub(super) fn speaker_of_quote(
     index: usize,
     previous: Option<&(usize, Speaker)>,
 ) -> Speaker {
-    let q = &doc.quoted[index];
+    let Some(q) = doc.quoted.get(index) else {
+        return Speaker::default();
+    };
     let open = doc.token_at(q.open);
     let close = q.close.map_or(doc.token_at(q.end), |c| doc.token_at(c) + 1);
     let sentence = doc.sentence_of(open.min(doc.tokens.len().saturating_sub(1)));
@@ -168,12 +88,12 @@ pub(super) fn speaker_of_quote(
     if let Some(found) = before_quote(doc, people, a, open, a) {
         return found;
     }
-    let spoken = (a..b).any(|t| {
-        doc.quoted_at(doc.tokens[t].start).is_none() && is_speech_verb(&doc.tokens[t].lower())
-    });
+    let spoken = (a..b)
+        .any(|t| doc.quoted_at(doc.tok(t).start).is_none() && is_speech_verb(&doc.tok(t).lower()));
     match previous {
         Some((p, speaker)) if !spoken => {
-            let p_sentence = doc.sentence_of(doc.token_at(doc.quoted[*p].open));
+            let p_open = doc.quoted.get(*p).map_or(0, |q| q.open);
+            let p_sentence = doc.sentence_of(doc.token_at(p_open));
             if p_sentence + 1 >= sentence && !speaker.why.is_empty() {
                 let mut inherited = speaker.clone();
                 inherited.why = ", continuing the quote before".into();
@@ -188,36 +108,36 @@ pub(super) fn speaker_of_quote(
 
 /// `…,” Zelensky said` or `…,” said Zelensky` or `…,” Kseniiia Orynchak, founder of …, said`.
 fn after_quote(doc: &Doc, people: &People, from: usize, to: usize) -> Option<Speaker> {
-    let first = (from..to).find(|&t| doc.tokens[t].is_word())?;
-    if (from..first).any(|t| matches!(doc.tokens[t].text.as_str(), "." | "?" | "!")) {
+    let first = (from..to).find(|&t| doc.tok(t).is_word())?;
+    if (from..first).any(|t| matches!(doc.tok(t).text.as_str(), "." | "?" | "!")) {
         return None;
     }
-    let word = doc.tokens[first].lower();
+    let word = doc.tok(first).lower();
     if is_speech_verb(&word) {
-        let verb = &doc.tokens[first].text;
+        let verb = &doc.tok(first).text;
         return Some(subject_after(doc, people, first + 1, to, verb));
     }
-    let verb = (first + 1..to.min(first + 8)).find(|&t| is_speech_verb(&doc.tokens[t].lower()));
+    let verb = (first + 1..to.min(first + 8)).find(|&t| is_speech_verb(&doc.tok(t).lower()));
     if let Some(verb) = verb {
-        let gap = (first..verb).all(|t| doc.tokens[t].is_word() || possessive_mark(doc, t));
+        let gap = (first..verb).all(|t| doc.tok(t).is_word() || possessive_mark(doc, t));
         if gap {
             return Some(subject_before(doc, people, first, verb));
         }
     }
     let name = people.runs.iter().find(|r| r.first == first)?;
-    let later = (first..to.min(first + 30)).find(|&t| is_speech_verb(&doc.tokens[t].lower()))?;
-    Some(named(name, ", then ", &doc.tokens[later].text))
+    let later = (first..to.min(first + 30)).find(|&t| is_speech_verb(&doc.tok(t).lower()))?;
+    Some(named(name, ", then ", &doc.tok(later).text))
 }
 
 fn possessive_mark(doc: &Doc, t: usize) -> bool {
-    matches!(doc.tokens[t].text.as_str(), "’" | "'")
+    matches!(doc.tok(t).text.as_str(), "’" | "'")
 }
 
 /// `Hughes added, “…”` or `he said: “…”`: the last speech verb before the quote with a subject.
 fn before_quote(doc: &Doc, people: &People, from: usize, open: usize, a: usize) -> Option<Speaker> {
     let verbs: Vec<usize> = (from..open)
-        .filter(|&t| doc.quoted_at(doc.tokens[t].start).is_none())
-        .filter(|&t| is_speech_verb(&doc.tokens[t].lower()))
+        .filter(|&t| doc.quoted_at(doc.tok(t).start).is_none())
+        .filter(|&t| is_speech_verb(&doc.tok(t).lower()))
         .collect();
     for &v in verbs.iter().rev() {
         let found = subject_before(doc, people, a, v);
@@ -231,18 +151,18 @@ fn before_quote(doc: &Doc, people: &People, from: usize, open: usize, a: usize) 
 
 /// The subject of the verb at token `verb`, in tokens `[a, verb)`.
 pub(super) fn subject_before(doc: &Doc, people: &People, a: usize, verb: usize) -> Speaker {
-    let verb_text = doc.tokens[verb].text.as_str();
+    let verb_text = doc.tok(verb).text.as_str();
     if verb_text.eq_ignore_ascii_case("according") {
         return subject_after(doc, people, verb + 2, doc.tokens.len(), "according to");
     }
     let mut end = verb;
-    while end > a && BETWEEN.contains(&doc.tokens[end - 1].lower().as_str()) {
+    while end > a && BETWEEN.contains(&doc.tok(end - 1).lower().as_str()) {
         end -= 1;
     }
     if end == a {
         return Speaker::default();
     }
-    let last = &doc.tokens[end - 1];
+    let last = &doc.tok(end - 1);
     if let Some(run) = people.ending_before(end) {
         return named(run, ", then ", verb_text);
     }
@@ -254,8 +174,8 @@ pub(super) fn subject_before(doc: &Doc, people: &People, a: usize, verb: usize) 
         return Speaker::default();
     }
     // "Zelensky's office said": the name and the noun after it.
-    let owner = end >= a + 2 && doc.tokens[end - 2].text.ends_with(['s', '’']) && {
-        let t = &doc.tokens[end - 2].text;
+    let owner = end >= a + 2 && doc.tok(end - 2).text.ends_with(['s', '’']) && {
+        let t = &doc.tok(end - 2).text;
         t.ends_with("’s") || t.ends_with("'s")
     };
     if let Some(run) = people.ending_before(end - 1).filter(|_| owner) {
@@ -278,7 +198,7 @@ pub(super) fn subject_before(doc: &Doc, people: &People, a: usize, verb: usize) 
 fn subject_after(doc: &Doc, people: &People, from: usize, to: usize, verb: &str) -> Speaker {
     let mut t = from;
     let mut stretch = Vec::new();
-    while t < to && (doc.tokens[t].is_capital() || doc.tokens[t].lower() == "the") {
+    while t < to && (doc.tok(t).is_capital() || doc.tok(t).lower() == "the") {
         stretch.push(t);
         t += 1;
     }
@@ -295,7 +215,7 @@ fn subject_after(doc: &Doc, people: &People, from: usize, to: usize, verb: &str)
         }
     }
     let end = (from..to.min(from + 6))
-        .find(|&k| !doc.tokens[k].is_word())
+        .find(|&k| !doc.tok(k).is_word())
         .unwrap_or(to.min(from + 6));
     described(doc, people, from, end, verb)
 }
@@ -303,7 +223,8 @@ fn subject_after(doc: &Doc, people: &People, from: usize, to: usize, verb: &str)
 /// "the Ukrainian president": the nearest person before with that title; otherwise a speaker
 /// described but not named.
 fn described(doc: &Doc, people: &People, a: usize, end: usize, verb: &str) -> Speaker {
-    let words: Vec<String> = doc.tokens[a..end]
+    let words: Vec<String> = doc
+        .toks(a, end)
         .iter()
         .filter(|t| t.is_word())
         .map(|t| t.lower())
@@ -327,7 +248,7 @@ fn described(doc: &Doc, people: &People, a: usize, end: usize, verb: &str) -> Sp
             .filter(|w| !matches!(w.as_str(), "the" | "a" | "an"))
             .cloned()
             .collect();
-        let pos = doc.tokens[a].start;
+        let pos = doc.tok(a).start;
         if let Some(run) = people.titled_before(pos, &wanted) {
             return Speaker {
                 span: Some(run.span),
@@ -351,16 +272,16 @@ fn described(doc: &Doc, people: &People, a: usize, end: usize, verb: &str) -> Sp
 
 /// "he said": the nearest fitting person before the pronoun.
 fn pronoun(doc: &Doc, people: &People, t: usize, verb: &str) -> Speaker {
-    let word = doc.tokens[t].lower();
+    let word = doc.tok(t).lower();
     let sentence = doc.sentence_of(t);
     let floor_sentence = sentence.saturating_sub(PRONOUN_REACH);
-    let floor = doc.tokens[doc.sentences[floor_sentence].0].start;
+    let floor = doc.tok(doc.sentence(floor_sentence).0).start;
     let kind = if word == "it" {
         EntityKind::Organization
     } else {
         EntityKind::Person
     };
-    match people.person_before(doc.tokens[t].start, floor, kind) {
+    match people.person_before(doc.tok(t).start, floor, kind) {
         Some(run) => Speaker {
             span: Some(run.span),
             why: format!(", then “{word} {verb}” ({}, named before)", run.text),
@@ -377,12 +298,12 @@ fn pronoun(doc: &Doc, people: &People, t: usize, verb: &str) -> Speaker {
 /// The sentence's subject, for a verb with none of its own ("Brian Hughes defended the proposal,
 /// arguing that “…”"): the last name before the sentence's first lower-case word that is no role.
 fn sentence_subject(doc: &Doc, people: &People, a: usize, verb: usize) -> Speaker {
-    let verb_text = doc.tokens[verb].text.as_str();
+    let verb_text = doc.tok(verb).text.as_str();
     let mut t = a;
-    while t < verb && matches!(doc.tokens[t].text.as_str(), "But" | "And" | "So") {
+    while t < verb && matches!(doc.tok(t).text.as_str(), "But" | "And" | "So") {
         t += 1;
     }
-    if t < verb && PERSON_PRONOUNS.contains(&doc.tokens[t].lower().as_str()) {
+    if t < verb && PERSON_PRONOUNS.contains(&doc.tok(t).lower().as_str()) {
         return pronoun(doc, people, t, verb_text);
     }
     let roles = [
@@ -397,7 +318,7 @@ fn sentence_subject(doc: &Doc, people: &People, a: usize, verb: usize) -> Speake
     ];
     let mut end = t;
     while end < verb {
-        let w = &doc.tokens[end];
+        let w = &doc.tok(end);
         if !(w.is_capital() || roles.contains(&w.lower().as_str()) || !w.is_word()) {
             break;
         }

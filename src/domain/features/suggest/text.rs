@@ -31,6 +31,24 @@ impl Token {
     }
 }
 
+/// The code point at `i`, or a NUL past the end.
+pub(super) fn at(chars: &[char], i: usize) -> char {
+    chars.get(i).copied().unwrap_or('\0')
+}
+
+/// The code points `[a, b)`, cut to the text.
+pub(super) fn part(chars: &[char], a: usize, b: usize) -> &[char] {
+    let b = b.min(chars.len());
+    chars.get(a.min(b)..b).unwrap_or_default()
+}
+
+/// What a token index past the end reads as.
+static NO_TOKEN: Token = Token {
+    start: 0,
+    end: 0,
+    text: String::new(),
+};
+
 /// An article's text, read once for every rule.
 pub(super) struct Doc {
     /// The code points.
@@ -44,10 +62,11 @@ pub(super) struct Doc {
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
-    "Gen", "Gov", "Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "St", "Lt", "Col", "Sgt", "Jr", "Sr",
-    "No", "Inc", "Corp", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "vs", "Prof",
+    "Gen", "Gov", "Mr", "Mrs", "Ms", "Dr", "Rep", "Sen", "St", "Lt", "Col", "Sgt", "Jr", "Sr", "No",
+    "Inc", "Corp", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "vs",
+    "Prof",
 ];
 
 impl Doc {
@@ -63,6 +82,27 @@ impl Doc {
             quoted,
             sentences,
         }
+    }
+
+    /// Token `t`, or an empty token past the end.
+    pub fn tok(&self, t: usize) -> &Token {
+        self.tokens.get(t).unwrap_or(&NO_TOKEN)
+    }
+
+    /// Tokens `[a, b)`, cut to the text.
+    pub fn toks(&self, a: usize, b: usize) -> &[Token] {
+        let b = b.min(self.tokens.len());
+        self.tokens.get(a.min(b)..b).unwrap_or_default()
+    }
+
+    /// The code points `[a, b)`, cut to the text.
+    pub fn cut(&self, a: usize, b: usize) -> &[char] {
+        part(&self.chars, a, b)
+    }
+
+    /// Sentence `s` as a token range; an empty range past the end.
+    pub fn sentence(&self, s: usize) -> (usize, usize) {
+        self.sentences.get(s).copied().unwrap_or((0, 0))
     }
 
     /// The text of `[start, end)`.
@@ -109,7 +149,7 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let c = chars[i];
+        let c = at(chars, i);
         if c.is_whitespace() {
             i += 1;
             continue;
@@ -118,7 +158,7 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
         if c.is_alphanumeric() {
             i += 1;
             while i < chars.len() {
-                let here = chars[i];
+                let here = at(chars, i);
                 let next_word = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
                 if here.is_alphanumeric() || (joiner(here) && next_word) {
                     i += 1;
@@ -127,8 +167,8 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
                 }
             }
             // "U.S.", "J.D.": initials keep their last full stop.
-            let initials = chars[start..i].iter().filter(|c| **c == '.').count() > 0
-                && chars[start..i]
+            let initials = part(chars, start, i).iter().filter(|c| **c == '.').count() > 0
+                && part(chars, start, i)
                     .iter()
                     .filter(|c| c.is_alphanumeric())
                     .count()
@@ -142,7 +182,7 @@ fn tokenize(chars: &[char]) -> Vec<Token> {
         tokens.push(Token {
             start,
             end: i,
-            text: chars[start..i].iter().collect(),
+            text: part(chars, start, i).iter().collect(),
         });
     }
     tokens
@@ -160,7 +200,7 @@ fn sentences(chars: &[char], tokens: &[Token], quoted: &[Quoted]) -> Vec<(usize,
     let mut first = 0;
     for (i, t) in tokens.iter().enumerate() {
         let next = tokens.get(i + 1);
-        let line_break = next.is_some_and(|n| chars[t.end..n.start].contains(&'\n'));
+        let line_break = next.is_some_and(|n| part(chars, t.end, n.start).contains(&'\n'));
         let starts_new = next.is_some_and(|n| {
             n.is_capital()
                 || n.text.chars().next().is_some_and(|c| c.is_numeric())
@@ -169,11 +209,13 @@ fn sentences(chars: &[char], tokens: &[Token], quoted: &[Quoted]) -> Vec<(usize,
         let stop = matches!(t.text.as_str(), "." | "!" | "?" | "…")
             && !inside(t.start)
             && starts_new
-            && (t.text != "." || i == 0 || ends_sentence(&tokens[i - 1]));
+            && (t.text != "." || i == 0 || tokens.get(i - 1).is_none_or(ends_sentence));
         let closing = quoted.iter().any(|q| q.close == Some(t.start))
             && starts_new
             && i > 0
-            && matches!(tokens[i - 1].text.as_str(), "." | "!" | "?" | "…");
+            && tokens
+                .get(i - 1)
+                .is_some_and(|p| matches!(p.text.as_str(), "." | "!" | "?" | "…"));
         let broken = line_break && !inside(t.end);
         if stop || closing || broken || next.is_none() {
             out.push((first, i + 1));
