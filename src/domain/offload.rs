@@ -12,18 +12,18 @@ use crate::domain::features::candidates::{candidates_for, new_entries, Candidate
 use crate::domain::features::classroom::class_db::{ClassDatabase, Followed};
 use crate::domain::features::classroom::exercise::Exercise;
 use crate::domain::features::outlets::{compare, Comparison};
-use crate::domain::features::suggest::{suggest, Suggestion};
-use crate::domain::model::registry::Entity;
-use std::rc::Rc;
 use crate::domain::features::own_text::{reduce_markdown, Extracted};
+use crate::domain::features::suggest::{suggest, Suggestion};
 use crate::domain::files::formats::{self, Body, ExportOptions, Format, ImportOptions, Scope};
 use crate::domain::files::stored;
 use crate::domain::model::article::{Article, Origin};
 use crate::domain::model::names::{ArticleId, EntityId};
+use crate::domain::model::registry::Entity;
 use crate::domain::model::time::Timestamp;
 use crate::domain::replication::syncing::{Replicated, Syncing};
 use crate::domain::state::workspace::Workspace;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 pub mod read;
 pub use read::FileRead;

@@ -7,7 +7,6 @@ use super::article_list::{article_list, ArticleListProps};
 use super::article_view::ArticleView;
 use super::bridge::{Dispatch, Ptr};
 use super::classroom::live::{use_follow_class, use_hand_in};
-use super::suggestions::{layer_marks, request, suggestion_bar, use_suggestion_layer, use_suggestions};
 use super::classroom_view::ClassroomView;
 use super::detail::detail;
 use super::entities::Target;
@@ -22,12 +21,13 @@ use super::notices::{live_region, notices, NoticesProps};
 use super::offloaded::{use_file_reading, use_worker_prefetch};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
-use crate::web::saving as web_saving;
 use super::saving::{
-    use_autosave, use_classroom_save, use_kept_save, use_save_on_leave, use_sync_save,
-    use_tab_sync,
+    use_autosave, use_classroom_save, use_kept_save, use_save_on_leave, use_sync_save, use_tab_sync,
 };
 use super::shared::SharedSession;
+use super::suggestions::{
+    layer_marks, request, suggestion_bar, use_suggestion_layer, use_suggestions,
+};
 use super::sync::{sync_button, use_replication, SyncDialog};
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
 use super::who_said_what::who_said_what;
@@ -35,6 +35,7 @@ use crate::domain::files::formats::native::export_json;
 use crate::domain::files::formats::{file_name, Format};
 use crate::domain::offload::read::grouped;
 use crate::domain::state::session::{ClassroomAction, Notice, Session, SessionAction};
+use crate::web::saving as web_saving;
 use crate::web::{clock, download, dropped, files, saving, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;

@@ -54,7 +54,11 @@ pub fn use_suggestions(cell: Rc<RefCell<Session>>, request: Request, dispatch: D
 }
 
 /// Sends the job for `article`'s suggestions; the ticket, unless the worker could not start.
-fn send(cell: &Rc<RefCell<Session>>, article: &ArticleId, dispatch: Dispatch) -> Option<offload::Ticket> {
+fn send(
+    cell: &Rc<RefCell<Session>>,
+    article: &ArticleId,
+    dispatch: Dispatch,
+) -> Option<offload::Ticket> {
     let job = cell.try_borrow().ok().and_then(|s| {
         let registry: Vec<Rc<Entity>> = s.workspace.entities().cloned().collect();
         let article = s.workspace.article(article).cloned()?;
@@ -69,34 +73,48 @@ fn send(cell: &Rc<RefCell<Session>>, article: &ArticleId, dispatch: Dispatch) ->
     .ok()
 }
 
-/// Marks the shown suggestions in the text once the article's lines are painted, the current one
-/// apart; `marks` are their spans and the current one's.
-#[hook]
-pub fn use_suggestion_layer(marks: (ArticleId, Vec<(usize, usize)>, Option<(usize, usize)>), cell: Rc<RefCell<Session>>) {
-    use_effect_with(marks, move |(article, spans, current)| {
-        let (article, spans, current) = (article.clone(), spans.clone(), *current);
-        after_next_paint(move || {
-            let Some(container) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.query_selector("[data-testid=article-text]").ok().flatten())
-            else {
-                return;
-            };
-            let Some(text) = cell.try_borrow().ok().and_then(|s| s.workspace.article(&article).cloned()) else {
-                return;
-            };
-            highlights::mark("na-suggestion", &container, &text, &spans);
-            highlights::mark("na-suggestion-current", &container, &text, &current.into_iter().collect::<Vec<_>>());
-        });
-    });
+/// What the layer in the text marks: the open article, every shown suggestion's span, and the current one's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayerMarks {
+    article: ArticleId,
+    spans: Vec<(usize, usize)>,
+    current: Option<(usize, usize)>,
 }
 
-/// What the layer marks for `session`: every shown suggestion, and the current one.
-pub fn layer_marks(session: &Session) -> (ArticleId, Vec<(usize, usize)>, Option<(usize, usize)>) {
+/// What the layer marks for `session`.
+pub fn layer_marks(session: &Session) -> LayerMarks {
     let spans = |s: &Suggestion| (s.span.start(), s.span.end());
-    let shown = session.shown_suggestions().into_iter().map(spans).collect();
-    let current = session.current_suggestion().map(spans);
-    (session.current.clone(), shown, current)
+    LayerMarks {
+        article: session.current.clone(),
+        spans: session.shown_suggestions().into_iter().map(spans).collect(),
+        current: session.current_suggestion().map(spans),
+    }
+}
+
+/// Marks the shown suggestions in the text once the article's lines are painted, the current one
+/// apart.
+#[hook]
+pub fn use_suggestion_layer(marks: LayerMarks, cell: Rc<RefCell<Session>>) {
+    use_effect_with(marks, move |marks| {
+        let marks = marks.clone();
+        after_next_paint(move || {
+            let container = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                d.query_selector("[data-testid=article-text]")
+                    .ok()
+                    .flatten()
+            });
+            let article = cell
+                .try_borrow()
+                .ok()
+                .and_then(|s| s.workspace.article(&marks.article).cloned());
+            let (Some(container), Some(article)) = (container, article) else {
+                return;
+            };
+            let current: Vec<(usize, usize)> = marks.current.into_iter().collect();
+            highlights::mark("na-suggestion", &container, &article, &marks.spans);
+            highlights::mark("na-suggestion-current", &container, &article, &current);
+        });
+    });
 }
 
 /// The words for a kind, in the plural, for "Accept all …".
@@ -110,10 +128,15 @@ fn plural(kind: SuggestionKind) -> &'static str {
 
 /// The suggestion bar: the current suggestion, its reason, and what to do with it.
 pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
-    if session.enrolment.as_ref().is_some_and(|e| !e.exercise.suggestions) {
+    if session
+        .enrolment
+        .as_ref()
+        .is_some_and(|e| !e.exercise.suggestions)
+    {
         return Html::default();
     }
-    let toggle = dispatch.reform(|_: MouseEvent| SessionAction::Suggestions(SuggestionAction::Toggle));
+    let toggle =
+        dispatch.reform(|_: MouseEvent| SessionAction::Suggestions(SuggestionAction::Toggle));
     if !session.suggesting.choices.on {
         return html! {
             <section class="suggestions off" data-testid="suggestions" aria-label="Suggestions">
@@ -140,7 +163,12 @@ pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
         let onclick = dispatch.reform(move |_: MouseEvent| suggestion_action(k));
         html! { <button data-testid={id.to_owned()} {onclick} aria-keyshortcuts={keys.to_owned()}>{format!("{name} ({keys})")}</button> }
     };
-    let keys = |k: SuggestionKey| SUGGESTION_KEYS.iter().find(|(x, _)| *x == k).map_or("", |(_, n)| *n);
+    let keys = |k: SuggestionKey| {
+        SUGGESTION_KEYS
+            .iter()
+            .find(|(x, _)| *x == k)
+            .map_or("", |(_, n)| *n)
+    };
     let all = [SuggestionKind::Quote, SuggestionKind::Claim, SuggestionKind::Mention]
         .into_iter()
         .filter(|k| shown.iter().any(|s| s.kind == *k))

@@ -28,6 +28,12 @@ fn line_element(container: &Element, article: &Article, pos: usize) -> Option<(E
 /// in `container`; `None` when its line is not on the page (yet).
 pub fn dom_point(container: &Element, article: &Article, pos: usize) -> Option<(Node, u32)> {
     let (line, start) = line_element(container, article, pos)?;
+    point_in_line(line, start, pos)
+}
+
+/// The DOM boundary point of the code point offset `pos` inside `line`, the line element that
+/// starts at `start` (see [`dom_point`]).
+pub fn point_in_line(line: Element, start: usize, pos: usize) -> Option<(Node, u32)> {
     let mut left = pos.saturating_sub(start);
     let document = web_sys::window()?.document()?;
     let walker = document

@@ -5,8 +5,9 @@
 //! suggestion bar alone.
 
 use crate::domain::model::article::Article;
-use crate::web::caret::dom_point;
+use crate::web::caret::point_in_line;
 use js_sys::{Array, Function, Reflect};
+use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
@@ -36,12 +37,14 @@ fn try_mark(
         return Ok(());
     }
     let document = window.document().ok_or(JsValue::NULL)?;
+    let lines = lines_on_page(container)?;
+    let point = |pos: usize| {
+        let start = article.paragraphs.get(article.paragraph_at(pos))?.start;
+        point_in_line(lines.get(&start)?.clone(), start, pos)
+    };
     let ranges = Array::new();
     for &(start, end) in spans {
-        let (Some((sn, so)), Some((en, eo))) = (
-            dom_point(container, article, start),
-            dom_point(container, article, end),
-        ) else {
+        let (Some((sn, so)), Some((en, eo))) = (point(start), point(end)) else {
             continue;
         };
         let range = document.create_range()?;
@@ -53,4 +56,23 @@ fn try_mark(
     let highlight = Reflect::construct(&constructor, &ranges)?;
     call("set", &Array::of2(&name.into(), &highlight))?;
     Ok(())
+}
+
+/// The article's line elements on the page (`p.para`), by the code point their line starts at: read
+/// once, so that marking many spans does not search the page for each.
+fn lines_on_page(container: &Element) -> Result<HashMap<usize, Element>, JsValue> {
+    let found = container.query_selector_all("p.para[data-start]")?;
+    let mut lines = HashMap::new();
+    for i in 0..found.length() {
+        let Some(line) = found.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if let Some(start) = line
+            .get_attribute("data-start")
+            .and_then(|s| s.parse().ok())
+        {
+            lines.insert(start, line);
+        }
+    }
+    Ok(lines)
 }

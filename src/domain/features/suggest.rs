@@ -89,3 +89,7 @@ mod tests;
 #[cfg(test)]
 #[path = "../tests/suggest_seeds.rs"]
 mod seeds;
+
+#[cfg(test)]
+#[path = "../tests/suggest_gold.rs"]
+mod gold;

@@ -35,7 +35,7 @@ pub use classroom::{ClassroomAction, Enrolment, Teaching};
 pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
 pub use links::{describe, excerpt, label_word, link_targets};
 pub use replication::SyncStatus;
-pub use suggesting::{SuggestionAction, SuggestionChoices, Suggesting};
+pub use suggesting::{Suggesting, SuggestionAction, SuggestionChoices};
 
 /// A text selection that is waiting for a label, and where its toolbar goes on screen.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -332,7 +332,9 @@ impl Session {
             SessionAction::Saved(result) => self.save_failed = result.err(),
             SessionAction::Classroom(action) => self.classroom(action),
             SessionAction::Suggestions(action) => self.suggestion(action),
-            SessionAction::AcceptSuggestions { kind, id, at } => self.accept_suggestions(kind, &id, at),
+            SessionAction::AcceptSuggestions { kind, id, at } => {
+                self.accept_suggestions(kind, &id, at)
+            }
             SessionAction::FromOtherTab { base, theirs } => self.merge_other_tab(&base, &theirs),
         }
     }

@@ -11,7 +11,8 @@ use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 
 const T: Timestamp = Timestamp(1_764_064_800_000);
-const TEXT: &str = "Mayor Ana Ruiz said on Monday: “We will rebuild the bridge before winter comes.” \
+const TEXT: &str =
+    "Mayor Ana Ruiz said on Monday: “We will rebuild the bridge before winter comes.” \
 Ruiz added that the city had enough money.";
 
 fn session() -> Session {
@@ -47,10 +48,18 @@ fn made(kind: SuggestionKind, start: usize, end: usize, label: Label) -> Suggest
 fn shown_suggestions_skip_the_rejected_and_what_is_tagged_already() {
     let mut s = session();
     let two = vec![
-        made(SuggestionKind::Mention, 6, 14, Label::Entity(crate::domain::model::names::EntityKind::Person)),
+        made(
+            SuggestionKind::Mention,
+            6,
+            14,
+            Label::Entity(crate::domain::model::names::EntityKind::Person),
+        ),
         made(SuggestionKind::Quote, 32, 78, Label::Quote),
     ];
-    s.apply(SessionAction::Suggestions(SuggestionAction::Found("a".into(), two.clone())));
+    s.apply(SessionAction::Suggestions(SuggestionAction::Found(
+        "a".into(),
+        two.clone(),
+    )));
     assert_eq!(keys(&s), [key(&two[0]), key(&two[1])]);
     assert_eq!(s.current_suggestion(), Some(&two[0]));
 
@@ -61,12 +70,23 @@ fn shown_suggestions_skip_the_rejected_and_what_is_tagged_already() {
 
     s.apply(SessionAction::Suggestions(SuggestionAction::RejectCurrent));
     assert_eq!(keys(&s), [key(&two[1])]);
-    let rejected = s.suggesting.choices.rejected.get(&ArticleId::from("a")).unwrap();
+    let rejected = s
+        .suggesting
+        .choices
+        .rejected
+        .get(&ArticleId::from("a"))
+        .unwrap();
     assert!(rejected.contains(&key(&two[0])));
     assert_eq!(s.suggestions_revision, 1, "a rejection is saved");
 
     // A quote tagged by hand at the same place is no longer suggested.
-    s.apply(SessionAction::Edit(Action::Annotate(ann("q", "a", 32, 78, Label::Quote))));
+    s.apply(SessionAction::Edit(Action::Annotate(ann(
+        "q",
+        "a",
+        32,
+        78,
+        Label::Quote,
+    ))));
     assert!(keys(&s).is_empty());
 }
 
@@ -92,7 +112,11 @@ fn suggestions_are_hidden_when_turned_off_and_in_an_exercise_unless_it_turns_the
         let ex = Exercise::create(&draft(on), &s.workspace, "ex".into(), T).unwrap();
         let ex = Exercise::read(&ex.to_json(false), s.workspace.articles()).unwrap();
         s.apply(SessionAction::Classroom(ClassroomAction::Enrol(ex)));
-        assert_eq!(s.shown_suggestions().len(), shown, "exercise with suggestions {on}");
+        assert_eq!(
+            s.shown_suggestions().len(),
+            shown,
+            "exercise with suggestions {on}"
+        );
     }
 }
 
@@ -100,7 +124,10 @@ fn suggestions_are_hidden_when_turned_off_and_in_an_exercise_unless_it_turns_the
 fn accepting_makes_ordinary_annotations_as_one_undo_step() {
     let mut s = session();
     let found = found(&mut s);
-    let quote = found.iter().find(|x| x.kind == SuggestionKind::Quote).expect("the quote is found");
+    let quote = found
+        .iter()
+        .find(|x| x.kind == SuggestionKind::Quote)
+        .expect("the quote is found");
     while s.current_suggestion() != Some(quote) {
         s.apply(SessionAction::Suggestions(SuggestionAction::Step(true)));
     }
@@ -110,16 +137,31 @@ fn accepting_makes_ordinary_annotations_as_one_undo_step() {
         at: T,
     });
     let here = s.workspace.in_article(&"a".into());
-    let made = here.iter().find(|a| a.span == quote.span).expect("the quote is an annotation");
+    let made = here
+        .iter()
+        .find(|a| a.span == quote.span)
+        .expect("the quote is an annotation");
     assert_eq!(made.label, Label::Quote);
-    let speaker = made.attrs.source.as_ref().and_then(|id| s.workspace.annotation(id));
+    let speaker = made
+        .attrs
+        .source
+        .as_ref()
+        .and_then(|id| s.workspace.annotation(id));
     assert_eq!(
-        speaker.map(|a| s.workspace.article(&"a".into()).unwrap().slice(a.span.start(), a.span.end()).to_owned()),
+        speaker.map(|a| s
+            .workspace
+            .article(&"a".into())
+            .unwrap()
+            .slice(a.span.start(), a.span.end())
+            .to_owned()),
         Some("Ana Ruiz".to_owned()),
         "the speaker is linked as the quote's source"
     );
     assert!(!keys(&s).contains(&key(quote)));
 
     s.apply(SessionAction::Edit(Action::Undo));
-    assert!(s.workspace.in_article(&"a".into()).is_empty(), "one undo removes them all");
+    assert!(
+        s.workspace.in_article(&"a".into()).is_empty(),
+        "one undo removes them all"
+    );
 }

@@ -180,7 +180,13 @@ fn registry(p: &Paragraph) -> Result<Vec<Rc<Entity>>, String> {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let kind = EntityKind::from_name(&e.kind)
+            // The British spelling too: labelled sets are written on both sides of the Atlantic.
+            let name = if e.kind == "organisation" {
+                "organization"
+            } else {
+                &e.kind
+            };
+            let kind = EntityKind::from_name(name)
                 .ok_or_else(|| format!("registry[{i}]: \"{}\" is not an entity kind", e.kind))?;
             let id = EntityId::from(format!("gold-{i}").as_str());
             let mut entity = Entity::new(id, &e.name, kind, Timestamp(0));

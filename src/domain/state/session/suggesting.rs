@@ -140,12 +140,23 @@ impl Session {
             n += 1;
             AnnotationId::from(format!("{}-{n}", id.as_str()).as_str())
         };
-        let annotations = accepted(&article.id, &article.text, &chosen, &existing, &mut new_id, at);
+        let annotations = accepted(
+            &article.id,
+            &article.text,
+            &chosen,
+            &existing,
+            &mut new_id,
+            at,
+        );
         let count = annotations.len();
         if count == 0 {
             self.notice = Some(Notice::Info("Nothing to accept.".into()));
         } else if self.edit(Action::AnnotateAll(annotations)) {
-            let what = if count == 1 { "annotation" } else { "annotations" };
+            let what = if count == 1 {
+                "annotation"
+            } else {
+                "annotations"
+            };
             self.notice = Some(Notice::Info(format!(
                 "Accepted: {count} {what} made. One undo removes them."
             )));
