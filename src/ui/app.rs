@@ -353,7 +353,9 @@ pub fn App() -> Html {
                             <FindPanel session={shared.workspace_view()}
                                 current={session.current.clone()} />
                         }
-                        {suggestion_bar(session, &dispatch)}
+                        if session.suggesting.open {
+                            {suggestion_bar(session, &dispatch)}
+                        }
                         {detail}
                         {sources}
                         if let Some(article) = article {

@@ -1,9 +1,9 @@
 //! The top bar: app name, undo and redo, download and load.
 
 use crate::domain::rendering::first_screen::{
-    DOWNLOAD_TITLE, EXPORT_TITLE, FIND_TITLE, LOAD_TITLE, VIEW_BUTTONS,
+    DOWNLOAD_TITLE, EXPORT_TITLE, FIND_TITLE, LOAD_TITLE, SUGGEST_TITLE, VIEW_BUTTONS,
 };
-use crate::domain::state::session::SessionAction;
+use crate::domain::state::session::{SessionAction, SuggestionAction};
 use crate::domain::state::workspace::Action;
 use crate::ui::bridge::Dispatch;
 use crate::web::files::files_of;
@@ -75,6 +75,8 @@ pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
             input.set_value("");
         })
     };
+    let suggest =
+        dispatch.reform(|_: MouseEvent| SessionAction::Suggestions(SuggestionAction::Open(true)));
     let find = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
@@ -114,6 +116,7 @@ pub fn header(props: &HeaderProps, dispatch: &Dispatch) -> Html {
                     {"↷ Redo"}
                 </button>
                 <button data-testid="find-open" onclick={find} title={FIND_TITLE}>{"Find…"}</button>
+                <button data-testid="suggestions-open" onclick={suggest} title={SUGGEST_TITLE}>{"Suggest…"}</button>
                 <button data-testid="export" onclick={on_export} title={DOWNLOAD_TITLE}>
                     {format!("Download JSON ({})", props.total)}
                 </button>

@@ -128,30 +128,34 @@ fn plural(kind: SuggestionKind) -> &'static str {
 
 /// The suggestion bar: the current suggestion, its reason, and what to do with it.
 pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
-    if session
-        .enrolment
-        .as_ref()
-        .is_some_and(|e| !e.exercise.suggestions)
-    {
-        return Html::default();
+    let card = |body: Html| {
+        let close = dispatch
+            .reform(|_: MouseEvent| SessionAction::Suggestions(SuggestionAction::Open(false)));
+        html! {
+            <section class="suggestions" data-testid="suggestions" aria-label="Suggestions">
+                {body}
+                <button class="link" data-testid="suggestions-close" onclick={close}>{"Close"}</button>
+            </section>
+        }
+    };
+    if !session.suggestions_allowed() && session.suggesting.choices.on {
+        return card(html! {
+            <p data-testid="suggestions-none">{"This exercise asks you to find everything yourself: no suggestions."}</p>
+        });
     }
     let toggle =
         dispatch.reform(|_: MouseEvent| SessionAction::Suggestions(SuggestionAction::Toggle));
     if !session.suggesting.choices.on {
-        return html! {
-            <section class="suggestions off" data-testid="suggestions" aria-label="Suggestions">
-                <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Show suggestions"}</button>
-            </section>
-        };
+        return card(html! {
+            <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Show suggestions"}</button>
+        });
     }
     let shown = session.shown_suggestions();
     let Some(current) = session.current_suggestion() else {
-        return html! {
-            <section class="suggestions" data-testid="suggestions" aria-label="Suggestions">
-                <p class="meta" data-testid="suggestions-none">{"No suggestions left in this article."}</p>
-                <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Hide suggestions"}</button>
-            </section>
-        };
+        return card(html! { <>
+            <p class="meta" data-testid="suggestions-none">{"No suggestions left in this article."}</p>
+            <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Hide suggestions"}</button>
+        </> });
     };
     let at = shown.iter().position(|s| *s == current).unwrap_or(0) + 1;
     let text = session
@@ -181,8 +185,7 @@ pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
             let n = shown.iter().filter(|s| s.kind == kind).count();
             html! { <button class="link" data-testid={format!("accept-all-{}", plural(kind))} {onclick}>{format!("Accept all {n} {}", plural(kind))}</button> }
         });
-    html! {
-        <section class="suggestions" data-testid="suggestions" aria-label="Suggestions">
+    card(html! { <>
             <p data-testid="suggestion-current" data-key={key(current)} role="status">
                 <strong>{format!("Suggestion {at} of {}: {}", shown.len(), label_word(current.label))}</strong>
                 {" “"}{text}{"”"}
@@ -197,6 +200,5 @@ pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
             <div class="controls">{for all}
                 <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Hide suggestions"}</button>
             </div>
-        </section>
-    }
+    </> })
 }

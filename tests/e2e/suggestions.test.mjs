@@ -16,7 +16,9 @@ const ARTICLE = 'kyiv-post';
 const app = serveBuiltApp();
 
 const sug = {
+  open: '[data-testid=suggestions-open]',
   bar: '[data-testid=suggestions]',
+  none: '[data-testid=suggestions-none]',
   current: '[data-testid=suggestion-current]',
   reason: '[data-testid=suggestion-reason]',
   acceptAllQuotes: '[data-testid=accept-all-quotes]',
@@ -46,6 +48,10 @@ describe('suggestions in Chromium', () => {
     await withPage(app.browser, async ({ page }) => {
       await openApp(page, app.server.url);
       await openArticle(page, ARTICLE);
+      // The layer comes by itself; the card opens on request, so nothing moves when they arrive.
+      await page.waitForFunction(() => (CSS.highlights.get('na-suggestion')?.size ?? 0) > 0);
+      assert.equal(await page.locator(sug.bar).count(), 0);
+      await page.click(sug.open);
       await page.waitForSelector(sug.current);
       const [first, total] = await position(page);
       assert.equal(first, 1);
@@ -83,6 +89,7 @@ describe('suggestions in Chromium', () => {
       // After a reload: the rejected one stays away, the accepted one is an annotation.
       await page.reload();
       await openArticle(page, ARTICLE);
+      await page.keyboard.press('n'); // the first N opens the card, on the first suggestion
       await page.waitForSelector(sug.current);
       assert.deepEqual(await position(page), [1, total - 2]);
       for (let i = 0; i < total - 2; i += 1) {
@@ -100,6 +107,7 @@ describe('suggestions in Chromium', () => {
     await withPage(app.browser, async ({ page }) => {
       await openApp(page, app.server.url);
       await openArticle(page, ARTICLE);
+      await page.click(sug.open);
       await page.waitForSelector(sug.acceptAllQuotes);
       const n = Number(/Accept all (\d+) quotes/.exec(await page.textContent(sug.acceptAllQuotes))[1]);
       await page.click(sug.acceptAllQuotes);
@@ -140,12 +148,13 @@ describe('suggestions in Chromium', () => {
           await student.goto(link);
           await student.waitForSelector('[data-testid=exercise-banner]');
           await student.waitForSelector(`${sel.openArticle(ARTICLE)} p.para`);
+          await student.click(sug.open);
           if (shown) {
             await student.waitForSelector(sug.current);
+            assert.ok((await marked(student, 'na-suggestion')) > 0);
           } else {
-            // Long enough for the worker to have answered if it had been asked.
-            await student.waitForTimeout(1500);
-            assert.equal(await student.locator(sug.bar).count(), 0);
+            await student.waitForSelector(sug.none);
+            assert.match(await student.textContent(sug.none), /find everything yourself/);
             assert.equal(await marked(student, 'na-suggestion'), 0);
           }
         });

@@ -48,6 +48,9 @@ pub const VIEW_BUTTONS: [(&str, &str); 3] = [
 
 /// The title of the top bar's Find button.
 pub const FIND_TITLE: &str = "Find text in this article or all, and tag what it finds (Ctrl+F)";
+/// The title of the top bar's Suggest button.
+pub const SUGGEST_TITLE: &str =
+    "Quotes, speakers, claims and names the app proposes in this article: accept or reject each (N, Y, X)";
 /// The title of the top bar's Download JSON button.
 pub const DOWNLOAD_TITLE: &str = "Download every annotation of every article as one JSON file";
 /// The title of the top bar's Export button.
@@ -101,6 +104,7 @@ fn header_into(out: &mut String, total: usize) {
         "<button disabled=\"\" title=\"Nothing to undo\">↶ Undo</button>\
          <button disabled=\"\" title=\"Nothing to redo\">↷ Redo</button>\
          <button title=\"{FIND_TITLE}\">Find…</button>\
+         <button title=\"{SUGGEST_TITLE}\">Suggest…</button>\
          <button title=\"{DOWNLOAD_TITLE}\">Download JSON ({total})</button>\
          <button title=\"{EXPORT_TITLE}\">Export…</button>\
          <label class=\"button\" title=\"{LOAD_TITLE}\">Load file…\

@@ -5,13 +5,9 @@
 //! into [`SessionAction`]s carrying ids and times, and effects outside persist the result.
 
 use crate::domain::files::formats::labels::LabelMap;
-use crate::domain::files::import::ImportPlan;
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::attributes::Attributes;
 use crate::domain::model::names::{AnnotationId, ArticleId};
-use crate::domain::model::span::Span;
-use crate::domain::model::time::Timestamp;
-use crate::domain::offload::FileContent;
 use crate::domain::replication::syncing::Syncing;
 use crate::domain::state::saving::ImportRefusal;
 use crate::domain::state::workspace::{Action, Snapshot, Workspace};
@@ -25,6 +21,7 @@ mod classroom;
 mod files;
 mod find_tag;
 mod links;
+mod parts;
 mod replication;
 mod suggesting;
 mod tabs;
@@ -34,71 +31,9 @@ pub use class_live::Live;
 pub use classroom::{ClassroomAction, Enrolment, Teaching};
 pub use find_tag::{find_hits, tag_hits, tagged_as, Hit};
 pub use links::{describe, excerpt, label_word, link_targets};
+pub use parts::{Notice, Pending, PendingImport, Reading, StorageProblem};
 pub use replication::SyncStatus;
 pub use suggesting::{Suggesting, SuggestionAction, SuggestionChoices};
-
-/// A text selection that is waiting for a label, and where its toolbar goes on screen.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Pending {
-    /// The selected span, already trimmed and snapped to whole characters.
-    pub span: Span,
-    /// Viewport x of the selection's left edge, for placing the toolbar.
-    pub x: f64,
-    /// Viewport y just below the selection.
-    pub y: f64,
-}
-
-/// A message for the person, shown until dismissed or replaced.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    /// Something was refused or failed; nothing was changed.
-    Error(String),
-    /// Something worked.
-    Info(String),
-}
-
-/// A parsed file waiting for the person to choose merge or replace.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PendingImport {
-    /// The file's name, for the dialog.
-    pub file_name: String,
-    /// What importing it would do.
-    pub plan: ImportPlan,
-    /// The file, kept to be read again when a label is mapped otherwise.
-    pub content: FileContent,
-    /// When it was loaded.
-    pub at: Timestamp,
-    /// The Label Studio text field it was read with, if the person chose one.
-    pub text_field: Option<String>,
-}
-
-/// A file being read: the web worker reads it ([`Session::next_job`] is the job the view sends), and
-/// [`SessionAction::Read`] brings the answer.
-#[derive(Debug, PartialEq)]
-pub struct Reading {
-    /// The file's name.
-    pub file_name: String,
-    /// Its content: the bytes, or the browser's copy, which the worker reads.
-    pub content: FileContent,
-    /// When it was read: the time given to annotations from formats that carry none.
-    pub at: Timestamp,
-    /// Whether it was loaded as a submission for the class (rather than as any file).
-    pub for_class: bool,
-    /// The Label Studio text field to read it with, once the person chose one in the import dialog.
-    pub text_field: Option<String>,
-}
-
-/// Saved data that could not be read, kept aside so that it is never overwritten.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StorageProblem {
-    /// What went wrong, in words.
-    pub message: String,
-    /// The unreadable text itself, offered as a download.
-    pub raw: Rc<str>,
-    /// The key it was copied to; `None` if even that failed, in which case saving stays paused so the
-    /// original is not overwritten.
-    pub kept_under: Option<String>,
-}
 
 /// Everything the view shows. Not `Clone`: the view shares one session and changes it in place, so a
 /// workspace of thousands of annotations is never copied.

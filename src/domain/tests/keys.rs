@@ -35,12 +35,39 @@ fn each_tag_key_is_its_labels_mark_and_tags_with_that_label_in_either_case() {
 
 #[test]
 fn other_letters_named_keys_and_alt_do_nothing() {
-    for key in ["x", "z", "1", " ", "Enter", "Tab", "ArrowLeft", "cc", ""] {
+    for key in ["z", "b", "1", " ", "Enter", "Tab", "ArrowLeft", "cc", ""] {
         assert_eq!(plain(key), None, "{key:?}");
     }
     // Alt (or AltGr) with a tag key types a character on some keyboards: never a tag.
     assert_eq!(shortcut("c", false, false, true), None);
     assert_eq!(shortcut("z", true, false, true), None);
+}
+
+#[test]
+fn y_x_n_and_shift_n_work_through_the_suggestions() {
+    use crate::domain::state::keys::SuggestionKey;
+    let s = |key: &str, shift: bool| shortcut(key, false, shift, false);
+    assert_eq!(
+        s("y", false),
+        Some(Shortcut::Suggestion(SuggestionKey::Accept))
+    );
+    assert_eq!(
+        s("x", false),
+        Some(Shortcut::Suggestion(SuggestionKey::Reject))
+    );
+    assert_eq!(
+        s("n", false),
+        Some(Shortcut::Suggestion(SuggestionKey::Next))
+    );
+    assert_eq!(
+        s("N", true),
+        Some(Shortcut::Suggestion(SuggestionKey::Previous))
+    );
+    assert_eq!(
+        shortcut("y", true, false, false),
+        Some(Shortcut::Redo),
+        "Ctrl+Y stays redo"
+    );
 }
 
 #[test]

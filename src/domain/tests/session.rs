@@ -6,6 +6,7 @@ use crate::domain::files::formats::ImportOptions;
 use crate::domain::fixtures::read_file;
 use crate::domain::model::article::Article;
 use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 
 fn session() -> Session {

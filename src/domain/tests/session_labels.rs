@@ -7,6 +7,8 @@ use crate::domain::files::formats::ImportOptions;
 use crate::domain::files::import::plan_import;
 use crate::domain::fixtures::{read_file, settle};
 use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::time::Timestamp;
+use crate::domain::offload::FileContent;
 use crate::domain::offload::FileRead;
 
 const T: Timestamp = Timestamp(1_764_064_800_000);

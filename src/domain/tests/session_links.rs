@@ -5,6 +5,7 @@ use super::*;
 use crate::domain::model::article::Article;
 use crate::domain::model::attributes::Attribution;
 use crate::domain::model::names::{EntityKind, Label};
+use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 
 const PERSON: Label = Label::Entity(EntityKind::Person);

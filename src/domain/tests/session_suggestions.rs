@@ -64,6 +64,9 @@ fn shown_suggestions_skip_the_rejected_and_what_is_tagged_already() {
     assert_eq!(s.current_suggestion(), Some(&two[0]));
 
     s.apply(SessionAction::Suggestions(SuggestionAction::Step(true)));
+    assert!(s.suggesting.open, "the first N opens the card");
+    assert_eq!(s.current_suggestion(), Some(&two[0]), "on the current one");
+    s.apply(SessionAction::Suggestions(SuggestionAction::Step(true)));
     assert_eq!(s.current_suggestion(), Some(&two[1]));
     s.apply(SessionAction::Suggestions(SuggestionAction::Step(true)));
     assert_eq!(s.current_suggestion(), Some(&two[0]), "round again");
@@ -124,6 +127,8 @@ fn suggestions_are_hidden_when_turned_off_and_in_an_exercise_unless_it_turns_the
 fn accepting_makes_ordinary_annotations_as_one_undo_step() {
     let mut s = session();
     let found = found(&mut s);
+    s.apply(SessionAction::Suggestions(SuggestionAction::Open(true)));
+    s.apply(SessionAction::Suggestions(SuggestionAction::Open(true)));
     let quote = found
         .iter()
         .find(|x| x.kind == SuggestionKind::Quote)

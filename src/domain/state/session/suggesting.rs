@@ -42,6 +42,9 @@ pub struct Suggesting {
     pub found: Rc<[Suggestion]>,
     /// The current suggestion's key.
     pub current: Option<String>,
+    /// Whether their card is open in the side panel (it opens on request, so that nothing moves
+    /// when they arrive).
+    pub open: bool,
 }
 
 /// What a person does with suggestions.
@@ -49,6 +52,8 @@ pub struct Suggesting {
 pub enum SuggestionAction {
     /// Shows or hides them.
     Toggle,
+    /// Opens or closes their card.
+    Open(bool),
     /// The worker's suggestions for an article.
     Found(ArticleId, Vec<Suggestion>),
     /// Makes the next (`true`) or previous shown suggestion current.
@@ -114,6 +119,9 @@ impl Session {
                 self.suggesting.article = Some(article);
                 self.suggesting.found = found.into();
             }
+            SuggestionAction::Open(open) => self.suggesting.open = open,
+            // The first N (or Shift+N) opens the card on the current one.
+            SuggestionAction::Step(_) if !self.suggesting.open => self.suggesting.open = true,
             SuggestionAction::Step(forward) => self.step_suggestion(forward),
             SuggestionAction::RejectCurrent => self.reject_current(),
         }
