@@ -3,7 +3,7 @@
 #
 #   bash scripts/test.sh              # all steps (what CI runs, through .ci/run)
 #   bash scripts/test.sh node         # only some steps, by name (setup always runs first):
-#                                     #   fmt clippy clippy-wasm unit consumers browser build node bench
+#                                     #   fmt clippy clippy-wasm unit consumers gold-set browser build node bench
 #
 # Long build output goes to target/logs/test-<step>.log; a failing step prints the tail of its log.
 # The last line is "summary: N passed, N failed" over all test runners (cargo, wasm-bindgen-test,
@@ -21,7 +21,7 @@ export CARGO_TERM_COLOR=never
 export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}"
 
-ALL_STEPS=(fmt clippy clippy-wasm unit consumers browser build node bench)
+ALL_STEPS=(fmt clippy clippy-wasm unit consumers gold-set browser build node bench)
 if [[ $# -gt 0 ]]; then
   for s in "$@"; do
     [[ " ${ALL_STEPS[*]} " == *" $s "* ]] || { echo "test.sh: unknown step '$s' (steps: ${ALL_STEPS[*]})" >&2; exit 2; }
@@ -143,12 +143,12 @@ node_tests() {
 # 170 KB with them, about 287 KB with links, the registry and own articles, about 344 KB with the classroom and the
 # outlet comparison, about 362 KB with keyboard annotation, the live region, the service worker and the two-tab merge,
 # 518.7 KB with serde for every file, the zip crate and pulldown-cmark (issue 14; issue 15 moves what a click needs out of
-# the first load, 354.7 KB), 367.0 KB with issue 16's label mapping and text field picker in the import preview, its saving, the import tried in storage with a part offered and dropped folders walked, 375.0 KB with issue 17's sync settings and status (the replication runs in the worker), 384.8 KB with the graves that keep three or more tabs right, 397.1 KB with a class on a database (the exercise naming it, handing in and following on the page, the HTTP in the worker), 411.8 KB with issue 18's suggestion bar, keys, layer, kept rejections and accepting on the page (the engine runs in the worker); see BENCHMARKS.md, "Download size history"). Until it is, CI holds the download to a
+# the first load, 354.7 KB), 367.0 KB with issue 16's label mapping and text field picker in the import preview, its saving, the import tried in storage with a part offered and dropped folders walked, 375.0 KB with issue 17's sync settings and status (the replication runs in the worker), 384.8 KB with the graves that keep three or more tabs right, 397.1 KB with a class on a database (the exercise naming it, handing in and following on the page, the HTTP in the worker), 412.5 KB with issue 18's suggestion bar, keys, layer, kept rejections and accepting on the page (the engine runs in the worker); see BENCHMARKS.md, "Download size history"). Until it is, CI holds the download to a
 # regression guard instead, so that it cannot grow unnoticed; lower the guard as the bundle shrinks
 # (moving the formats, own_text, the registry proposals and the classroom and outlet views into a module
 # loaded on demand), and drop it (back to
 # the 100 KB bar) when the bar is met.
-export NA_SIZE_GUARD_KB="${NA_SIZE_GUARD_KB:-412}"
+export NA_SIZE_GUARD_KB="${NA_SIZE_GUARD_KB:-413}"
 bench_smoke() {
   [[ -f dist/index.html ]] || { echo "dist/index.html missing: run the build step first (bash scripts/test.sh build bench)"; return 1; }
   trunk build --release --offline --features bench --dist dist-bench >"$NA_LOG_DIR/test-bench-build.log" 2>&1 || {

@@ -26,7 +26,8 @@ use super::saving::{
 };
 use super::shared::SharedSession;
 use super::suggestions::{
-    layer_marks, request, suggestion_bar, use_suggestion_layer, use_suggestions,
+    layer_marks, request, suggestion_bar, use_suggestion_hover, use_suggestion_layer,
+    use_suggestions,
 };
 use super::sync::{sync_button, use_replication, SyncDialog};
 use super::tag_toolbar::{tag_toolbar, TagToolbarProps};
@@ -140,6 +141,7 @@ pub fn App() -> Html {
     use_hand_in(shared.cell(), shared.get().handing_in(), dispatch.clone());
     use_suggestions(shared.cell(), request(&shared.get()), dispatch.clone());
     use_suggestion_layer(layer_marks(&shared.get()), shared.cell());
+    use_suggestion_hover(shared.cell());
     use_follow_class(shared.cell(), shared.get().following(), dispatch.clone());
     use_worker_prefetch();
     use_file_reading(

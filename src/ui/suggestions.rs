@@ -11,11 +11,13 @@ use crate::domain::state::session::{label_word, Session, SessionAction, Suggesti
 use crate::ui::bridge::Dispatch;
 use crate::ui::hooks::suggestion_action;
 use crate::web::schedule::{after_next_paint, when_idle_after_next_paint};
+use crate::web::selection::boundary_to_offset;
 use crate::web::{clock, highlights, offload};
 use std::cell::RefCell;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// What the worker is asked for: the open article, and a fingerprint of the registry's names.
@@ -201,4 +203,62 @@ pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
                 <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Hide suggestions"}</button>
             </div>
     </> })
+}
+
+/// Shows the reason of the suggestion under the mouse as the article's tooltip (the layer in the text
+/// is no element, so the pointer's text position is looked up), and nothing over other text.
+#[hook]
+pub fn use_suggestion_hover(cell: Rc<RefCell<Session>>) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let on = document.clone();
+                gloo_events::EventListener::new(&on, "mousemove", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::MouseEvent>() else {
+                        return;
+                    };
+                    let Ok(session) = cell.try_borrow() else {
+                        return;
+                    };
+                    hover(&document, &session, event);
+                })
+            });
+        move || drop(listener)
+    });
+}
+
+/// Sets or clears the article's tooltip for the pointer of `event`.
+fn hover(document: &web_sys::Document, session: &Session, event: &web_sys::MouseEvent) {
+    let Some(container) = document
+        .query_selector("article[data-testid=article-text]")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let Some(article) = session.workspace.article(&session.current) else {
+        return;
+    };
+    #[allow(clippy::cast_possible_truncation)]
+    let (x, y) = (event.client_x() as f32, event.client_y() as f32);
+    let at = document.caret_position_from_point(x, y).and_then(|p| {
+        let node = p.offset_node()?;
+        boundary_to_offset(&container, &node, p.offset(), article.char_len)
+    });
+    let reason = at.and_then(|at| {
+        (session.shown_suggestions().into_iter())
+            .find(|s| s.span.start() <= at && at < s.span.end())
+            .map(|s| {
+                format!(
+                    "Suggested {}: {}",
+                    label_word(s.label).to_lowercase(),
+                    s.reason
+                )
+            })
+    });
+    let _ = match reason {
+        Some(text) => container.set_attribute("title", &text),
+        None => container.remove_attribute("title"),
+    };
 }

@@ -15,6 +15,7 @@ import { openApp, openArticle, savedState, sel, tag, waitForState } from '../sup
 import { loadSeeds } from '../support/paths.mjs';
 import { couchRequest } from '../support/couch.mjs';
 import { OWNERS_ONLY } from '../support/sync.mjs';
+import { cls } from '../support/classroom.mjs';
 import { nativeFile, signedIn, studentRecords, submissionFile } from '../support/class_work.mjs';
 
 const TEST_TIMEOUT = 600_000;
@@ -32,29 +33,6 @@ const BY_PROTOCOL = STUDENTS.slice(3);
 const BY_HAND = 'the proposal overly favored U.S. interests';
 const LATER = 'lacked concrete security guarantees for Ukraine';
 
-const cls = {
-  toggle: '[data-testid=classroom-toggle]',
-  title: '[data-testid=exercise-title]',
-  article: (id) => `[data-testid=make-exercise] input[data-article="${id}"]`,
-  label: (name) => `[data-testid=make-exercise] input[data-label="${name}"]`,
-  classDb: '[data-testid=exercise-class-db]',
-  create: '[data-testid=create-exercise]',
-  teaching: '[data-testid=teaching]',
-  studentsFile: '[data-testid=save-students-file]',
-  teacherFile: '[data-testid=save-teacher-file]',
-  openTeacherCopy: 'input[type=file][data-testid=open-teacher-copy]',
-  banner: '[data-testid=exercise-banner]',
-  name: '[data-testid=student-name]',
-  submit: '[data-testid=save-submission]',
-  handIn: '[data-testid=hand-in-status]',
-  follow: '[data-testid=follow-status]',
-  signName: '[data-testid=class-name]',
-  signPassword: '[data-testid=class-password]',
-  signIn: '[data-testid=class-sign-in]',
-  loadSubmissions: 'input[type=file][data-testid=load-submissions]',
-  students: '[data-testid=students] li',
-  tables: ['[data-testid=class-table]', '[data-testid=agreement-table]', '[data-testid=pairwise-table]'],
-};
 
 const app = serveBuiltApp({ couch: true });
 

@@ -7,37 +7,12 @@ import { serveBuiltApp } from '../support/suite.mjs';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { downloadFrom, screenshot, withPage } from '../support/browser.mjs';
+import { cls } from '../support/classroom.mjs';
 import { openApp, openArticle, savedState, sel, tag, waitForApp, waitForState } from '../support/app.mjs';
 
 const TEST_TIMEOUT = 180_000;
 const app = serveBuiltApp();
 
-const cls = {
-  toggle: '[data-testid=classroom-toggle]',
-  title: '[data-testid=exercise-title]',
-  instructions: '[data-testid=exercise-instructions]',
-  article: (id) => `[data-testid=make-exercise] input[data-article="${id}"]`,
-  label: (name) => `[data-testid=make-exercise] input[data-label="${name}"]`,
-  create: '[data-testid=create-exercise]',
-  teaching: '[data-testid=teaching]',
-  studentsFile: '[data-testid=save-students-file]',
-  teacherFile: '[data-testid=save-teacher-file]',
-  makeLink: '[data-testid=make-link]',
-  link: '[data-testid=exercise-link]',
-  banner: '[data-testid=exercise-banner]',
-  name: '[data-testid=student-name]',
-  submit: '[data-testid=save-submission]',
-  loadSubmissions: 'input[type=file][data-testid=load-submissions]',
-  students: '[data-testid=students] li',
-  problems: '[data-testid=class-problems] li',
-  row: (student, label) => `[data-testid=class-table] tr[data-student="${student}"][data-label=${label}]`,
-  csv: '[data-testid=download-class-csv]',
-  reviewStudent: '[data-testid=review-student]',
-  misses: '[data-testid=review-misses] li button',
-  extras: '[data-testid=review-extras] li button',
-  matches: '[data-testid=review-matches] li button',
-  heat: '[data-testid=heat-text] mark.heat',
-};
 
 const ARTICLE = 'munich-dispatch';
 const Q1 = '“short-sighted.”';

@@ -1,6 +1,6 @@
 // End-to-end tests of suggestions (issue 18) in the release build: the open article's suggestions
 // arrive from the web worker, show as a quiet layer in the text (CSS highlights, no DOM of their own)
-// and in the side bar with their reason; the keys accept (Y), reject (X) and move (N, Shift+N); a
+// with their reason on hover, and in their card with the reason; the keys accept (Y), reject (X) and move (N, Shift+N); a
 // rejection survives a reload; "Accept all quotes" is one undo step; a student in an exercise sees
 // none unless the teacher's exercise turns them on.
 //
@@ -60,6 +60,19 @@ describe('suggestions in Chromium', () => {
       await page.waitForFunction((n) => CSS.highlights.get('na-suggestion')?.size === n, total);
       assert.equal(await marked(page, 'na-suggestion-current'), 1);
       assert.equal(await page.locator(`${sel.articleText} [data-suggestion]`).count(), 0, 'the layer adds no elements to the text');
+
+      // Over the current suggestion, the article's tooltip gives its reason.
+      const box = await page.evaluate(() => {
+        const [range] = CSS.highlights.get('na-suggestion-current');
+        const r = range.getClientRects()[0];
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      await page.mouse.move(box.x, box.y);
+      const reason = (await page.textContent(sug.reason)).trim();
+      await page.waitForFunction(
+        ({ s, reason }) => (document.querySelector(s)?.getAttribute('title') ?? '').endsWith(reason),
+        { s: sel.articleText, reason },
+      );
 
       // N moves on, Shift+N back.
       const one = await currentKey(page);

@@ -25,30 +25,38 @@ struct Round {
 
 type Rounds = Rc<RefCell<Round>>;
 
+/// One exchange with the class database: the student's handing in, or the teacher's read.
+type Exchange = fn(&Rc<RefCell<Session>>, &Dispatch, &Rounds);
+
 /// While the student's exercise names a class database (`exercise`: its id then), hands their
 /// submission in at once and then whenever it changed.
 #[hook]
 pub fn use_hand_in(cell: Rc<RefCell<Session>>, exercise: Option<String>, dispatch: Dispatch) {
-    let round = use_mut_ref(Round::default);
-    use_effect_with(exercise, move |exercise| {
-        *round.borrow_mut() = Round::default();
-        let interval = exercise
-            .is_some()
-            .then(|| every(move || hand_in(&cell, &dispatch, &round)));
-        move || drop(interval)
-    });
+    use_exchange(cell, exercise, dispatch, hand_in);
 }
 
 /// While the teacher's exercise names a class database (`exercise`: its id then), reads what changed
 /// in it at once and then every few seconds.
 #[hook]
 pub fn use_follow_class(cell: Rc<RefCell<Session>>, exercise: Option<String>, dispatch: Dispatch) {
+    use_exchange(cell, exercise, dispatch, follow);
+}
+
+/// Runs `exchange` at once and then every few seconds while `exercise` is set; starts afresh when it
+/// changes.
+#[hook]
+fn use_exchange(
+    cell: Rc<RefCell<Session>>,
+    exercise: Option<String>,
+    dispatch: Dispatch,
+    exchange: Exchange,
+) {
     let round = use_mut_ref(Round::default);
     use_effect_with(exercise, move |exercise| {
         *round.borrow_mut() = Round::default();
         let interval = exercise
             .is_some()
-            .then(|| every(move || follow(&cell, &dispatch, &round)));
+            .then(|| every(move || exchange(&cell, &dispatch, &round)));
         move || drop(interval)
     });
 }
