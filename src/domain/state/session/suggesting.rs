@@ -5,11 +5,12 @@
 
 use super::{Notice, Session};
 use crate::domain::features::suggest::{accepted, key, Suggestion, SuggestionKind};
-use crate::domain::model::names::{AnnotationId, ArticleId};
+use crate::domain::model::names::{AnnotationId, ArticleId, Label};
+use crate::domain::model::span::Span;
 use crate::domain::model::time::Timestamp;
 use crate::domain::state::workspace::Action;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::rc::Rc;
 
 /// What is kept of suggestions across visits (localStorage `news-annotator/suggestions`).
@@ -81,11 +82,15 @@ impl Session {
             return Vec::new();
         }
         let rejected = s.choices.rejected.get(&self.current);
-        let here = self.workspace.in_article(&self.current);
+        // One pass over the article's annotations, so that thousands of suggestions on an article of
+        // thousands of annotations cost no more than both lists.
+        let tagged: HashSet<(Span, Label)> = (self.workspace.in_article(&self.current).iter())
+            .map(|a| (a.span, a.label))
+            .collect();
         s.found
             .iter()
             .filter(|x| !rejected.is_some_and(|r| r.contains(&key(x))))
-            .filter(|x| !here.iter().any(|a| a.span == x.span && a.label == x.label))
+            .filter(|x| !tagged.contains(&(x.span, x.label)))
             .collect()
     }
 
