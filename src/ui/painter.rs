@@ -8,7 +8,7 @@
 
 use crate::domain::model::annotation::Annotation;
 use crate::domain::model::article::Article;
-use crate::domain::model::names::AnnotationId;
+use crate::domain::model::names::{AnnotationId, ArticleId};
 use crate::domain::model::span::Span;
 use crate::domain::rendering::markup::{line_into, paragraph_into};
 use crate::domain::rendering::segments::by_paragraph;
@@ -212,8 +212,19 @@ fn fill_later(root: web_sys::Element, drawn: Rc<RefCell<Drawn>>, pass: u32, firs
 /// Marks, in the `bench` build, that the whole of `article` is in the DOM.
 #[cfg_attr(not(feature = "bench"), allow(unused_variables))]
 fn filled_in(article: &Article) {
+    FILLED.with(|f| f.borrow_mut().clone_from(&article.id));
     #[cfg(feature = "bench")]
     crate::web::bench::mark_with_article("news-annotator:complete", article.id.as_str());
+}
+
+thread_local! {
+    /// The article whose every line is on the page.
+    static FILLED: RefCell<ArticleId> = RefCell::new(ArticleId::from(""));
+}
+
+/// Whether every line of `article` is on the page (later work, such as suggestions, waits for it).
+pub fn is_filled(article: &ArticleId) -> bool {
+    FILLED.with(|f| *f.borrow() == *article)
 }
 
 /// Brings the DOM under `root` up to date with `scene`.

@@ -10,6 +10,7 @@ use crate::domain::state::keys::{SuggestionKey, SUGGESTION_KEYS};
 use crate::domain::state::session::{label_word, Session, SessionAction, SuggestionAction};
 use crate::ui::bridge::Dispatch;
 use crate::ui::hooks::suggestion_action;
+use crate::ui::painter::is_filled;
 use crate::web::schedule::{after_next_paint, when_idle_after_next_paint};
 use crate::web::selection::boundary_to_offset;
 use crate::web::{clock, highlights, offload};
@@ -43,17 +44,41 @@ pub fn use_suggestions(cell: Rc<RefCell<Session>>, request: Request, dispatch: D
     use_effect_with(request, move |request| {
         *pending.borrow_mut() = (request.clone(), None);
         if request.is_some() {
-            let asked = request.clone();
-            when_idle_after_next_paint(move || {
-                if pending.borrow().0 != asked {
-                    return; // another request came meanwhile
-                }
-                let ticket = asked.and_then(|(article, _)| send(&cell, &article, dispatch));
-                pending.borrow_mut().1 = ticket;
-            });
+            ask_when_painted(
+                cell.clone(),
+                pending.clone(),
+                request.clone(),
+                dispatch.clone(),
+            );
         }
     });
 }
+
+/// Sends the request once the page is idle and the article's every line is painted (so that the
+/// worker's work never competes with the painting), unless another request came meanwhile.
+fn ask_when_painted(
+    cell: Rc<RefCell<Session>>,
+    pending: Pending,
+    asked: Request,
+    dispatch: Dispatch,
+) {
+    when_idle_after_next_paint(move || {
+        if pending.borrow().0 != asked {
+            return;
+        }
+        let Some((article, _)) = asked.clone() else {
+            return;
+        };
+        if !is_filled(&article) {
+            return ask_when_painted(cell, pending, asked, dispatch);
+        }
+        let ticket = send(&cell, &article, dispatch);
+        pending.borrow_mut().1 = ticket;
+    });
+}
+
+/// The request under way and its ticket.
+type Pending = Rc<RefCell<(Request, Option<offload::Ticket>)>>;
 
 /// Sends the job for `article`'s suggestions; the ticket, unless the worker could not start.
 fn send(
