@@ -21,9 +21,7 @@ use super::notices::{live_region, notices, NoticesProps};
 use super::offloaded::{use_file_reading, use_worker_prefetch};
 use super::outlets_view::OutletsView;
 use super::painter::Painter;
-use super::saving::{
-    use_autosave, use_classroom_save, use_kept_save, use_save_on_leave, use_sync_save, use_tab_sync,
-};
+use super::saving::{use_save_on_leave, use_saves, use_tab_sync};
 use super::shared::SharedSession;
 use super::suggestions::{
     layer_marks, request, suggestion_bar, use_suggestion_hover, use_suggestion_layer,
@@ -36,7 +34,6 @@ use crate::domain::files::formats::native::export_json;
 use crate::domain::files::formats::{file_name, Format};
 use crate::domain::offload::read::grouped;
 use crate::domain::state::session::{ClassroomAction, Notice, Session, SessionAction};
-use crate::web::saving as web_saving;
 use crate::web::{clock, download, dropped, files, saving, schedule, scroll};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -113,30 +110,7 @@ pub fn App() -> Html {
         }))
     };
 
-    use_autosave(
-        shared.cell(),
-        shared.get().workspace.revision(),
-        dispatch.clone(),
-    );
-    use_classroom_save(
-        shared.cell(),
-        shared.get().classroom_revision,
-        dispatch.clone(),
-    );
-    use_kept_save(
-        shared.cell(),
-        shared.get().labels_revision,
-        dispatch.clone(),
-        web_saving::save_labels,
-    );
-    use_kept_save(
-        shared.cell(),
-        shared.get().suggestions_revision,
-        dispatch.clone(),
-        web_saving::save_suggestions,
-    );
-    // After the workspace's save, so that the replica never runs ahead of the saved workspace.
-    use_sync_save(shared.cell(), shared.get().sync_revision, dispatch.clone());
+    use_saves(shared.cell(), &shared.get(), dispatch.clone());
     use_replication(shared.cell(), shared.get().syncing_on(), dispatch.clone());
     use_hand_in(shared.cell(), shared.get().handing_in(), dispatch.clone());
     use_suggestions(shared.cell(), request(&shared.get()), dispatch.clone());

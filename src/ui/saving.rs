@@ -29,54 +29,44 @@ fn use_save_after_paint(revision: u64, save: impl Fn() + 'static) {
     });
 }
 
-/// Saves the workspace after every change; a failed or recovered save is reported to the session
-/// only when that status changes.
+/// Saves each part of the session under its key after a paint whenever it changed: the workspace
+/// (a failed or recovered save reported only when that status changes), the classroom, the label
+/// mapping, the suggestion choices, and last the sync settings and replica (after the workspace's
+/// save, so that the replica never runs ahead of the saved workspace).
 #[hook]
-pub fn use_autosave(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch) {
-    use_save_after_paint(revision, move || {
-        let report = cell.try_borrow().ok().and_then(|s| saving::autosave(&s));
-        if let Some(action) = report {
-            dispatch.emit(action);
-        }
-    });
+pub fn use_saves(cell: Rc<RefCell<Session>>, session: &Session, dispatch: Dispatch) {
+    let (ws, classroom) = (session.workspace.revision(), session.classroom_revision);
+    use_save(Rc::clone(&cell), ws, dispatch.clone(), saving::autosave);
+    use_save(
+        Rc::clone(&cell),
+        classroom,
+        dispatch.clone(),
+        saving::save_classroom,
+    );
+    let (labels, suggestions) = (session.labels_revision, session.suggestions_revision);
+    use_save(
+        Rc::clone(&cell),
+        labels,
+        dispatch.clone(),
+        saving::save_labels,
+    );
+    use_save(
+        Rc::clone(&cell),
+        suggestions,
+        dispatch.clone(),
+        saving::save_suggestions,
+    );
+    use_save(cell, session.sync_revision, dispatch, saving::save_sync);
 }
 
-/// Saves the classroom (a student's exercise and name, a teacher's exercise) after it changes.
-#[hook]
-pub fn use_classroom_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch) {
-    use_save_after_paint(revision, move || {
-        let report = cell
-            .try_borrow()
-            .ok()
-            .and_then(|s| saving::save_classroom(&s));
-        if let Some(action) = report {
-            dispatch.emit(action);
-        }
-    });
-}
+/// Writes one part of the session; what to tell the session if that failed.
+type Save = fn(&Session) -> Option<SessionAction>;
 
-/// Saves a part kept under its own key (the label mapping, the suggestion choices) with `save`, after
-/// a paint whenever its `revision` changes.
+/// Saves one part with `save` after a paint whenever its `revision` changes.
 #[hook]
-pub fn use_kept_save(
-    cell: Rc<RefCell<Session>>,
-    revision: u64,
-    dispatch: Dispatch,
-    save: fn(&Session) -> Option<SessionAction>,
-) {
+fn use_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch, save: Save) {
     use_save_after_paint(revision, move || {
         let report = cell.try_borrow().ok().and_then(|s| save(&s));
-        if let Some(action) = report {
-            dispatch.emit(action);
-        }
-    });
-}
-
-/// Saves the sync settings and replica after a paint whenever they change.
-#[hook]
-pub fn use_sync_save(cell: Rc<RefCell<Session>>, revision: u64, dispatch: Dispatch) {
-    use_save_after_paint(revision, move || {
-        let report = cell.try_borrow().ok().and_then(|s| saving::save_sync(&s));
         if let Some(action) = report {
             dispatch.emit(action);
         }

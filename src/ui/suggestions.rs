@@ -111,10 +111,11 @@ pub struct LayerMarks {
 /// What the layer marks for `session`.
 pub fn layer_marks(session: &Session) -> LayerMarks {
     let spans = |s: &Suggestion| (s.span.start(), s.span.end());
+    let shown = session.shown_suggestions();
     LayerMarks {
         article: session.current.clone(),
-        spans: session.shown_suggestions().into_iter().map(spans).collect(),
-        current: session.current_suggestion().map(spans),
+        spans: shown.iter().map(|s| spans(s)).collect(),
+        current: session.current_among(&shown).map(spans),
     }
 }
 
@@ -178,7 +179,7 @@ pub fn suggestion_bar(session: &Session, dispatch: &Dispatch) -> Html {
         });
     }
     let shown = session.shown_suggestions();
-    let Some(current) = session.current_suggestion() else {
+    let Some(current) = session.current_among(&shown) else {
         return card(html! { <>
             <p class="meta" data-testid="suggestions-none">{"No suggestions left in this article."}</p>
             <button class="link" data-testid="suggestions-toggle" onclick={toggle}>{"Hide suggestions"}</button>

@@ -96,11 +96,14 @@ impl Session {
 
     /// The current suggestion among those shown (the first when none was chosen or it is gone).
     pub fn current_suggestion(&self) -> Option<&Suggestion> {
-        let shown = self.shown_suggestions();
+        self.current_among(&self.shown_suggestions())
+    }
+
+    /// The current one among `shown` (the [`shown_suggestions`](Self::shown_suggestions) already
+    /// computed), or the first.
+    pub fn current_among<'a>(&self, shown: &[&'a Suggestion]) -> Option<&'a Suggestion> {
         let current = self.suggesting.current.as_ref();
-        shown
-            .iter()
-            .find(|x| current == Some(&key(x)))
+        (shown.iter().find(|x| current == Some(&key(x))))
             .or_else(|| shown.first())
             .copied()
     }
@@ -179,7 +182,7 @@ impl Session {
     fn step_suggestion(&mut self, forward: bool) {
         let shown = self.shown_suggestions();
         let at = self
-            .current_suggestion()
+            .current_among(&shown)
             .and_then(|c| shown.iter().position(|x| *x == c));
         let next = match (at, forward) {
             (None, _) => shown.first(),
